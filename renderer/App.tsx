@@ -1,0 +1,92 @@
+/**
+ * The app frame: navigation, theme, the first-start gate (no program yet → welcome screen),
+ * the current area, and the toasts. Also turns unexpected errors into a message, never a blank screen.
+ */
+import { Suspense, useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from './db/database';
+import { AREAS, DEFAULT_AREA } from './areas';
+import { areaOf, routeFromHash, useUi } from './store/ui';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Toasts } from './ui/Toasts';
+import { ThemeToggle, useApplyTheme } from './ui/theme';
+import { describeError } from './db/errors';
+import { WelcomeScreen } from './features/welcome/WelcomeScreen';
+
+export function App() {
+  const route = useUi((s) => s.route);
+  const setRoute = useUi((s) => s.setRoute);
+  const toast = useUi((s) => s.toast);
+  useApplyTheme();
+
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash(location.hash));
+    const onRejection = (event: PromiseRejectionEvent) => {
+      toast({ kind: 'error', text: describeError(event.reason) });
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('unhandledrejection', onRejection);
+    };
+  }, [setRoute, toast]);
+
+  // undefined while loading, null when there is no program yet.
+  const program = useLiveQuery(async () => (await db.program.toCollection().first()) ?? null, []);
+
+  if (program === undefined) {
+    return <div className="app-loading" role="status" aria-live="polite">Opening your data…</div>;
+  }
+
+  const areaId = areaOf(route) || DEFAULT_AREA;
+  const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
+
+  return (
+    <div className="app-frame">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Areas">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">◆</span>
+          <span>
+            <strong>Platform Adoption</strong>
+            <small>{program ? program.platformName : 'Tracker'}</small>
+          </span>
+        </div>
+        {program && (
+          <ul>
+            {AREAS.map((a) => (
+              <li key={a.id}>
+                <a
+                  href={`#/${a.id}`}
+                  title={a.description}
+                  aria-current={a.id === area.id ? 'page' : undefined}
+                  className={a.id === area.id ? 'active' : undefined}
+                >
+                  {a.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="sidebar-footer">
+          <ThemeToggle />
+        </div>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <ErrorBoundary key={program ? area.id : 'welcome'}>
+          {program ? (
+            <Suspense fallback={<div role="status">Loading…</div>}>
+              <area.screen route={route} />
+            </Suspense>
+          ) : (
+            <WelcomeScreen />
+          )}
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The one IndexedDB database, through Dexie. Every table of the domain lives here, with the
+ * indexes the screens query by.
+ *
+ * Versions are append-only: to change the schema, add `this.version(n + 1).stores({...})` with
+ * only the changed tables, and an `.upgrade()` that calls a pure transform from shared/domain
+ * (unit-tested there). Never edit a released version: browsers that already opened it keep it.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  App,
+  Assignment,
+  Blocker,
+  Criterion,
+  Cycle,
+  GoldenPath,
+  MarketingActivity,
+  Metric,
+  MetricSnapshot,
+  PairingSession,
+  Person,
+  Program,
+  Team,
+  ToilAudit,
+  ToilItem,
+  ToilResponse,
+  ValueStreamMap,
+} from '../../shared/domain';
+
+export const DB_NAME = 'platform-adoption-tracker';
+
+/** A key/value setting (theme, app-wide preferences). */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 of the schema: primary key first, then indexes (`*` = multi-entry, `[a+b]` = compound). */
+export const SCHEMA_V1 = {
+  program: 'id',
+  cycles: 'id, &index, status, startDate',
+  teams: 'id, name, kind',
+  people: 'id, name, teamId, *roles, canSeed',
+  apps: 'id, name, teamId, stage, cycleId, externalId, *goldenPathIds, selectedOn, firstDeployOn, updatedAt',
+  criteria: 'id, axis, order',
+  goldenPaths: 'id, name, kind',
+  assignments: 'id, kind, personId, targetTeamId, appId, cycleId, startDate',
+  pairingSessions: 'id, date, personId, *partnerIds, appId, teamId, cycleId',
+  blockers: 'id, category, status, severity, openedOn, resolvedOn, appId, teamId, cycleId, ownerId',
+  toilItems: 'id, order, kind',
+  toilAudits: 'id, date, teamId, appId, cycleId',
+  toilResponses: 'id, auditId',
+  valueStreamMaps: 'id, appId, date',
+  marketingActivities: 'id, date, kind',
+  metrics: 'id, &key',
+  metricSnapshots: 'id, metricId, date, [metricId+date]',
+  settings: 'key',
+} as const;
+
+export type TableName = keyof typeof SCHEMA_V1;
+
+/** Tables that hold user data (all but settings), in the order a backup writes them. */
+export const DATA_TABLES = Object.keys(SCHEMA_V1).filter((t) => t !== 'settings') as Exclude<TableName, 'settings'>[];
+
+export class AdoptionDatabase extends Dexie {
+  program!: EntityTable<Program, 'id'>;
+  cycles!: EntityTable<Cycle, 'id'>;
+  teams!: EntityTable<Team, 'id'>;
+  people!: EntityTable<Person, 'id'>;
+  apps!: EntityTable<App, 'id'>;
+  criteria!: EntityTable<Criterion, 'id'>;
+  goldenPaths!: EntityTable<GoldenPath, 'id'>;
+  assignments!: EntityTable<Assignment, 'id'>;
+  pairingSessions!: EntityTable<PairingSession, 'id'>;
+  blockers!: EntityTable<Blocker, 'id'>;
+  toilItems!: EntityTable<ToilItem, 'id'>;
+  toilAudits!: EntityTable<ToilAudit, 'id'>;
+  toilResponses!: EntityTable<ToilResponse, 'id'>;
+  valueStreamMaps!: EntityTable<ValueStreamMap, 'id'>;
+  marketingActivities!: EntityTable<MarketingActivity, 'id'>;
+  metrics!: EntityTable<Metric, 'id'>;
+  metricSnapshots!: EntityTable<MetricSnapshot, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** The app's database. Tests make their own with `new AdoptionDatabase(uniqueName)`. */
+export const db = new AdoptionDatabase();

@@ -1,0 +1,86 @@
+/**
+ * The one way records are written: validate the input with its zod schema (errors name the
+ * field), stamp id and timestamps, and write inside a Dexie transaction so nothing is saved
+ * half-way. Area repositories build on these helpers.
+ */
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import { newId, nowInstant, validate, type BaseRecord } from '../../shared/domain';
+import { guardStorage } from './errors';
+import { db as defaultDb, type AdoptionDatabase } from './database';
+
+type Stored<S extends z.ZodType> = BaseRecord & z.output<S>;
+
+/** Strips the stored fields so an existing record can be re-validated as input. */
+export function toInput<T extends BaseRecord>(record: T): Omit<T, keyof BaseRecord> {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = record;
+  return rest;
+}
+
+/** Builds a new record from validated input (no write). */
+export function buildRecord<S extends z.ZodType>(schema: S, input: unknown, what?: string, now = new Date()): Stored<S> {
+  const data = validate(schema, input, what);
+  const at = nowInstant(now);
+  return { ...(data as object), id: newId(), createdAt: at, updatedAt: at } as Stored<S>;
+}
+
+/** Builds the updated version of a record: existing fields, overlaid with the patch, re-validated. */
+export function buildUpdate<S extends z.ZodType, T extends BaseRecord>(
+  schema: S,
+  existing: T,
+  patch: Partial<z.input<S>>,
+  what?: string,
+  now = new Date(),
+): Stored<S> {
+  const data = validate(schema, { ...toInput(existing), ...(patch as object) }, what);
+  return { ...(data as object), id: existing.id, createdAt: existing.createdAt, updatedAt: nowInstant(now) } as Stored<S>;
+}
+
+export class NotFoundError extends Error {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} no longer exists (it may have been deleted).`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Create, update and delete for one table, validated, in transactions, with quota errors made readable. */
+export function createRepository<S extends z.ZodType>(
+  pick: (db: AdoptionDatabase) => Table<Stored<S>, string>,
+  schema: S,
+  what: string,
+) {
+  return {
+    schema,
+    async create(input: z.input<S>, database: AdoptionDatabase = defaultDb): Promise<Stored<S>> {
+      const record = buildRecord(schema, input, what);
+      const table = pick(database);
+      await guardStorage(() => database.transaction('rw', table, () => table.add(record)));
+      return record;
+    },
+    async update(id: string, patch: Partial<z.input<S>>, database: AdoptionDatabase = defaultDb): Promise<Stored<S>> {
+      const table = pick(database);
+      return guardStorage(() =>
+        database.transaction('rw', table, async () => {
+          const existing = await table.get(id);
+          if (!existing) throw new NotFoundError(what, id);
+          const next = buildUpdate(schema, existing, patch, what);
+          await table.put(next);
+          return next;
+        }),
+      );
+    },
+    async remove(id: string, database: AdoptionDatabase = defaultDb): Promise<Stored<S> | undefined> {
+      const table = pick(database);
+      return guardStorage(() =>
+        database.transaction('rw', table, async () => {
+          const existing = await table.get(id);
+          await table.delete(id);
+          return existing;
+        }),
+      );
+    },
+    async get(id: string, database: AdoptionDatabase = defaultDb) {
+      return pick(database).get(id);
+    },
+  };
+}

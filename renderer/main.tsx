@@ -1,0 +1,16 @@
+/** Entry point of the renderer, in Electron's window or a plain browser. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { requestPersistentStorage } from './db/errors';
+import './styles.css';
+
+void requestPersistentStorage();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,92 @@
+/**
+ * Calendar dates. Every date the app stores is a `yyyy-MM-dd` string (no time, no zone), so
+ * records sort and index as text and mean the same day on every machine. date-fns does the
+ * arithmetic on local-midnight Date objects built from those strings.
+ */
+import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { z } from 'zod';
+
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses `yyyy-MM-dd` into a local-midnight Date; undefined when it is not a real calendar day. */
+export function parseIsoDate(value: string): Date | undefined {
+  if (!ISO_DATE.test(value)) return undefined;
+  const date = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  if (!isValid(date) || format(date, 'yyyy-MM-dd') !== value) return undefined;
+  return date;
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && parseIsoDate(value) !== undefined;
+}
+
+export function toIsoDate(date: Date): IsoDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** Today's calendar date on this machine. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return toIsoDate(now);
+}
+
+function mustParse(value: IsoDate): Date {
+  const date = parseIsoDate(value);
+  if (!date) throw new RangeError(`Not a calendar date: ${value}`);
+  return date;
+}
+
+export function addDaysIso(value: IsoDate, days: number): IsoDate {
+  return toIsoDate(addDays(mustParse(value), days));
+}
+
+export function addMonthsIso(value: IsoDate, months: number): IsoDate {
+  return toIsoDate(addMonths(mustParse(value), months));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(mustParse(to), mustParse(from));
+}
+
+/** Formats a stored date for people, e.g. "31 Jan 2026". */
+export function formatIsoDate(value: IsoDate | null | undefined, pattern = 'd MMM yyyy'): string {
+  if (!value) return '';
+  const date = parseIsoDate(value);
+  return date ? format(date, pattern) : value;
+}
+
+/**
+ * The cycle date rule.
+ *
+ * A cycle of N months that starts on day D ends on day D of the month N months later. When that
+ * month is shorter, the end is clamped to its last day (date-fns `addMonths`): a 3-month cycle
+ * starting on 31 January ends on 30 April, and one starting on 30 November ends on 28 February
+ * (29 February in a leap year).
+ *
+ * The next cycle starts on the day the previous one ends: that day is the hand-over, so cycles
+ * follow each other without gaps and without drifting a day per cycle.
+ */
+export function cycleEndDate(start: IsoDate, cycleLengthMonths: number): IsoDate {
+  return addMonthsIso(start, cycleLengthMonths);
+}
+
+/** The proposed start of the cycle after one that ends on `previousEnd` (the hand-over day). */
+export function nextCycleStart(previousEnd: IsoDate): IsoDate {
+  return previousEnd;
+}
+
+/** A zod schema for a stored calendar date, with a message that names the problem. */
+export function isoDateSchema(label: string) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .refine((v) => ISO_DATE.test(v), `${label} must be a date like 2026-01-31`)
+    .refine((v) => !ISO_DATE.test(v) || parseIsoDate(v) !== undefined, `${label} is not a real calendar date`)
+    .refine((v) => {
+      const year = Number(v.slice(0, 4));
+      return !ISO_DATE.test(v) || (year >= 1970 && year <= 2200);
+    }, `${label} must be between 1970 and 2200`);
+}

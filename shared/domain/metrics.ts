@@ -1,0 +1,44 @@
+/** "Speeds and feeds": metric definitions (built-in and the user's own) and dated snapshots. */
+import { z } from 'zod';
+import { baseRecordSchema, optionalText, requiredText } from './common';
+import { isoDateSchema } from './dates';
+
+export const BUILT_IN_METRICS = [
+  { key: 'production-apps', name: 'Production apps', unit: 'apps' },
+  { key: 'container-workloads', name: 'Container workloads', unit: 'workloads' },
+  { key: 'running-memory', name: 'Running memory', unit: 'GB' },
+  { key: 'deployments-per-day', name: 'Deployments per day', unit: 'per day' },
+  { key: 'os-repaves-per-day', name: 'OS repaves per day', unit: 'per day' },
+  { key: 'clusters', name: 'Clusters', unit: 'clusters' },
+  { key: 'pools', name: 'Pools', unit: 'pools' },
+  { key: 'data-centers', name: 'Data centers', unit: 'data centers' },
+  { key: 'servers', name: 'Servers', unit: 'servers' },
+] as const;
+
+export const metricInputSchema = z.object({
+  key: z
+    .string({ error: 'Key is required' })
+    .trim()
+    .min(1, 'Key is required')
+    .max(100, 'Key must be at most 100 characters')
+    .regex(/^[a-z0-9-]+$/, 'Key may hold only lower-case letters, digits and dashes'),
+  name: requiredText('Metric name'),
+  unit: optionalText('Unit', 50),
+  builtIn: z.boolean().default(false),
+});
+export type MetricInput = z.input<typeof metricInputSchema>;
+export const metricSchema = baseRecordSchema.and(metricInputSchema);
+export type Metric = z.infer<typeof metricSchema>;
+
+export const metricSnapshotInputSchema = z.object({
+  metricId: z.string({ error: 'Metric is required' }).uuid('Metric is required'),
+  date: isoDateSchema('Date'),
+  value: z
+    .number({ error: 'Value must be a number' })
+    .refine((v) => Number.isFinite(v), 'Value must be a number')
+    .refine((v) => v >= 0, 'Value cannot be negative'),
+  notes: optionalText('Notes', 2000),
+});
+export type MetricSnapshotInput = z.input<typeof metricSnapshotInputSchema>;
+export const metricSnapshotSchema = baseRecordSchema.and(metricSnapshotInputSchema);
+export type MetricSnapshot = z.infer<typeof metricSnapshotSchema>;

@@ -1,0 +1,81 @@
+/**
+ * The desktop API contract: every call the renderer may make of the main process, with its
+ * request and response schemas. Main validates requests, the preload validates responses, and
+ * the browser fallback implements the same interface, so every screen works in both.
+ *
+ * Channels are named `area:verb`. There is no generic invoke: one method per call.
+ */
+import { z } from 'zod';
+
+/** Largest file the app reads or writes through the bridge (imports, exports, backups). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i, 'extension')).min(1).max(20),
+});
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** 'desktop' inside Electron, 'browser' in a plain web browser. */
+  shell: z.enum(['desktop', 'browser']),
+  platform: z.string(),
+  /** Where the desktop app keeps its data; null in a browser. */
+  userDataPath: z.string().nullable(),
+  /** The user's documents folder, the default place for exports; null in a browser. */
+  documentsPath: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: z
+    .string()
+    .min(1, 'File name is required')
+    .max(255, 'File name must be at most 255 characters')
+    .refine((n) => !/[\\/\0]/.test(n), 'File name may not contain slashes'),
+  content: z.string().max(MAX_FILE_BYTES, 'File is too large to save'),
+  mimeType: z.string().max(100).default('text/plain'),
+  filters: z.array(fileFilterSchema).max(10).default([]),
+});
+export type SaveFileRequest = z.input<typeof saveFileRequestSchema>;
+
+export const saveFileResponseSchema = z.union([
+  z.object({ status: z.literal('saved'), path: z.string().nullable() }),
+  z.object({ status: z.literal('canceled') }),
+]);
+export type SaveFileResponse = z.infer<typeof saveFileResponseSchema>;
+
+export const openFileRequestSchema = z.object({
+  title: z.string().max(200).default('Open'),
+  filters: z.array(fileFilterSchema).max(10).default([]),
+  maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).default(MAX_FILE_BYTES),
+});
+export type OpenFileRequest = z.input<typeof openFileRequestSchema>;
+
+export const openFileResponseSchema = z.union([
+  z.object({ status: z.literal('opened'), name: z.string(), size: z.number().int().nonnegative(), content: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('too-large'), name: z.string(), size: z.number().int().nonnegative() }),
+]);
+export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
+
+/** The channels and their schemas, for the main-process handlers and their tests. */
+export const IPC = {
+  appInfo: { channel: 'app:info', request: z.undefined(), response: appInfoSchema },
+  saveFile: { channel: 'file:save', request: saveFileRequestSchema, response: saveFileResponseSchema },
+  openFile: { channel: 'file:open', request: openFileRequestSchema, response: openFileResponseSchema },
+} as const;
+
+/** What the renderer may ask of the desktop: implemented by the preload and by the browser fallback. */
+export interface DesktopApi {
+  appInfo(): Promise<AppInfo>;
+  /** Saves text the renderer produced (an export, a backup): a save dialog, or a download in a browser. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResponse>;
+  /** Lets the user pick a file and returns its text: an open dialog, or a file input in a browser. */
+  openFile(request: OpenFileRequest): Promise<OpenFileResponse>;
+}
+
+/** The name under which the preload exposes the API on `window`. */
+export const DESKTOP_API_KEY = 'platformAdoptionDesktop';

@@ -1,0 +1,15 @@
+// Unit, repository, component and main-process tests. End-to-end tests have their own config (vitest.e2e.config.ts).
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+    pool: 'threads',
+    testTimeout: 20000,
+  },
+});
