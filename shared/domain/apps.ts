@@ -17,7 +17,13 @@ export const APP_STAGE_LABELS: Record<AppStage, string> = {
   dropped: 'Dropped',
 };
 
-const score = (label: string) => wholeNumber(label, 1, 5).nullable().default(null);
+/** A 1–5 score; one decimal, as weighted criteria rarely give a whole number. */
+const score = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .refine((v) => Number.isFinite(v) && v >= 1 && v <= 5, `${label} must be between 1 and 5`)
+    .nullable()
+    .default(null);
 
 export const appInputSchema = z
   .object({
