@@ -36,10 +36,11 @@ export function buildUpdate<S extends z.ZodType, T extends BaseRecord>(
   return { ...(data as object), id: existing.id, createdAt: existing.createdAt, updatedAt: nowInstant(now) } as Stored<S>;
 }
 
-export class NotFoundError extends Error {
+export class RecordNotFoundError extends Error {
   constructor(what: string, id: string) {
     super(`${what} ${id} no longer exists (it may have been deleted).`);
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie turns errors with DOM exception names into its own error types.
+    this.name = 'RecordNotFoundError';
   }
 }
 
@@ -62,7 +63,7 @@ export function createRepository<S extends z.ZodType>(
       return guardStorage(() =>
         database.transaction('rw', table, async () => {
           const existing = await table.get(id);
-          if (!existing) throw new NotFoundError(what, id);
+          if (!existing) throw new RecordNotFoundError(what, id);
           const next = buildUpdate(schema, existing, patch, what);
           await table.put(next);
           return next;
