@@ -10,3 +10,5 @@ export * from './toil';
 export * from './value-stream';
 export * from './marketing';
 export * from './metrics';
+export * from './feasibility';
+export * from './pipeline';

@@ -1,0 +1,316 @@
+/**
+ * Backstage catalog import: a catalog-info.yaml (or an all-entities dump) as Backstage writes it
+ * — several YAML documents separated by `---`, each an entity with apiVersion, kind, metadata and
+ * spec. `kind: Component` entities become apps and `kind: Group` entities become teams; every
+ * other kind (API, System, Domain, Resource, User, Location, Template…) is skipped and counted.
+ *
+ * Mapping of a Component:
+ * - name: metadata.title, else metadata.name; description: metadata.description.
+ * - team: spec.owner, an entity ref (`group:default/payments-team`, `payments-team`): the kind and
+ *   namespace are dropped, and when the file also holds that Group, its display name is used so
+ *   the app lands in the team the Group creates. A `user:` owner is a person, not a team: the app
+ *   gets no team and the owner's ref is kept as the last line of the description, so it is not lost.
+ * - lifecycle: spec.lifecycle; system: spec.system (its name, without kind or namespace).
+ * - external id: the entity ref `component:<namespace>/<name>` (namespace `default` when absent),
+ *   which is what re-imports match on.
+ * A Group becomes a team named spec.profile.displayName, else metadata.title, else metadata.name.
+ *
+ * A document that is not valid YAML, not a mapping, or misses apiVersion, kind or metadata.name is
+ * rejected as "Document N" (N counts the documents in the file from 1); empty documents are ignored.
+ * The JSON the catalog API returns (an array of entities, or `{ "items": [...] }`) is read too; its
+ * entities are located as "Document 1, item N".
+ */
+import { parseAllDocuments } from 'yaml';
+import { checkTextFile, type TextFileLimits } from './file-checks';
+import {
+  appImportRecordSchema,
+  ImportFileError,
+  type AppImportRecord,
+  type ParsedImport,
+  type RejectedRow,
+  type TeamImportRecord,
+} from './types';
+
+type Mapping = Record<string, unknown>;
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface EntityRef {
+  kind: string | null;
+  namespace: string;
+  name: string;
+}
+
+/** Parses `[kind:][namespace/]name`; the namespace defaults to `default`, the kind to null. */
+export function parseEntityRef(ref: string): EntityRef {
+  const text = ref.trim();
+  const colon = text.indexOf(':');
+  const kind = colon > 0 ? text.slice(0, colon).toLowerCase() : null;
+  const rest = colon > 0 ? text.slice(colon + 1) : text;
+  const slash = rest.indexOf('/');
+  return slash >= 0
+    ? { kind, namespace: rest.slice(0, slash) || 'default', name: rest.slice(slash + 1) }
+    : { kind, namespace: 'default', name: rest };
+}
+
+class DocumentProblem extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocumentProblem';
+  }
+}
+
+/** An optional text field of an entity: '' when absent, a problem when it is not text. */
+function text(owner: Mapping, key: string, path: string): string {
+  const value = owner[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new DocumentProblem(path, 'must be text');
+}
+
+function optionalMapping(owner: Mapping, key: string, path: string): Mapping {
+  const value = owner[key];
+  if (value === undefined || value === null) return {};
+  if (!isMapping(value)) throw new DocumentProblem(path, 'must be a mapping of fields');
+  return value;
+}
+
+interface Entity {
+  kind: string;
+  namespace: string;
+  name: string;
+  metadata: Mapping;
+  spec: Mapping;
+}
+
+/** The parts every entity needs, or a DocumentProblem naming the first one missing. */
+function readEntity(doc: Mapping): Entity {
+  if (doc.apiVersion === undefined || doc.apiVersion === null || doc.apiVersion === '') {
+    throw new DocumentProblem(
+      'apiVersion',
+      'is missing; a Backstage entity starts with apiVersion: backstage.io/v1alpha1',
+    );
+  }
+  const kind = text(doc, 'kind', 'kind');
+  if (kind === '')
+    throw new DocumentProblem('kind', 'is missing; a Backstage entity has a kind such as Component');
+  if (doc.metadata === undefined || doc.metadata === null) {
+    throw new DocumentProblem('metadata', 'is missing; every entity needs metadata with a name');
+  }
+  const metadata = optionalMapping(doc, 'metadata', 'metadata');
+  if (metadata.name === undefined || metadata.name === null || metadata.name === '') {
+    throw new DocumentProblem('metadata.name', 'is missing; every entity needs a name');
+  }
+  if (typeof metadata.name !== 'string') throw new DocumentProblem('metadata.name', 'must be text');
+  const name = metadata.name.trim();
+  if (name === '') throw new DocumentProblem('metadata.name', 'is missing; every entity needs a name');
+  const namespace = text(metadata, 'namespace', 'metadata.namespace') || 'default';
+  const spec = optionalMapping(doc, 'spec', 'spec');
+  return { kind, namespace, name, metadata, spec };
+}
+
+const APP_FIELD_PATHS: Record<string, string> = {
+  name: 'metadata.title',
+  teamName: 'spec.owner',
+  description: 'metadata.description',
+  externalId: 'metadata.name',
+  lifecycle: 'spec.lifecycle',
+  system: 'spec.system',
+};
+
+function groupKey(namespace: string, name: string): string {
+  return `${namespace.toLowerCase()}/${name.toLowerCase()}`;
+}
+
+/**
+ * Reads a Backstage catalog file into app and team records. Throws an {@link ImportFileError}
+ * when the file is not text, or when none of its documents is a Backstage entity (broken YAML
+ * throughout, or YAML of another kind).
+ */
+export function parseBackstageCatalog(source: string, limits?: TextFileLimits): ParsedImport {
+  checkTextFile(source, limits);
+  const body = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(body, { prettyErrors: true });
+  } catch (error) {
+    throw new ImportFileError(`This file cannot be read as YAML: ${firstLine(error)}`);
+  }
+  const docs = Array.isArray(documents) ? documents : [];
+
+  const out: ParsedImport = { apps: [], teams: [], rejected: [], skipped: [] };
+  const skippedByKind = new Map<string, { kind: string; count: number }>();
+  const entities: { location: string; startLine: number; entity: Entity }[] = [];
+  let yamlErrors = 0;
+  let firstYamlError = '';
+  let entityLike = 0;
+
+  // Line numbers, counted incrementally so the whole file is scanned once.
+  let lineAt = 0;
+  let line = 1;
+  const lineOf = (offset: number) => {
+    for (; lineAt < offset && lineAt < body.length; lineAt++) if (body.charCodeAt(lineAt) === 10) line++;
+    return line;
+  };
+
+  /** One entity-shaped value: counted, read, or rejected with what is wrong. */
+  const addEntity = (value: unknown, location: string, startLine: number) => {
+    if (!isMapping(value)) {
+      out.rejected.push({
+        location,
+        field: '',
+        problem: atLine(
+          'is not a mapping of fields (apiVersion, kind, metadata, spec), so it is not an entity',
+          startLine,
+        ),
+      });
+      return;
+    }
+    if (typeof value.kind === 'string' || typeof value.apiVersion === 'string') entityLike++;
+    try {
+      entities.push({ location, startLine, entity: readEntity(value) });
+    } catch (error) {
+      if (!(error instanceof DocumentProblem)) throw error;
+      out.rejected.push({ location, field: error.field, problem: atLine(error.message, startLine) });
+    }
+  };
+
+  docs.forEach((doc, i) => {
+    const location = `Document ${i + 1}`;
+    const startLine = lineOf(doc.range?.[0] ?? 0);
+
+    if (doc.errors.length > 0) {
+      yamlErrors++;
+      const message = firstLine(doc.errors[0]);
+      if (!firstYamlError) firstYamlError = message;
+      out.rejected.push({ location, field: '', problem: atLine(`is not valid YAML: ${message}`, startLine) });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      out.rejected.push({
+        location,
+        field: '',
+        problem: atLine(`cannot be read: ${firstLine(error)}`, startLine),
+      });
+      return;
+    }
+    if (value === null || value === undefined) return; // an empty document, e.g. after a trailing ---
+    // The catalog API's JSON (an array of entities, or { items: [...] }) is YAML too: read its items.
+    const items = Array.isArray(value)
+      ? value.some(isMapping)
+        ? value
+        : null
+      : isMapping(value) && value.kind === undefined && Array.isArray(value.items)
+        ? value.items
+        : null;
+    if (items) items.forEach((item, k) => addEntity(item, `${location}, item ${k + 1}`, startLine));
+    else addEntity(value, location, startLine);
+  });
+
+  if (entityLike === 0) {
+    if (yamlErrors > 0) throw new ImportFileError(`This file is not valid YAML: ${firstYamlError}`);
+    throw new ImportFileError(
+      'This file is not a Backstage catalog: none of its documents is an entity with apiVersion and kind ' +
+        '(for example kind: Component).',
+    );
+  }
+
+  // Groups first, so that a Component owned by a Group in the same file gets that team's name.
+  const teamNameByGroup = new Map<string, string>();
+  for (const { location, startLine, entity } of entities) {
+    if (entity.kind.toLowerCase() !== 'group') continue;
+    try {
+      const profile = optionalMapping(entity.spec, 'profile', 'spec.profile');
+      const displayName = text(profile, 'displayName', 'spec.profile.displayName');
+      const name = displayName || text(entity.metadata, 'title', 'metadata.title') || entity.name;
+      if (name.length > 200)
+        throw new DocumentProblem('spec.profile.displayName', 'must be at most 200 characters');
+      const team: TeamImportRecord = {
+        name,
+        description: text(entity.metadata, 'description', 'metadata.description'),
+        externalId: `group:${entity.namespace}/${entity.name}`,
+      };
+      out.teams.push(team);
+      teamNameByGroup.set(groupKey(entity.namespace, entity.name), name);
+    } catch (error) {
+      if (!(error instanceof DocumentProblem)) throw error;
+      out.rejected.push({ location, field: error.field, problem: atLine(error.message, startLine) });
+    }
+  }
+
+  for (const { location, startLine, entity } of entities) {
+    const kind = entity.kind.toLowerCase();
+    if (kind === 'group') continue;
+    if (kind !== 'component') {
+      const seen = skippedByKind.get(kind);
+      if (seen) seen.count++;
+      else skippedByKind.set(kind, { kind: entity.kind, count: 1 });
+      continue;
+    }
+    const problems: RejectedRow[] = [];
+    try {
+      const { metadata, spec } = entity;
+      let description = text(metadata, 'description', 'metadata.description');
+      let teamName: string | null = null;
+      const ownerText = text(spec, 'owner', 'spec.owner');
+      if (ownerText !== '') {
+        const owner = parseEntityRef(ownerText);
+        if (owner.kind === null || owner.kind === 'group') {
+          teamName = teamNameByGroup.get(groupKey(owner.namespace, owner.name)) ?? owner.name;
+        } else {
+          // A user (or another kind) owns it: keep who, without inventing a team for one person.
+          description = `${description}${description ? '\n\n' : ''}Owner in Backstage: ${ownerText}`;
+        }
+      }
+      const systemText = text(spec, 'system', 'spec.system');
+      const record: AppImportRecord = {
+        name: text(metadata, 'title', 'metadata.title') || entity.name,
+        teamName: teamName || null,
+        description,
+        externalId: `component:${entity.namespace}/${entity.name}`,
+        lifecycle: text(spec, 'lifecycle', 'spec.lifecycle'),
+        system: systemText ? parseEntityRef(systemText).name : '',
+      };
+      const checked = appImportRecordSchema.safeParse(record);
+      if (!checked.success) {
+        for (const issue of checked.error.issues) {
+          const key = String(issue.path[0] ?? '');
+          problems.push({
+            location,
+            field: APP_FIELD_PATHS[key] ?? key,
+            problem: atLine(issue.message, startLine),
+          });
+        }
+      } else {
+        out.apps.push({ ...record, location });
+      }
+    } catch (error) {
+      if (!(error instanceof DocumentProblem)) throw error;
+      problems.push({ location, field: error.field, problem: atLine(error.message, startLine) });
+    }
+    out.rejected.push(...problems);
+  }
+
+  for (const { kind, count } of skippedByKind.values()) out.skipped.push({ reason: `kind: ${kind}`, count });
+  return out;
+}
+
+/** Where to look in a file of thousands of entities. */
+function atLine(problem: string, line: number): string {
+  return `${problem} (the document starts on line ${line})`;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').trim();
+}

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/backstage';
+import { ImportFileError } from '../../shared/import/types';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/backstage/${name}`, import.meta.url), 'utf8');
+
+function fileError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ImportFileError) return error.message;
+    throw error;
+  }
+  throw new Error('expected an ImportFileError');
+}
+
+describe('parseEntityRef', () => {
+  it('reads kind, namespace and name, defaulting the namespace', () => {
+    expect(parseEntityRef('group:default/payments-team')).toEqual({
+      kind: 'group',
+      namespace: 'default',
+      name: 'payments-team',
+    });
+    expect(parseEntityRef('payments-team')).toEqual({
+      kind: null,
+      namespace: 'default',
+      name: 'payments-team',
+    });
+    expect(parseEntityRef('retail/storefront')).toEqual({
+      kind: null,
+      namespace: 'retail',
+      name: 'storefront',
+    });
+    expect(parseEntityRef('User:jdoe')).toEqual({ kind: 'user', namespace: 'default', name: 'jdoe' });
+  });
+});
+
+describe('parseBackstageCatalog', () => {
+  const catalog = parseBackstageCatalog(fixture('catalog-info.yaml'));
+
+  it('turns Components into apps with name or title, description, owner, lifecycle, system and entity ref', () => {
+    expect(catalog.apps).toEqual([
+      {
+        location: 'Document 1',
+        name: 'Payments API',
+        teamName: 'Payments Team',
+        description: 'Takes card payments for the web shop.',
+        externalId: 'component:default/payments-api',
+        lifecycle: 'production',
+        system: 'checkout',
+      },
+      {
+        location: 'Document 2',
+        name: 'web-shop',
+        teamName: 'storefront',
+        description: 'The customer-facing shop.',
+        externalId: 'component:retail/web-shop',
+        lifecycle: 'production',
+        system: 'shop',
+      },
+      {
+        location: 'Document 3',
+        name: 'legacy-billing',
+        teamName: null,
+        description: '',
+        externalId: 'component:default/legacy-billing',
+        lifecycle: 'deprecated',
+        system: '',
+      },
+      {
+        location: 'Document 4',
+        name: 'jdoe-scratchpad',
+        teamName: null,
+        description: 'A side project.\n\nOwner in Backstage: user:default/jdoe',
+        externalId: 'component:default/jdoe-scratchpad',
+        lifecycle: 'experimental',
+        system: '',
+      },
+    ]);
+  });
+
+  it('gives an app owned by a Group in the same file the team that Group becomes', () => {
+    expect(catalog.teams.map((t) => t.name)).toContain(catalog.apps[0]?.teamName);
+  });
+
+  it('turns Groups into teams named by their display name', () => {
+    expect(catalog.teams).toEqual([
+      {
+        name: 'Payments Team',
+        description: 'The payments squad.',
+        externalId: 'group:default/payments-team',
+      },
+      { name: 'storefront', description: '', externalId: 'group:retail/storefront' },
+    ]);
+  });
+
+  it('skips and counts every other kind', () => {
+    expect(catalog.skipped).toEqual([
+      { reason: 'kind: API', count: 2 },
+      { reason: 'kind: System', count: 1 },
+      { reason: 'kind: Location', count: 1 },
+      { reason: 'kind: User', count: 1 },
+    ]);
+    expect(catalog.rejected).toEqual([]);
+  });
+
+  it('rejects broken documents with their number, field and problem, and imports the rest', () => {
+    const result = parseBackstageCatalog(fixture('with-broken-documents.yaml'));
+    expect(result.apps.map((a) => [a.location, a.name, a.teamName])).toEqual([
+      ['Document 1', 'Orders', 'orders-team'],
+      ['Document 7', 'inventory', 'orders-team'],
+    ]);
+    expect(result.skipped).toEqual([{ reason: 'kind: Resource', count: 1 }]);
+    expect(result.rejected.map((r) => [r.location, r.field])).toEqual([
+      ['Document 2', 'metadata.name'],
+      ['Document 3', ''],
+      ['Document 4', ''],
+      ['Document 5', 'metadata'],
+    ]);
+    const [noName, badYaml, list, noMetadata] = result.rejected;
+    expect(noName?.problem).toBe('is missing; every entity needs a name (the document starts on line 10)');
+    expect(badYaml?.problem).toMatch(/^is not valid YAML: .*line \d+/);
+    expect(list?.problem).toMatch(/^is not a mapping of fields/);
+    expect(noMetadata?.problem).toMatch(/^is missing; every entity needs metadata with a name/);
+  });
+
+  it('rejects entities without apiVersion or kind, and fields of the wrong shape', () => {
+    const result = parseBackstageCatalog(
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ok',
+        'kind: Component\nmetadata:\n  name: no-api-version',
+        'apiVersion: backstage.io/v1alpha1\nmetadata:\n  name: no-kind',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [a, b]',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bad-spec\nspec: just text',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bad-owner\nspec:\n  owner: [x]',
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: long\n  title: ${'t'.repeat(201)}`,
+      ].join('\n---\n'),
+    );
+    expect(result.apps.map((a) => a.name)).toEqual(['ok']);
+    expect(
+      result.rejected.map((r) => [r.location, r.field, r.problem.replace(/ \(the document.*$/, '')]),
+    ).toEqual([
+      [
+        'Document 2',
+        'apiVersion',
+        'is missing; a Backstage entity starts with apiVersion: backstage.io/v1alpha1',
+      ],
+      ['Document 3', 'kind', 'is missing; a Backstage entity has a kind such as Component'],
+      ['Document 4', 'metadata.name', 'must be text'],
+      ['Document 5', 'spec', 'must be a mapping of fields'],
+      ['Document 6', 'spec.owner', 'must be text'],
+      ['Document 7', 'metadata.title', 'App name must be at most 200 characters'],
+    ]);
+  });
+
+  it('names the line each rejected document starts on', () => {
+    const result = parseBackstageCatalog(
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {}\n',
+    );
+    expect(result.rejected).toEqual([
+      {
+        location: 'Document 2',
+        field: 'metadata.name',
+        problem: 'is missing; every entity needs a name (the document starts on line 5)',
+      },
+    ]);
+  });
+
+  it('ignores empty documents, a leading --- and a byte order mark', () => {
+    const result = parseBackstageCatalog(
+      '\uFEFF---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n---\n---\n',
+    );
+    expect(result.apps.map((a) => a.externalId)).toEqual(['component:default/a']);
+    expect(result.rejected).toEqual([]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reads kinds without regard to case, as Backstage does', () => {
+    const result = parseBackstageCatalog(
+      'apiVersion: backstage.io/v1alpha1\nkind: component\nmetadata:\n  name: a\n---\napiVersion: backstage.io/v1alpha1\nkind: GROUP\nmetadata:\n  name: g',
+    );
+    expect(result.apps).toHaveLength(1);
+    expect(result.teams).toHaveLength(1);
+  });
+
+  it('reads the JSON the catalog API returns, an array of entities or { items }', () => {
+    const entity = (kind: string, name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name },
+    });
+    const array = parseBackstageCatalog(
+      JSON.stringify([entity('Component', 'a'), entity('Group', 'g'), { kind: 'Component' }]),
+    );
+    expect(array.apps.map((a) => a.externalId)).toEqual(['component:default/a']);
+    expect(array.teams.map((t) => t.name)).toEqual(['g']);
+    expect(array.rejected.map((r) => [r.location, r.field])).toEqual([['Document 1, item 3', 'apiVersion']]);
+    const items = parseBackstageCatalog(
+      JSON.stringify({ items: [entity('Component', 'b'), entity('API', 'x')], totalItems: 2 }),
+    );
+    expect(items.apps.map((a) => a.name)).toEqual(['b']);
+    expect(items.skipped).toEqual([{ reason: 'kind: API', count: 1 }]);
+    expect(() => parseBackstageCatalog('[1, 2, 3]')).toThrow(/not a Backstage catalog/);
+  });
+
+  it('refuses YAML that holds no Backstage entity', () => {
+    expect(fileError(() => parseBackstageCatalog(fixture('not-a-catalog.yaml')))).toMatch(
+      /^This file is not a Backstage catalog/,
+    );
+    expect(fileError(() => parseBackstageCatalog('just a sentence of text'))).toMatch(
+      /^This file is not a Backstage catalog/,
+    );
+  });
+
+  it('refuses a file that is not valid YAML at all', () => {
+    expect(fileError(() => parseBackstageCatalog(fixture('broken-yaml.yaml')))).toMatch(
+      /^This file is not valid YAML: .+/,
+    );
+  });
+
+  it('refuses binary data and an empty file', () => {
+    expect(fileError(() => parseBackstageCatalog('\u0000\u0001\u0002kind: Component'))).toMatch(
+      /binary data/,
+    );
+    expect(fileError(() => parseBackstageCatalog('\n\n'))).toMatch(/empty/);
+  });
+
+  it('rejects a document that expands aliases without end (a "billion laughs" file)', () => {
+    const lines = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: bomb',
+      'a0: &a0 [x, x]',
+    ];
+    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
+    const ok = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: fine';
+    const result = parseBackstageCatalog(`${ok}\n---\n${lines.join('\n')}\n`);
+    expect(result.apps.map((a) => a.name)).toEqual(['fine']);
+    expect(result.rejected[0]).toMatchObject({ location: 'Document 2', field: '' });
+    expect(result.rejected[0]?.problem).toMatch(/^cannot be read: .*alias/i);
+  });
+});

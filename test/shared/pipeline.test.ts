@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { APP_STAGES, appInputSchema, type AppStage } from '../../shared/domain/apps';
+import { addDaysIso, daysBetween } from '../../shared/domain/dates';
+import {
+  countsTowardCycle,
+  isoDayNumber,
+  cycleSelectionCheck,
+  medianTimeToHelloWorld,
+  medianTimeToHelloWorldByCycle,
+  PIPELINE_FLOW,
+  STAGE_ORDER,
+  stageTransitionPatch,
+  timeToHelloWorldDays,
+} from '../../shared/domain/pipeline';
+
+const fresh = {
+  stage: 'candidate' as AppStage,
+  selectedOn: null,
+  firstDeployOn: null,
+  productionOn: null,
+  cycleId: null,
+};
+const today = '2026-05-20';
+
+describe('STAGE_ORDER', () => {
+  it('lists every stage once, the main flow first', () => {
+    expect([...STAGE_ORDER].sort()).toEqual([...APP_STAGES].sort());
+    expect(STAGE_ORDER.slice(0, 4)).toEqual(PIPELINE_FLOW);
+    expect(PIPELINE_FLOW).toEqual(['candidate', 'selected', 'onboarding', 'on-platform']);
+  });
+});
+
+describe('stageTransitionPatch', () => {
+  it('stamps the selected date when an app is selected', () => {
+    expect(stageTransitionPatch(fresh, 'selected', today)).toEqual({ stage: 'selected', selectedOn: today });
+  });
+
+  it('stamps the selected date when an app goes straight to onboarding', () => {
+    expect(stageTransitionPatch(fresh, 'onboarding', today)).toEqual({
+      stage: 'onboarding',
+      selectedOn: today,
+    });
+  });
+
+  it('keeps a date that is already set', () => {
+    const selected = { ...fresh, stage: 'selected' as AppStage, selectedOn: '2026-05-01' };
+    expect(stageTransitionPatch(selected, 'onboarding', today)).toEqual({ stage: 'onboarding' });
+  });
+
+  it('stamps hello world and production when an app reaches the platform', () => {
+    const onboarding = { ...fresh, stage: 'onboarding' as AppStage, selectedOn: '2026-05-01' };
+    expect(stageTransitionPatch(onboarding, 'on-platform', today)).toEqual({
+      stage: 'on-platform',
+      firstDeployOn: today,
+      productionOn: today,
+    });
+  });
+
+  it('keeps a hello world recorded during onboarding and stamps only production', () => {
+    const deployed = {
+      ...fresh,
+      stage: 'onboarding' as AppStage,
+      selectedOn: '2026-05-01',
+      firstDeployOn: '2026-05-10',
+    };
+    expect(stageTransitionPatch(deployed, 'on-platform', today)).toEqual({
+      stage: 'on-platform',
+      productionOn: today,
+    });
+  });
+
+  it('stamps every step at once for a candidate moved straight onto the platform', () => {
+    expect(stageTransitionPatch(fresh, 'on-platform', today)).toEqual({
+      stage: 'on-platform',
+      selectedOn: today,
+      firstDeployOn: today,
+      productionOn: today,
+    });
+  });
+
+  it('never stamps a date before one already set for an earlier step', () => {
+    const future = { ...fresh, stage: 'selected' as AppStage, selectedOn: '2026-06-01' };
+    expect(stageTransitionPatch(future, 'on-platform', today)).toEqual({
+      stage: 'on-platform',
+      firstDeployOn: '2026-06-01',
+      productionOn: '2026-06-01',
+    });
+  });
+
+  it.each(['candidate', 'paused', 'dropped'] as const)('stamps and clears nothing on a move to %s', (to) => {
+    const live = {
+      stage: 'on-platform' as AppStage,
+      selectedOn: '2026-01-01',
+      firstDeployOn: '2026-02-01',
+      productionOn: '2026-03-01',
+      cycleId: 'c1',
+    };
+    expect(stageTransitionPatch(live, to, today)).toEqual({ stage: to });
+    expect(stageTransitionPatch(fresh, to, today)).toEqual({ stage: to });
+  });
+
+  it('always gives an app the schema accepts, whatever the move and the dates already set', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((n) => addDaysIso('2026-01-01', n));
+    const orderedDates = fc
+      .tuple(fc.option(day, { nil: null }), fc.nat(60), fc.nat(60), fc.boolean(), fc.boolean())
+      .map(([selectedOn, d1, d2, hasFirst, hasProd]) => {
+        const firstDeployOn = selectedOn && hasFirst ? addDaysIso(selectedOn, d1) : null;
+        const productionOn = firstDeployOn && hasProd ? addDaysIso(firstDeployOn, d2) : null;
+        return { selectedOn, firstDeployOn, productionOn };
+      });
+    fc.assert(
+      fc.property(
+        orderedDates,
+        fc.constantFrom(...APP_STAGES),
+        fc.constantFrom(...APP_STAGES),
+        day,
+        (dates, from, to, now) => {
+          const app = { ...dates, stage: from, cycleId: null };
+          const patch = stageTransitionPatch(app, to, now);
+          const next = { name: 'x', ...app, ...patch };
+          expect(next.stage).toBe(to);
+          expect(appInputSchema.safeParse(next).success).toBe(true);
+          // Set dates are never changed.
+          for (const key of ['selectedOn', 'firstDeployOn', 'productionOn'] as const) {
+            if (app[key] !== null) expect(next[key]).toBe(app[key]);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('countsTowardCycle', () => {
+  it('counts selected, onboarding, on-platform and paused apps of the cycle', () => {
+    for (const stage of ['selected', 'onboarding', 'on-platform', 'paused'] as const) {
+      expect(countsTowardCycle({ cycleId: 'c1', stage })).toBe(true);
+      expect(countsTowardCycle({ cycleId: 'c1', stage }, 'c1')).toBe(true);
+    }
+  });
+
+  it('does not count dropped apps, candidates, apps of another cycle or apps without a cycle', () => {
+    expect(countsTowardCycle({ cycleId: 'c1', stage: 'dropped' })).toBe(false);
+    expect(countsTowardCycle({ cycleId: 'c1', stage: 'candidate' })).toBe(false);
+    expect(countsTowardCycle({ cycleId: 'c2', stage: 'selected' }, 'c1')).toBe(false);
+    expect(countsTowardCycle({ cycleId: null, stage: 'selected' })).toBe(false);
+  });
+});
+
+describe('cycleSelectionCheck', () => {
+  it('wants exactly one app in the initial phase', () => {
+    expect(cycleSelectionCheck('initial', 0)).toEqual({
+      min: 1,
+      max: 1,
+      count: 0,
+      state: 'under',
+      message: 'The initial phase wants exactly one app; none is selected yet.',
+    });
+    expect(cycleSelectionCheck('initial', 1)).toMatchObject({
+      state: 'within',
+      message: 'The initial phase wants exactly one app; this cycle has 1.',
+    });
+    expect(cycleSelectionCheck('initial', 2)).toMatchObject({
+      state: 'over',
+      message: 'The initial phase wants exactly one app; this cycle has 2.',
+    });
+  });
+
+  it('wants two to five apps in a scaling cycle', () => {
+    expect(cycleSelectionCheck('scaling', 1)).toMatchObject({
+      min: 2,
+      max: 5,
+      state: 'under',
+      message: 'A scaling cycle wants two to five apps; this cycle has 1.',
+    });
+    expect(cycleSelectionCheck('scaling', 2).state).toBe('within');
+    expect(cycleSelectionCheck('scaling', 5).state).toBe('within');
+    expect(cycleSelectionCheck('scaling', 6)).toMatchObject({
+      state: 'over',
+      message: 'A scaling cycle wants two to five apps; this cycle has 6.',
+    });
+  });
+
+  it('treats a negative or fractional count as a whole number of apps', () => {
+    expect(cycleSelectionCheck('scaling', -3).count).toBe(0);
+    expect(cycleSelectionCheck('scaling', 2.7).count).toBe(2);
+  });
+});
+
+describe('time to hello world', () => {
+  it('counts the days from selection to the first deploy', () => {
+    expect(timeToHelloWorldDays({ selectedOn: '2026-01-10', firstDeployOn: '2026-02-09' })).toBe(30);
+    expect(timeToHelloWorldDays({ selectedOn: '2026-01-10', firstDeployOn: '2026-01-10' })).toBe(0);
+  });
+
+  it('counts calendar days across a daylight-saving change', () => {
+    expect(timeToHelloWorldDays({ selectedOn: '2026-03-28', firstDeployOn: '2026-03-30' })).toBe(2);
+  });
+
+  it('agrees with daysBetween for any two real dates', () => {
+    const day = fc.integer({ min: 0, max: 84_000 }).map((n) => addDaysIso('1970-01-01', n));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const expected = daysBetween(a, b);
+        expect(timeToHelloWorldDays({ selectedOn: a, firstDeployOn: b })).toBe(
+          expected >= 0 ? expected : null,
+        );
+      }),
+    );
+  });
+
+  it('numbers calendar days from 1970-01-01 and refuses days that do not exist', () => {
+    expect(isoDayNumber('1970-01-01')).toBe(0);
+    expect(isoDayNumber('1970-01-02')).toBe(1);
+    expect(isoDayNumber('2024-02-29')).not.toBeNull();
+    for (const bad of [
+      '2025-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-1-5',
+      ' 2026-01-05',
+      '',
+      null,
+      undefined,
+    ]) {
+      expect(isoDayNumber(bad)).toBeNull();
+    }
+  });
+
+  it('is null until both dates are set, and for dates out of order or not real', () => {
+    expect(timeToHelloWorldDays({ selectedOn: '2026-01-10', firstDeployOn: null })).toBeNull();
+    expect(timeToHelloWorldDays({ selectedOn: null, firstDeployOn: '2026-01-10' })).toBeNull();
+    expect(timeToHelloWorldDays({ selectedOn: '2026-02-10', firstDeployOn: '2026-01-10' })).toBeNull();
+    expect(timeToHelloWorldDays({ selectedOn: '2026-02-30', firstDeployOn: '2026-03-10' })).toBeNull();
+    expect(timeToHelloWorldDays({ selectedOn: '2026-1-5', firstDeployOn: '2026-03-10' })).toBeNull();
+    expect(timeToHelloWorldDays({ selectedOn: '2024-02-29', firstDeployOn: '2024-03-01' })).toBe(1);
+  });
+
+  it('takes the median over the apps that have reached hello world', () => {
+    const app = (days: number | null) => ({
+      selectedOn: '2026-01-01',
+      firstDeployOn: days === null ? null : addDaysIso('2026-01-01', days),
+    });
+    expect(medianTimeToHelloWorld([app(10), app(30), app(20), app(null)])).toBe(20);
+    expect(medianTimeToHelloWorld([app(10), app(15)])).toBe(12.5);
+    expect(medianTimeToHelloWorld([app(null)])).toBeNull();
+    expect(medianTimeToHelloWorld([])).toBeNull();
+  });
+
+  it('keeps the median between the shortest and the longest time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 50 }), (days) => {
+        const apps = days.map((d) => ({
+          selectedOn: '2025-01-01',
+          firstDeployOn: addDaysIso('2025-01-01', d),
+        }));
+        const median = medianTimeToHelloWorld(apps)!;
+        expect(median).toBeGreaterThanOrEqual(Math.min(...days));
+        expect(median).toBeLessThanOrEqual(Math.max(...days));
+      }),
+    );
+  });
+
+  it('gives the median per cycle, null for a cycle with no hello world yet', () => {
+    const apps = [
+      { cycleId: 'c1', selectedOn: '2026-01-01', firstDeployOn: '2026-01-11' },
+      { cycleId: 'c1', selectedOn: '2026-01-01', firstDeployOn: '2026-01-31' },
+      { cycleId: 'c1', selectedOn: '2026-01-01', firstDeployOn: null },
+      { cycleId: 'c2', selectedOn: '2026-04-01', firstDeployOn: null },
+      { cycleId: null, selectedOn: '2026-01-01', firstDeployOn: '2026-01-02' },
+    ];
+    const byCycle = medianTimeToHelloWorldByCycle(apps);
+    expect([...byCycle.entries()]).toEqual([
+      ['c1', 20],
+      ['c2', null],
+    ]);
+  });
+});
