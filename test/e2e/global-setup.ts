@@ -23,7 +23,8 @@ export default async function setup(project: TestProject) {
     throw new Error('dist/renderer is not built: run `npm run test:e2e` (it builds first) or `npx vite build`.');
   }
   const server = await preview({
-    root,
+    // The config's own root is renderer/; build.outDir (../dist/renderer) resolves against it.
+    root: resolve(root, 'renderer'),
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },

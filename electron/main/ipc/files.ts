@@ -1,0 +1,82 @@
+/**
+ * `file:save` and `file:open`: the user picks the file in a native dialog, so the renderer never
+ * names a path itself and can only touch files the user chose.
+ *
+ * Saves are atomic: the content goes to a temporary file in the same folder, then replaces the
+ * target with a rename, so a crash or a full disk never leaves a half-written export or backup.
+ * Opens check the size before reading, so a huge file is refused instead of filling memory.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import type { z } from 'zod';
+import {
+  IPC,
+  type OpenFileResponse,
+  type SaveFileResponse,
+  type openFileRequestSchema,
+  type saveFileRequestSchema,
+} from '../../../shared/ipc/contract';
+import { handle } from './register';
+
+type SaveRequest = z.output<typeof saveFileRequestSchema>;
+type OpenRequest = z.output<typeof openFileRequestSchema>;
+
+/** Writes `content` to `path` through a temporary sibling and a rename. */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(event.sender);
+}
+
+export async function saveFile(request: SaveRequest, event: IpcMainInvokeEvent): Promise<SaveFileResponse> {
+  const options = {
+    title: 'Save',
+    defaultPath: join(app.getPath('documents'), request.suggestedName),
+    filters: request.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
+      'createDirectory' | 'showOverwriteConfirmation'
+    >,
+  };
+  const window = ownerWindow(event);
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return { status: 'canceled' };
+  await writeFileAtomic(result.filePath, request.content);
+  return { status: 'saved', path: result.filePath };
+}
+
+export async function openFile(request: OpenRequest, event: IpcMainInvokeEvent): Promise<OpenFileResponse> {
+  const options = {
+    title: request.title,
+    filters: request.filters,
+    properties: ['openFile'] as Array<'openFile'>,
+  };
+  const window = ownerWindow(event);
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  if (result.canceled || !path) return { status: 'canceled' };
+  const name = basename(path);
+  const info = await stat(path);
+  if (!info.isFile()) throw new Error(`${name} is not a file`);
+  if (info.size > request.maxBytes) return { status: 'too-large', name, size: info.size };
+  const bytes = await readFile(path);
+  // The file may have grown between stat and read; the limit holds for what was actually read.
+  if (bytes.byteLength > request.maxBytes) return { status: 'too-large', name, size: bytes.byteLength };
+  // TextDecoder drops a leading byte-order mark, as the browser's File.text() does.
+  return { status: 'opened', name, size: bytes.byteLength, content: new TextDecoder('utf-8').decode(bytes) };
+}
+
+export function registerFileHandlers(): void {
+  handle(IPC.saveFile, saveFile);
+  handle(IPC.openFile, openFile);
+}

@@ -1,0 +1,8 @@
+/** Registers every IPC handler of the shell: one module per area, one call per contract entry. */
+import { registerAppHandlers } from './app';
+import { registerFileHandlers } from './files';
+
+export function registerIpcHandlers(): void {
+  registerAppHandlers();
+  registerFileHandlers();
+}

@@ -1,0 +1,119 @@
+/**
+ * The DesktopApi in a plain web browser, so every screen works without Electron: saving is a
+ * download, opening is a file picker. Requests and responses go through the same contract
+ * schemas as the Electron bridge, so a screen cannot behave differently in the two shells.
+ */
+import type { z } from 'zod';
+import { problemsFromZod } from '../../shared/domain/common';
+import {
+  IPC,
+  type AppInfo,
+  type DesktopApi,
+  type FileFilter,
+  type OpenFileRequest,
+  type OpenFileResponse,
+  type SaveFileRequest,
+  type SaveFileResponse,
+} from '../../shared/ipc/contract';
+
+/** The app's version, set by vite.config.ts; unset only when this file runs unbundled (tests). */
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+
+/** How long a download's object URL is kept: long enough for the browser to start reading it. */
+const REVOKE_AFTER_MS = 30_000;
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, channel: string, side: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = problemsFromZod(result.error)
+    .map((p) => `${p.field || side}: ${p.message}`)
+    .join('; ');
+  throw new Error(`Invalid ${channel} ${side}: ${problems}`);
+}
+
+/** The `accept` attribute for a file input: `.csv,.json`; empty (anything) when a filter allows `*`. */
+export function acceptFor(filters: FileFilter[]): string {
+  const extensions = filters.flatMap((f) => f.extensions);
+  if (extensions.length === 0 || extensions.includes('*')) return '';
+  return [...new Set(extensions.map((e) => `.${e.toLowerCase()}`))].join(',');
+}
+
+function platformName(): string {
+  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
+  return nav.userAgentData?.platform || nav.platform || 'web';
+}
+
+async function appInfo(): Promise<AppInfo> {
+  return parse(
+    IPC.appInfo.response,
+    {
+      name: 'Platform Adoption Tracker',
+      version: APP_VERSION,
+      shell: 'browser',
+      platform: platformName(),
+      userDataPath: null,
+      documentsPath: null,
+    },
+    IPC.appInfo.channel,
+    'response',
+  );
+}
+
+async function saveFile(input: SaveFileRequest): Promise<SaveFileResponse> {
+  const request = parse(IPC.saveFile.request, input, IPC.saveFile.channel, 'request');
+  const url = URL.createObjectURL(new Blob([request.content], { type: request.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = request.suggestedName;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  }
+  // A browser does not say where (or whether) the download was kept.
+  return parse(IPC.saveFile.response, { status: 'saved', path: null }, IPC.saveFile.channel, 'response');
+}
+
+async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
+  const request = parse(IPC.openFile.request, input, IPC.openFile.channel, 'request');
+  const file = await pickFile(acceptFor(request.filters));
+  let response: OpenFileResponse;
+  if (!file) response = { status: 'canceled' };
+  else if (file.size > request.maxBytes) response = { status: 'too-large', name: file.name, size: file.size };
+  else response = { status: 'opened', name: file.name, size: file.size, content: await readText(file) };
+  return parse(IPC.openFile.response, response, IPC.openFile.channel, 'response');
+}
+
+/** Reads a file as UTF-8 text (dropping a byte-order mark, as the desktop shell does). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+/** Shows the browser's file picker; resolves with the chosen file, or null when it is dismissed. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    if (accept) input.accept = accept;
+    input.hidden = true;
+    const finish = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => finish(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export const browserDesktop = { appInfo, saveFile, openFile } satisfies DesktopApi;

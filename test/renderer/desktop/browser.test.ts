@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+// The DesktopApi in a plain browser: saving is a download link, opening is a file input, and
+// both follow the same contract (validation, statuses) as the Electron bridge.
+import { renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_API_KEY, type DesktopApi } from '../../../shared/ipc/contract';
+
+vi.stubGlobal('__APP_VERSION__', '9.8.7');
+const { acceptFor, browserDesktop } = await import('../../../renderer/desktop/browser');
+const { resolveDesktop, desktop } = await import('../../../renderer/desktop/index');
+const { useAppInfo } = await import('../../../renderer/desktop/use-app-info');
+
+function textOf(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+}
+
+describe('saveFile in a browser', () => {
+  let blobs: Blob[];
+  let clicked: HTMLAnchorElement[];
+  beforeEach(() => {
+    blobs = [];
+    clicked = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:http://localhost/${blobs.length}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+      expect(document.body.contains(this)).toBe(true);
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('downloads the content through a link named after the file', async () => {
+    const result = await browserDesktop.saveFile({
+      suggestedName: 'adoption-2025.csv',
+      content: 'app,stage\nPayments,on platform\n',
+      mimeType: 'text/csv',
+    });
+    expect(result).toEqual({ status: 'saved', path: null });
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toBe('adoption-2025.csv');
+    expect(clicked[0]!.href).toBe('blob:http://localhost/1');
+    expect(blobs[0]!.type).toBe('text/csv');
+    expect(await textOf(blobs[0]!)).toBe('app,stage\nPayments,on platform\n');
+    expect(document.querySelector('a')).toBeNull();
+  });
+
+  it('frees the download URL afterwards', async () => {
+    vi.useFakeTimers();
+    await browserDesktop.saveFile({ suggestedName: 'a.json', content: '{}' });
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/1');
+  });
+
+  it('rejects a bad request, naming the field, and downloads nothing', async () => {
+    await expect(browserDesktop.saveFile({ suggestedName: '', content: 'x' })).rejects.toThrow(
+      'Invalid file:save request: suggestedName: File name is required',
+    );
+    expect(clicked).toHaveLength(0);
+  });
+});
+
+describe('openFile in a browser', () => {
+  let inputs: HTMLInputElement[];
+  let pick: (input: HTMLInputElement) => void;
+  beforeEach(() => {
+    inputs = [];
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      inputs.push(this);
+      pick(this);
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const choose = (file: File) => (input: HTMLInputElement) => {
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+  };
+
+  it("resolves with the picked file's text", async () => {
+    pick = choose(new File(['\uFEFFname\nPayments\n'], 'apps.csv', { type: 'text/csv' }));
+    const result = await browserDesktop.openFile({
+      title: 'Import apps',
+      filters: [{ name: 'Spreadsheets', extensions: ['csv', 'CSV', 'tsv'] }],
+    });
+    expect(result).toEqual({ status: 'opened', name: 'apps.csv', size: 17, content: 'name\nPayments\n' });
+    expect(inputs[0]!.type).toBe('file');
+    expect(inputs[0]!.accept).toBe('.csv,.tsv');
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('says too-large for a file over the limit, without reading it', async () => {
+    const read = vi.spyOn(FileReader.prototype, 'readAsText');
+    pick = choose(new File(['x'.repeat(5000)], 'backup.json'));
+    await expect(browserDesktop.openFile({ maxBytes: 1000 })).resolves.toEqual({
+      status: 'too-large',
+      name: 'backup.json',
+      size: 5000,
+    });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('says canceled when the picker is dismissed', async () => {
+    pick = (input) => input.dispatchEvent(new Event('cancel'));
+    await expect(browserDesktop.openFile({})).resolves.toEqual({ status: 'canceled' });
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('rejects a bad request before showing a picker', async () => {
+    pick = () => undefined;
+    await expect(browserDesktop.openFile({ maxBytes: 0 })).rejects.toThrow(
+      /Invalid file:open request: maxBytes: /,
+    );
+    expect(inputs).toHaveLength(0);
+  });
+
+  it('accepts anything when a filter allows every extension', () => {
+    expect(acceptFor([])).toBe('');
+    expect(acceptFor([{ name: 'All', extensions: ['*'] }])).toBe('');
+    expect(acceptFor([{ name: 'JSON', extensions: ['json'] }])).toBe('.json');
+  });
+});
+
+describe('appInfo in a browser', () => {
+  it('reports the browser shell, the built version and no paths', async () => {
+    await expect(browserDesktop.appInfo()).resolves.toMatchObject({
+      name: 'Platform Adoption Tracker',
+      version: '9.8.7',
+      shell: 'browser',
+      userDataPath: null,
+      documentsPath: null,
+    });
+  });
+});
+
+describe('choosing the implementation', () => {
+  const preloadApi: DesktopApi = {
+    appInfo: vi.fn(),
+    saveFile: vi.fn(),
+    openFile: vi.fn(),
+  };
+
+  it("uses the preload's API when Electron exposed one", () => {
+    expect(resolveDesktop({ [DESKTOP_API_KEY]: preloadApi })).toBe(preloadApi);
+  });
+
+  it('falls back to the browser implementation otherwise', () => {
+    expect(resolveDesktop({})).toBe(browserDesktop);
+    expect(resolveDesktop({ [DESKTOP_API_KEY]: { appInfo: () => null } })).toBe(browserDesktop);
+    expect(resolveDesktop(undefined)).toBe(browserDesktop);
+    expect(desktop).toBe(browserDesktop);
+  });
+
+  it('gives screens the app info through a hook', async () => {
+    const { result } = renderHook(() => useAppInfo());
+    expect(result.current).toBeNull();
+    await waitFor(() => expect(result.current?.shell).toBe('browser'));
+  });
+});
