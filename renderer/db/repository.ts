@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { newId, nowInstant, validate, type BaseRecord } from '../../shared/domain';
 import { guardStorage } from './errors';
-import { db as defaultDb, type AdoptionDatabase } from './database';
+import { db as defaultDb, type AdoptionDatabase, type TableName } from './database';
 
 type Stored<S extends z.ZodType> = BaseRecord & z.output<S>;
 
@@ -18,7 +18,12 @@ export function toInput<T extends BaseRecord>(record: T): Omit<T, keyof BaseReco
 }
 
 /** Builds a new record from validated input (no write). */
-export function buildRecord<S extends z.ZodType>(schema: S, input: unknown, what?: string, now = new Date()): Stored<S> {
+export function buildRecord<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what?: string,
+  now = new Date(),
+): Stored<S> {
   const data = validate(schema, input, what);
   const at = nowInstant(now);
   return { ...(data as object), id: newId(), createdAt: at, updatedAt: at } as Stored<S>;
@@ -33,7 +38,24 @@ export function buildUpdate<S extends z.ZodType, T extends BaseRecord>(
   now = new Date(),
 ): Stored<S> {
   const data = validate(schema, { ...toInput(existing), ...(patch as object) }, what);
-  return { ...(data as object), id: existing.id, createdAt: existing.createdAt, updatedAt: nowInstant(now) } as Stored<S>;
+  return {
+    ...(data as object),
+    id: existing.id,
+    createdAt: existing.createdAt,
+    updatedAt: nowInstant(now),
+  } as Stored<S>;
+}
+
+/**
+ * Runs `work` in one read-write transaction over several tables, with quota errors made
+ * readable: for writes that must change more than one table, or check other records, atomically.
+ */
+export function writeTransaction<T>(
+  database: AdoptionDatabase,
+  tables: readonly TableName[],
+  work: () => Promise<T>,
+): Promise<T> {
+  return guardStorage(() => database.transaction('rw', [...tables], work));
 }
 
 export class RecordNotFoundError extends Error {
@@ -58,7 +80,11 @@ export function createRepository<S extends z.ZodType>(
       await guardStorage(() => database.transaction('rw', table, () => table.add(record)));
       return record;
     },
-    async update(id: string, patch: Partial<z.input<S>>, database: AdoptionDatabase = defaultDb): Promise<Stored<S>> {
+    async update(
+      id: string,
+      patch: Partial<z.input<S>>,
+      database: AdoptionDatabase = defaultDb,
+    ): Promise<Stored<S>> {
       const table = pick(database);
       return guardStorage(() =>
         database.transaction('rw', table, async () => {

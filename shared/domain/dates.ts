@@ -66,7 +66,11 @@ export function formatIsoDate(value: IsoDate | null | undefined, pattern = 'd MM
  * (29 February in a leap year).
  *
  * The next cycle starts on the day the previous one ends: that day is the hand-over, so cycles
- * follow each other without gaps and without drifting a day per cycle.
+ * follow each other without gaps. A chain of cycles that starts on day 1–28 keeps that day of the
+ * month for ever (1 Jan → 1 Apr → 1 Jul …). A start on the 29th–31st is pulled to the month's
+ * last day whenever a cycle ends in a shorter month and keeps the shorter day from then on
+ * (31 Jan → 30 Apr → 30 Jul …): the clamp never lets a cycle overrun its month, and the day
+ * never drops below the 28th.
  */
 export function cycleEndDate(start: IsoDate, cycleLengthMonths: number): IsoDate {
   return addMonthsIso(start, cycleLengthMonths);
@@ -79,11 +83,12 @@ export function nextCycleStart(previousEnd: IsoDate): IsoDate {
 
 /** A zod schema for a stored calendar date, with a message that names the problem. */
 export function isoDateSchema(label: string) {
+  // The format check passes an empty value: it already got "is required", once is enough.
   return z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .refine((v) => ISO_DATE.test(v), `${label} must be a date like 2026-01-31`)
+    .refine((v) => v === '' || ISO_DATE.test(v), `${label} must be a date like 2026-01-31`)
     .refine((v) => !ISO_DATE.test(v) || parseIsoDate(v) !== undefined, `${label} is not a real calendar date`)
     .refine((v) => {
       const year = Number(v.slice(0, 4));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { baseRecordSchema, optionalText, requiredText, wholeNumber } from './common';
-import { cycleEndDate, daysBetween, isoDateSchema, nextCycleStart, type IsoDate } from './dates';
+import { cycleEndDate, daysBetween, isIsoDate, isoDateSchema, nextCycleStart, type IsoDate } from './dates';
 import { phaseForIndex, stepsForPhase, type Phase } from './playbook';
 
 export const DEFAULT_CYCLE_LENGTH_MONTHS = 3;
@@ -34,12 +34,19 @@ export type Program = z.infer<typeof programSchema>;
 export const CYCLE_STATUSES = ['planned', 'active', 'closed'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
-export const checklistItemSchema = z.object({
-  stepId: z.string().min(1).max(100),
-  text: requiredText('Checklist step', 500),
-  done: z.boolean(),
-  doneOn: isoDateSchema('Done date').nullable(),
-});
+export const checklistItemSchema = z
+  .object({
+    stepId: z.string().min(1).max(100),
+    text: requiredText('Checklist step', 500),
+    done: z.boolean(),
+    doneOn: isoDateSchema('Done date').nullable(),
+  })
+  .superRefine((item, ctx) => {
+    // A tick records when the step was done: without its date the cycle's history has a hole.
+    if (item.done && !item.doneOn) {
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'A ticked step needs the date it was done' });
+    }
+  });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export const cycleInputSchema = z
@@ -55,7 +62,8 @@ export const cycleInputSchema = z
     retroNotes: optionalText('Retro notes'),
   })
   .superRefine((c, ctx) => {
-    if (c.endDate <= c.startDate) {
+    // Compare only real dates: a malformed date already has its own message.
+    if (isIsoDate(c.startDate) && isIsoDate(c.endDate) && c.endDate <= c.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date must be after the start date' });
     }
     if (c.index === 0 && c.phase !== 'initial') {
@@ -90,6 +98,9 @@ export function checklistProgress(checklist: readonly ChecklistItem[]): { done: 
   return { done: checklist.filter((i) => i.done).length, total: checklist.length };
 }
 
+/** A complete cycle input, every field set: what the proposal hands to the add form. */
+export type ProposedCycle = z.output<typeof cycleInputSchema>;
+
 /**
  * What "Add a cycle" proposes: the next index, its phase, a start on the hand-over day of the
  * last cycle (or the program start for the first) and an end one cycle length later.
@@ -97,7 +108,7 @@ export function checklistProgress(checklist: readonly ChecklistItem[]): { done: 
 export function proposeNextCycle(
   program: Pick<Program, 'startDate' | 'cycleLengthMonths'>,
   cycles: readonly Pick<Cycle, 'index' | 'endDate'>[],
-): Omit<CycleInput, 'goalApps'> & { goalApps: number } {
+): ProposedCycle {
   const last = [...cycles].sort((a, b) => a.index - b.index).at(-1);
   const index = last ? last.index + 1 : 0;
   const phase = phaseForIndex(index);

@@ -1,0 +1,366 @@
+/**
+ * The program and its cycles: every write the Plan area makes. Each function validates first
+ * (a ValidationError names the field), then checks the rules that span records (one program,
+ * cycle numbers without gaps, one active cycle at a time) and writes inside one Dexie
+ * transaction, so a refused or failed write leaves the stored plan exactly as it was.
+ *
+ * Every function takes the database last, defaulting to the app's, so tests can use their own.
+ */
+import {
+  cycleInputSchema,
+  cycleLabel,
+  formatIsoDate,
+  isoDateSchema,
+  newChecklist,
+  phaseForIndex,
+  programInputSchema,
+  proposeNextCycle,
+  setChecklistStep as tickChecklistStep,
+  validate,
+  ValidationError,
+  type ChecklistItem,
+  type Cycle,
+  type CycleInput,
+  type IsoDate,
+  type Program,
+  type ProgramInput,
+} from '../../../shared/domain';
+import { db as defaultDb, type AdoptionDatabase } from '../database';
+import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../repository';
+
+const PROGRAM = 'The program';
+const CYCLE = 'The cycle';
+
+/**
+ * A plan rule that is not about one field (only the last cycle can be deleted, nothing is active
+ * to close): the message says what to do instead.
+ */
+export class PlanRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanRuleError';
+  }
+}
+
+function statusProblem(message: string, what: string): ValidationError {
+  return new ValidationError([{ field: 'status', message }], what);
+}
+
+/** Throws when a cycle other than `exceptId` is active: the plan has one active cycle at a time. */
+async function assertNoOtherActive(database: AdoptionDatabase, exceptId: string | null, what: string) {
+  const active = await database.cycles.where('status').equals('active').toArray();
+  const other = active.find((c) => c.id !== exceptId);
+  if (other) {
+    throw statusProblem(
+      `Only one cycle can be active at a time: ${cycleLabel(other)} is active. Close it first.`,
+      what,
+    );
+  }
+}
+
+async function mustGetCycle(database: AdoptionDatabase, id: string): Promise<Cycle> {
+  const cycle = await database.cycles.get(id);
+  if (!cycle) throw new RecordNotFoundError('Cycle', id);
+  return cycle;
+}
+
+async function allCycles(database: AdoptionDatabase): Promise<Cycle[]> {
+  return database.cycles.orderBy('index').toArray();
+}
+
+// ---- program ----
+
+/** The one program, or undefined before the first start has created it. */
+export async function getProgram(database: AdoptionDatabase = defaultDb): Promise<Program | undefined> {
+  return database.program.toCollection().first();
+}
+
+/**
+ * Creates the program and, in the same transaction, cycle 0 (the initial phase) starting on the
+ * program's start date: the welcome screen's "Create a program". Refused when a program exists.
+ */
+export async function createProgram(
+  input: ProgramInput,
+  database: AdoptionDatabase = defaultDb,
+): Promise<{ program: Program; initialCycle: Cycle }> {
+  const program = buildRecord(programInputSchema, input, PROGRAM);
+  return writeTransaction(database, ['program', 'cycles'], async () => {
+    if ((await database.program.count()) > 0) {
+      throw new PlanRuleError('A program already exists: edit it on the Plan screen instead.');
+    }
+    await database.program.add(program);
+    // Cycles left without a program (e.g. after an interrupted restore) are kept, not doubled.
+    let initialCycle = await database.cycles.where('index').equals(0).first();
+    if (!initialCycle) {
+      initialCycle = buildRecord(cycleInputSchema, proposeNextCycle(program, []), CYCLE);
+      await database.cycles.add(initialCycle);
+    }
+    return { program, initialCycle };
+  });
+}
+
+/**
+ * Saves the program: updates the one program, or creates it (with cycle 0) when there is none.
+ * Existing cycles keep their dates: a new start date or cycle length shapes the cycles added later.
+ */
+export async function saveProgram(
+  input: ProgramInput,
+  database: AdoptionDatabase = defaultDb,
+): Promise<Program> {
+  // Validate before looking at the database, so a bad form never opens a transaction.
+  validate(programInputSchema, input, PROGRAM);
+  const existing = await getProgram(database);
+  if (!existing) return (await createProgram(input, database)).program;
+  return writeTransaction(database, ['program'], async () => {
+    const current = await database.program.get(existing.id);
+    if (!current) throw new RecordNotFoundError('Program', existing.id);
+    const next = buildUpdate(programInputSchema, current, input, PROGRAM);
+    await database.program.put(next);
+    return next;
+  });
+}
+
+// ---- cycles ----
+
+/** What "Add cycle" sends: the index defaults to the next one, the phase and checklist follow from it. */
+export interface NewCycle {
+  index?: number;
+  name?: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  goalApps: number;
+  status?: Cycle['status'];
+  retroNotes?: string;
+}
+
+/** The fields a cycle's edit form may change; index and phase are fixed once the cycle exists. */
+export type CyclePatch = Partial<
+  Pick<CycleInput, 'name' | 'startDate' | 'endDate' | 'goalApps' | 'status' | 'retroNotes'>
+>;
+
+const PATCHABLE: readonly (keyof CyclePatch)[] = [
+  'name',
+  'startDate',
+  'endDate',
+  'goalApps',
+  'status',
+  'retroNotes',
+];
+
+/**
+ * Adds the next cycle. Its number must be the next one (cycles are numbered without gaps), its
+ * phase follows from the number, and its checklist is that phase's playbook steps, none ticked.
+ */
+export async function addCycle(input: NewCycle, database: AdoptionDatabase = defaultDb): Promise<Cycle> {
+  return writeTransaction(database, ['program', 'cycles'], async () => {
+    if ((await database.program.count()) === 0) {
+      throw new PlanRuleError('Create the program first: cycles belong to it.');
+    }
+    const cycles = await allCycles(database);
+    const nextIndex = (cycles.at(-1)?.index ?? -1) + 1;
+    const index = input.index ?? nextIndex;
+    const phase = phaseForIndex(Number.isInteger(index) && index >= 0 ? index : nextIndex);
+    const record = buildRecord(
+      cycleInputSchema,
+      {
+        name: '',
+        status: 'planned',
+        retroNotes: '',
+        ...input,
+        index,
+        phase,
+        checklist: newChecklist(phase),
+      },
+      CYCLE,
+    );
+    if (cycles.some((c) => c.index === record.index)) {
+      throw new ValidationError(
+        [{ field: 'index', message: `Cycle number ${record.index} already exists` }],
+        CYCLE,
+      );
+    }
+    if (record.index !== nextIndex) {
+      throw new ValidationError(
+        [{ field: 'index', message: `Cycle number must be ${nextIndex}: cycles are numbered without gaps` }],
+        CYCLE,
+      );
+    }
+    if (record.status === 'active') await assertNoOtherActive(database, null, CYCLE);
+    await database.cycles.add(record);
+    return record;
+  });
+}
+
+/** Edits a cycle's name, dates, goal, status or retro notes; other keys in the patch are ignored. */
+export async function updateCycle(
+  id: string,
+  patch: CyclePatch,
+  database: AdoptionDatabase = defaultDb,
+): Promise<Cycle> {
+  const allowed: CyclePatch = {};
+  for (const key of PATCHABLE) {
+    if (key in patch) (allowed as Record<string, unknown>)[key] = patch[key];
+  }
+  return writeTransaction(database, ['cycles'], async () => {
+    const existing = await mustGetCycle(database, id);
+    const next = buildUpdate(cycleInputSchema, existing, allowed, cycleLabel(existing));
+    if (next.status === 'active') await assertNoOtherActive(database, id, cycleLabel(existing));
+    await database.cycles.put(next);
+    return next;
+  });
+}
+
+/** The tables whose records may point at a cycle: a cycle they point at cannot be deleted. */
+const CYCLE_REFERENCES = [
+  { table: 'apps', one: 'app', many: 'apps' },
+  { table: 'assignments', one: 'assignment', many: 'assignments' },
+  { table: 'pairingSessions', one: 'pairing session', many: 'pairing sessions' },
+  { table: 'blockers', one: 'blocker', many: 'blockers' },
+  { table: 'toilAudits', one: 'toil audit', many: 'toil audits' },
+] as const;
+
+/**
+ * Deletes a cycle. Only the last one can go, so cycle numbers stay continuous; and not while
+ * apps, assignments, sessions, blockers or audits refer to it (they would point at nothing).
+ */
+export async function deleteCycle(id: string, database: AdoptionDatabase = defaultDb): Promise<Cycle> {
+  return writeTransaction(database, ['cycles', ...CYCLE_REFERENCES.map((r) => r.table)], async () => {
+    const cycle = await mustGetCycle(database, id);
+    const last = await database.cycles.orderBy('index').last();
+    if (last && last.id !== cycle.id) {
+      throw new PlanRuleError(
+        `Only the last cycle can be deleted, so cycle numbers stay continuous: ${cycleLabel(cycle)} is not the last (${cycleLabel(last)} is).`,
+      );
+    }
+    const uses: string[] = [];
+    for (const ref of CYCLE_REFERENCES) {
+      const count = await database.table(ref.table).where('cycleId').equals(id).count();
+      if (count > 0) uses.push(`${count} ${count === 1 ? ref.one : ref.many}`);
+    }
+    if (uses.length > 0) {
+      const one = uses.length === 1 && uses[0]!.startsWith('1 ');
+      const list = uses.length === 1 ? uses[0] : `${uses.slice(0, -1).join(', ')} and ${uses.at(-1)}`;
+      throw new PlanRuleError(
+        `${cycleLabel(cycle)} cannot be deleted while ${list} ${one ? 'refers' : 'refer'} to it: move ${one ? 'it' : 'them'} to another cycle first.`,
+      );
+    }
+    await database.cycles.delete(id);
+    return cycle;
+  });
+}
+
+function findStep(cycle: Cycle, stepId: string): ChecklistItem {
+  const item = cycle.checklist.find((i) => i.stepId === stepId);
+  if (!item) throw new PlanRuleError(`${cycleLabel(cycle)} has no checklist step ${stepId}.`);
+  return item;
+}
+
+/** Ticks (stamping `today`) or unticks (clearing the date) one step of a cycle's checklist. */
+export async function setChecklistStep(
+  cycleId: string,
+  stepId: string,
+  done: boolean,
+  today: IsoDate,
+  database: AdoptionDatabase = defaultDb,
+): Promise<Cycle> {
+  const on = validate(isoDateSchema('Done date'), today, 'The checklist');
+  return writeTransaction(database, ['cycles'], async () => {
+    const cycle = await mustGetCycle(database, cycleId);
+    findStep(cycle, stepId);
+    const next = buildUpdate(
+      cycleInputSchema,
+      cycle,
+      { checklist: tickChecklistStep(cycle.checklist, stepId, done, on) },
+      cycleLabel(cycle),
+    );
+    await database.cycles.put(next);
+    return next;
+  });
+}
+
+/** Corrects the date a ticked step was done. */
+export async function setChecklistDoneDate(
+  cycleId: string,
+  stepId: string,
+  doneOn: IsoDate,
+  database: AdoptionDatabase = defaultDb,
+): Promise<Cycle> {
+  const on = validate(isoDateSchema('Done date'), doneOn, 'The done date');
+  return writeTransaction(database, ['cycles'], async () => {
+    const cycle = await mustGetCycle(database, cycleId);
+    if (!findStep(cycle, stepId).done) {
+      throw new PlanRuleError('Tick the step before giving the date it was done.');
+    }
+    const checklist = cycle.checklist.map((i) => (i.stepId === stepId ? { ...i, doneOn: on } : i));
+    const next = buildUpdate(cycleInputSchema, cycle, { checklist }, cycleLabel(cycle));
+    await database.cycles.put(next);
+    return next;
+  });
+}
+
+/** Starts a planned cycle (planned → active) while no other cycle is active. */
+export async function startCycle(id: string, database: AdoptionDatabase = defaultDb): Promise<Cycle> {
+  return writeTransaction(database, ['cycles'], async () => {
+    const cycle = await mustGetCycle(database, id);
+    if (cycle.status !== 'planned') {
+      throw statusProblem(
+        `Only a planned cycle can be started; ${cycleLabel(cycle)} is ${cycle.status}.`,
+        cycleLabel(cycle),
+      );
+    }
+    await assertNoOtherActive(database, id, cycleLabel(cycle));
+    const next = buildUpdate(cycleInputSchema, cycle, { status: 'active' }, cycleLabel(cycle));
+    await database.cycles.put(next);
+    return next;
+  });
+}
+
+export interface HandOver {
+  closed: Cycle;
+  started: Cycle;
+  /** True when the next cycle did not exist and was created from the proposal. */
+  created: boolean;
+}
+
+/**
+ * "Close cycle and start next", as one action in one transaction: the active cycle becomes
+ * closed and the next one active. When there is no next cycle it is created as "Add cycle" would
+ * propose it (starting on the hand-over day). Planned dates are kept: they are the plan, and the
+ * plan-versus-actual charts compare against them. A cycle cannot be closed before the day it
+ * starts (`today`): that is almost always a click on the wrong cycle.
+ */
+export async function closeActiveAndStartNext(
+  today: IsoDate,
+  database: AdoptionDatabase = defaultDb,
+): Promise<HandOver> {
+  const day = validate(isoDateSchema('Today'), today, 'The hand-over');
+  return writeTransaction(database, ['program', 'cycles'], async () => {
+    const program = await getProgram(database);
+    if (!program) throw new PlanRuleError('Create the program first: cycles belong to it.');
+    const cycles = await allCycles(database);
+    const active = cycles.find((c) => c.status === 'active');
+    if (!active) throw new PlanRuleError('No cycle is active: start a cycle first.');
+    if (day < active.startDate) {
+      throw new PlanRuleError(
+        `${cycleLabel(active)} starts on ${formatIsoDate(active.startDate)}: it cannot be closed before it starts. If it really started earlier, change its start date first.`,
+      );
+    }
+    const following = cycles.find((c) => c.index === active.index + 1);
+    if (following && following.status !== 'planned') {
+      throw new PlanRuleError(
+        `${cycleLabel(following)} is ${following.status}, so it cannot be started next. Set it back to planned first.`,
+      );
+    }
+    const closed = buildUpdate(cycleInputSchema, active, { status: 'closed' }, cycleLabel(active));
+    await database.cycles.put(closed);
+    if (following) {
+      const started = buildUpdate(cycleInputSchema, following, { status: 'active' }, cycleLabel(following));
+      await database.cycles.put(started);
+      return { closed, started, created: false };
+    }
+    const proposal = proposeNextCycle(program, cycles);
+    const started = buildRecord(cycleInputSchema, { ...proposal, status: 'active' }, CYCLE);
+    await database.cycles.add(started);
+    return { closed, started, created: true };
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * "Are you sure?" for the Plan screen's actions that are hard to undo (closing a cycle, deleting
+ * one). A refused action shows its reason inside the dialog, where the user is looking.
+ */
+import { useState, type ReactNode } from 'react';
+import { describeError } from '../../db/errors';
+import { Dialog } from '../../ui/Dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+}
+
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function close() {
+    setError(null);
+    onClose();
+  }
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      close();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} title={title} onClose={close}>
+      <div className="confirm-body">{children}</div>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={danger ? 'danger-solid' : 'primary'}
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

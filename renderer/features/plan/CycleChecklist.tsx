@@ -1,0 +1,130 @@
+/**
+ * A cycle's checklist: its phase's playbook steps, word for word, each with a checkbox. Ticking
+ * stamps today's date, which stays editable; unticking clears it. Progress reads "3 of 8 done".
+ */
+import { useState } from 'react';
+import {
+  checklistProgress,
+  isIsoDate,
+  PHASE_TITLES,
+  type ChecklistItem,
+  type Cycle,
+} from '../../../shared/domain';
+import { useDatabase } from '../../db/DatabaseContext';
+import { describeError } from '../../db/errors';
+import { setChecklistDoneDate, setChecklistStep } from '../../db/repositories/program';
+import { useUi } from '../../store/ui';
+import './plan.css';
+
+interface CycleChecklistProps {
+  cycle: Cycle;
+  today: string;
+}
+
+function DoneDate({ cycle, item }: { cycle: Cycle; item: ChecklistItem }) {
+  const database = useDatabase();
+  const [value, setValue] = useState(item.doneOn ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const errorId = `done-error-${cycle.id}-${item.stepId}`;
+
+  // Saved when the field is left (or Enter is pressed), not on every keystroke: typing a date
+  // digit by digit passes through other valid dates.
+  async function commit() {
+    if (value === item.doneOn) {
+      setError(null);
+      return;
+    }
+    // A date input reports '' while its value is incomplete or impossible: say so, keep the stored date.
+    if (!isIsoDate(value)) {
+      setError('Enter the date the step was done, e.g. 2026-01-31');
+      return;
+    }
+    try {
+      await setChecklistDoneDate(cycle.id, item.stepId, value, database);
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <span className="check-date">
+      <label>
+        <span className="muted">done on</span>
+        <input
+          type="date"
+          value={value}
+          aria-label={`Done date of “${item.text}”`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={() => void commit()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void commit();
+            }
+          }}
+        />
+      </label>
+      {error && (
+        <small id={errorId} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </span>
+  );
+}
+
+export function CycleChecklist({ cycle, today }: CycleChecklistProps) {
+  const database = useDatabase();
+  const toast = useUi((s) => s.toast);
+  // The tick shows at once, before the write lands: it holds while the stored cycle is the one it
+  // was made on, and gives way to the stored state as soon as that changes (or the write fails).
+  const [ticking, setTicking] = useState<{ stepId: string; done: boolean; basis: string } | null>(null);
+  const shown =
+    ticking && ticking.basis === cycle.updatedAt
+      ? cycle.checklist.map((i) => (i.stepId === ticking.stepId ? { ...i, done: ticking.done } : i))
+      : cycle.checklist;
+  const { done, total } = checklistProgress(shown);
+  const headingId = `checklist-${cycle.id}`;
+
+  async function toggle(item: ChecklistItem, checked: boolean) {
+    setTicking({ stepId: item.stepId, done: checked, basis: cycle.updatedAt });
+    try {
+      await setChecklistStep(cycle.id, item.stepId, checked, today, database);
+    } catch (error) {
+      setTicking(null);
+      toast({ kind: 'error', text: describeError(error) });
+    }
+  }
+
+  return (
+    <section className="checklist" aria-labelledby={headingId}>
+      <div className="checklist-header">
+        <h3 id={headingId}>{PHASE_TITLES[cycle.phase]}</h3>
+        <span className="checklist-progress">
+          <span>
+            {done} of {total} done
+          </span>
+          <progress max={total} value={done} aria-label={`Checklist progress: ${done} of ${total} done`} />
+        </span>
+      </div>
+      <ol className="checklist-items">
+        {shown.map((item) => (
+          <li key={item.stepId} className={item.done ? 'done' : undefined}>
+            <label className="check-label">
+              <input
+                type="checkbox"
+                checked={item.done}
+                onChange={(e) => void toggle(item, e.target.checked)}
+              />
+              <span>{item.text}</span>
+            </label>
+            {item.done && item.doneOn && <DoneDate key={item.doneOn} cycle={cycle} item={item} />}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

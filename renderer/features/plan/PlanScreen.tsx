@@ -1,0 +1,126 @@
+/**
+ * The Plan area: the program, all its cycles on a timeline, the cycle list, and the selected
+ * cycle in full (checklist, apps, retro notes, actions). Persisted data is read live from Dexie;
+ * only the selection lives in the Plan store.
+ */
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { cycleLabel, proposeNextCycle, todayIso } from '../../../shared/domain';
+import { useDatabase } from '../../db/DatabaseContext';
+import { addCycle, saveProgram } from '../../db/repositories/program';
+import { useUi } from '../../store/ui';
+import { Dialog } from '../../ui/Dialog';
+import { CycleDetail } from './CycleDetail';
+import { CycleForm } from './CycleForm';
+import { CycleList } from './CycleList';
+import { CycleTimeline } from './CycleTimeline';
+import { ProgramForm } from './ProgramForm';
+import { ProgramSummary } from './ProgramSummary';
+import { selectedCycle, usePlanUi } from './plan-store';
+import './plan.css';
+
+export default function PlanScreen(_props: { route: string }) {
+  const database = useDatabase();
+  const toast = useUi((s) => s.toast);
+  const selectedId = usePlanUi((s) => s.selectedCycleId);
+  const selectCycle = usePlanUi((s) => s.selectCycle);
+  const [dialog, setDialog] = useState<null | 'program' | 'add'>(null);
+  // undefined while loading; null when there is none.
+  const program = useLiveQuery(
+    async () => (await database.program.toCollection().first()) ?? null,
+    [database],
+  );
+  const cycles = useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+  const today = todayIso();
+
+  if (program === undefined || cycles === undefined) {
+    return (
+      <div className="plan-loading" role="status">
+        Loading the plan…
+      </div>
+    );
+  }
+  if (program === null) {
+    return <p className="empty">There is no program yet: create one from the welcome screen.</p>;
+  }
+
+  const selected = selectedCycle(cycles, selectedId);
+  const proposal = proposeNextCycle(program, cycles);
+  const last = cycles.at(-1);
+
+  return (
+    <div className="plan">
+      <header className="page-header">
+        <div>
+          <h1>Plan</h1>
+          <p>
+            The initial phase, then {program.cycleLengthMonths}-month scaling cycles that grow adoption
+            through pairing and seeding.
+          </p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => setDialog('add')}>
+            + Add cycle
+          </button>
+        </div>
+      </header>
+
+      <ProgramSummary program={program} cycles={cycles} onEdit={() => setDialog('program')} />
+
+      <section className="card timeline-card" aria-labelledby="timeline-title">
+        <div className="card-head">
+          <h2 id="timeline-title">Timeline</h2>
+          <span className="muted">Select a cycle to see its checklist</span>
+        </div>
+        {cycles.length > 0 ? (
+          <CycleTimeline cycles={cycles} selectedId={selected?.id} onSelect={selectCycle} today={today} />
+        ) : (
+          <p className="empty">No cycles yet. Add the first one to see it here.</p>
+        )}
+      </section>
+
+      <div className="plan-columns">
+        <CycleList
+          cycles={cycles}
+          selectedId={selected?.id}
+          onSelect={selectCycle}
+          onAdd={() => setDialog('add')}
+        />
+        {selected ? (
+          <CycleDetail key={selected.id} program={program} cycle={selected} cycles={cycles} today={today} />
+        ) : (
+          <div className="card empty">Add a cycle to plan its goal and checklist.</div>
+        )}
+      </div>
+
+      <Dialog open={dialog === 'program'} title="Edit program" onClose={() => setDialog(null)} wide>
+        <ProgramForm
+          program={program}
+          submitLabel="Save program"
+          onCancel={() => setDialog(null)}
+          onSave={async (input) => {
+            await saveProgram(input, database);
+            setDialog(null);
+            toast({ kind: 'success', text: 'Program saved.' });
+          }}
+        />
+      </Dialog>
+
+      <Dialog open={dialog === 'add'} title="Add cycle" onClose={() => setDialog(null)}>
+        <CycleForm
+          mode="add"
+          initial={proposal}
+          previous={last}
+          cycleLengthMonths={program.cycleLengthMonths}
+          onCancel={() => setDialog(null)}
+          onSave={async ({ status: _status, ...values }) => {
+            const cycle = await addCycle({ ...values, index: proposal.index }, database);
+            selectCycle(cycle.id);
+            setDialog(null);
+            toast({ kind: 'success', text: `${cycleLabel(cycle)} added to the plan.` });
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}

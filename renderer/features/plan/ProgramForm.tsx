@@ -1,0 +1,166 @@
+/**
+ * The program's form: name, platform, start date, target, eligible population and cycle length.
+ * Used by the welcome screen (create) and the Plan screen (edit). It does not validate on its
+ * own: it hands the values to `onSave` (a repository write) and shows the ValidationError's
+ * messages at their fields, so the rules live in one place, the schema.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  DEFAULT_CYCLE_LENGTH_MONTHS,
+  todayIso,
+  type Program,
+  type ProgramInput,
+} from '../../../shared/domain';
+import { describeError } from '../../db/errors';
+import { Field } from '../../ui/Field';
+import { errorsOf, numberValue } from '../../ui/forms';
+import './plan.css';
+
+interface ProgramFormProps {
+  /** The program being edited; absent when creating one. */
+  program?: Program | undefined;
+  submitLabel: string;
+  /** Saves the values; a rejected promise with a ValidationError shows its messages at the fields. */
+  onSave: (input: ProgramInput) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+interface Draft {
+  name: string;
+  platformName: string;
+  startDate: string;
+  targetApps: string;
+  eligibleApps: string;
+  cycleLengthMonths: string;
+}
+
+function draftOf(program: Program | undefined): Draft {
+  return {
+    name: program?.name ?? '',
+    platformName: program?.platformName ?? '',
+    startDate: program?.startDate ?? todayIso(),
+    targetApps: program ? String(program.targetApps) : '',
+    eligibleApps: program ? String(program.eligibleApps) : '',
+    cycleLengthMonths: String(program?.cycleLengthMonths ?? DEFAULT_CYCLE_LENGTH_MONTHS),
+  };
+}
+
+export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramFormProps) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(program));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Start typing at the first field. Deferred: the dialog around the form takes focus when it
+  // opens, after this form's effects have run.
+  useEffect(() => {
+    const timer = setTimeout(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
+    return () => clearTimeout(timer);
+  }, []);
+
+  // After a refused save, take the keyboard to the first field that needs fixing.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setFormError(null);
+    try {
+      // Numbers that are not numbers go through as text so the schema names the field.
+      await onSave({
+        name: draft.name,
+        platformName: draft.platformName,
+        startDate: draft.startDate,
+        targetApps: numberValue(draft.targetApps) as number,
+        eligibleApps: numberValue(draft.eligibleApps) as number,
+        cycleLengthMonths: numberValue(draft.cycleLengthMonths) as number,
+      });
+      setErrors({});
+    } catch (error) {
+      const fields = errorsOf(error);
+      if (fields) setErrors(fields);
+      else setFormError(describeError(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} className="program-form" onSubmit={submit} noValidate aria-label="Program">
+      {formError && (
+        <div className="form-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field label="Program name" error={errors.name} hint="e.g. “Cloud-native modernization”">
+          <input value={draft.name} onChange={set('name')} autoComplete="off" />
+        </Field>
+        <Field label="Platform name" error={errors.platformName} hint="The platform apps move onto">
+          <input value={draft.platformName} onChange={set('platformName')} autoComplete="off" />
+        </Field>
+        <Field
+          label="Start date"
+          error={errors.startDate}
+          hint={program ? 'Existing cycles keep their dates' : 'The initial phase starts on this day'}
+        >
+          <input type="date" value={draft.startDate} onChange={set('startDate')} />
+        </Field>
+        <Field
+          label="Cycle length (months)"
+          error={errors.cycleLengthMonths}
+          hint="The playbook runs 3-month cycles"
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={12}
+            step={1}
+            value={draft.cycleLengthMonths}
+            onChange={set('cycleLengthMonths')}
+          />
+        </Field>
+        <Field label="Target apps" error={errors.targetApps} hint="The north star: apps on the platform">
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={draft.targetApps}
+            onChange={set('targetApps')}
+          />
+        </Field>
+        <Field
+          label="Eligible app population"
+          error={errors.eligibleApps}
+          hint="All apps that could move: the adoption denominator"
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={draft.eligibleApps}
+            onChange={set('eligibleApps')}
+          />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
