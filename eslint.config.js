@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const layer = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ group: [p.group], message: p.message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => ({ group: [p.group], message: p.message })) },
+  ],
 });
 
 export default tseslint.config(
@@ -43,7 +46,10 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: layer([
-      { group: 'electron', message: 'The renderer talks to Electron only through renderer/desktop (the DesktopApi).' },
+      {
+        group: 'electron',
+        message: 'The renderer talks to Electron only through renderer/desktop (the DesktopApi).',
+      },
       { group: '**/electron/**', message: 'The renderer may not import the desktop shell.' },
       { group: 'node:*', message: 'The renderer runs in a browser: no Node built-ins.' },
     ]),

@@ -36,7 +36,11 @@ export function App() {
   const program = useLiveQuery(async () => (await db.program.toCollection().first()) ?? null, []);
 
   if (program === undefined) {
-    return <div className="app-loading" role="status" aria-live="polite">Opening your data…</div>;
+    return (
+      <div className="app-loading" role="status" aria-live="polite">
+        Opening your data…
+      </div>
+    );
   }
 
   const areaId = areaOf(route) || DEFAULT_AREA;
@@ -49,7 +53,9 @@ export function App() {
       </a>
       <nav className="sidebar" aria-label="Areas">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span>
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
           <span>
             <strong>Platform Adoption</strong>
             <small>{program ? program.platformName : 'Tracker'}</small>

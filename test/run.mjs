@@ -41,7 +41,14 @@ function check(label, command, args) {
 function vitest(label, args) {
   const report = resolve(outDir, `${label.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   let counts;
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));

@@ -6,7 +6,7 @@
  * only the changed tables, and an `.upgrade()` that calls a pure transform from shared/domain
  * (unit-tested there). Never edit a released version: browsers that already opened it keep it.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type {
   App,
   Assignment,
@@ -60,27 +60,32 @@ export const SCHEMA_V1 = {
 export type TableName = keyof typeof SCHEMA_V1;
 
 /** Tables that hold user data (all but settings), in the order a backup writes them. */
-export const DATA_TABLES = Object.keys(SCHEMA_V1).filter((t) => t !== 'settings') as Exclude<TableName, 'settings'>[];
+export const DATA_TABLES = Object.keys(SCHEMA_V1).filter((t) => t !== 'settings') as Exclude<
+  TableName,
+  'settings'
+>[];
 
+// Tables are typed `Table<T, string>`, not `EntityTable`: every record arrives with its UUID
+// already set (never auto-generated), so inserts must carry the id too.
 export class AdoptionDatabase extends Dexie {
-  program!: EntityTable<Program, 'id'>;
-  cycles!: EntityTable<Cycle, 'id'>;
-  teams!: EntityTable<Team, 'id'>;
-  people!: EntityTable<Person, 'id'>;
-  apps!: EntityTable<App, 'id'>;
-  criteria!: EntityTable<Criterion, 'id'>;
-  goldenPaths!: EntityTable<GoldenPath, 'id'>;
-  assignments!: EntityTable<Assignment, 'id'>;
-  pairingSessions!: EntityTable<PairingSession, 'id'>;
-  blockers!: EntityTable<Blocker, 'id'>;
-  toilItems!: EntityTable<ToilItem, 'id'>;
-  toilAudits!: EntityTable<ToilAudit, 'id'>;
-  toilResponses!: EntityTable<ToilResponse, 'id'>;
-  valueStreamMaps!: EntityTable<ValueStreamMap, 'id'>;
-  marketingActivities!: EntityTable<MarketingActivity, 'id'>;
-  metrics!: EntityTable<Metric, 'id'>;
-  metricSnapshots!: EntityTable<MetricSnapshot, 'id'>;
-  settings!: EntityTable<Setting, 'key'>;
+  program!: Table<Program, string>;
+  cycles!: Table<Cycle, string>;
+  teams!: Table<Team, string>;
+  people!: Table<Person, string>;
+  apps!: Table<App, string>;
+  criteria!: Table<Criterion, string>;
+  goldenPaths!: Table<GoldenPath, string>;
+  assignments!: Table<Assignment, string>;
+  pairingSessions!: Table<PairingSession, string>;
+  blockers!: Table<Blocker, string>;
+  toilItems!: Table<ToilItem, string>;
+  toilAudits!: Table<ToilAudit, string>;
+  toilResponses!: Table<ToilResponse, string>;
+  valueStreamMaps!: Table<ValueStreamMap, string>;
+  marketingActivities!: Table<MarketingActivity, string>;
+  metrics!: Table<Metric, string>;
+  metricSnapshots!: Table<MetricSnapshot, string>;
+  settings!: Table<Setting, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -48,7 +48,9 @@ export function describeError(error: unknown): string {
  * Asks the browser to keep our data even under storage pressure. Returns whether storage is
  * persistent; false is not an error (the browser decides), but the Data screen shows it.
  */
-export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage) {
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+) {
   if (!storage?.persist) return false;
   try {
     if (await storage.persisted()) return true;

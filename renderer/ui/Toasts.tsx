@@ -23,7 +23,12 @@ function ToastItem({ toast }: { toast: Toast }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="toast-close" aria-label="Dismiss message" onClick={() => dismiss(toast.id)}>
+      <button
+        type="button"
+        className="toast-close"
+        aria-label="Dismiss message"
+        onClick={() => dismiss(toast.id)}
+      >
         ×
       </button>
     </div>

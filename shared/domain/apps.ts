@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { baseRecordSchema, optionalId, optionalText, requiredText, wholeNumber } from './common';
 import { isoDateSchema } from './dates';
 
-export const APP_STAGES = ['candidate', 'selected', 'onboarding', 'on-platform', 'paused', 'dropped'] as const;
+export const APP_STAGES = [
+  'candidate',
+  'selected',
+  'onboarding',
+  'on-platform',
+  'paused',
+  'dropped',
+] as const;
 export type AppStage = (typeof APP_STAGES)[number];
 export const APP_STAGE_LABELS: Record<AppStage, string> = {
   candidate: 'Candidate',
@@ -45,7 +52,12 @@ export const appInputSchema = z
     productionOn: isoDateSchema('In production date').nullable().default(null),
     goldenPathIds: z.array(z.string().uuid()).max(200).default([]),
     /** CMDB id or Backstage entity ref (e.g. `component:default/payments`). */
-    externalId: z.string().trim().max(500, 'External id must be at most 500 characters').nullable().default(null),
+    externalId: z
+      .string()
+      .trim()
+      .max(500, 'External id must be at most 500 characters')
+      .nullable()
+      .default(null),
     lifecycle: optionalText('Lifecycle', 100),
     system: optionalText('System', 200),
   })
@@ -89,11 +101,36 @@ export type Criterion = z.infer<typeof criterionSchema>;
 
 /** The criteria a new program starts with; the owner edits and weights them. */
 export const DEFAULT_CRITERIA: readonly Omit<CriterionInput, 'order'>[] = [
-  { name: 'Business criticality', axis: 'business', weight: 3, description: 'How much the business depends on it.' },
-  { name: 'Visibility to leadership', axis: 'business', weight: 2, description: 'A win leadership will notice.' },
-  { name: 'Team willingness', axis: 'technical', weight: 3, description: 'The team wants to pair with the platform team.' },
-  { name: 'Technical fit with the platform', axis: 'technical', weight: 3, description: 'Stateless, twelve-factor, a supported runtime.' },
-  { name: 'Few dependencies on other teams', axis: 'technical', weight: 2, description: 'It can move without waiting on others.' },
+  {
+    name: 'Business criticality',
+    axis: 'business',
+    weight: 3,
+    description: 'How much the business depends on it.',
+  },
+  {
+    name: 'Visibility to leadership',
+    axis: 'business',
+    weight: 2,
+    description: 'A win leadership will notice.',
+  },
+  {
+    name: 'Team willingness',
+    axis: 'technical',
+    weight: 3,
+    description: 'The team wants to pair with the platform team.',
+  },
+  {
+    name: 'Technical fit with the platform',
+    axis: 'technical',
+    weight: 3,
+    description: 'Stateless, twelve-factor, a supported runtime.',
+  },
+  {
+    name: 'Few dependencies on other teams',
+    axis: 'technical',
+    weight: 2,
+    description: 'It can move without waiting on others.',
+  },
 ];
 
 export const GOLDEN_PATH_KINDS = ['delivery', 'governance', 'security', 'other'] as const;

@@ -74,10 +74,18 @@ export const blockerInputSchema = z
       });
     }
     if (b.status === 'resolved' && !b.resolvedOn) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: 'A resolved blocker needs a resolved date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedOn'],
+        message: 'A resolved blocker needs a resolved date',
+      });
     }
     if (b.resolvedOn && b.resolvedOn < b.openedOn) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: 'Resolved date cannot be before the opened date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedOn'],
+        message: 'Resolved date cannot be before the opened date',
+      });
     }
   });
 export type BlockerInput = z.input<typeof blockerInputSchema>;

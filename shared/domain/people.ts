@@ -17,7 +17,9 @@ export const TEAM_KIND_LABELS: Record<TeamKind, string> = {
 
 export const teamInputSchema = z.object({
   name: requiredText('Team name'),
-  kind: z.enum(TEAM_KINDS, { error: 'Team kind must be platform, product, infrastructure or governance/security' }),
+  kind: z.enum(TEAM_KINDS, {
+    error: 'Team kind must be platform, product, infrastructure or governance/security',
+  }),
   notes: optionalText('Notes'),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
@@ -49,7 +51,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const personInputSchema = z.object({
   name: requiredText('Name'),
   teamId: optionalId,
-  roles: z.array(z.enum(ROLES, { error: 'Unknown role' })).max(ROLES.length).default([]),
+  roles: z
+    .array(z.enum(ROLES, { error: 'Unknown role' }))
+    .max(ROLES.length)
+    .default([]),
   canSeed: z.boolean().default(false),
   notes: optionalText('Notes'),
 });
@@ -80,7 +85,11 @@ export const assignmentInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['targetTeamId'], message: 'Choose a target team or an app' });
     }
     if (a.endDate && a.endDate < a.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date cannot be before the start date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: 'End date cannot be before the start date',
+      });
     }
   });
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
@@ -92,7 +101,10 @@ export type PairingOutcome = (typeof PAIRING_OUTCOMES)[number];
 
 export const pairingSessionInputSchema = z.object({
   date: isoDateSchema('Date'),
-  durationMinutes: nonNegativeNumber('Duration', 24 * 60).refine((v) => v > 0, 'Duration must be more than 0'),
+  durationMinutes: nonNegativeNumber('Duration', 24 * 60).refine(
+    (v) => v > 0,
+    'Duration must be more than 0',
+  ),
   /** The platform-side person (advocate, engineer) who paired. */
   personId: z.string({ error: 'Who paired is required' }).uuid('Who paired is required'),
   /** The people they paired with. */

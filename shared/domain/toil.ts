@@ -12,7 +12,10 @@ export type ToilItemKind = (typeof TOIL_ITEM_KINDS)[number];
 
 const DECK_TOIL_ITEMS: readonly [ToilItemKind, string][] = [
   ['question', 'What are we making?'],
-  ['statement', "We have a strong vision for our product, and we're doing important work together every day to fulfill that vision."],
+  [
+    'statement',
+    "We have a strong vision for our product, and we're doing important work together every day to fulfill that vision.",
+  ],
   ['statement', "I have the context I need to confidently make changes while I'm working."],
   ['statement', 'I am proud of the work I have delivered so far for our product.'],
   ['statement', 'I am learning things that I look forward to applying to future products.'],
@@ -21,23 +24,38 @@ const DECK_TOIL_ITEMS: readonly [ToilItemKind, string][] = [
   ['question', 'What aspect of our workstation setup is painful?'],
   ['statement', "It's easy to run our software on my workstation while I'm developing it."],
   ['statement', 'I can boot our software up into the state I need with minimal effort.'],
-  ['question', 'What aspect of running our software locally is painful? What could we do to make it less painful?'],
+  [
+    'question',
+    'What aspect of running our software locally is painful? What could we do to make it less painful?',
+  ],
   ['statement', "It's easy to run our test suites and to author new ones."],
   ['statement', 'Tests are a stable, reliable, seamless part of my workflow.'],
   ['statement', 'Test failures give me the feedback I need on the code I am writing.'],
   ['question', 'What aspect of production support is painful?'],
   ['statement', 'We collaborate well with the teams whose software we integrate with.'],
   ['statement', 'When necessary, it is within my power to request timely changes from other teams.'],
-  ['statement', "I have the resources I need to test and code confidently against other teams' integration points."],
+  [
+    'statement',
+    "I have the resources I need to test and code confidently against other teams' integration points.",
+  ],
   ['question', 'What aspect of integrating with other teams is painful?'],
   ['statement', "I'm rarely impacted by breaking changes from other tracks of work."],
-  ['statement', 'We almost always catch broken tests and code before they\'re merged in.'],
+  ['statement', "We almost always catch broken tests and code before they're merged in."],
   ['question', 'What aspect of committing changes is painful?'],
-  ['statement', 'Our release process (CI/CD) from source control to our story acceptance environment is fully automated.'],
-  ['statement', "If the release process (CI/CD) fails, I'm confident something is truly wrong, and I know I'll be able to track down the problem."],
+  [
+    'statement',
+    'Our release process (CI/CD) from source control to our story acceptance environment is fully automated.',
+  ],
+  [
+    'statement',
+    "If the release process (CI/CD) fails, I'm confident something is truly wrong, and I know I'll be able to track down the problem.",
+  ],
   ['statement', 'Our team releases new versions of our software as often as the business needs us to.'],
   ['statement', 'We are meeting our service-level agreements with a minimum of unplanned work.'],
-  ['statement', 'When something is wrong in production, we reproduce and solve the problem in a lower environment.'],
+  [
+    'statement',
+    'When something is wrong in production, we reproduce and solve the problem in a lower environment.',
+  ],
 ];
 
 export interface ToilTemplateItem {
@@ -78,7 +96,8 @@ export const toilAuditInputSchema = z
     notes: optionalText('Notes'),
   })
   .superRefine((a, ctx) => {
-    if (!a.teamId && !a.appId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Choose a team or an app' });
+    if (!a.teamId && !a.appId)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Choose a team or an app' });
   });
 export type ToilAuditInput = z.input<typeof toilAuditInputSchema>;
 export const toilAuditSchema = baseRecordSchema.and(toilAuditInputSchema);
@@ -91,7 +110,9 @@ export const toilResponseInputSchema = z.object({
   /** Statement id → agreement 1 (strongly disagree) … 5 (strongly agree). */
   scores: z.record(z.string(), wholeNumber('Agreement', 1, 5)).default({}),
   /** Question id → free-text answer. */
-  answers: z.record(z.string(), z.string().max(10_000, 'An answer must be at most 10000 characters')).default({}),
+  answers: z
+    .record(z.string(), z.string().max(10_000, 'An answer must be at most 10000 characters'))
+    .default({}),
 });
 export type ToilResponseInput = z.input<typeof toilResponseInputSchema>;
 export const toilResponseSchema = baseRecordSchema.and(toilResponseInputSchema);

@@ -12,7 +12,10 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i, 'extension')).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9*]{1,10}$/i, 'extension'))
+    .min(1)
+    .max(20),
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
@@ -55,7 +58,12 @@ export const openFileRequestSchema = z.object({
 export type OpenFileRequest = z.input<typeof openFileRequestSchema>;
 
 export const openFileResponseSchema = z.union([
-  z.object({ status: z.literal('opened'), name: z.string(), size: z.number().int().nonnegative(), content: z.string() }),
+  z.object({
+    status: z.literal('opened'),
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    content: z.string(),
+  }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('too-large'), name: z.string(), size: z.number().int().nonnegative() }),
 ]);

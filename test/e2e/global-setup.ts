@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
   if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
   const root = resolve(import.meta.dirname, '../..');
   if (!existsSync(resolve(root, 'dist/renderer/index.html'))) {
-    throw new Error('dist/renderer is not built: run `npm run test:e2e` (it builds first) or `npx vite build`.');
+    throw new Error(
+      'dist/renderer is not built: run `npm run test:e2e` (it builds first) or `npx vite build`.',
+    );
   }
   const server = await preview({
     // The config's own root is renderer/; build.outDir (../dist/renderer) resolves against it.

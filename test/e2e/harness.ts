@@ -22,9 +22,15 @@ export interface OpenedApp {
   close(): Promise<void>;
 }
 
-export async function openApp(options: { colorScheme?: 'light' | 'dark'; path?: string } = {}): Promise<OpenedApp> {
+export async function openApp(
+  options: { colorScheme?: 'light' | 'dark'; path?: string } = {},
+): Promise<OpenedApp> {
   const baseURL = inject('baseURL');
-  const browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: inject('chromiumPath'),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const context = await browser.newContext({
     viewport: { width: 1360, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
