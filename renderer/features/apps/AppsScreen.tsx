@@ -1,0 +1,114 @@
+/**
+ * The Apps area: the portfolio table, the pipeline board, the feasibility matrix, golden paths,
+ * the feasibility criteria, the import wizard, and one app's page. The view comes from the hash
+ * route (`#/apps`, `#/apps/board`, `#/apps/<id>`, …) so every view can be linked and reloaded.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { ensureDefaultCriteria } from '../../db/repositories/apps';
+import { describeError } from '../../db/errors';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useUi } from '../../store/ui';
+import { AppPage } from './AppPage';
+import { AppsTable } from './AppsTable';
+import { count } from './parts';
+import { useAppsData } from './use-apps-data';
+import './apps.css';
+
+// Views with heavy dependencies (recharts, papaparse, yaml) load when first opened.
+const PipelineBoard = lazy(() => import('./PipelineBoard'));
+const FeasibilityView = lazy(() => import('./FeasibilityView'));
+const GoldenPathsView = lazy(() => import('./GoldenPathsView'));
+const CriteriaEditor = lazy(() => import('./CriteriaEditor'));
+const ImportWizard = lazy(() => import('./ImportWizard'));
+
+const TABS = [
+  { view: '', label: 'Table' },
+  { view: 'board', label: 'Pipeline' },
+  { view: 'matrix', label: 'Feasibility' },
+  { view: 'golden-paths', label: 'Golden paths' },
+  { view: 'criteria', label: 'Criteria' },
+  { view: 'import', label: 'Import' },
+] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default function AppsScreen({ route }: { route: string }) {
+  const view = route.split('/')[1] ?? '';
+  const data = useAppsData();
+  const toast = useUi((s) => s.toast);
+  const database = useDatabase();
+
+  // The criteria the owner scores apps on start from the defaults the first time the area opens.
+  useEffect(() => {
+    ensureDefaultCriteria(database).catch((error: unknown) =>
+      toast({ kind: 'error', text: `Could not set up the feasibility criteria: ${describeError(error)}` }),
+    );
+  }, [database, toast]);
+
+  const isApp = view === 'new' || UUID.test(view);
+  const known = isApp || TABS.some((t) => t.view === view);
+
+  return (
+    <div className="apps-screen">
+      <header className="page-header">
+        <div>
+          <h1>Apps</h1>
+          <p>
+            {data
+              ? `${count(data.apps.length, 'app')} in the portfolio. Pick them by feasibility, select them into cycles, follow them to the platform.`
+              : 'Loading the portfolio…'}
+          </p>
+        </div>
+        <div className="toolbar">
+          <a className="button primary" href="#/apps/new">
+            + New app
+          </a>
+        </div>
+      </header>
+
+      <nav className="apps-tabs" aria-label="Apps views">
+        {TABS.map((t) => {
+          const current = t.view === view;
+          return (
+            <a
+              key={t.view}
+              href={t.view ? `#/apps/${t.view}` : '#/apps'}
+              aria-current={current ? 'page' : undefined}
+              className={current ? 'active' : undefined}
+            >
+              {t.label}
+            </a>
+          );
+        })}
+      </nav>
+
+      {!data ? (
+        <div role="status" className="empty">
+          Loading apps…
+        </div>
+      ) : (
+        <Suspense
+          fallback={
+            <div role="status" className="empty">
+              Loading…
+            </div>
+          }
+        >
+          {view === '' && <AppsTable data={data} />}
+          {view === 'board' && <PipelineBoard data={data} />}
+          {view === 'matrix' && <FeasibilityView data={data} />}
+          {view === 'golden-paths' && <GoldenPathsView data={data} />}
+          {view === 'criteria' && <CriteriaEditor data={data} />}
+          {view === 'import' && <ImportWizard data={data} />}
+          {isApp && <AppPage data={data} appId={view === 'new' ? null : view} />}
+          {!known && (
+            <div className="card empty" role="status">
+              <h2>There is no such page</h2>
+              <a href="#/apps">Back to all apps</a>
+            </div>
+          )}
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,420 @@
+/**
+ * The portfolio table: every app with its team, stage, cycle, scores, dates and golden paths;
+ * sortable by any column, filterable by stage, team, cycle and text, exportable as CSV exactly as
+ * shown. Rows are virtualized (@tanstack/react-virtual) so 20,000 apps scroll smoothly: only the
+ * rows in view are in the DOM. Keyboard: arrows, Page Up/Down, Home/End move between rows;
+ * Enter opens the app.
+ */
+import {
+  memo,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { APP_STAGES, APP_STAGE_LABELS, cycleLabel, formatIsoDate } from '../../../shared/domain';
+import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
+import { desktop } from '../../desktop';
+import { describeError } from '../../db/errors';
+import { useAppsUi } from '../../store/apps';
+import { useUi } from '../../store/ui';
+import { buildAppRows, filterAndSortApps, hasFilters, NONE, type AppRow, type SortKey } from './filter-apps';
+import { StageBadge, formatDays, formatScore, today } from './parts';
+import type { AppsData } from './use-apps-data';
+
+const ROW_HEIGHT = 40;
+
+interface Column {
+  key: SortKey;
+  label: string;
+  width: number;
+  numeric?: boolean;
+  render: (row: AppRow) => ReactNode;
+}
+
+/** Short dates ("3 Feb 26") keep three date columns readable in a window-wide table. */
+const date = (value: string | null) => formatIsoDate(value, 'd MMM yy');
+const none = <span className="muted">—</span>;
+
+/** `width` is a weight: columns share the table's width in these proportions. */
+const COLUMNS: readonly Column[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    width: 160,
+    render: (row) => (
+      <a href={`#/apps/${row.app.id}`} tabIndex={-1} className="app-name-link" title={row.app.name}>
+        {row.app.name}
+      </a>
+    ),
+  },
+  { key: 'team', label: 'Team', width: 104, render: (row) => row.teamName || none },
+  { key: 'stage', label: 'Stage', width: 112, render: (row) => <StageBadge stage={row.app.stage} /> },
+  { key: 'cycle', label: 'Cycle', width: 104, render: (row) => row.cycleLabel || none },
+  {
+    key: 'business',
+    label: 'Business',
+    width: 80,
+    numeric: true,
+    render: (row) => formatScore(row.app.businessScore),
+  },
+  {
+    key: 'technical',
+    label: 'Technical',
+    width: 86,
+    numeric: true,
+    render: (row) => formatScore(row.app.technicalScore),
+  },
+  {
+    key: 'helloWorld',
+    label: 'Hello world',
+    width: 92,
+    numeric: true,
+    render: (row) => formatDays(row.helloWorldDays),
+  },
+  { key: 'selectedOn', label: 'Selected', width: 92, render: (row) => date(row.app.selectedOn) },
+  { key: 'firstDeployOn', label: 'First deploy', width: 100, render: (row) => date(row.app.firstDeployOn) },
+  { key: 'productionOn', label: 'Production', width: 96, render: (row) => date(row.app.productionOn) },
+  {
+    key: 'goldenPaths',
+    label: 'Golden paths',
+    width: 100,
+    render: (row) => <span title={row.goldenPathNames.join(', ')}>{row.goldenPathNames.join(', ')}</span>,
+  },
+];
+const TOTAL_WEIGHT = COLUMNS.reduce((sum, c) => sum + c.width, 0);
+const percent = (width: number) => `${((100 * width) / TOTAL_WEIGHT).toFixed(2)}%`;
+/** Below this width the table scrolls sideways rather than squeezing the columns further. */
+const MIN_TABLE_WIDTH = 1000;
+
+function toExportRow(row: AppRow): AppExportRow {
+  const { app } = row;
+  return {
+    name: app.name,
+    team: row.teamName,
+    stage: app.stage,
+    cycle: row.cycleLabel,
+    businessScore: app.businessScore,
+    technicalScore: app.technicalScore,
+    selectedOn: app.selectedOn,
+    firstDeployOn: app.firstDeployOn,
+    productionOn: app.productionOn,
+    goldenPaths: row.goldenPathNames,
+    externalId: app.externalId,
+    lifecycle: app.lifecycle,
+    system: app.system,
+    description: app.description,
+  };
+}
+
+/** One row; memoized, so rows already on screen are not rendered again while scrolling. */
+const AppTableRow = memo(function AppTableRow({
+  row,
+  index,
+  active,
+}: {
+  row: AppRow;
+  index: number;
+  active: boolean;
+}) {
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      className="app-row"
+      style={{ height: ROW_HEIGHT }}
+    >
+      {COLUMNS.map((c) => (
+        <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
+          {c.render(row)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+export function AppsTable({ data }: { data: AppsData }) {
+  const { apps, teams, cycles, goldenPaths } = data;
+  const filters = useAppsUi((s) => s.filters);
+  const sort = useAppsUi((s) => s.sort);
+  const setFilters = useAppsUi((s) => s.setFilters);
+  const clearFilters = useAppsUi((s) => s.clearFilters);
+  const sortBy = useAppsUi((s) => s.sortBy);
+  const navigate = useUi((s) => s.navigate);
+  const toast = useUi((s) => s.toast);
+
+  const rows = useMemo(
+    () => buildAppRows(apps, teams, cycles, goldenPaths),
+    [apps, teams, cycles, goldenPaths],
+  );
+  // Typing stays responsive with 20,000 rows: React renders the keystroke first, the new rows after.
+  const deferredFilters = useDeferredValue(filters);
+  const visible = useMemo(
+    () => filterAndSortApps(rows, deferredFilters, sort),
+    [rows, deferredFilters, sort],
+  );
+  const stale = deferredFilters !== filters;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
+
+  // After a keyboard move the target row may only exist once the virtualizer has scrolled to it.
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  }, [activeIndex, items]);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(visible.length - 1, index));
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  /** The row an event happened in (its index among the visible rows), if any. */
+  const rowIndexOf = (target: EventTarget): number | null => {
+    const tr = (target as Element).closest?.('tr[data-index]');
+    return tr ? Number(tr.getAttribute('data-index')) : null;
+  };
+
+  const onBodyClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(event.target);
+    const row = index === null ? undefined : visible[index];
+    // A click on the name link follows the link itself.
+    if (row && !(event.target as Element).closest('a')) navigate(`apps/${row.app.id}`);
+  };
+
+  const onBodyFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(event.target);
+    if (index !== null) setActive(index);
+  };
+
+  const onBodyKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(event.target);
+    if (index === null) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: visible.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveTo(moves[event.key]!);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const row = visible[index];
+      if (row) navigate(`apps/${row.app.id}`);
+    }
+  };
+
+  const exportCsv = async () => {
+    try {
+      const csv = appsToCsv(visible.map(toExportRow));
+      const result = await desktop.saveFile({
+        suggestedName: `apps-${today()}.csv`,
+        content: csv,
+        mimeType: 'text/csv',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (result.status === 'saved') {
+        toast({
+          kind: 'success',
+          text: `Exported ${visible.length.toLocaleString('en')} apps${result.path ? ` to ${result.path}` : ''}.`,
+        });
+      }
+    } catch (error) {
+      toast({ kind: 'error', text: `The export failed: ${describeError(error)}` });
+    }
+  };
+
+  if (apps.length === 0) {
+    return (
+      <div className="card empty apps-empty">
+        <h2>No apps yet</h2>
+        <p>Bring in your portfolio from a spreadsheet or a Backstage catalog, or add apps one by one.</p>
+        <div className="toolbar apps-empty-actions">
+          <a className="button primary" href="#/apps/import">
+            Import apps
+          </a>
+          <a className="button" href="#/apps/new">
+            Add an app
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  const virtualRows = items;
+  const padTop = virtualRows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+
+  return (
+    <section aria-label="App table" className="apps-table-section">
+      <div className="toolbar apps-filters" role="search" aria-label="Filter apps">
+        <input
+          type="search"
+          className="apps-search"
+          placeholder="Search name, team, system, external id…"
+          aria-label="Search apps"
+          value={filters.text}
+          onChange={(e) => setFilters({ text: e.target.value })}
+        />
+        <select
+          aria-label="Stage"
+          value={filters.stage}
+          onChange={(e) => setFilters({ stage: e.target.value as never })}
+        >
+          <option value="">All stages</option>
+          {APP_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {APP_STAGE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Team"
+          value={filters.teamId}
+          onChange={(e) => setFilters({ teamId: e.target.value })}
+        >
+          <option value="">All teams</option>
+          <option value={NONE}>No team</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Cycle"
+          value={filters.cycleId}
+          onChange={(e) => setFilters({ cycleId: e.target.value })}
+        >
+          <option value="">All cycles</option>
+          <option value={NONE}>No cycle</option>
+          {cycles.map((c) => (
+            <option key={c.id} value={c.id}>
+              {cycleLabel(c)}
+            </option>
+          ))}
+        </select>
+        {hasFilters(filters) && (
+          <button type="button" className="link" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+        <span className="apps-count" role="status" aria-live="polite">
+          Showing {visible.length.toLocaleString('en')} of {apps.length.toLocaleString('en')}
+        </span>
+        <button type="button" onClick={() => void exportCsv()} disabled={visible.length === 0}>
+          Export CSV
+        </button>
+      </div>
+
+      <div
+        ref={scrollRef}
+        className={`apps-table-scroll${stale ? ' is-stale' : ''}`}
+        data-testid="apps-table-scroll"
+      >
+        <table
+          className="data apps-table"
+          style={{ minWidth: MIN_TABLE_WIDTH }}
+          aria-rowcount={visible.length + 1}
+          aria-label={`Apps, ${visible.length.toLocaleString('en')} shown`}
+        >
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} style={{ width: percent(c.width) }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => {
+                const sorted = sort.key === c.key;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    className={c.numeric ? 'numeric' : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => sortBy(c.key)}
+                      title={c.label}
+                    >
+                      <span className="sort-label">{c.label}</span>
+                      {sorted && (
+                        <span aria-hidden="true" className="sort-arrow">
+                          {sort.direction === 'asc' ? '▲' : '▼'}
+                        </span>
+                      )}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          {/* Row events are handled here, once, so that rows are plain memoized elements: scrolling
+              20,000 rows then only renders the rows that come into view. */}
+          <tbody onClick={onBodyClick} onFocus={onBodyFocus} onKeyDown={onBodyKeyDown}>
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="spacer">
+                <td colSpan={COLUMNS.length} style={{ height: padTop }} />
+              </tr>
+            )}
+            {virtualRows.map((item) => (
+              <AppTableRow
+                key={visible[item.index]!.app.id}
+                row={visible[item.index]!}
+                index={item.index}
+                active={item.index === activeIndex}
+              />
+            ))}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="spacer">
+                <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {visible.length === 0 && (
+          <div className="empty">
+            No app matches these filters.{' '}
+            <button type="button" className="link" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="muted apps-table-hint">
+        Click a column to sort. Use the arrow keys to move between rows and Enter to open an app.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,269 @@
+/**
+ * The onboarding pipeline as a board: a column per stage (candidate → selected → onboarding →
+ * on platform, then paused and dropped) with a card per app. Cards move by drag-and-drop with
+ * the mouse, or from the keyboard: on a focused card, Left/Right (or the "Move…" menu) moves it
+ * one stage, and the result is announced. Every move stamps the date of the step it passes
+ * (stageTransitionPatch). Columns show their first cards only, with "Show all", so the board stays
+ * fast with thousands of apps.
+ */
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  APP_STAGE_LABELS,
+  STAGE_ORDER,
+  cycleLabel,
+  formatIsoDate,
+  type App,
+  type AppStage,
+} from '../../../shared/domain';
+import { moveAppToStage } from '../../db/repositories/apps';
+import { describeError } from '../../db/errors';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useAppsUi } from '../../store/apps';
+import { useUi } from '../../store/ui';
+import { formatScore, today } from './parts';
+import type { AppsData } from './use-apps-data';
+
+/** Cards a column shows before "Show all". */
+export const COLUMN_LIMIT = 50;
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const DRAG_TYPE = 'application/x-pat-app-id';
+
+const STAGE_HINT: Record<AppStage, string> = {
+  candidate: 'In the portfolio, not picked yet',
+  selected: 'Picked for a cycle',
+  onboarding: 'Pairing with the platform team',
+  'on-platform': 'In production on the platform',
+  paused: 'On hold, keeps its slot',
+  dropped: 'No longer pursued',
+};
+
+/** The date a card shows: the latest step the app reached. */
+function stepDate(app: App): string {
+  if (app.productionOn) return `In production ${formatIsoDate(app.productionOn)}`;
+  if (app.firstDeployOn) return `Hello world ${formatIsoDate(app.firstDeployOn)}`;
+  if (app.selectedOn) return `Selected ${formatIsoDate(app.selectedOn)}`;
+  return '';
+}
+
+export default function PipelineBoard({ data }: { data: AppsData }) {
+  const database = useDatabase();
+  const { apps, teams, cycles } = data;
+  const expanded = useAppsUi((s) => s.expandedStages);
+  const toggleExpanded = useAppsUi((s) => s.toggleExpanded);
+  const toast = useUi((s) => s.toast);
+  const [announcement, setAnnouncement] = useState('');
+  const [dropTarget, setDropTarget] = useState<AppStage | null>(null);
+  const [filter, setFilter] = useState('');
+  const focusAfterMove = useRef<string | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+
+  const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
+  const cycleNames = useMemo(() => new Map(cycles.map((c) => [c.id, cycleLabel(c)])), [cycles]);
+
+  const columns = useMemo(() => {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    const byStage = new Map<AppStage, App[]>(STAGE_ORDER.map((s) => [s, []]));
+    for (const app of apps) {
+      if (words.length) {
+        const text = `${app.name} ${(app.teamId && teamNames.get(app.teamId)) || ''}`.toLowerCase();
+        if (!words.every((w) => text.includes(w))) continue;
+      }
+      byStage.get(app.stage)?.push(app);
+    }
+    // The most recently moved first: what the owner just did stays in view.
+    for (const list of byStage.values()) {
+      list.sort((a, b) =>
+        a.updatedAt === b.updatedAt ? collator.compare(a.name, b.name) : a.updatedAt < b.updatedAt ? 1 : -1,
+      );
+    }
+    return byStage;
+  }, [apps, filter, teamNames]);
+
+  // Moves not yet seen by the live query: a quick second key press must start from the stage the
+  // first one moved the card to, not from the stale one still on screen.
+  const pending = useRef(new Map<string, AppStage>());
+  useEffect(() => {
+    for (const app of apps) if (pending.current.get(app.id) === app.stage) pending.current.delete(app.id);
+  }, [apps]);
+  const stageOf = (app: App) => pending.current.get(app.id) ?? app.stage;
+
+  // A card moved by keyboard re-renders in its new column: give it the focus back.
+  useEffect(() => {
+    const id = focusAfterMove.current;
+    if (!id) return;
+    const card = boardRef.current?.querySelector<HTMLElement>(`[data-app-id="${id}"]`);
+    if (card) {
+      card.focus();
+      focusAfterMove.current = null;
+    }
+  }, [apps]);
+
+  const move = async (app: App, stage: AppStage, viaKeyboard: boolean) => {
+    const from = stageOf(app);
+    if (from === stage) return;
+    pending.current.set(app.id, stage);
+    try {
+      const { assignedCycle } = await moveAppToStage(app.id, stage, today(), database);
+      const message =
+        `${app.name} moved to ${APP_STAGE_LABELS[stage]}` +
+        (assignedCycle ? `, in ${cycleLabel(assignedCycle)}` : '') +
+        '.';
+      setAnnouncement(message);
+      // The moved card sorts first in its column, so it is in view even when the column is cut.
+      if (viaKeyboard) focusAfterMove.current = app.id;
+    } catch (error) {
+      pending.current.delete(app.id);
+      toast({ kind: 'error', text: `Could not move ${app.name}: ${describeError(error)}` });
+    }
+  };
+
+  const onCardKeyDown = (event: KeyboardEvent<HTMLElement>, app: App) => {
+    if (event.target !== event.currentTarget) return;
+    const index = STAGE_ORDER.indexOf(stageOf(app));
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      const next = STAGE_ORDER[index + (event.key === 'ArrowRight' ? 1 : -1)];
+      if (next) void move(app, next, true);
+      else
+        setAnnouncement(
+          `${app.name} is already in the ${event.key === 'ArrowRight' ? 'last' : 'first'} column.`,
+        );
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const cards = [
+        ...(event.currentTarget.closest('ul')?.querySelectorAll<HTMLElement>('[data-app-id]') ?? []),
+      ];
+      const i = cards.indexOf(event.currentTarget);
+      cards[i + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      location.hash = `#/apps/${app.id}`;
+    }
+  };
+
+  const onDrop = (event: DragEvent, stage: AppStage) => {
+    event.preventDefault();
+    setDropTarget(null);
+    const id = event.dataTransfer.getData(DRAG_TYPE) || event.dataTransfer.getData('text/plain');
+    const app = apps.find((a) => a.id === id);
+    if (app) void move(app, stage, false);
+  };
+
+  return (
+    <section aria-label="Pipeline board" className="board-section">
+      <div className="toolbar board-toolbar">
+        <input
+          type="search"
+          aria-label="Filter cards"
+          placeholder="Filter cards by app or team…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <span className="muted" id="board-help">
+          Drag a card to another column, or focus it and press ← / → (or use its “Move…” menu). Enter opens
+          the app.
+        </span>
+      </div>
+      <div className="apps-sr-only" role="status" aria-live="polite">
+        {announcement}
+      </div>
+      <div className="board" ref={boardRef}>
+        {STAGE_ORDER.map((stage) => {
+          const list = columns.get(stage) ?? [];
+          const showAll = expanded.includes(stage);
+          const shown = showAll ? list : list.slice(0, COLUMN_LIMIT);
+          const headingId = `board-col-${stage}`;
+          return (
+            <section
+              key={stage}
+              className={`board-column stage-col-${stage}${dropTarget === stage ? ' is-drop-target' : ''}`}
+              aria-labelledby={headingId}
+              onDragOver={(e) => {
+                if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'move';
+                if (dropTarget !== stage) setDropTarget(stage);
+              }}
+              onDragLeave={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropTarget(null);
+              }}
+              onDrop={(e) => onDrop(e, stage)}
+            >
+              <header className="board-column-header">
+                <h3 id={headingId}>
+                  {APP_STAGE_LABELS[stage]}{' '}
+                  <span className="board-count">{list.length.toLocaleString('en')}</span>
+                </h3>
+                <small className="muted">{STAGE_HINT[stage]}</small>
+              </header>
+              <ul className="board-cards" aria-labelledby={headingId}>
+                {shown.map((app) => (
+                  <li
+                    key={app.id}
+                    className="board-card"
+                    tabIndex={0}
+                    draggable
+                    data-app-id={app.id}
+                    aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
+                    aria-describedby="board-help"
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData(DRAG_TYPE, app.id);
+                      e.dataTransfer.setData('text/plain', app.id);
+                      e.dataTransfer.effectAllowed = 'move';
+                    }}
+                    onDragEnd={() => setDropTarget(null)}
+                    onKeyDown={(e) => onCardKeyDown(e, app)}
+                  >
+                    <a href={`#/apps/${app.id}`} className="board-card-name" tabIndex={-1} draggable={false}>
+                      {app.name}
+                    </a>
+                    <div className="board-card-meta">
+                      {app.teamId && teamNames.get(app.teamId) && <span>{teamNames.get(app.teamId)}</span>}
+                      {app.cycleId && cycleNames.get(app.cycleId) && (
+                        <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                      )}
+                    </div>
+                    {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
+                    <div className="board-card-foot">
+                      <span
+                        className="muted board-scores"
+                        title={`Business value ${formatScore(app.businessScore)}, technical feasibility ${formatScore(app.technicalScore)}`}
+                      >
+                        {app.businessScore === null && app.technicalScore === null
+                          ? 'Not scored'
+                          : `${formatScore(app.businessScore)} × ${formatScore(app.technicalScore)}`}
+                      </span>
+                      <select
+                        className="move-select"
+                        aria-label={`Move ${app.name} to`}
+                        value=""
+                        onChange={(e) => void move(app, e.target.value as AppStage, true)}
+                      >
+                        <option value="" disabled>
+                          Move…
+                        </option>
+                        {STAGE_ORDER.filter((s) => s !== app.stage).map((s) => (
+                          <option key={s} value={s}>
+                            {APP_STAGE_LABELS[s]}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              {list.length === 0 && <p className="board-empty muted">No apps</p>}
+              {list.length > COLUMN_LIMIT && (
+                <button type="button" className="link board-more" onClick={() => toggleExpanded(stage)}>
+                  {showAll ? 'Show fewer' : `Show all ${list.length.toLocaleString('en')}`}
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

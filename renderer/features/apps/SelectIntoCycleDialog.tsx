@@ -1,0 +1,173 @@
+/**
+ * "Select into cycle…": choose the cycle for the picked apps and see, before confirming, how
+ * many apps that cycle will have against the playbook's range (initial phase: exactly one;
+ * scaling: two to five). Outside the range is allowed, but said plainly.
+ */
+import { useMemo, useState } from 'react';
+import {
+  countsTowardCycle,
+  cycleContaining,
+  cycleLabel,
+  cycleSelectionCheck,
+  type App,
+  type Cycle,
+} from '../../../shared/domain';
+import { selectIntoCycle } from '../../db/repositories/apps';
+import { describeError } from '../../db/errors';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useUi } from '../../store/ui';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { count, today } from './parts';
+
+/** The cycle a selection most likely goes into: the running one, else the next planned, else the last. */
+export function defaultCycle(cycles: readonly Cycle[], day: string): Cycle | undefined {
+  return (
+    cycleContaining(cycles, day) ??
+    cycles.find((c) => c.status === 'planned' && c.startDate >= day) ??
+    cycles.find((c) => c.status !== 'closed') ??
+    cycles.at(-1)
+  );
+}
+
+/** How many apps a cycle will count once the picked apps are in it. */
+export function countAfterSelection(apps: readonly App[], picked: readonly App[], cycleId: string): number {
+  const pickedIds = new Set(picked.map((a) => a.id));
+  const already = apps.filter((a) => !pickedIds.has(a.id) && countsTowardCycle(a, cycleId)).length;
+  // A picked app counts after the move unless it was dropped (it becomes "selected" again).
+  return already + picked.length;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  apps: readonly App[];
+  picked: readonly App[];
+  cycles: readonly Cycle[];
+  onDone: () => void;
+}
+
+export function SelectIntoCycleDialog({ open, onClose, apps, picked, cycles, onDone }: Props) {
+  return (
+    <Dialog open={open} title="Select into cycle" onClose={onClose}>
+      {open && (
+        <SelectIntoCycleForm apps={apps} picked={picked} cycles={cycles} onDone={onDone} onCancel={onClose} />
+      )}
+    </Dialog>
+  );
+}
+
+function SelectIntoCycleForm({
+  apps,
+  picked,
+  cycles,
+  onDone,
+  onCancel,
+}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+  const toast = useUi((s) => s.toast);
+  const database = useDatabase();
+  const [cycleId, setCycleId] = useState(() => defaultCycle(cycles, today())?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cycle = cycles.find((c) => c.id === cycleId);
+
+  const check = useMemo(
+    () => (cycle ? cycleSelectionCheck(cycle.phase, countAfterSelection(apps, picked, cycle.id)) : null),
+    [apps, picked, cycle],
+  );
+
+  if (cycles.length === 0) {
+    return (
+      <div>
+        <p>There is no cycle to select apps into yet.</p>
+        <p>
+          <a href="#/plan">Plan the initial phase or a scaling cycle</a> first, then come back.
+        </p>
+        <div className="form-actions">
+          <button type="button" onClick={onCancel}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const confirm = async () => {
+    if (!cycle) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await selectIntoCycle(
+        picked.map((a) => a.id),
+        cycle.id,
+        today(),
+        database,
+      );
+      toast({ kind: 'success', text: `${count(picked.length, 'app')} selected into ${cycleLabel(cycle)}.` });
+      onDone();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="select-into-cycle">
+      <p>
+        {count(picked.length, 'app')} picked:{' '}
+        {picked
+          .slice(0, 6)
+          .map((a) => a.name)
+          .join(', ')}
+        {picked.length > 6 && `, and ${picked.length - 6} more`}.
+      </p>
+      <Field label="Cycle">
+        <select value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+          {cycles.map((c) => (
+            <option key={c.id} value={c.id}>
+              {cycleLabel(c)} ({c.status})
+            </option>
+          ))}
+        </select>
+      </Field>
+      {cycle && check && (
+        <div
+          className={`cycle-check cycle-check-${check.state}`}
+          role="status"
+          aria-live="polite"
+          data-testid="cycle-check"
+        >
+          <strong>
+            {cycleLabel(cycle)} will have {count(check.count, 'app')}
+          </strong>{' '}
+          — {check.message}
+          {check.state !== 'within' && (
+            <div className="muted">
+              {check.state === 'over'
+                ? 'You can still select them: the playbook is a guide, and the cycle will be flagged.'
+                : 'You can add more later.'}
+            </div>
+          )}
+        </div>
+      )}
+      <p className="muted">
+        Candidates become “Selected” today; apps already in the pipeline move to this cycle and keep their
+        stage.
+      </p>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={!cycle || busy} onClick={() => void confirm()}>
+          {busy ? 'Selecting…' : `Select into ${cycle ? cycleLabel(cycle) : 'cycle'}`}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+/**
+ * The import wizard: a bad file gets a clear message and changes nothing; a CSV goes through
+ * column mapping and a preview with every row's problems to a result with counts and reasons.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { OpenFileResponse } from '../../../shared/ipc/contract';
+import AppsScreen from '../../../renderer/features/apps/AppsScreen';
+import { createApp } from '../../../renderer/db/repositories/apps';
+import { freshDb, renderWith, resetAll } from './helpers';
+
+const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[] }));
+vi.mock('../../../renderer/desktop', () => ({
+  desktop: {
+    openFile: async () => files.next.shift() ?? { status: 'canceled' },
+    saveFile: async () => ({ status: 'canceled' }),
+    appInfo: async () => ({}),
+  },
+}));
+
+afterEach(async () => {
+  files.next.length = 0;
+  await resetAll();
+});
+
+const opened = (name: string, content: string): OpenFileResponse => ({
+  status: 'opened',
+  name,
+  size: content.length,
+  content,
+});
+
+async function openWizard() {
+  const database = freshDb();
+  const existing = await createApp({ name: 'Already here', description: 'untouched' }, database);
+  renderWith(database, <AppsScreen route="apps/import" />);
+  await screen.findByRole('heading', { name: 'Import apps' });
+  return { database, existing };
+}
+
+async function expectUnchanged(
+  database: Awaited<ReturnType<typeof openWizard>>['database'],
+  existing: { id: string },
+) {
+  expect(await database.apps.count()).toBe(1);
+  expect(await database.teams.count()).toBe(0);
+  expect((await database.apps.get(existing.id))!.description).toBe('untouched');
+}
+
+describe('the import wizard', () => {
+  it('refuses a binary file with a clear message and changes nothing', async () => {
+    const user = userEvent.setup();
+    const { database, existing } = await openWizard();
+    files.next.push(
+      opened('photo.csv', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001\u0000'.repeat(20)),
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/binary|not a text/i);
+    expect(alert).toHaveTextContent('Nothing was imported.');
+    await expectUnchanged(database, existing);
+  });
+
+  it('refuses broken YAML as a Backstage catalog', async () => {
+    const user = userEvent.setup();
+    const { database, existing } = await openWizard();
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    files.next.push(
+      opened('catalog-info.yaml', 'apiVersion: [unclosed\nkind: {Component\n  metadata: : :\n'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was imported.');
+    await expectUnchanged(database, existing);
+  });
+
+  it('refuses a file larger than the import limit', async () => {
+    const user = userEvent.setup();
+    const { database, existing } = await openWizard();
+    files.next.push({ status: 'too-large', name: 'dump.csv', size: 52 * 1024 * 1024 });
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/dump\.csv is 52\.0 MB; the largest file/);
+    await expectUnchanged(database, existing);
+  });
+
+  it('says there is no name column, lets the user pick it, and previews each row’s problems', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    files.next.push(
+      opened('portfolio.csv', 'Workload,Squad,Business value\nPayments,Checkout,4\nLedger,Finance,nine\n'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/no column for the app name/);
+    expect(screen.getByRole('button', { name: /^Import/ })).toBeDisabled();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: /App name/ }), 'Workload');
+    const preview = await screen.findByRole('table', { name: 'Preview' });
+    const rows = within(preview).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('OK');
+    expect(rows[2]).toHaveTextContent('Business value: “nine” is not a number');
+
+    await user.click(screen.getByRole('button', { name: 'Import 1 app' }));
+    const result = await screen.findByRole('list', { name: 'Import result' });
+    expect(result).toHaveTextContent('1 created');
+    expect(result).toHaveTextContent('1 rejected');
+    expect(screen.getByRole('heading', { name: 'Rejected rows' })).toBeInTheDocument();
+    await waitFor(async () => expect(await database.apps.count()).toBe(2));
+    expect((await database.teams.toArray()).map((t) => t.name)).toEqual(['Checkout']);
+  });
+});
