@@ -16,7 +16,7 @@ import {
   type OpenFileRequest,
   type SaveFileRequest,
 } from '../../shared/ipc/contract';
-import { parseIpc } from '../ipc-parse';
+import { parseIpc } from '../../shared/ipc/parse';
 
 export const desktopApi = {
   async appInfo() {

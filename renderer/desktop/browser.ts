@@ -3,8 +3,7 @@
  * download, opening is a file picker. Requests and responses go through the same contract
  * schemas as the Electron bridge, so a screen cannot behave differently in the two shells.
  */
-import type { z } from 'zod';
-import { problemsFromZod } from '../../shared/domain/common';
+import { parseIpc } from '../../shared/ipc/parse';
 import {
   IPC,
   type AppInfo,
@@ -22,15 +21,6 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0
 /** How long a download's object URL is kept: long enough for the browser to start reading it. */
 const REVOKE_AFTER_MS = 30_000;
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, channel: string, side: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = problemsFromZod(result.error)
-    .map((p) => `${p.field || side}: ${p.message}`)
-    .join('; ');
-  throw new Error(`Invalid ${channel} ${side}: ${problems}`);
-}
-
 /** The `accept` attribute for a file input: `.csv,.json`; empty (anything) when a filter allows `*`. */
 export function acceptFor(filters: FileFilter[]): string {
   const extensions = filters.flatMap((f) => f.extensions);
@@ -44,7 +34,7 @@ function platformName(): string {
 }
 
 async function appInfo(): Promise<AppInfo> {
-  return parse(
+  return parseIpc(
     IPC.appInfo.response,
     {
       name: 'Platform Adoption Tracker',
@@ -60,7 +50,7 @@ async function appInfo(): Promise<AppInfo> {
 }
 
 async function saveFile(input: SaveFileRequest): Promise<SaveFileResponse> {
-  const request = parse(IPC.saveFile.request, input, IPC.saveFile.channel, 'request');
+  const request = parseIpc(IPC.saveFile.request, input, IPC.saveFile.channel, 'request');
   const url = URL.createObjectURL(new Blob([request.content], { type: request.mimeType }));
   const link = document.createElement('a');
   link.href = url;
@@ -75,17 +65,17 @@ async function saveFile(input: SaveFileRequest): Promise<SaveFileResponse> {
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
   }
   // A browser does not say where (or whether) the download was kept.
-  return parse(IPC.saveFile.response, { status: 'saved', path: null }, IPC.saveFile.channel, 'response');
+  return parseIpc(IPC.saveFile.response, { status: 'saved', path: null }, IPC.saveFile.channel, 'response');
 }
 
 async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
-  const request = parse(IPC.openFile.request, input, IPC.openFile.channel, 'request');
+  const request = parseIpc(IPC.openFile.request, input, IPC.openFile.channel, 'request');
   const file = await pickFile(acceptFor(request.filters));
   let response: OpenFileResponse;
   if (!file) response = { status: 'canceled' };
   else if (file.size > request.maxBytes) response = { status: 'too-large', name: file.name, size: file.size };
   else response = { status: 'opened', name: file.name, size: file.size, content: await readText(file) };
-  return parse(IPC.openFile.response, response, IPC.openFile.channel, 'response');
+  return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
 /** Reads a file as UTF-8 text (dropping a byte-order mark, as the desktop shell does). */

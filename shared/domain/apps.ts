@@ -25,6 +25,30 @@ export const APP_STAGE_LABELS: Record<AppStage, string> = {
 };
 
 /** A 1–5 score; one decimal, as weighted criteria rarely give a whole number. */
+/**
+ * The pipeline's dates must follow each other: selected, then first deploy ("hello world"), then
+ * production. Used by the app schema and by the import's record schema.
+ */
+export function checkAppDateOrder(
+  a: { selectedOn?: string | null; firstDeployOn?: string | null; productionOn?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (a.selectedOn && a.firstDeployOn && a.firstDeployOn < a.selectedOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['firstDeployOn'],
+      message: 'First deploy cannot be before the app was selected',
+    });
+  }
+  if (a.firstDeployOn && a.productionOn && a.productionOn < a.firstDeployOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['productionOn'],
+      message: 'In production cannot be before the first deploy',
+    });
+  }
+}
+
 const score = (label: string) =>
   z
     .number({ error: `${label} must be a number` })
@@ -61,22 +85,7 @@ export const appInputSchema = z
     lifecycle: optionalText('Lifecycle', 100),
     system: optionalText('System', 200),
   })
-  .superRefine((a, ctx) => {
-    if (a.selectedOn && a.firstDeployOn && a.firstDeployOn < a.selectedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['firstDeployOn'],
-        message: 'First deploy cannot be before the app was selected',
-      });
-    }
-    if (a.firstDeployOn && a.productionOn && a.productionOn < a.firstDeployOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['productionOn'],
-        message: 'In production cannot be before the first deploy',
-      });
-    }
-  });
+  .superRefine(checkAppDateOrder);
 export type AppInput = z.input<typeof appInputSchema>;
 export const appSchema = baseRecordSchema.and(appInputSchema);
 export type App = z.infer<typeof appSchema>;

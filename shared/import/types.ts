@@ -8,7 +8,7 @@
  * has as it is; a value replaces it. See `importRecordPatch` in plan.ts.
  */
 import { z } from 'zod';
-import { APP_STAGES, type AppStage } from '../domain/apps';
+import { APP_STAGES, checkAppDateOrder, type AppStage } from '../domain/apps';
 import type { IsoDate } from '../domain/dates';
 import { isoDayNumber } from '../domain/pipeline';
 
@@ -123,19 +123,4 @@ export const appImportRecordSchema = z
     firstDeployOn: importDate('First deploy date').nullable().optional(),
     productionOn: importDate('In production date').nullable().optional(),
   })
-  .superRefine((a, ctx) => {
-    if (a.selectedOn && a.firstDeployOn && a.firstDeployOn < a.selectedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['firstDeployOn'],
-        message: 'First deploy cannot be before the app was selected',
-      });
-    }
-    if (a.firstDeployOn && a.productionOn && a.productionOn < a.firstDeployOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['productionOn'],
-        message: 'In production cannot be before the first deploy',
-      });
-    }
-  });
+  .superRefine(checkAppDateOrder);

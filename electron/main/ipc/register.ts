@@ -6,7 +6,7 @@
  */
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
-import { parseIpc } from '../../ipc-parse';
+import { parseIpc } from '../../../shared/ipc/parse';
 import { entryUrl, isAppUrl } from '../origin';
 
 /** The shape of one entry of `IPC` in shared/ipc/contract.ts. */

@@ -1,10 +1,11 @@
 /**
- * Parses one side of an IPC call against its contract schema. Shared by the main process
- * (requests in, responses out) and the preload (requests out, responses in), so a bad value is
- * reported the same way on both sides: the channel, then each field and its problem.
+ * Parses one side of a desktop API call against its contract schema. Shared by the main process
+ * (requests in, responses out), the preload (requests out, responses in) and the browser
+ * fallback, so a bad value is reported the same way everywhere: the channel, then each field
+ * and its problem.
  */
 import type { z } from 'zod';
-import { problemsFromZod } from '../shared/domain/common';
+import { problemsFromZod } from '../domain/common';
 
 export function parseIpc<S extends z.ZodType>(
   schema: S,
