@@ -18,7 +18,7 @@ import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from '.
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { CycleAppsSummary } from '../apps/CycleAppsSummary';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CycleChecklist } from './CycleChecklist';
 import { CycleForm } from './CycleForm';
 import { PHASE_LABELS, pluralApps, STATUS_BADGE, STATUS_LABELS } from './labels';

@@ -4,7 +4,7 @@
  * user has not touched the end date, it follows the start date. Messages come from the
  * repository's ValidationError and are shown at their fields.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   APPS_PER_CYCLE,
   CYCLE_STATUSES,
@@ -21,6 +21,7 @@ import { Field } from '../../ui/Field';
 import { errorsOf, numberValue } from '../../ui/forms';
 import { STATUS_LABELS } from './labels';
 import './plan.css';
+import { useFormFocus } from '../../ui/use-form-focus';
 
 export interface CycleFormValues {
   name: string;
@@ -60,14 +61,7 @@ export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, 
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    const timer = setTimeout(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
-    return () => clearTimeout(timer);
-  }, []);
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  useFormFocus(formRef, errors);
 
   function changeStart(value: string) {
     setStartDate(value);

@@ -4,7 +4,7 @@
  * own: it hands the values to `onSave` (a repository write) and shows the ValidationError's
  * messages at their fields, so the rules live in one place, the schema.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   DEFAULT_CYCLE_LENGTH_MONTHS,
   todayIso,
@@ -15,6 +15,7 @@ import { describeError } from '../../db/errors';
 import { Field } from '../../ui/Field';
 import { errorsOf, numberValue } from '../../ui/forms';
 import './plan.css';
+import { useFormFocus } from '../../ui/use-form-focus';
 
 interface ProgramFormProps {
   /** The program being edited; absent when creating one. */
@@ -52,18 +53,7 @@ export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramF
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  // Start typing at the first field. Deferred: the dialog around the form takes focus when it
-  // opens, after this form's effects have run.
-  useEffect(() => {
-    const timer = setTimeout(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
-    return () => clearTimeout(timer);
-  }, []);
-
-  // After a refused save, take the keyboard to the first field that needs fixing.
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  useFormFocus(formRef, errors);
 
   const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));

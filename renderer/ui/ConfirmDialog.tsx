@@ -1,10 +1,10 @@
 /**
- * "Are you sure?" for the Plan screen's actions that are hard to undo (closing a cycle, deleting
- * one). A refused action shows its reason inside the dialog, where the user is looking.
+ * "Are you sure?" for actions that are hard to undo (closing a cycle, deleting one). A refused
+ * action shows its reason inside the dialog, where the user is looking.
  */
 import { useState, type ReactNode } from 'react';
-import { describeError } from '../../db/errors';
-import { Dialog } from '../../ui/Dialog';
+import { describeError } from '../db/errors';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
