@@ -46,6 +46,53 @@ const inputOf = (d: Draft) => ({
   description: d.description,
 });
 
+/** The fields of a criterion, shared by the editor of an existing one and the "Add" form. */
+function CriterionFields({
+  draft,
+  setDraft,
+  errors,
+}: {
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <Field label="Name" error={errors.name}>
+        <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+      </Field>
+      <Field label="Axis" error={errors.axis}>
+        <select
+          value={draft.axis}
+          onChange={(e) => setDraft({ ...draft, axis: e.target.value as CriterionAxis })}
+        >
+          {CRITERION_AXES.map((a) => (
+            <option key={a} value={a}>
+              {AXIS_LABELS[a]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Weight" error={errors.weight}>
+        <input
+          type="number"
+          inputMode="decimal"
+          min={0.1}
+          step={0.5}
+          value={draft.weight}
+          onChange={(e) => setDraft({ ...draft, weight: e.target.value })}
+        />
+      </Field>
+      <Field label="Description" error={errors.description} className="criterion-description">
+        <input
+          value={draft.description}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
+      </Field>
+    </>
+  );
+}
+
 export default function CriteriaEditor({ data }: { data: AppsData }) {
   const { criteria } = data;
   const scored = data.apps.filter((a) => Object.keys(a.criteriaScores).length > 0).length;
@@ -143,37 +190,7 @@ function CriterionRow({ criterion, first, last }: { criterion: Criterion; first:
   return (
     <li>
       <form className="criterion-form" onSubmit={save} noValidate aria-label={`Criterion ${criterion.name}`}>
-        <Field label="Name" error={errors.name}>
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        </Field>
-        <Field label="Axis" error={errors.axis}>
-          <select
-            value={draft.axis}
-            onChange={(e) => setDraft({ ...draft, axis: e.target.value as CriterionAxis })}
-          >
-            {CRITERION_AXES.map((a) => (
-              <option key={a} value={a}>
-                {AXIS_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Weight" error={errors.weight}>
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0.1}
-            step={0.5}
-            value={draft.weight}
-            onChange={(e) => setDraft({ ...draft, weight: e.target.value })}
-          />
-        </Field>
-        <Field label="Description" error={errors.description} className="criterion-description">
-          <input
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </Field>
+        <CriterionFields draft={draft} setDraft={setDraft} errors={errors} />
         <div className="criterion-actions">
           <button type="submit" className="primary" disabled={!dirty || busy}>
             Save
@@ -234,37 +251,7 @@ function NewCriterion() {
     <div className="card">
       <h3>Add a criterion</h3>
       <form className="criterion-form" onSubmit={submit} noValidate aria-label="New criterion">
-        <Field label="Name" error={errors.name}>
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        </Field>
-        <Field label="Axis" error={errors.axis}>
-          <select
-            value={draft.axis}
-            onChange={(e) => setDraft({ ...draft, axis: e.target.value as CriterionAxis })}
-          >
-            {CRITERION_AXES.map((a) => (
-              <option key={a} value={a}>
-                {AXIS_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Weight" error={errors.weight}>
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0.1}
-            step={0.5}
-            value={draft.weight}
-            onChange={(e) => setDraft({ ...draft, weight: e.target.value })}
-          />
-        </Field>
-        <Field label="Description" error={errors.description} className="criterion-description">
-          <input
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </Field>
+        <CriterionFields draft={draft} setDraft={setDraft} errors={errors} />
         <div className="criterion-actions">
           <button type="submit" className="primary">
             Add
