@@ -47,7 +47,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'name',
     label: 'Name',
-    width: 160,
+    width: 190,
     render: (row) => (
       <a href={`#/apps/${row.app.id}`} tabIndex={-1} className="app-name-link" title={row.app.name}>
         {row.app.name}
@@ -55,8 +55,19 @@ const COLUMNS: readonly Column[] = [
     ),
   },
   { key: 'team', label: 'Team', width: 104, render: (row) => row.teamName || none },
-  { key: 'stage', label: 'Stage', width: 112, render: (row) => <StageBadge stage={row.app.stage} /> },
-  { key: 'cycle', label: 'Cycle', width: 104, render: (row) => row.cycleLabel || none },
+  { key: 'stage', label: 'Stage', width: 122, render: (row) => <StageBadge stage={row.app.stage} /> },
+  {
+    key: 'cycle',
+    label: 'Cycle',
+    width: 90,
+    // The full label ("Scaling cycle 4 — Payments") would be cut off: the number says it, the tooltip has the rest.
+    render: (row) =>
+      row.cycleIndex === null ? (
+        none
+      ) : (
+        <span title={row.cycleLabel}>{row.cycleIndex === 0 ? 'Initial' : `Cycle ${row.cycleIndex}`}</span>
+      ),
+  },
   {
     key: 'business',
     label: 'Business',
