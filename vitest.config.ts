@@ -9,7 +9,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
-    pool: 'threads',
+    // Separate processes, not threads: tests that change process.env.TZ need it to take effect.
+    pool: 'forks',
     testTimeout: 20000,
   },
 });

@@ -1,20 +1,28 @@
 /**
  * Calendar dates. Every date the app stores is a `yyyy-MM-dd` string (no time, no zone), so
  * records sort and index as text and mean the same day on every machine. date-fns does the
- * arithmetic on local-midnight Date objects built from those strings.
+ * arithmetic on UTC dates (@date-fns/utc) built from those strings: in local time, a zone that
+ * skipped a day (Samoa, 30 December 2011) or starts summer time at midnight would shift results
+ * on some machines.
  */
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
 import { z } from 'zod';
 
 export type IsoDate = string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Parses `yyyy-MM-dd` into a local-midnight Date; undefined when it is not a real calendar day. */
+/** Parses `yyyy-MM-dd` into a UTC-midnight date; undefined when it is not a real calendar day. */
 export function parseIsoDate(value: string): Date | undefined {
   if (!ISO_DATE.test(value)) return undefined;
-  const date = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  if (!isValid(date) || format(date, 'yyyy-MM-dd') !== value) return undefined;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const date = new UTCDate(year, month - 1, day);
+  // The Date constructor rolls 30 February over into March: a real day reads back the same.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day)
+    return undefined;
   return date;
 }
 
@@ -26,7 +34,7 @@ export function toIsoDate(date: Date): IsoDate {
   return format(date, 'yyyy-MM-dd');
 }
 
-/** Today's calendar date on this machine. */
+/** Today's calendar date on this machine (in its own time zone: the user's today). */
 export function todayIso(now: Date = new Date()): IsoDate {
   return toIsoDate(now);
 }
