@@ -935,7 +935,10 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
 
   // --- Toil: the deck's template, audits before and after onboarding -------------------------
   const toilItems: ToilItem[] = DECK_TOIL_TEMPLATE.map((item) =>
-    stored({ kind: item.kind, text: item.text, order: item.order, builtIn: true }, setUpOn),
+    stored(
+      { kind: item.kind, text: item.text, order: item.order, builtIn: true, reversed: item.reversed },
+      setUpOn,
+    ),
   );
   const toilId = (deckIndex: number) => must(toilItems[deckIndex], `toil item ${deckIndex}`).id;
   const toilAudits: ToilAudit[] = [];

@@ -65,7 +65,14 @@ export interface ToilTemplateItem {
   text: string;
   order: number;
   builtIn: boolean;
+  /** Agreeing means MORE toil (the deck's "My workstation seems to disappear…"): scores read the other way. */
+  reversed: boolean;
 }
+
+/** Deck statements where agreement is bad news. */
+const REVERSED_DECK_STATEMENTS = new Set([
+  "My workstation seems to disappear out from under me while I'm working.",
+]);
 
 /** The deck's template: ids `deck-01` … in slide order. */
 export const DECK_TOIL_TEMPLATE: readonly ToilTemplateItem[] = DECK_TOIL_ITEMS.map(([kind, text], i) => ({
@@ -74,6 +81,7 @@ export const DECK_TOIL_TEMPLATE: readonly ToilTemplateItem[] = DECK_TOIL_ITEMS.m
   text,
   order: i,
   builtIn: true,
+  reversed: REVERSED_DECK_STATEMENTS.has(text),
 }));
 
 export const toilItemInputSchema = z.object({
@@ -81,6 +89,7 @@ export const toilItemInputSchema = z.object({
   text: requiredText('Text', 1000),
   order: wholeNumber('Order', 0, 100_000),
   builtIn: z.boolean().default(false),
+  reversed: z.boolean().default(false),
 });
 export type ToilItemInput = z.input<typeof toilItemInputSchema>;
 export const toilItemSchema = baseRecordSchema.and(toilItemInputSchema);

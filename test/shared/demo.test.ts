@@ -506,7 +506,11 @@ describe('toil audits', () => {
   it('score better after onboarding than before, for every team audited both times', () => {
     const items = byId(demo.toilItems);
     // Agreeing with "my workstation seems to disappear" means more toil: reverse it.
-    const reversed = demo.toilItems.find((i) => i.text.startsWith('My workstation seems to disappear'))!.id;
+    const reversedItems = demo.toilItems.filter((i) => i.reversed);
+    expect(reversedItems.map((i) => i.text)).toEqual([
+      "My workstation seems to disappear out from under me while I'm working.",
+    ]);
+    const reversed = reversedItems[0]!.id;
     const meanOf = (auditId: string) => {
       const scores = demo.toilResponses
         .filter((r) => r.auditId === auditId)
