@@ -702,26 +702,19 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
     if (c === 0) {
       const app = chosen[0];
       const note = 'Initial phase: building the first golden path with the Payments team.';
-      addAssignment(
-        'pairing',
-        nextEngineer(),
-        story.FIRST_DEV_TEAM,
-        plan,
-        plan.startDate,
-        cycleEnd,
-        note,
-        app,
-      );
-      addAssignment(
-        'pairing',
-        nextEngineer(),
-        story.FIRST_DEV_TEAM,
-        plan,
-        plan.startDate,
-        cycleEnd,
-        note,
-        app,
-      );
+      // Two engineers pair with the first developer team for the whole initial phase.
+      for (let pair = 0; pair < 2; pair++) {
+        addAssignment(
+          'pairing',
+          nextEngineer(),
+          story.FIRST_DEV_TEAM,
+          plan,
+          plan.startDate,
+          cycleEnd,
+          note,
+          app,
+        );
+      }
       addAssignment(
         'pairing',
         must(advocates[0], 'advocate'),

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/backstage';
-import { ImportFileError } from '../../shared/import/types';
+import { fileError } from './import-helpers';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/backstage/${name}`, import.meta.url), 'utf8');
-
-function fileError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
 
 describe('parseEntityRef', () => {
   it('reads kind, namespace and name, defaulting the namespace', () => {

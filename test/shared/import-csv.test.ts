@@ -10,22 +10,13 @@ import {
   parseStageCell,
 } from '../../shared/import/csv';
 import { ImportFileError, rejectedRowCount } from '../../shared/import/types';
+import { fileError } from './import-helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
 
 function importCsv(text: string) {
   const parsed = parseCsvFile(text);
   return mapCsvRows(parsed, guessCsvMapping(parsed.headers));
-}
-
-function fileError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
 }
 
 describe('parseCsvFile', () => {
