@@ -25,6 +25,12 @@ export const AREAS: readonly Area[] = [
     description: 'Portfolio, feasibility matrix, onboarding pipeline, import',
     screen: lazy(() => import('./features/apps/AppsScreen')),
   },
+  {
+    id: 'data',
+    label: 'Data',
+    description: 'Back up, restore, demo data, start over',
+    screen: lazy(() => import('./features/data/DataScreen')),
+  },
 ];
 
 export const DEFAULT_AREA = 'plan';

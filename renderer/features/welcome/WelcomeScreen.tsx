@@ -3,24 +3,15 @@
  * program form; on save the program and its initial phase exist and the Plan opens) or load the
  * demo program (with progress, and a Cancel that leaves the database as it was).
  */
-import { useEffect, useRef, useState } from 'react';
-import { loadDemoProgram } from '../../db/demo';
+import { useState } from 'react';
 import { useDatabase } from '../../db/DatabaseContext';
-import { describeError } from '../../db/errors';
 import { createProgram } from '../../db/repositories/program';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
+import { DemoFailure, DemoProgress } from '../data/DemoProgress';
+import { useDemoLoader } from '../data/use-demo-loader';
 import { ProgramForm } from '../plan/ProgramForm';
 import './welcome.css';
-
-type Demo =
-  | { state: 'idle' }
-  | { state: 'loading'; done: number; total: number }
-  | { state: 'failed'; message: string };
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || /abort|cancel/i.test(error.message));
-}
 
 /** The playbook in one picture: one initial phase, then cycles that onboard more apps each time. */
 function PlaybookPicture() {
@@ -54,43 +45,15 @@ export function WelcomeScreen() {
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
   const [creating, setCreating] = useState(false);
-  const [demo, setDemo] = useState<Demo>({ state: 'idle' });
-  const abort = useRef<AbortController | null>(null);
-
-  // Leaving the screen mid-load cancels it: the loader then leaves the database as it was.
-  useEffect(() => () => abort.current?.abort(), []);
-
-  async function loadDemo() {
-    const controller = new AbortController();
-    abort.current = controller;
-    setDemo({ state: 'loading', done: 0, total: 0 });
-    try {
-      await loadDemoProgram({
-        database,
-        signal: controller.signal,
-        onProgress: (done: number, total: number) => {
-          if (!controller.signal.aborted) setDemo({ state: 'loading', done, total });
-        },
-      });
-      navigate('plan');
-      toast({
-        kind: 'success',
-        text: 'The demo program is loaded. Explore it, then replace it with your own.',
-      });
-    } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) {
-        setDemo({ state: 'idle' });
-        toast({ kind: 'info', text: 'Loading the demo program was cancelled. Nothing was changed.' });
-      } else {
-        setDemo({ state: 'failed', message: describeError(error) });
-      }
-    } finally {
-      if (abort.current === controller) abort.current = null;
-    }
-  }
+  const { demo, load, cancel } = useDemoLoader(() => {
+    navigate('plan');
+    toast({
+      kind: 'success',
+      text: 'The demo program is loaded. Explore it, then replace it with your own.',
+    });
+  });
 
   const loading = demo.state === 'loading';
-  const pct = loading && demo.total > 0 ? Math.round((demo.done / demo.total) * 100) : null;
 
   return (
     <div className="welcome">
@@ -128,33 +91,14 @@ export function WelcomeScreen() {
             A realistic multi-year program with apps, people, pairing, blockers, toil audits and metrics, so
             every screen has something to show.
           </p>
-          {loading ? (
-            <div className="demo-progress" role="status" aria-live="polite">
-              <progress
-                className="progress"
-                aria-label="Loading the demo program"
-                max={demo.total || undefined}
-                value={demo.total ? demo.done : undefined}
-              />
-              <div className="demo-progress-row">
-                <span>
-                  {pct === null ? 'Preparing the demo program…' : `Loading the demo program… ${pct}%`}
-                </span>
-                <button type="button" onClick={() => abort.current?.abort()}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+          {demo.state === 'loading' ? (
+            <DemoProgress demo={demo} onCancel={cancel} />
           ) : (
-            <button type="button" onClick={() => void loadDemo()}>
+            <button type="button" onClick={() => void load()}>
               Load the demo program
             </button>
           )}
-          {demo.state === 'failed' && (
-            <div className="form-error" role="alert">
-              The demo program could not be loaded: {demo.message} Nothing was changed.
-            </div>
-          )}
+          <DemoFailure demo={demo} />
         </section>
       </div>
 

@@ -1,0 +1,271 @@
+/**
+ * The backup file: every record of every data table, as JSON, with a format marker and a version
+ * so that a later app can read (or refuse) it. Restoring replaces all data, so a backup is read
+ * with suspicion: every record of every table is checked against its stored schema, ids must be
+ * unique, and any problem is reported as "table, record n, field: message" before anything is
+ * written. Pure: the renderer passes its table list in and does the reading and writing.
+ */
+import { z } from 'zod';
+import {
+  appSchema,
+  assignmentSchema,
+  blockerSchema,
+  criterionSchema,
+  cycleSchema,
+  goldenPathSchema,
+  marketingActivitySchema,
+  metricSchema,
+  metricSnapshotSchema,
+  pairingSessionSchema,
+  personSchema,
+  programSchema,
+  teamSchema,
+  toilAuditSchema,
+  toilItemSchema,
+  toilResponseSchema,
+  valueStreamMapSchema,
+} from '../domain';
+import { checkTextFile } from '../import/file-checks';
+import { ImportFileError } from '../import/types';
+import { MAX_FILE_BYTES } from '../ipc/contract';
+
+export const BACKUP_FORMAT = 'platform-adoption-tracker-backup';
+export const BACKUP_VERSION = 1;
+
+/** The stored schema of each data table: what a restored record must satisfy. */
+export const BACKUP_TABLE_SCHEMAS = {
+  program: programSchema,
+  cycles: cycleSchema,
+  teams: teamSchema,
+  people: personSchema,
+  apps: appSchema,
+  criteria: criterionSchema,
+  goldenPaths: goldenPathSchema,
+  assignments: assignmentSchema,
+  pairingSessions: pairingSessionSchema,
+  blockers: blockerSchema,
+  toilItems: toilItemSchema,
+  toilAudits: toilAuditSchema,
+  toilResponses: toilResponseSchema,
+  valueStreamMaps: valueStreamMapSchema,
+  marketingActivities: marketingActivitySchema,
+  metrics: metricSchema,
+  metricSnapshots: metricSnapshotSchema,
+} as const;
+
+export type BackupTableName = keyof typeof BACKUP_TABLE_SCHEMAS;
+export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_SCHEMAS) as BackupTableName[];
+
+export type BackupTables = { [T in BackupTableName]: z.output<(typeof BACKUP_TABLE_SCHEMAS)[T]>[] };
+
+/**
+ * Fields the database keeps unique besides the id (Dexie `&` indexes): a duplicate would fail
+ * the restore halfway, so it is refused up front with a message that says where.
+ */
+const UNIQUE_FIELDS: Partial<Record<BackupTableName, string[]>> = {
+  cycles: ['index'],
+  metrics: ['key'],
+};
+
+/** How many problems a refused backup lists; the rest are counted. */
+const MAX_PROBLEMS = 10;
+
+export interface BackupMeta {
+  appVersion: string;
+  /** ISO instant; now by default. */
+  exportedAt?: string;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  appVersion: string;
+  tables: Record<string, readonly unknown[]>;
+}
+
+export interface ParsedBackup {
+  exportedAt: string;
+  appVersion: string;
+  tables: BackupTables;
+  /** Records per table, in table order. */
+  counts: Record<BackupTableName, number>;
+  total: number;
+}
+
+/** A backup file that cannot be restored; the message says why, naming table, record and field. */
+export class BackupFileError extends Error {
+  readonly problems: string[];
+  constructor(message: string, problems: string[] = []) {
+    super(message);
+    this.name = 'BackupFileError';
+    this.problems = problems;
+  }
+}
+
+/** Wraps the given tables (keyed by table name, in the order given) into a backup. */
+export function makeBackup(tables: Record<string, readonly unknown[]>, meta: BackupMeta): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: meta.exportedAt ?? new Date().toISOString(),
+    appVersion: meta.appVersion,
+    tables,
+  };
+}
+
+/**
+ * The backup as text: one record per line, so the file stays readable and diffable and no line
+ * grows with the size of the program.
+ */
+export function backupToJson(backup: Backup): string {
+  const names = Object.keys(backup.tables);
+  const tableLines = names.map((name, t) => {
+    const rows = backup.tables[name] ?? [];
+    const comma = t < names.length - 1 ? ',' : '';
+    if (rows.length === 0) return `    ${JSON.stringify(name)}: []${comma}`;
+    const body = rows.map((r, i) => `      ${JSON.stringify(r)}${i < rows.length - 1 ? ',' : ''}`).join('\n');
+    return `    ${JSON.stringify(name)}: [\n${body}\n    ]${comma}`;
+  });
+  return [
+    '{',
+    `  "format": ${JSON.stringify(backup.format)},`,
+    `  "version": ${JSON.stringify(backup.version)},`,
+    `  "exportedAt": ${JSON.stringify(backup.exportedAt)},`,
+    `  "appVersion": ${JSON.stringify(backup.appVersion)},`,
+    '  "tables": {',
+    ...tableLines,
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+const envelopeSchema = z.object({
+  exportedAt: z.string().datetime({ offset: true, error: 'exportedAt must be a date and time' }),
+  appVersion: z.string({ error: 'appVersion must be text' }).max(100),
+  tables: z.record(z.string(), z.unknown(), { error: 'tables must be an object of tables' }),
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refuse(problems: string[]): never {
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const more = problems.length - shown.length;
+  const tail = more > 0 ? ` …and ${more} more problem${more === 1 ? '' : 's'}.` : '';
+  throw new BackupFileError(
+    `This backup cannot be restored: ${shown.join('; ')}.${tail} Nothing was changed.`,
+    problems,
+  );
+}
+
+/**
+ * Reads and checks a backup file. `tableNames` are the data tables the database has (the
+ * renderer's DATA_TABLES); each must be in the file and nothing else may be. Throws a
+ * {@link BackupFileError} naming every problem (up to ten) when the file cannot be restored.
+ */
+export function parseBackup(text: string, tableNames: readonly string[] = BACKUP_TABLE_NAMES): ParsedBackup {
+  try {
+    // A backup is one record per line, but a hand-minified one is still a backup: no line limit.
+    checkTextFile(text, { maxBytes: MAX_FILE_BYTES, maxLineLength: Number.MAX_SAFE_INTEGER });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new BackupFileError(error.message);
+    throw error;
+  }
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BackupFileError(`This file is not valid JSON, so it is not a backup: ${detail}`);
+  }
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
+    throw new BackupFileError(
+      'This file is not a backup of this app (it has no "format": "platform-adoption-tracker-backup" marker).',
+    );
+  }
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new BackupFileError('This backup has no valid format version, so it cannot be read.');
+  }
+  if (version > BACKUP_VERSION) {
+    throw new BackupFileError(
+      `This backup was made by a newer version of the app (backup format ${version}; this app reads up to ` +
+        `${BACKUP_VERSION}). Update the app, then restore it.`,
+    );
+  }
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) {
+    refuse(envelope.error.issues.map((i) => i.message));
+  }
+  const raw = envelope.data.tables;
+
+  const problems: string[] = [];
+  const unknownNames = tableNames.filter((n) => !(n in BACKUP_TABLE_SCHEMAS));
+  if (unknownNames.length > 0) {
+    // A programming error, not a bad file: the database has a table this module has no schema for.
+    throw new Error(`No backup schema for the table(s) ${unknownNames.join(', ')}`);
+  }
+  for (const name of Object.keys(raw)) {
+    if (!tableNames.includes(name)) problems.push(`it has a table "${name}" this app does not know`);
+  }
+  for (const name of tableNames) {
+    if (!(name in raw)) problems.push(`the table "${name}" is missing`);
+    else if (!Array.isArray(raw[name])) problems.push(`${name} must be a list of records`);
+  }
+  if (problems.length > 0) refuse(problems);
+
+  const tables = {} as Record<string, unknown[]>;
+  const counts = {} as Record<BackupTableName, number>;
+  let total = 0;
+  for (const name of tableNames as readonly BackupTableName[]) {
+    const schema: z.ZodType = BACKUP_TABLE_SCHEMAS[name];
+    const rows = raw[name] as unknown[];
+    const out: unknown[] = [];
+    const seenIds = new Map<string, number>();
+    const seenUnique = new Map<string, Map<unknown, number>>();
+    rows.forEach((row, i) => {
+      const where = `${name}, record ${i + 1}`;
+      const result = schema.safeParse(row);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const field = issue.path.map(String).join('.');
+          problems.push(field ? `${where}, ${field}: ${issue.message}` : `${where}: ${issue.message}`);
+        }
+        return;
+      }
+      const record = result.data as Record<string, unknown> & { id: string };
+      const earlier = seenIds.get(record.id);
+      if (earlier !== undefined) {
+        problems.push(`${where}, id: the id ${record.id} is also record ${earlier}'s`);
+      } else seenIds.set(record.id, i + 1);
+      for (const field of UNIQUE_FIELDS[name] ?? []) {
+        const seen = seenUnique.get(field) ?? new Map<unknown, number>();
+        seenUnique.set(field, seen);
+        const other = seen.get(record[field]);
+        if (other !== undefined) {
+          problems.push(`${where}, ${field}: ${JSON.stringify(record[field])} is also record ${other}'s`);
+        } else seen.set(record[field], i + 1);
+      }
+      out.push(record);
+    });
+    tables[name] = out;
+    counts[name] = rows.length;
+    total += rows.length;
+  }
+  if (counts.program > 1) {
+    problems.push(`program: a backup holds at most one program, this one has ${counts.program}`);
+  }
+  if (problems.length > 0) refuse(problems);
+
+  return {
+    exportedAt: envelope.data.exportedAt,
+    appVersion: envelope.data.appVersion,
+    tables: tables as BackupTables,
+    counts,
+    total,
+  };
+}

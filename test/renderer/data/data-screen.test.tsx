@@ -1,0 +1,207 @@
+// @vitest-environment jsdom
+/** The Data screen: counts, backup, restore (good and bad files), and deleting all data. */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportBackup } from '../../../renderer/db/backup';
+import { DATA_TABLES, type AdoptionDatabase } from '../../../renderer/db/database';
+import { loadDemoProgram } from '../../../renderer/db/demo';
+import { desktop } from '../../../renderer/desktop';
+import DataScreen from '../../../renderer/features/data/DataScreen';
+import { Toasts } from '../../../renderer/ui/Toasts';
+import { backupToJson, parseBackup } from '../../../shared/backup/backup';
+import type { OpenFileResponse } from '../../../shared/ipc/contract';
+import { createProgram } from '../../../renderer/db/repositories/program';
+import { PROGRAM, freshDb, renderWith, resetAll } from '../plan/helpers';
+
+vi.mock('../../../renderer/desktop', () => ({
+  desktop: {
+    appInfo: vi.fn(async () => ({
+      name: 'Platform Adoption Tracker',
+      version: '1.0.0',
+      shell: 'desktop',
+      platform: 'linux',
+      userDataPath: '/home/ana/.config/platform-adoption-tracker',
+      documentsPath: '/home/ana/Documents',
+    })),
+    saveFile: vi.fn(),
+    openFile: vi.fn(),
+  },
+}));
+const saveFile = vi.mocked(desktop.saveFile);
+const openFile = vi.mocked(desktop.openFile);
+
+beforeEach(() => {
+  saveFile.mockReset();
+  openFile.mockReset();
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await resetAll();
+});
+
+async function demoDb(today = '2026-03-18'): Promise<AdoptionDatabase> {
+  const database = freshDb();
+  await loadDemoProgram({ database, today });
+  return database;
+}
+
+function renderData(database: AdoptionDatabase) {
+  renderWith(
+    database,
+    <>
+      <DataScreen route="data" />
+      <Toasts />
+    </>,
+  );
+}
+
+async function countsOf(database: AdoptionDatabase): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of DATA_TABLES) out[name] = await database.table(name).count();
+  return out;
+}
+
+function opened(content: string, name = 'backup.json'): OpenFileResponse {
+  return { status: 'opened', name, size: content.length, content };
+}
+
+describe('the Data screen', () => {
+  it('shows the record counts per area and where the data is stored', async () => {
+    const database = await demoDb();
+    renderData(database);
+    const counts = await screen.findByLabelText('Records per area');
+    const apps = await database.apps.count();
+    await waitFor(() =>
+      expect(within(counts).getByText('Apps').nextElementSibling).toHaveTextContent(
+        new Intl.NumberFormat('en-US').format(apps),
+      ),
+    );
+    expect(within(counts).getByText('Program').nextElementSibling).toHaveTextContent('1');
+    expect(await screen.findByText('/home/ana/.config/platform-adoption-tracker')).toBeInTheDocument();
+  });
+
+  it('deletes all data after a confirmation', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete all data?' });
+    expect(await database.apps.count()).toBeGreaterThan(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete all data' }));
+    expect(await screen.findByText('All data was deleted.')).toBeInTheDocument();
+    expect(Object.values(await countsOf(database)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('keeps the data when deleting is cancelled', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    const before = await countsOf(database);
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete all data?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await countsOf(database)).toEqual(before);
+  });
+
+  it('saves a backup of every table as a dated JSON file', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    saveFile.mockResolvedValue({ status: 'saved', path: '/home/ana/Documents/adoption-backup.json' });
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Save a backup…' }));
+    expect(
+      await screen.findByText('Backup saved to /home/ana/Documents/adoption-backup.json.'),
+    ).toBeInTheDocument();
+    const request = saveFile.mock.calls[0]![0];
+    expect(request.suggestedName).toMatch(/^adoption-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(request.mimeType).toBe('application/json');
+    expect(parseBackup(request.content, DATA_TABLES).counts).toEqual(await countsOf(database));
+  });
+
+  it('shows why a bad backup file cannot be restored, and changes nothing', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    const before = await countsOf(database);
+    const backup = JSON.parse(backupToJson(await exportBackup(database))) as {
+      tables: { cycles: { startDate: string; endDate: string }[] };
+    };
+    backup.tables.cycles[1]!.endDate = backup.tables.cycles[1]!.startDate;
+    openFile.mockResolvedValue(opened(JSON.stringify(backup), 'broken.json'));
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('broken.json');
+    expect(alert).toHaveTextContent('cycles, record 2, endDate: End date must be after the start date');
+    expect(screen.queryByRole('dialog', { name: 'Restore this backup?' })).not.toBeInTheDocument();
+    expect(await countsOf(database)).toEqual(before);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    openFile.mockResolvedValue(opened('name,team\napp,payments\n', 'apps.csv'));
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/apps\.csv: This file is not valid JSON/);
+  });
+
+  it('restores a backup after showing what it holds', async () => {
+    const user = userEvent.setup();
+    const source = await demoDb('2026-03-18');
+    const text = backupToJson(await exportBackup(source, new Date('2026-03-18T09:30:00Z')));
+    const expected = await countsOf(source);
+    const database = await demoDb('2027-06-01');
+    openFile.mockResolvedValue(opened(text, 'adoption-backup-2026-03-18.json'));
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+    expect(dialog).toHaveTextContent('adoption-backup-2026-03-18.json');
+    expect(dialog).toHaveTextContent('replaces all current data');
+    const listed = within(dialog).getByLabelText('Records in the backup');
+    expect(within(listed).getByText('Apps').nextElementSibling).toHaveTextContent(
+      new Intl.NumberFormat('en-US').format(expected.apps!),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Replace all data' }));
+    expect(await screen.findByText(/The backup is restored/)).toBeInTheDocument();
+    const restoredProgram = await database.program.toArray();
+    expect(restoredProgram).toEqual(await source.program.toArray());
+    expect(await countsOf(database)).toEqual(expected);
+  });
+
+  it('asks the browser to keep the data, and shows the storage used', async () => {
+    const user = userEvent.setup();
+    const persist = vi.fn(async () => true);
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      storage: {
+        persisted: async () => false,
+        persist,
+        estimate: async () => ({ usage: 2048, quota: 2 * 1024 ** 3 }),
+      },
+    });
+    renderData(await demoDb());
+    expect(await screen.findByText(/the browser may clear it/)).toBeInTheDocument();
+    expect(await screen.findByText('2 KB of 2.0 GB available')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep my data' }));
+    expect(await screen.findByText('Yes, persistent')).toBeInTheDocument();
+    expect(persist).toHaveBeenCalledOnce();
+  });
+
+  it('replaces the data with the demo program after a confirmation', async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    await createProgram(PROGRAM, database);
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Load the demo program' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Load the demo program?' });
+    expect(dialog).toHaveTextContent('replaces all current data (2 records)');
+    await user.click(within(dialog).getByRole('button', { name: 'Replace all data with the demo' }));
+    expect(await screen.findByText('The demo program is loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
+    const programs = await database.program.toArray();
+    expect(programs).toHaveLength(1);
+    expect(programs[0]!.name).not.toBe(PROGRAM.name);
+    expect(await database.apps.count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,141 @@
+/** The backup file: a round trip of the demo program, and every kind of bad file refused with a message that says where. */
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLE_NAMES,
+  BackupFileError,
+  backupToJson,
+  makeBackup,
+  parseBackup,
+  type BackupTableName,
+} from '../../shared/backup/backup';
+import { generateDemoProgram, type DemoDataset } from '../../shared/demo/generate';
+
+const dataset: DemoDataset = generateDemoProgram({ today: '2026-03-15' });
+const tables = dataset as unknown as Record<string, readonly unknown[]>;
+const META = { appVersion: '1.2.3', exportedAt: '2026-03-15T10:00:00.000Z' };
+
+type Editable = Record<string, unknown> & {
+  tables: Record<BackupTableName, unknown[]> & Record<string, unknown>;
+};
+
+/** The demo backup as a plain object, to break on purpose. */
+function demoBackup(): Editable {
+  return JSON.parse(backupToJson(makeBackup(tables, META))) as Editable;
+}
+
+function refusal(text: string): string {
+  try {
+    parseBackup(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BackupFileError);
+    return (error as Error).message;
+  }
+  throw new Error('the backup was accepted');
+}
+
+describe('backup files', () => {
+  it('round-trips the demo program through JSON', () => {
+    const text = backupToJson(makeBackup(tables, META));
+    const parsed = parseBackup(text, BACKUP_TABLE_NAMES);
+    expect(parsed.tables).toEqual(dataset);
+    expect(parsed.exportedAt).toBe(META.exportedAt);
+    expect(parsed.appVersion).toBe('1.2.3');
+    expect(parsed.counts.apps).toBe(dataset.apps.length);
+    expect(parsed.counts.program).toBe(1);
+    expect(parsed.total).toBe(Object.values(dataset).reduce((n, rows: unknown[]) => n + rows.length, 0));
+    // One record per line: no line grows with the program.
+    const longest = Math.max(...text.split('\n').map((l) => l.length));
+    expect(longest).toBeLessThan(20_000);
+  });
+
+  it('reads a minified backup too', () => {
+    const text = JSON.stringify(makeBackup(tables, META));
+    expect(parseBackup(text).counts.cycles).toBe(dataset.cycles.length);
+  });
+
+  it('refuses empty, binary and non-JSON files', () => {
+    expect(refusal('')).toMatch(/empty/);
+    expect(refusal('\0\0\0PK')).toMatch(/binary/);
+    expect(refusal('{"format": ')).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a file that is not a backup of this app', () => {
+    expect(refusal('{"name": "x"}')).toMatch(/not a backup of this app/);
+    expect(refusal('[1, 2]')).toMatch(/not a backup of this app/);
+  });
+
+  it('refuses a backup made by a newer version of the app', () => {
+    const backup = demoBackup();
+    backup.version = 2;
+    expect(refusal(JSON.stringify(backup))).toMatch(/made by a newer version of the app/);
+  });
+
+  it('refuses a bad version and bad metadata', () => {
+    expect(refusal(JSON.stringify({ format: BACKUP_FORMAT, version: '1' }))).toMatch(
+      /no valid format version/,
+    );
+    const backup = demoBackup();
+    backup.exportedAt = 'yesterday';
+    expect(refusal(JSON.stringify(backup))).toMatch(/exportedAt must be a date and time/);
+  });
+
+  it('names the table, the record number and the field of a bad record', () => {
+    const backup = demoBackup();
+    const cycle = backup.tables.cycles[2] as { startDate: string; endDate: string };
+    cycle.endDate = cycle.startDate;
+    const app = backup.tables.apps[4] as { name: string };
+    app.name = '';
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toContain('cycles, record 3, endDate: End date must be after the start date');
+    expect(message).toMatch(/apps, record 5, name: .*required/);
+    expect(message).toMatch(/Nothing was changed/);
+  });
+
+  it('names a record that is not an object and a bad id', () => {
+    const backup = demoBackup();
+    backup.tables.teams[0] = 'a team';
+    (backup.tables.people[1] as { id: string }).id = 'not-an-id';
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toMatch(/teams, record 1: /);
+    expect(message).toContain('people, record 2, id: must be an id (UUID)');
+  });
+
+  it('refuses duplicate ids and duplicate unique keys', () => {
+    const backup = demoBackup();
+    const first = backup.tables.apps[0] as { id: string };
+    (backup.tables.apps[6] as { id: string }).id = first.id;
+    const metric = backup.tables.metrics[0] as { key: string };
+    (backup.tables.metrics[1] as { key: string }).key = metric.key;
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toContain(`apps, record 7, id: the id ${first.id} is also record 1's`);
+    expect(message).toContain(`metrics, record 2, key: "${metric.key}" is also record 1's`);
+  });
+
+  it('refuses more than one program', () => {
+    const backup = demoBackup();
+    const program = backup.tables.program[0] as { id: string };
+    backup.tables.program.push({ ...program, id: crypto.randomUUID() });
+    expect(refusal(JSON.stringify(backup))).toContain(
+      'program: a backup holds at most one program, this one has 2',
+    );
+  });
+
+  it('refuses unknown tables, missing tables and tables that are not lists', () => {
+    const backup = demoBackup();
+    backup.tables.secrets = [];
+    delete (backup.tables as Record<string, unknown>).blockers;
+    (backup.tables as Record<string, unknown>).toilItems = { a: 1 };
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toContain('it has a table "secrets" this app does not know');
+    expect(message).toContain('the table "blockers" is missing');
+    expect(message).toContain('toilItems must be a list of records');
+  });
+
+  it('lists at most ten problems and counts the rest', () => {
+    const backup = demoBackup();
+    for (const app of backup.tables.apps.slice(0, 15)) (app as { name: string }).name = '';
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toMatch(/and 5 more problems/);
+  });
+});
