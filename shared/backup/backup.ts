@@ -6,25 +6,7 @@
  * written. Pure: the renderer passes its table list in and does the reading and writing.
  */
 import { z } from 'zod';
-import {
-  appSchema,
-  assignmentSchema,
-  blockerSchema,
-  criterionSchema,
-  cycleSchema,
-  goldenPathSchema,
-  marketingActivitySchema,
-  metricSchema,
-  metricSnapshotSchema,
-  pairingSessionSchema,
-  personSchema,
-  programSchema,
-  teamSchema,
-  toilAuditSchema,
-  toilItemSchema,
-  toilResponseSchema,
-  valueStreamMapSchema,
-} from '../domain';
+import { RECORD_SCHEMAS } from '../domain/records';
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
 import { MAX_FILE_BYTES } from '../ipc/contract';
@@ -33,25 +15,7 @@ export const BACKUP_FORMAT = 'platform-adoption-tracker-backup';
 export const BACKUP_VERSION = 1;
 
 /** The stored schema of each data table: what a restored record must satisfy. */
-export const BACKUP_TABLE_SCHEMAS = {
-  program: programSchema,
-  cycles: cycleSchema,
-  teams: teamSchema,
-  people: personSchema,
-  apps: appSchema,
-  criteria: criterionSchema,
-  goldenPaths: goldenPathSchema,
-  assignments: assignmentSchema,
-  pairingSessions: pairingSessionSchema,
-  blockers: blockerSchema,
-  toilItems: toilItemSchema,
-  toilAudits: toilAuditSchema,
-  toilResponses: toilResponseSchema,
-  valueStreamMaps: valueStreamMapSchema,
-  marketingActivities: marketingActivitySchema,
-  metrics: metricSchema,
-  metricSnapshots: metricSnapshotSchema,
-} as const;
+export const BACKUP_TABLE_SCHEMAS = RECORD_SCHEMAS;
 
 export type BackupTableName = keyof typeof BACKUP_TABLE_SCHEMAS;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_SCHEMAS) as BackupTableName[];

@@ -9,23 +9,7 @@ import {
   DECK_TOIL_TEMPLATE,
   DEFAULT_CRITERIA,
   MARKETING_KINDS,
-  appSchema,
-  assignmentSchema,
-  blockerSchema,
-  criterionSchema,
-  cycleSchema,
-  goldenPathSchema,
-  marketingActivitySchema,
-  metricSchema,
-  metricSnapshotSchema,
-  pairingSessionSchema,
-  personSchema,
-  programSchema,
-  teamSchema,
-  toilAuditSchema,
-  toilItemSchema,
-  toilResponseSchema,
-  valueStreamMapSchema,
+  RECORD_SCHEMAS,
   type App,
   type ValueStreamMap,
 } from '../../shared/domain';
@@ -34,25 +18,7 @@ import { demoRecordCount, generateDemoProgram, type DemoDataset } from '../../sh
 const TODAY = '2026-03-18';
 const demo = generateDemoProgram({ today: TODAY });
 
-const SCHEMAS = {
-  program: programSchema,
-  cycles: cycleSchema,
-  teams: teamSchema,
-  people: personSchema,
-  apps: appSchema,
-  criteria: criterionSchema,
-  goldenPaths: goldenPathSchema,
-  assignments: assignmentSchema,
-  pairingSessions: pairingSessionSchema,
-  blockers: blockerSchema,
-  toilItems: toilItemSchema,
-  toilAudits: toilAuditSchema,
-  toilResponses: toilResponseSchema,
-  valueStreamMaps: valueStreamMapSchema,
-  marketingActivities: marketingActivitySchema,
-  metrics: metricSchema,
-  metricSnapshots: metricSnapshotSchema,
-} satisfies Record<keyof DemoDataset, z.ZodType>;
+const SCHEMAS = RECORD_SCHEMAS satisfies Record<keyof DemoDataset, z.ZodType>;
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,31 +1,13 @@
 /** Backing up and restoring the database: a full round trip, and a failed restore that changes nothing. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../renderer/db/backup';
-import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+import { DATA_TABLES } from '../../../renderer/db/database';
 import { clearAllData, loadDemoProgram } from '../../../renderer/db/demo';
 import { StorageFullError } from '../../../renderer/db/errors';
 import { BACKUP_TABLE_NAMES, backupToJson, parseBackup } from '../../../shared/backup/backup';
+import { freshDatabases, snapshot } from './db-helpers';
 
-const opened: AdoptionDatabase[] = [];
-function freshDb() {
-  const database = new AdoptionDatabase(`backup-test-${crypto.randomUUID()}`);
-  opened.push(database);
-  return database;
-}
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  for (const d of opened.splice(0)) await d.delete();
-});
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-async function snapshot(database: AdoptionDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const name of DATA_TABLES)
-    out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
-  return out;
-}
+const freshDb = freshDatabases('backup-test');
 
 describe('backup and restore', () => {
   it('has a backup schema for every data table of the database, in the same order', () => {

@@ -1,34 +1,15 @@
 /** Loading the demo program: all tables replaced in one transaction, with progress, cancel and rollback. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+import { describe, expect, it, vi } from 'vitest';
+import { DATA_TABLES } from '../../../renderer/db/database';
 import { clearAllData, loadDemoProgram } from '../../../renderer/db/demo';
 import { StorageFullError } from '../../../renderer/db/errors';
 import { demoRecordCount, generateDemoProgram, type DemoDataset } from '../../../shared/demo/generate';
+import { byId, freshDatabases, snapshot } from './db-helpers';
 
 const DAY_A = '2026-03-18';
 const DAY_B = '2027-09-02';
 
-const opened: AdoptionDatabase[] = [];
-function freshDb() {
-  const database = new AdoptionDatabase(`demo-test-${crypto.randomUUID()}`);
-  opened.push(database);
-  return database;
-}
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  for (const d of opened.splice(0)) await d.delete();
-});
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The database's data tables, each sorted by id, in the shape of a dataset. */
-async function snapshot(database: AdoptionDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const name of DATA_TABLES)
-    out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
-  return out;
-}
+const freshDb = freshDatabases('demo-test');
 
 function sorted(dataset: DemoDataset): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};

@@ -1,0 +1,27 @@
+/** Shared by the database tests: a fresh, uniquely named database per test, deleted afterwards. */
+import { afterEach, vi } from 'vitest';
+import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+
+/** Registers clean-up and returns a factory of fresh databases for the current test file. */
+export function freshDatabases(prefix: string): () => AdoptionDatabase {
+  const opened: AdoptionDatabase[] = [];
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    for (const d of opened.splice(0)) await d.delete();
+  });
+  return () => {
+    const database = new AdoptionDatabase(`${prefix}-${crypto.randomUUID()}`);
+    opened.push(database);
+    return database;
+  };
+}
+
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The database's data tables, each sorted by id, in the shape of a dataset. */
+export async function snapshot(database: AdoptionDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of DATA_TABLES)
+    out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
+  return out;
+}
