@@ -47,7 +47,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'name',
     label: 'Name',
-    width: 190,
+    width: 182,
     render: (row) => (
       <a href={`#/apps/${row.app.id}`} tabIndex={-1} className="app-name-link" title={row.app.name}>
         {row.app.name}
@@ -55,7 +55,7 @@ const COLUMNS: readonly Column[] = [
     ),
   },
   { key: 'team', label: 'Team', width: 104, render: (row) => row.teamName || none },
-  { key: 'stage', label: 'Stage', width: 122, render: (row) => <StageBadge stage={row.app.stage} /> },
+  { key: 'stage', label: 'Stage', width: 130, render: (row) => <StageBadge stage={row.app.stage} /> },
   {
     key: 'cycle',
     label: 'Cycle',
@@ -71,14 +71,14 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'business',
     label: 'Business',
-    width: 80,
+    width: 94,
     numeric: true,
     render: (row) => formatScore(row.app.businessScore),
   },
   {
     key: 'technical',
     label: 'Technical',
-    width: 86,
+    width: 100,
     numeric: true,
     render: (row) => formatScore(row.app.technicalScore),
   },
@@ -91,11 +91,11 @@ const COLUMNS: readonly Column[] = [
   },
   { key: 'selectedOn', label: 'Selected', width: 92, render: (row) => date(row.app.selectedOn) },
   { key: 'firstDeployOn', label: 'First deploy', width: 100, render: (row) => date(row.app.firstDeployOn) },
-  { key: 'productionOn', label: 'Production', width: 96, render: (row) => date(row.app.productionOn) },
+  { key: 'productionOn', label: 'Production', width: 106, render: (row) => date(row.app.productionOn) },
   {
     key: 'goldenPaths',
     label: 'Golden paths',
-    width: 100,
+    width: 92,
     render: (row) => <span title={row.goldenPathNames.join(', ')}>{row.goldenPathNames.join(', ')}</span>,
   },
 ];
