@@ -8,6 +8,7 @@ import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { COLUMN_LIMIT } from '../../../renderer/features/apps/PipelineBoard';
 import { createApp } from '../../../renderer/db/repositories/apps';
 import { freshDb, renderWith, resetAll } from './helpers';
+import { appRecord } from '../db/db-helpers';
 
 afterEach(resetAll);
 
@@ -84,29 +85,9 @@ describe('the pipeline board', () => {
   it('shows the first cards of a long column and all of them on request', async () => {
     const user = userEvent.setup();
     const database = freshDb();
-    const now = new Date().toISOString();
     await act(() =>
       database.apps.bulkAdd(
-        Array.from({ length: COLUMN_LIMIT + 5 }, (_, i) => ({
-          id: crypto.randomUUID(),
-          createdAt: now,
-          updatedAt: now,
-          name: `App ${i}`,
-          teamId: null,
-          description: '',
-          businessScore: null,
-          technicalScore: null,
-          criteriaScores: {},
-          stage: 'candidate' as const,
-          cycleId: null,
-          selectedOn: null,
-          firstDeployOn: null,
-          productionOn: null,
-          goldenPathIds: [],
-          externalId: null,
-          lifecycle: '',
-          system: '',
-        })),
+        Array.from({ length: COLUMN_LIMIT + 5 }, (_, i) => appRecord({ name: `App ${i}` })),
       ),
     );
     renderWith(database, <AppsScreen route="apps/board" />);

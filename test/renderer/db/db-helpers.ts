@@ -1,6 +1,8 @@
 /** Shared by the database tests: a fresh, uniquely named database per test, deleted afterwards. */
 import { afterEach, vi } from 'vitest';
 import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+import { buildRecord } from '../../../renderer/db/repository';
+import { appInputSchema, type App, type AppInput } from '../../../shared/domain';
 
 /** Registers clean-up and returns a factory of fresh databases for the current test file. */
 export function freshDatabases(prefix: string): () => AdoptionDatabase {
@@ -24,4 +26,9 @@ export async function snapshot(database: AdoptionDatabase): Promise<Record<strin
   for (const name of DATA_TABLES)
     out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
   return out;
+}
+
+/** A stored app record for tests: the schema's defaults, overridden by `input` (validated like a real write). */
+export function appRecord(input: Partial<AppInput> & { name: string }): App {
+  return buildRecord(appInputSchema, input, 'The app') as App;
 }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError, type ProgramInput } from '../../../shared/domain';
 import { AdoptionDatabase } from '../../../renderer/db/database';
+import { appRecord } from './db-helpers';
 import {
   addCycle,
   closeActiveAndStartNext,
@@ -367,27 +368,9 @@ describe('deleting cycles', () => {
 
   it('keeps a cycle that other records still refer to', async () => {
     const { database, initialCycle } = await withProgram();
-    const at = new Date().toISOString();
-    await database.apps.add({
-      id: crypto.randomUUID(),
-      createdAt: at,
-      updatedAt: at,
-      name: 'Payments',
-      teamId: null,
-      description: '',
-      businessScore: null,
-      technicalScore: null,
-      criteriaScores: {},
-      stage: 'selected',
-      cycleId: initialCycle.id,
-      selectedOn: '2026-02-01',
-      firstDeployOn: null,
-      productionOn: null,
-      goldenPathIds: [],
-      externalId: null,
-      lifecycle: '',
-      system: '',
-    });
+    await database.apps.add(
+      appRecord({ name: 'Payments', stage: 'selected', cycleId: initialCycle.id, selectedOn: '2026-02-01' }),
+    );
     const error = await rejection(deleteCycle(initialCycle.id, database));
     expect((error as Error).message).toBe(
       'Initial phase cannot be deleted while 1 app refers to it: move it to another cycle first.',
