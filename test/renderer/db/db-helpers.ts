@@ -28,7 +28,13 @@ export async function snapshot(database: AdoptionDatabase): Promise<Record<strin
   return out;
 }
 
-/** A stored app record for tests: the schema's defaults, overridden by `input` (validated like a real write). */
-export function appRecord(input: Partial<AppInput> & { name: string }): App {
-  return buildRecord(appInputSchema, input, 'The app') as App;
+/**
+ * A stored app record for tests: the schema's defaults, overridden by `input` (validated like a
+ * real write). All share one timestamp, so lists ordered by `updatedAt` keep insertion order.
+ */
+export function appRecord(
+  input: Partial<AppInput> & { name: string },
+  at = new Date('2026-01-01T00:00:00Z'),
+): App {
+  return buildRecord(appInputSchema, input, 'The app', at) as App;
 }
