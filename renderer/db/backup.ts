@@ -4,7 +4,6 @@
  * replaces every data table in ONE read-write transaction: the database ends up either exactly
  * the backup or exactly as it was, never half-restored. Settings (theme) are not part of a backup.
  */
-import type { Table } from 'dexie';
 import { makeBackup, type Backup, type ParsedBackup } from '../../shared/backup/backup';
 import { DATA_TABLES, db as defaultDb, type AdoptionDatabase } from './database';
 import { guardStorage } from './errors';
@@ -12,16 +11,12 @@ import { guardStorage } from './errors';
 /** The app's version, set by vite.config.ts; unset only when this file runs unbundled (tests). */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
 
-function tablesOf(database: AdoptionDatabase): Table<unknown, string>[] {
-  return DATA_TABLES.map((name) => database.table(name));
-}
-
 /** A snapshot of every data table, ready for backupToJson. */
 export async function exportBackup(
   database: AdoptionDatabase = defaultDb,
   now = new Date(),
 ): Promise<Backup> {
-  const tables = await database.transaction('r', tablesOf(database), async () => {
+  const tables = await database.transaction('r', database.dataTables(), async () => {
     const out: Record<string, unknown[]> = {};
     for (const name of DATA_TABLES) out[name] = await database.table(name).toArray();
     return out;
@@ -40,8 +35,8 @@ export async function restoreBackup(
 ): Promise<void> {
   const tables = parsed.tables as unknown as Record<string, readonly unknown[]>;
   await guardStorage(() =>
-    database.transaction('rw', tablesOf(database), async () => {
-      for (const table of tablesOf(database)) await table.clear();
+    database.transaction('rw', database.dataTables(), async () => {
+      for (const table of database.dataTables()) await table.clear();
       for (const name of DATA_TABLES) {
         const rows = tables[name] ?? [];
         if (rows.length > 0) await database.table(name).bulkAdd(rows);

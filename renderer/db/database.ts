@@ -91,6 +91,11 @@ export class AdoptionDatabase extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
   }
+
+  /** Every table of user data (all but settings), for work that replaces or reads all of it. */
+  dataTables(): Table<unknown, string>[] {
+    return DATA_TABLES.map((name) => this.table(name));
+  }
 }
 
 /** The app's database. Tests make their own with `new AdoptionDatabase(uniqueName)`. */

@@ -44,10 +44,6 @@ function abortReason(signal: AbortSignal): Error {
   return new DOMException('Loading the demo program was canceled', 'AbortError');
 }
 
-function tablesOf(database: AdoptionDatabase): Table<unknown, string>[] {
-  return DATA_TABLES.map((name) => database.table(name));
-}
-
 /**
  * Replaces every data table with the demo program. Rejects with the signal's abort reason when
  * cancelled (the database is then exactly as it was), with a StorageFullError when the disk or
@@ -68,8 +64,8 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
 
   try {
     await guardStorage(() =>
-      database.transaction('rw', tablesOf(database), async () => {
-        for (const table of tablesOf(database)) await table.clear();
+      database.transaction('rw', database.dataTables(), async () => {
+        for (const table of database.dataTables()) await table.clear();
         let done = 0;
         onProgress?.(done, total);
         for (const chunk of chunks) {
@@ -91,8 +87,8 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
 /** Deletes every record of every data table (settings stay), in one transaction. */
 export async function clearAllData(database: AdoptionDatabase = defaultDb): Promise<void> {
   await guardStorage(() =>
-    database.transaction('rw', tablesOf(database), async () => {
-      for (const table of tablesOf(database)) await table.clear();
+    database.transaction('rw', database.dataTables(), async () => {
+      for (const table of database.dataTables()) await table.clear();
     }),
   );
 }

@@ -16,8 +16,7 @@ import {
 import { useDatabase } from '../../db/DatabaseContext';
 import { StageBadge, count, formatDays } from './parts';
 import './apps.css';
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+import { collator } from './filter-apps';
 
 export function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
   const db = useDatabase();

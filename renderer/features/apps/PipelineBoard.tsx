@@ -22,11 +22,10 @@ import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { formatScore, today } from './parts';
 import type { AppsData } from './use-apps-data';
+import { collator } from './filter-apps';
 
 /** Cards a column shows before "Show all". */
 export const COLUMN_LIMIT = 50;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 const DRAG_TYPE = 'application/x-pat-app-id';
 

@@ -104,7 +104,8 @@ export function buildAppRows(
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** Compares names as people expect: case-insensitive, numbers by value ("App 2" before "App 10"). */
+export const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const stageRank = new Map<AppStage, number>(APP_STAGES.map((s, i) => [s, i]));
 
 type SortValue = string | number | null;
