@@ -4,7 +4,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from './db/database';
+import { useDatabase } from './db/DatabaseContext';
 import { AREAS, DEFAULT_AREA } from './areas';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -33,7 +33,11 @@ export function App() {
   }, [setRoute, toast]);
 
   // undefined while loading, null when there is no program yet.
-  const program = useLiveQuery(async () => (await db.program.toCollection().first()) ?? null, []);
+  const database = useDatabase();
+  const program = useLiveQuery(
+    async () => (await database.program.toCollection().first()) ?? null,
+    [database],
+  );
 
   if (program === undefined) {
     return (
