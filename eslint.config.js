@@ -3,6 +3,48 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+const root = import.meta.dirname;
+const FEATURES = resolve(root, 'renderer/features');
+
+/** The feature folder a file or import path is in ('apps' for renderer/features/apps/…), or null. */
+function featureOf(file) {
+  const rel = relative(FEATURES, file);
+  if (rel.startsWith('..') || rel === '') return null;
+  return rel.split(sep)[0];
+}
+
+/**
+ * Areas never import each other: what two areas share moves to renderer/ui, renderer/db or
+ * shared/, and one area shows something in another through renderer/ui/contributions.
+ */
+const noCrossFeatureImports = {
+  meta: {
+    type: 'problem',
+    messages: {
+      cross:
+        '{{from}} may not import the {{to}} area ({{path}}): areas never import each other. Move what both need to renderer/ui, renderer/db or shared/, or contribute it through renderer/ui/contributions.',
+    },
+  },
+  create(context) {
+    const from = featureOf(context.filename);
+    if (!from) return {};
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const to = featureOf(resolve(dirname(context.filename), source));
+      if (to && to !== from) {
+        context.report({ node, messageId: 'cross', data: { from: `The ${from} area`, to, path: source } });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};
 
 const layer = (patterns) => ({
   'no-restricted-imports': [
@@ -21,6 +63,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'no-cross-feature-imports': noCrossFeatureImports } } },
+    rules: { 'local/no-cross-feature-imports': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],

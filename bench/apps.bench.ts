@@ -1,41 +1,15 @@
 /**
  * Apps benchmarks over 20,000 apps: ranking for the feasibility list, time to hello world per
  * cycle, and the apps table's join, filter and sort (the UI's own functions from
- * renderer/features/apps/filter-apps.ts, which are pure).
+ * shared/domain/app-table.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { rankApps } from '../shared/domain/feasibility';
 import { medianTimeToHelloWorldByCycle } from '../shared/domain/pipeline';
-import type { App, AppStage } from '../shared/domain/apps';
+
+import { buildAppRows, EMPTY_FILTERS, filterAndSortApps } from '../shared/domain/app-table';
 import { generateApps } from './generate';
 import { measure } from './report';
-
-/**
- * The part of renderer/features/apps/filter-apps.ts the benchmark calls. It is imported at run
- * time rather than statically because the bench is type-checked with the node-side project,
- * which does not include renderer files (TS6307); the shapes below are checked by running.
- */
-interface TableRow {
-  app: App;
-}
-interface FilterApps {
-  buildAppRows(
-    apps: readonly App[],
-    teams: readonly { id: string; name: string }[],
-    cycles: readonly { id: string; index: number; name: string }[],
-    goldenPaths: readonly { id: string; name: string }[],
-  ): TableRow[];
-  EMPTY_FILTERS: { text: string; stage: AppStage | ''; teamId: string; cycleId: string };
-  filterAndSortApps(
-    rows: readonly TableRow[],
-    filters: FilterApps['EMPTY_FILTERS'],
-    sort: { key: string; direction: 'asc' | 'desc' },
-  ): TableRow[];
-}
-const filterAppsPath = '../renderer/features/apps/filter-apps';
-const { buildAppRows, EMPTY_FILTERS, filterAndSortApps } = (await import(
-  /* @vite-ignore */ filterAppsPath
-)) as FilterApps;
 
 const COUNT = 20_000;
 const data = generateApps(COUNT);

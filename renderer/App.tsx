@@ -3,15 +3,15 @@
  * the current area, and the toasts. Also turns unexpected errors into a message, never a blank screen.
  */
 import { Suspense, useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from './db/DatabaseContext';
-import { AREAS, DEFAULT_AREA } from './areas';
+import { useProgram } from './db/workspace-queries';
+import { AREAS, CONTRIBUTIONS, DEFAULT_AREA } from './areas';
+import { ContributionsProvider } from './ui/contributions';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Toasts } from './ui/Toasts';
 import { ThemeToggle, useApplyTheme } from './ui/theme';
 import { describeError } from './db/errors';
-import { WelcomeScreen } from './features/welcome/WelcomeScreen';
+import { WelcomeScreen } from './features/plan/WelcomeScreen';
 
 export function App() {
   const route = useUi((s) => s.route);
@@ -33,11 +33,7 @@ export function App() {
   }, [setRoute, toast]);
 
   // undefined while loading, null when there is no program yet.
-  const database = useDatabase();
-  const program = useLiveQuery(
-    async () => (await database.program.toCollection().first()) ?? null,
-    [database],
-  );
+  const program = useProgram();
 
   if (program === undefined) {
     return (
@@ -51,52 +47,54 @@ export function App() {
   const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
 
   return (
-    <div className="app-frame">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <nav className="sidebar" aria-label="Areas">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
-          <span>
-            <strong>Platform Adoption</strong>
-            <small>{program ? program.platformName : 'Tracker'}</small>
-          </span>
-        </div>
-        {program && (
-          <ul>
-            {AREAS.map((a) => (
-              <li key={a.id}>
-                <a
-                  href={`#/${a.id}`}
-                  title={a.description}
-                  aria-current={a.id === area.id ? 'page' : undefined}
-                  className={a.id === area.id ? 'active' : undefined}
-                >
-                  {a.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="sidebar-footer">
-          <ThemeToggle />
-        </div>
-      </nav>
-      <main id="main" className="main" tabIndex={-1}>
-        <ErrorBoundary key={program ? area.id : 'welcome'}>
-          {program ? (
-            <Suspense fallback={<div role="status">Loading…</div>}>
-              <area.screen route={route} />
-            </Suspense>
-          ) : (
-            <WelcomeScreen />
+    <ContributionsProvider value={CONTRIBUTIONS}>
+      <div className="app-frame">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <nav className="sidebar" aria-label="Areas">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            <span>
+              <strong>Platform Adoption</strong>
+              <small>{program ? program.platformName : 'Tracker'}</small>
+            </span>
+          </div>
+          {program && (
+            <ul>
+              {AREAS.map((a) => (
+                <li key={a.id}>
+                  <a
+                    href={`#/${a.id}`}
+                    title={a.description}
+                    aria-current={a.id === area.id ? 'page' : undefined}
+                    className={a.id === area.id ? 'active' : undefined}
+                  >
+                    {a.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
           )}
-        </ErrorBoundary>
-      </main>
-      <Toasts />
-    </div>
+          <div className="sidebar-footer">
+            <ThemeToggle />
+          </div>
+        </nav>
+        <main id="main" className="main" tabIndex={-1}>
+          <ErrorBoundary key={program ? area.id : 'welcome'}>
+            {program ? (
+              <Suspense fallback={<div role="status">Loading…</div>}>
+                <area.screen route={route} />
+              </Suspense>
+            ) : (
+              <WelcomeScreen />
+            )}
+          </ErrorBoundary>
+        </main>
+        <Toasts />
+      </div>
+    </ContributionsProvider>
   );
 }

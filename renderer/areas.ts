@@ -1,8 +1,11 @@
 /**
- * The areas of the app, in navigation order. Each later issue adds its area here: an id (the
- * route's first segment), a label, and the screen component, loaded lazily.
+ * The composition root of the areas, in navigation order. Each area is one folder under
+ * renderer/features/ and is added here: an id (the route's first segment), a label, its screen
+ * (loaded lazily), and what it shows inside other areas' screens (ui/contributions). This is the
+ * only module that knows every area; areas never import each other.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Contributions, ContributionSlots } from './ui/contributions';
 
 export interface Area {
   id: string;
@@ -10,6 +13,7 @@ export interface Area {
   /** One-line description, shown as the link's tooltip. */
   description: string;
   screen: LazyExoticComponent<ComponentType<{ route: string }>>;
+  contributes?: { [S in keyof ContributionSlots]?: ContributionSlots[S] };
 }
 
 export const AREAS: readonly Area[] = [
@@ -24,6 +28,9 @@ export const AREAS: readonly Area[] = [
     label: 'Apps',
     description: 'Portfolio, feasibility matrix, onboarding pipeline, import',
     screen: lazy(() => import('./features/apps/AppsScreen')),
+    contributes: {
+      cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
+    },
   },
   {
     id: 'data',
@@ -34,3 +41,8 @@ export const AREAS: readonly Area[] = [
 ];
 
 export const DEFAULT_AREA = 'plan';
+
+/** Every area's contributions, gathered per slot in navigation order. */
+export const CONTRIBUTIONS: Contributions = {
+  cycleDetail: AREAS.flatMap((a) => (a.contributes?.cycleDetail ? [a.contributes.cycleDetail] : [])),
+};

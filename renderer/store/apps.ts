@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { AppStage } from '../../shared/domain';
-import { DEFAULT_SORT, EMPTY_FILTERS, type AppFilters, type AppSort } from '../features/apps/filter-apps';
+import { DEFAULT_SORT, EMPTY_FILTERS, type AppFilters, type AppSort } from '../../shared/domain/app-table';
 
 interface AppsUiState {
   filters: AppFilters;

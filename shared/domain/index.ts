@@ -13,3 +13,4 @@ export * from './metrics';
 export * from './feasibility';
 export * from './pipeline';
 export * from './records';
+export * from './references';

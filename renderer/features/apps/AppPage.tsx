@@ -20,14 +20,15 @@ import {
   type AppStage,
   type Criterion,
 } from '../../../shared/domain';
-import { deleteApp, restoreApp, saveApp } from '../../db/repositories/apps';
+import { deleteApp, saveApp } from './data/apps';
+import { useOfferUndo } from '../../ui/undo';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { Field } from '../../ui/Field';
 import { errorsOf, numberValue } from '../../ui/forms';
 import { StageBadge, formatDays, formatScore, today } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 const NEW_TEAM = '__new__';
 
@@ -122,6 +123,7 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
   const database = useDatabase();
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
+  const offerUndo = useOfferUndo();
   const [draft, setDraft] = useState<Draft>(() => draftOf(app));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -219,21 +221,7 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
     try {
       const deleted = await deleteApp(app.id, database);
       navigate('apps');
-      toast({
-        kind: 'info',
-        text: `Deleted ${deleted.name}.`,
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await restoreApp(deleted, database);
-              toast({ kind: 'success', text: `Restored ${deleted.name}.` });
-            } catch (error) {
-              toast({ kind: 'error', text: `Could not restore ${deleted.name}: ${describeError(error)}` });
-            }
-          },
-        },
-      });
+      offerUndo(`Deleted ${deleted.app.name}.`, deleted.undo);
     } catch (error) {
       setFormError(describeError(error));
     }

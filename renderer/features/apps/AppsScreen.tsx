@@ -3,15 +3,11 @@
  * the feasibility criteria, the import wizard, and one app's page. The view comes from the hash
  * route (`#/apps`, `#/apps/board`, `#/apps/<id>`, …) so every view can be linked and reloaded.
  */
-import { lazy, Suspense, useEffect } from 'react';
-import { ensureDefaultCriteria } from '../../db/repositories/apps';
-import { describeError } from '../../db/errors';
-import { useDatabase } from '../../db/DatabaseContext';
-import { useUi } from '../../store/ui';
+import { lazy, Suspense } from 'react';
 import { AppPage } from './AppPage';
 import { AppsTable } from './AppsTable';
 import { count } from './parts';
-import { useAppsData } from './use-apps-data';
+import { useAppsData } from './data/queries';
 import './apps.css';
 
 // Views with heavy dependencies (recharts, papaparse, yaml) load when first opened.
@@ -35,15 +31,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default function AppsScreen({ route }: { route: string }) {
   const view = route.split('/')[1] ?? '';
   const data = useAppsData();
-  const toast = useUi((s) => s.toast);
-  const database = useDatabase();
-
-  // The criteria the owner scores apps on start from the defaults the first time the area opens.
-  useEffect(() => {
-    ensureDefaultCriteria(database).catch((error: unknown) =>
-      toast({ kind: 'error', text: `Could not set up the feasibility criteria: ${describeError(error)}` }),
-    );
-  }, [database, toast]);
 
   const isApp = view === 'new' || UUID.test(view);
   const known = isApp || TABS.some((t) => t.view === view);

@@ -24,9 +24,16 @@ import { desktop } from '../../desktop';
 import { describeError } from '../../db/errors';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
-import { buildAppRows, filterAndSortApps, hasFilters, NONE, type AppRow, type SortKey } from './filter-apps';
+import {
+  buildAppRows,
+  filterAndSortApps,
+  hasFilters,
+  NONE,
+  type AppRow,
+  type SortKey,
+} from '../../../shared/domain/app-table';
 import { StageBadge, formatDays, formatScore, today } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 const ROW_HEIGHT = 40;
 

@@ -6,19 +6,20 @@
 import { useState, type FormEvent } from 'react';
 import { CRITERION_AXES, type Criterion, type CriterionAxis } from '../../../shared/domain';
 import {
+  addDefaultCriteria,
   createCriterion,
   deleteCriterion,
   moveCriterion,
-  restoreCriterion,
   updateCriterion,
-} from '../../db/repositories/apps';
+} from './data/criteria';
+import { useOfferUndo } from '../../ui/undo';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { Field } from '../../ui/Field';
 import { errorsOf, numberValue } from '../../ui/forms';
 import { count } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 const AXIS_LABELS: Record<CriterionAxis, string> = {
   business: 'Business value',
@@ -93,6 +94,38 @@ function CriterionFields({
   );
 }
 
+/** Offered when there are no criteria at all (an older workspace, or all were deleted). */
+function SuggestedCriteria() {
+  const database = useDatabase();
+  const toast = useUi((s) => s.toast);
+  const [busy, setBusy] = useState(false);
+  const add = async () => {
+    setBusy(true);
+    try {
+      const added = await addDefaultCriteria(database);
+      toast({
+        kind: 'success',
+        text: `Added ${count(added.length, 'suggested criterion', 'suggested criteria')}.`,
+      });
+    } catch (error) {
+      toast({ kind: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="card">
+      <p>
+        There are no criteria yet. Start from the suggested ones (business criticality, visibility to
+        leadership, team willingness, technical fit, few dependencies) and adjust them to your program.
+      </p>
+      <button type="button" className="button primary" onClick={add} disabled={busy}>
+        Add the suggested criteria
+      </button>
+    </div>
+  );
+}
+
 export default function CriteriaEditor({ data }: { data: AppsData }) {
   const { criteria } = data;
   const scored = data.apps.filter((a) => Object.keys(a.criteriaScores).length > 0).length;
@@ -103,6 +136,7 @@ export default function CriteriaEditor({ data }: { data: AppsData }) {
         weighted means of its scores on each axis. {count(scored, 'app')} scored on criteria so far. Changing
         a weight re-scores them all.
       </p>
+      {criteria.length === 0 && <SuggestedCriteria />}
       {(['business', 'technical'] as const).map((axis) => {
         const list = criteria.filter((c) => c.axis === axis);
         return (
@@ -136,6 +170,7 @@ export default function CriteriaEditor({ data }: { data: AppsData }) {
 function CriterionRow({ criterion, first, last }: { criterion: Criterion; first: boolean; last: boolean }) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
+  const offerUndo = useOfferUndo();
   const [draft, setDraft] = useState(() => draftOf(criterion));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -163,20 +198,10 @@ function CriterionRow({ criterion, first, last }: { criterion: Criterion; first:
   const remove = async () => {
     try {
       const deleted = await deleteCriterion(criterion.id, database);
-      toast({
-        kind: 'info',
-        text: `Deleted ${criterion.name}${deleted.scores.length ? ` and its scores on ${count(deleted.scores.length, 'app')}` : ''}.`,
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await restoreCriterion(deleted, database);
-            } catch (error) {
-              toast({ kind: 'error', text: `Could not restore ${criterion.name}: ${describeError(error)}` });
-            }
-          },
-        },
-      });
+      offerUndo(
+        `Deleted ${criterion.name}${deleted.scores.length ? ` and its scores on ${count(deleted.scores.length, 'app')}` : ''}.`,
+        deleted.undo,
+      );
     } catch (error) {
       toast({ kind: 'error', text: describeError(error) });
     }

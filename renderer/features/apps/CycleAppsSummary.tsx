@@ -16,9 +16,9 @@ import {
 import { useDatabase } from '../../db/DatabaseContext';
 import { StageBadge, count, formatDays } from './parts';
 import './apps.css';
-import { collator } from './filter-apps';
+import { collator } from '../../../shared/domain/app-table';
 
-export function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
+export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
   const db = useDatabase();
   const apps = useLiveQuery(() => db.apps.where('cycleId').equals(cycle.id).toArray(), [db, cycle.id]);
   if (!apps)

@@ -32,7 +32,7 @@ import {
 import { useAppsUi } from '../../store/apps';
 import { SelectIntoCycleDialog } from './SelectIntoCycleDialog';
 import { StageBadge, count, formatScore } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 /** Rows of the ranked list shown before "Show more". */
 const RANK_PAGE = 100;

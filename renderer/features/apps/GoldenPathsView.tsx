@@ -11,13 +11,8 @@ import {
   type GoldenPathInput,
   type GoldenPathKind,
 } from '../../../shared/domain';
-import {
-  createGoldenPath,
-  deleteGoldenPath,
-  restoreGoldenPath,
-  setGoldenPathApps,
-  updateGoldenPath,
-} from '../../db/repositories/apps';
+import { createGoldenPath, deleteGoldenPath, setGoldenPathApps, updateGoldenPath } from './data/golden-paths';
+import { useOfferUndo } from '../../ui/undo';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
@@ -25,7 +20,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { errorsOf } from '../../ui/forms';
 import { count } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 const KIND_LABELS: Record<GoldenPathKind, string> = {
   delivery: 'Delivery',
@@ -43,6 +38,7 @@ export default function GoldenPathsView({ data }: { data: AppsData }) {
   const database = useDatabase();
   const { goldenPaths, apps } = data;
   const toast = useUi((s) => s.toast);
+  const offerUndo = useOfferUndo();
   const [editing, setEditing] = useState<GoldenPath | 'new' | null>(null);
   const [picking, setPicking] = useState<GoldenPath | null>(null);
 
@@ -58,20 +54,10 @@ export default function GoldenPathsView({ data }: { data: AppsData }) {
   const remove = async (path: GoldenPath) => {
     try {
       const deleted = await deleteGoldenPath(path.id, database);
-      toast({
-        kind: 'info',
-        text: `Deleted the golden path ${path.name}${deleted.appIds.length ? ` (unmarked on ${count(deleted.appIds.length, 'app')})` : ''}.`,
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await restoreGoldenPath(deleted, database);
-            } catch (error) {
-              toast({ kind: 'error', text: `Could not restore ${path.name}: ${describeError(error)}` });
-            }
-          },
-        },
-      });
+      offerUndo(
+        `Deleted the golden path ${path.name}${deleted.appIds.length ? ` (unmarked on ${count(deleted.appIds.length, 'app')})` : ''}.`,
+        deleted.undo,
+      );
     } catch (error) {
       toast({ kind: 'error', text: describeError(error) });
     }

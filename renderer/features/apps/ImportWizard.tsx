@@ -28,12 +28,12 @@ import {
   type RejectedRow,
 } from '../../../shared/import/types';
 import { desktop } from '../../desktop';
-import { applyImport, ImportCanceledError, type ImportProgress } from '../../db/repositories/apps';
+import { applyImport, ImportCanceledError, type ImportProgress } from './data/import';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { count } from './parts';
-import type { AppsData } from './use-apps-data';
+import type { AppsData } from './data/queries';
 
 type Source = 'csv' | 'backstage';
 

@@ -15,14 +15,14 @@ import {
   type App,
   type AppStage,
 } from '../../../shared/domain';
-import { moveAppToStage } from '../../db/repositories/apps';
+import { moveAppToStage } from './data/apps';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { formatScore, today } from './parts';
-import type { AppsData } from './use-apps-data';
-import { collator } from './filter-apps';
+import type { AppsData } from './data/queries';
+import { collator } from '../../../shared/domain/app-table';
 
 /** Cards a column shows before "Show all". */
 export const COLUMN_LIMIT = 50;

@@ -12,7 +12,7 @@ import {
   type App,
   type Cycle,
 } from '../../../shared/domain';
-import { selectIntoCycle } from '../../db/repositories/apps';
+import { selectIntoCycle } from './data/apps';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';

@@ -18,9 +18,9 @@ import { desktop } from '../../desktop';
 import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { DemoFailure, DemoProgress } from './DemoProgress';
+import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
 import { TABLE_LABELS, formatCount, formatStorage, records } from './labels';
-import { useDemoLoader } from './use-demo-loader';
+import { useDemoLoader } from '../../ui/use-demo-loader';
 import './data.css';
 
 type Counts = Record<(typeof DATA_TABLES)[number], number>;

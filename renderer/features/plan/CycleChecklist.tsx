@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
-import { setChecklistDoneDate, setChecklistStep } from '../../db/repositories/program';
+import { setChecklistDoneDate, setChecklistStep } from './data/cycles';
 import { useUi } from '../../store/ui';
 import './plan.css';
 

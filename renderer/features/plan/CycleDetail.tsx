@@ -14,10 +14,10 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
-import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from '../../db/repositories/program';
+import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from './data/cycles';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
-import { CycleAppsSummary } from '../apps/CycleAppsSummary';
+import { Slot } from '../../ui/contributions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CycleChecklist } from './CycleChecklist';
 import { CycleForm } from './CycleForm';
@@ -172,7 +172,7 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
 
       <CycleChecklist cycle={cycle} today={today} />
 
-      <CycleAppsSummary cycle={cycle} />
+      <Slot name="cycleDetail" props={{ cycle }} />
 
       <RetroNotes key={cycle.id} cycle={cycle} />
 

@@ -4,10 +4,11 @@
  * only the selection lives in the Plan store.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { cycleLabel, proposeNextCycle, todayIso } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { addCycle, saveProgram } from '../../db/repositories/program';
+import { useCycles, useProgram } from '../../db/workspace-queries';
+import { addCycle } from './data/cycles';
+import { saveProgram } from './data/program';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { CycleDetail } from './CycleDetail';
@@ -26,11 +27,8 @@ export default function PlanScreen(_props: { route: string }) {
   const selectCycle = usePlanUi((s) => s.selectCycle);
   const [dialog, setDialog] = useState<null | 'program' | 'add'>(null);
   // undefined while loading; null when there is none.
-  const program = useLiveQuery(
-    async () => (await database.program.toCollection().first()) ?? null,
-    [database],
-  );
-  const cycles = useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+  const program = useProgram();
+  const cycles = useCycles();
   const today = todayIso();
 
   if (program === undefined || cycles === undefined) {

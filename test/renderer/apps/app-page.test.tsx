@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
-import { createApp, ensureDefaultCriteria } from '../../../renderer/db/repositories/apps';
+import { createApp } from '../../../renderer/features/apps/data/apps';
+import { addDefaultCriteria } from '../../../renderer/features/apps/data/criteria';
 import { useUi } from '../../../renderer/store/ui';
 import { Toasts } from '../../../renderer/ui/Toasts';
 import { freshDb, renderWith, resetAll } from './helpers';
@@ -56,7 +57,7 @@ describe('the app page', () => {
   it('derives the business value from the scored criteria and shows it', async () => {
     const user = userEvent.setup();
     const database = freshDb();
-    await ensureDefaultCriteria(database);
+    await addDefaultCriteria(database);
     const app = await createApp({ name: 'Ledger' }, database);
     renderWith(database, <AppsScreen route={`apps/${app.id}`} />);
     await screen.findByRole('heading', { name: /Ledger/ });

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SaveFileRequest } from '../../../shared/ipc/contract';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
-import { createApp } from '../../../renderer/db/repositories/apps';
+import { createApp } from '../../../renderer/features/apps/data/apps';
 import { useUi } from '../../../renderer/store/ui';
 import { freshDb, giveElementsASize, renderWith, resetAll } from './helpers';
 

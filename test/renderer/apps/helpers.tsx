@@ -5,7 +5,7 @@ import { AdoptionDatabase } from '../../../renderer/db/database';
 import { DatabaseProvider } from '../../../renderer/db/DatabaseContext';
 import { useAppsUi } from '../../../renderer/store/apps';
 import { useUi } from '../../../renderer/store/ui';
-import { DEFAULT_SORT, EMPTY_FILTERS } from '../../../renderer/features/apps/filter-apps';
+import { DEFAULT_SORT, EMPTY_FILTERS } from '../../../shared/domain/app-table';
 
 const opened: AdoptionDatabase[] = [];
 

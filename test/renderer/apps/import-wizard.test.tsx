@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OpenFileResponse } from '../../../shared/ipc/contract';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
-import { createApp } from '../../../renderer/db/repositories/apps';
+import { createApp } from '../../../renderer/features/apps/data/apps';
 import { freshDb, renderWith, resetAll } from './helpers';
 
 const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[] }));

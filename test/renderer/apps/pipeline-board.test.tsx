@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { todayIso } from '../../../shared/domain';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { COLUMN_LIMIT } from '../../../renderer/features/apps/PipelineBoard';
-import { createApp } from '../../../renderer/db/repositories/apps';
+import { createApp } from '../../../renderer/features/apps/data/apps';
 import { freshDb, renderWith, resetAll } from './helpers';
 import { appRecord } from '../db/db-helpers';
 

@@ -11,7 +11,7 @@ import DataScreen from '../../../renderer/features/data/DataScreen';
 import { Toasts } from '../../../renderer/ui/Toasts';
 import { backupToJson, parseBackup } from '../../../shared/backup/backup';
 import type { OpenFileResponse } from '../../../shared/ipc/contract';
-import { createProgram } from '../../../renderer/db/repositories/program';
+import { createProgram } from '../../../renderer/features/plan/data/program';
 import { PROGRAM, freshDb, renderWith, resetAll } from '../plan/helpers';
 
 vi.mock('../../../renderer/desktop', () => ({
@@ -196,7 +196,8 @@ describe('the Data screen', () => {
     renderData(database);
     await user.click(screen.getByRole('button', { name: 'Load the demo program' }));
     const dialog = await screen.findByRole('dialog', { name: 'Load the demo program?' });
-    expect(dialog).toHaveTextContent('replaces all current data (2 records)');
+    // The program, its initial phase and the five default feasibility criteria it starts with.
+    expect(dialog).toHaveTextContent('replaces all current data (7 records)');
     await user.click(within(dialog).getByRole('button', { name: 'Replace all data with the demo' }));
     expect(await screen.findByText('The demo program is loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
     const programs = await database.program.toArray();

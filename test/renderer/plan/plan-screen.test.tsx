@@ -4,7 +4,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { todayIso } from '../../../shared/domain';
-import { createProgram, addCycle, startCycle } from '../../../renderer/db/repositories/program';
+import { createProgram } from '../../../renderer/features/plan/data/program';
+import { addCycle, startCycle } from '../../../renderer/features/plan/data/cycles';
 import PlanScreen from '../../../renderer/features/plan/PlanScreen';
 import { freshDb, PROGRAM, renderWith, resetAll } from './helpers';
 

@@ -3,9 +3,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProgram } from '../../../renderer/db/repositories/program';
+import { createProgram } from '../../../renderer/features/plan/data/program';
 import PlanScreen from '../../../renderer/features/plan/PlanScreen';
-import { WelcomeScreen } from '../../../renderer/features/welcome/WelcomeScreen';
+import { WelcomeScreen } from '../../../renderer/features/plan/WelcomeScreen';
 import { freshDb, PROGRAM, renderWith, resetAll } from './helpers';
 
 vi.mock('../../../renderer/features/apps/CycleAppsSummary', () => ({ CycleAppsSummary: () => null }));

@@ -16,7 +16,7 @@ import {
   type Cycle,
   type GoldenPath,
   type Team,
-} from '../../../shared/domain';
+} from './index';
 
 /** `''` means "any"; NONE means "not set" (no team, no cycle). */
 export const NONE = '__none__';

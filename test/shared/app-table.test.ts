@@ -1,7 +1,7 @@
 /** The apps table's join, filters and sort: pure functions shared by the table, the CSV export and the benchmark. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { App, AppStage, Cycle, GoldenPath, Team } from '../../../shared/domain';
+import type { App, AppStage, Cycle, GoldenPath, Team } from '../../shared/domain';
 import {
   buildAppRows,
   DEFAULT_SORT,
@@ -11,7 +11,7 @@ import {
   NONE,
   SORT_KEYS,
   type AppFilters,
-} from '../../../renderer/features/apps/filter-apps';
+} from '../../shared/domain/app-table';
 
 const at = '2026-01-01T00:00:00.000Z';
 let seq = 0;

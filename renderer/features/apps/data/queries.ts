@@ -4,8 +4,8 @@
  * or in another window's transaction) refreshes every view.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../shared/domain';
-import { useDatabase } from '../../db/DatabaseContext';
+import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
+import { useDatabase } from '../../../db/DatabaseContext';
 
 export interface AppsData {
   apps: App[];

@@ -2,20 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError, type ProgramInput } from '../../../shared/domain';
 import { AdoptionDatabase } from '../../../renderer/db/database';
-import { appRecord } from './db-helpers';
+import { appRecord } from '../db/db-helpers';
 import {
   addCycle,
   closeActiveAndStartNext,
-  createProgram,
   deleteCycle,
-  getProgram,
-  PlanRuleError,
-  saveProgram,
   setChecklistDoneDate,
   setChecklistStep,
   startCycle,
   updateCycle,
-} from '../../../renderer/db/repositories/program';
+} from '../../../renderer/features/plan/data/cycles';
+import { createProgram, getProgram, saveProgram } from '../../../renderer/features/plan/data/program';
+import { PlanRuleError } from '../../../renderer/features/plan/data/rules';
 
 const opened: AdoptionDatabase[] = [];
 function freshDb() {

@@ -4,10 +4,10 @@
  * leaves the database as it was; this hook only turns that into state a screen can show.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useDatabase } from '../../db/DatabaseContext';
-import { loadDemoProgram } from '../../db/demo';
-import { describeError } from '../../db/errors';
-import { useUi } from '../../store/ui';
+import { useDatabase } from '../db/DatabaseContext';
+import { loadDemoProgram } from '../db/demo';
+import { describeError } from '../db/errors';
+import { useUi } from '../store/ui';
 
 export type DemoLoad =
   | { state: 'idle' }

@@ -4,9 +4,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDemoProgram } from '../../../renderer/db/demo';
-import { WelcomeScreen } from '../../../renderer/features/welcome/WelcomeScreen';
+import { WelcomeScreen } from '../../../renderer/features/plan/WelcomeScreen';
 import { Toasts } from '../../../renderer/ui/Toasts';
-import { freshDb, renderWith, resetAll } from '../plan/helpers';
+import { freshDb, renderWith, resetAll } from './helpers';
 
 vi.mock('../../../renderer/db/demo', () => ({ loadDemoProgram: vi.fn() }));
 const load = vi.mocked(loadDemoProgram);

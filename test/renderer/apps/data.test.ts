@@ -11,24 +11,26 @@ import { AdoptionDatabase } from '../../../renderer/db/database';
 import { RecordNotFoundError } from '../../../renderer/db/repository';
 import {
   createApp,
-  createCriterion,
-  createGoldenPath,
   deleteApp,
-  deleteCriterion,
-  deleteGoldenPath,
-  ensureDefaultCriteria,
   moveAppToStage,
-  moveCriterion,
-  restoreApp,
-  restoreCriterion,
-  restoreGoldenPath,
   saveApp,
   selectIntoCycle,
   setAppGoldenPaths,
+} from '../../../renderer/features/apps/data/apps';
+import {
+  createCriterion,
+  deleteCriterion,
+  addDefaultCriteria,
+  moveCriterion,
   setCriterionScore,
-  setGoldenPathApps,
   updateCriterion,
-} from '../../../renderer/db/repositories/apps';
+} from '../../../renderer/features/apps/data/criteria';
+import {
+  createGoldenPath,
+  deleteGoldenPath,
+  setGoldenPathApps,
+} from '../../../renderer/features/apps/data/golden-paths';
+import { undoChanges } from '../../../renderer/db/changes';
 
 const opened: AdoptionDatabase[] = [];
 function freshDb() {
@@ -104,10 +106,10 @@ describe('apps', () => {
     const created = await createApp(app('Ledger', { goldenPathIds: [path.id], businessScore: 4 }), database);
 
     const deleted = await deleteApp(created.id, database);
-    expect(deleted).toEqual(created);
+    expect(deleted.app).toEqual(created);
     expect(await database.apps.get(created.id)).toBeUndefined();
 
-    await restoreApp(deleted, database);
+    await undoChanges(database, deleted.undo);
     expect(await database.apps.get(created.id)).toEqual(created);
   });
 
@@ -117,7 +119,8 @@ describe('apps', () => {
     const created = await createApp(app('Search', { goldenPathIds: [path.id] }), database);
     const deleted = await deleteApp(created.id, database);
     await deleteGoldenPath(path.id, database);
-    const restored = await restoreApp(deleted, database);
+    await undoChanges(database, deleted.undo);
+    const restored = (await database.apps.get(created.id))!;
     expect(restored.goldenPathIds).toEqual([]);
   });
 
@@ -166,7 +169,12 @@ describe('stages and cycles', () => {
       database,
     );
 
-    const updated = await selectIntoCycle([candidate.id, onboarding.id], cycle.id, '2026-04-03', database);
+    const { apps: updated } = await selectIntoCycle(
+      [candidate.id, onboarding.id],
+      cycle.id,
+      '2026-04-03',
+      database,
+    );
     expect(updated.map((a) => a.cycleId)).toEqual([cycle.id, cycle.id]);
     expect(await database.apps.get(candidate.id)).toMatchObject({
       stage: 'selected',
@@ -206,7 +214,7 @@ describe('golden paths', () => {
     expect(deleted.appIds.sort()).toEqual([a.id, b.id, c.id].sort());
     expect(await database.apps.where('goldenPathIds').equals(path.id).count()).toBe(0);
 
-    await restoreGoldenPath(deleted, database);
+    await undoChanges(database, deleted.undo);
     expect(await database.apps.where('goldenPathIds').equals(path.id).count()).toBe(3);
   });
 
@@ -222,7 +230,7 @@ describe('golden paths', () => {
 describe('criteria and scores', () => {
   async function seeded() {
     const database = freshDb();
-    const criteria = await ensureDefaultCriteria(database);
+    const criteria = await addDefaultCriteria(database);
     const byName = (name: string) => criteria.find((c) => c.name === name) as Criterion;
     return { database, criteria, byName };
   }
@@ -236,7 +244,7 @@ describe('criteria and scores', () => {
       'Technical fit with the platform',
       'Few dependencies on other teams',
     ]);
-    await ensureDefaultCriteria(database);
+    await addDefaultCriteria(database);
     expect(await database.criteria.count()).toBe(5);
   });
 
@@ -304,7 +312,7 @@ describe('criteria and scores', () => {
     expect(after.businessScore).toBe(5);
     expect(after.criteriaScores).toEqual({ [critical.id]: 5 });
 
-    await restoreCriterion(deleted, database);
+    await undoChanges(database, deleted.undo);
     const restored = (await database.apps.get(a.id))!;
     expect(restored.criteriaScores).toEqual({ [critical.id]: 5, [visible.id]: 1 });
     expect(restored.businessScore).toBe(3.4);

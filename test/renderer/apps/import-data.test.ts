@@ -8,7 +8,8 @@ import { guessCsvMapping, mapCsvRows, parseCsvFile } from '../../../shared/impor
 import { planImport, type ImportPlan } from '../../../shared/import/plan';
 import type { ParsedImport } from '../../../shared/import/types';
 import { AdoptionDatabase } from '../../../renderer/db/database';
-import { applyImport, createApp, ImportCanceledError } from '../../../renderer/db/repositories/apps';
+import { applyImport, ImportCanceledError } from '../../../renderer/features/apps/data/import';
+import { createApp } from '../../../renderer/features/apps/data/apps';
 
 const opened: AdoptionDatabase[] = [];
 function freshDb() {

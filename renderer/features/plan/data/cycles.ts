@@ -1,5 +1,5 @@
 /**
- * The program and its cycles: every write the Plan area makes. Each function validates first
+ * The program's cycles: every write the Plan area makes on them. Each function validates first
  * (a ValidationError names the field), then checks the rules that span records (one program,
  * cycle numbers without gaps, one active cycle at a time) and writes inside one Dexie
  * transaction, so a refused or failed write leaves the stored plan exactly as it was.
@@ -13,7 +13,6 @@ import {
   isoDateSchema,
   newChecklist,
   phaseForIndex,
-  programInputSchema,
   proposeNextCycle,
   setChecklistStep as tickChecklistStep,
   validate,
@@ -22,25 +21,14 @@ import {
   type Cycle,
   type CycleInput,
   type IsoDate,
-  type Program,
-  type ProgramInput,
-} from '../../../shared/domain';
-import { db as defaultDb, type AdoptionDatabase } from '../database';
-import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../repository';
+} from '../../../../shared/domain';
+import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
+import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
 
-const PROGRAM = 'The program';
+import { getProgram } from './program';
+import { PlanRuleError } from './rules';
+
 const CYCLE = 'The cycle';
-
-/**
- * A plan rule that is not about one field (only the last cycle can be deleted, nothing is active
- * to close): the message says what to do instead.
- */
-export class PlanRuleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanRuleError';
-  }
-}
 
 function statusProblem(message: string, what: string): ValidationError {
   return new ValidationError([{ field: 'status', message }], what);
@@ -66,58 +54,6 @@ async function mustGetCycle(database: AdoptionDatabase, id: string): Promise<Cyc
 
 async function allCycles(database: AdoptionDatabase): Promise<Cycle[]> {
   return database.cycles.orderBy('index').toArray();
-}
-
-// ---- program ----
-
-/** The one program, or undefined before the first start has created it. */
-export async function getProgram(database: AdoptionDatabase = defaultDb): Promise<Program | undefined> {
-  return database.program.toCollection().first();
-}
-
-/**
- * Creates the program and, in the same transaction, cycle 0 (the initial phase) starting on the
- * program's start date: the welcome screen's "Create a program". Refused when a program exists.
- */
-export async function createProgram(
-  input: ProgramInput,
-  database: AdoptionDatabase = defaultDb,
-): Promise<{ program: Program; initialCycle: Cycle }> {
-  const program = buildRecord(programInputSchema, input, PROGRAM);
-  return writeTransaction(database, ['program', 'cycles'], async () => {
-    if ((await database.program.count()) > 0) {
-      throw new PlanRuleError('A program already exists: edit it on the Plan screen instead.');
-    }
-    await database.program.add(program);
-    // Cycles left without a program (e.g. after an interrupted restore) are kept, not doubled.
-    let initialCycle = await database.cycles.where('index').equals(0).first();
-    if (!initialCycle) {
-      initialCycle = buildRecord(cycleInputSchema, proposeNextCycle(program, []), CYCLE);
-      await database.cycles.add(initialCycle);
-    }
-    return { program, initialCycle };
-  });
-}
-
-/**
- * Saves the program: updates the one program, or creates it (with cycle 0) when there is none.
- * Existing cycles keep their dates: a new start date or cycle length shapes the cycles added later.
- */
-export async function saveProgram(
-  input: ProgramInput,
-  database: AdoptionDatabase = defaultDb,
-): Promise<Program> {
-  // Validate before looking at the database, so a bad form never opens a transaction.
-  validate(programInputSchema, input, PROGRAM);
-  const existing = await getProgram(database);
-  if (!existing) return (await createProgram(input, database)).program;
-  return writeTransaction(database, ['program'], async () => {
-    const current = await database.program.get(existing.id);
-    if (!current) throw new RecordNotFoundError('Program', existing.id);
-    const next = buildUpdate(programInputSchema, current, input, PROGRAM);
-    await database.program.put(next);
-    return next;
-  });
 }
 
 // ---- cycles ----

@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import { useDatabase } from '../../db/DatabaseContext';
-import { createProgram } from '../../db/repositories/program';
+import { createProgram } from './data/program';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
-import { DemoFailure, DemoProgress } from '../data/DemoProgress';
-import { useDemoLoader } from '../data/use-demo-loader';
-import { ProgramForm } from '../plan/ProgramForm';
+import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
+import { useDemoLoader } from '../../ui/use-demo-loader';
+import { ProgramForm } from './ProgramForm';
 import './welcome.css';
 
 /** The playbook in one picture: one initial phase, then cycles that onboard more apps each time. */
