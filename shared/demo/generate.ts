@@ -10,19 +10,29 @@
  * scaling cycles whose goals grow as pairing & seeding allows; today is in the twelfth cycle and
  * two more are planned. The script — names, titles, notes — lives in story.ts.
  */
-import { addMonths, startOfMonth, startOfWeek, subMonths, subWeeks } from 'date-fns';
 import {
   BUILT_IN_METRICS,
   DECK_TOIL_TEMPLATE,
   DEFAULT_CRITERIA,
   DEFAULT_CYCLE_LENGTH_MONTHS,
+  addDaysIso as addDays,
+  addMonthsIso,
+  addWeeksIso,
+  cycleContaining,
   cycleEndDate,
+  cycleLabel,
+  daysBetween as daysFrom,
+  maxIsoDate as maxIso,
   medianTimeToHelloWorld,
+  minIsoDate as minIso,
   newChecklist,
   parseIsoDate,
   phaseForIndex,
   scoresFromCriteria,
-  toIsoDate,
+  startOfMonthIso,
+  startOfWeekIso,
+  workdayOnOrAfter,
+  workdayOnOrBefore,
   type App,
   type AppStage,
   type Assignment,
@@ -88,57 +98,7 @@ export function demoRecordCount(dataset: DemoDataset): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates and timestamps
-
-function minIso(a: IsoDate, b: IsoDate): IsoDate {
-  return a < b ? a : b;
-}
-
-function maxIso(a: IsoDate, b: IsoDate): IsoDate {
-  return a > b ? a : b;
-}
-
-// Day arithmetic on UTC day numbers. The demo does thousands of these, and date-fns' parsing of
-// `yyyy-MM-dd` (through parseIsoDate) made generation several times slower than the budget for
-// a button click. UTC days have no daylight-saving gaps, so adding days is exact; the few month
-// steps (program start, cycle ends, monthly snapshots) still go through date-fns.
-const MS_PER_DAY = 86_400_000;
-
-function dayNumber(day: IsoDate): number {
-  return (
-    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY
-  );
-}
-
-function fromDayNumber(n: number): IsoDate {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-function addDays(day: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(day) + days);
-}
-
-/** Whole days from `from` to `to`. */
-function daysFrom(from: IsoDate, to: IsoDate): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-function isWeekend(day: IsoDate): boolean {
-  const weekday = new Date(dayNumber(day) * MS_PER_DAY).getUTCDay();
-  return weekday === 0 || weekday === 6;
-}
-
-function workdayOnOrAfter(day: IsoDate): IsoDate {
-  let d = day;
-  while (isWeekend(d)) d = addDays(d, 1);
-  return d;
-}
-
-function workdayOnOrBefore(day: IsoDate): IsoDate {
-  let d = day;
-  while (isWeekend(d)) d = addDays(d, -1);
-  return d;
-}
+// Helpers
 
 /** A working day in [from, to]; `from` itself when the range holds none. */
 function randomWorkday(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
@@ -216,8 +176,7 @@ interface AppDraft {
  */
 export function generateDemoProgram(options: DemoOptions): DemoDataset {
   const today = options.today;
-  const todayDate = parseIsoDate(today);
-  if (!todayDate) throw new RangeError(`The demo needs today's date as yyyy-MM-dd, not "${today}"`);
+  if (!parseIsoDate(today)) throw new RangeError(`The demo needs today's date as yyyy-MM-dd, not "${today}"`);
   const rng = createRng(options.seed ?? DEMO_DEFAULT_SEED);
 
   /** Stored-record fields: a seeded id, and timestamps from the record's own dates (never after today). */
@@ -235,7 +194,7 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
   }
 
   // --- Program and cycles -------------------------------------------------------------------
-  const programStart = toIsoDate(startOfWeek(subWeeks(subMonths(todayDate, 33), 5), { weekStartsOn: 1 }));
+  const programStart = startOfWeekIso(addWeeksIso(addMonthsIso(today, -33), -5));
   const setUpOn = addDays(programStart, -14);
   const program: Program = stored(
     {
@@ -261,7 +220,7 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
   }
   const cyclePlan = (index: number) => must(plans[index], `cycle ${index}`);
   const activeCycle = cyclePlan(activeIndex);
-  const cycleOfDay = (day: IsoDate) => plans.find((c) => c.startDate <= day && day < c.endDate);
+  const cycleOfDay = (day: IsoDate) => cycleContaining(plans, day);
 
   // --- Teams, criteria, golden paths --------------------------------------------------------
   const teamByKey = new Map<string, Team>();
@@ -1077,7 +1036,8 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
     market(
       workdayOnOrBefore(addDays(plan.endDate, -12)),
       'demo-day',
-      `Demo day: ${cycleLabel(c)}`,
+      // By number only: the demo day's title was never meant to carry the cycle's theme.
+      `Demo day: ${cycleLabel({ index: c, name: '' })}`,
       rng.jitter(60 * growth, 0.15),
       newTeams.length ? `Featuring ${newTeams.join(' and ')}.` : '',
     );
@@ -1108,10 +1068,6 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
   marketing.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const marketingActivities: MarketingActivity[] = marketing.map((m) => stored(m, m.date));
 
-  function cycleLabel(index: number) {
-    return index === 0 ? 'Initial phase' : `Scaling cycle ${index}`;
-  }
-
   // --- Metrics: speeds and feeds, monthly ----------------------------------------------------
   const custom = { key: 'teams-on-platform', name: 'Teams on the platform', unit: 'teams', builtIn: false };
   const metricDefs = [...BUILT_IN_METRICS.map((m) => ({ ...m, builtIn: true })), custom];
@@ -1128,7 +1084,7 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
     ).id;
   const metricSnapshots: MetricSnapshot[] = [];
   for (let m = 1; ; m++) {
-    const date = toIsoDate(startOfMonth(addMonths(parseIsoDate(programStart) as Date, m)));
+    const date = startOfMonthIso(addMonthsIso(programStart, m));
     if (date > today) break;
     const live = apps.filter((a) => a.productionOn !== null && a.productionOn <= date);
     const prodApps = live.length;
