@@ -6,7 +6,16 @@
  * on some machines.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  differenceInCalendarDays,
+  format,
+  isWeekend,
+  startOfMonth,
+  startOfWeek,
+} from 'date-fns';
 import { z } from 'zod';
 
 export type IsoDate = string;
@@ -51,6 +60,49 @@ export function addDaysIso(value: IsoDate, days: number): IsoDate {
 
 export function addMonthsIso(value: IsoDate, months: number): IsoDate {
   return toIsoDate(addMonths(mustParse(value), months));
+}
+
+export function addWeeksIso(value: IsoDate, weeks: number): IsoDate {
+  return toIsoDate(addWeeks(mustParse(value), weeks));
+}
+
+/** The Monday on or before `value`: weeks start on Monday (ISO 8601). */
+export function startOfWeekIso(value: IsoDate): IsoDate {
+  return toIsoDate(startOfWeek(mustParse(value), { weekStartsOn: 1 }));
+}
+
+/** The first day of the month of `value`. */
+export function startOfMonthIso(value: IsoDate): IsoDate {
+  return toIsoDate(startOfMonth(mustParse(value)));
+}
+
+/** The earlier of two dates: stored dates compare as text, `yyyy-MM-dd` sorts by date. */
+export function minIsoDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
+/** The later of two dates. */
+export function maxIsoDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+/** True on Saturday and Sunday. */
+export function isWeekendIso(value: IsoDate): boolean {
+  return isWeekend(mustParse(value));
+}
+
+/** `value` itself on a working day (Monday to Friday), else the Monday after it. */
+export function workdayOnOrAfter(value: IsoDate): IsoDate {
+  let date = mustParse(value);
+  while (isWeekend(date)) date = addDays(date, 1);
+  return toIsoDate(date);
+}
+
+/** `value` itself on a working day (Monday to Friday), else the Friday before it. */
+export function workdayOnOrBefore(value: IsoDate): IsoDate {
+  let date = mustParse(value);
+  while (isWeekend(date)) date = addDays(date, -1);
+  return toIsoDate(date);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

@@ -4,7 +4,17 @@
  * time once started at midnight).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDaysIso, cycleEndDate, daysBetween, isIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import {
+  addDaysIso,
+  cycleEndDate,
+  daysBetween,
+  isIsoDate,
+  isWeekendIso,
+  parseIsoDate,
+  startOfMonthIso,
+  startOfWeekIso,
+  workdayOnOrAfter,
+} from '../../shared/domain/dates';
 
 const original = process.env.TZ;
 afterEach(() => {
@@ -22,5 +32,11 @@ describe.each(['Pacific/Apia', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'UTC']
     expect(addDaysIso('2018-11-03', 1)).toBe('2018-11-04');
     expect(cycleEndDate('2011-09-30', 3)).toBe('2011-12-30');
     expect(parseIsoDate('2011-12-30')?.getDate()).toBe(30);
+    // 30 December 2011 was a Friday everywhere but in Samoa, which skipped it.
+    expect(isWeekendIso('2011-12-30')).toBe(false);
+    expect(workdayOnOrAfter('2011-12-31')).toBe('2012-01-02');
+    expect(startOfWeekIso('2011-12-31')).toBe('2011-12-26');
+    expect(startOfWeekIso('2018-11-04')).toBe('2018-10-29');
+    expect(startOfMonthIso('2018-11-04')).toBe('2018-11-01');
   });
 });

@@ -2,15 +2,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDaysIso,
   addMonthsIso,
+  addWeeksIso,
   cycleEndDate,
   daysBetween,
   formatIsoDate,
   isIsoDate,
+  isWeekendIso,
   isoDateSchema,
+  maxIsoDate,
+  minIsoDate,
   nextCycleStart,
   parseIsoDate,
+  startOfMonthIso,
+  startOfWeekIso,
   toIsoDate,
+  workdayOnOrAfter,
+  workdayOnOrBefore,
 } from '../../shared/domain';
 
 function messages(value: unknown): string[] {
@@ -162,6 +171,81 @@ describe('stored dates', () => {
     fc.assert(
       fc.property(anyDate, (d) => {
         expect(toIsoDate(parseIsoDate(d)!)).toBe(d);
+      }),
+    );
+  });
+});
+
+/** Day of the week in UTC, 0 = Sunday, independent of the helpers under test. */
+const weekdayOf = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
+
+describe('weeks, months and working days', () => {
+  it('adds weeks as seven days each, backwards too', () => {
+    expect(addWeeksIso('2026-03-18', 2)).toBe('2026-04-01');
+    expect(addWeeksIso('2026-01-07', -5)).toBe('2025-12-03');
+  });
+
+  it('starts a week on the Monday on or before the day', () => {
+    expect(startOfWeekIso('2026-03-16')).toBe('2026-03-16'); // a Monday
+    expect(startOfWeekIso('2026-03-22')).toBe('2026-03-16'); // the Sunday after it
+    expect(startOfWeekIso('2027-01-02')).toBe('2026-12-28'); // across the year
+  });
+
+  it('finds the Monday of any week, at most six days back', () => {
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const monday = startOfWeekIso(d);
+        expect(weekdayOf(monday)).toBe(1);
+        expect(daysBetween(monday, d)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(monday, d)).toBeLessThanOrEqual(6);
+      }),
+    );
+  });
+
+  it('starts a month on its first day', () => {
+    expect(startOfMonthIso('2026-03-18')).toBe('2026-03-01');
+    expect(startOfMonthIso('2028-02-29')).toBe('2028-02-01');
+    expect(startOfMonthIso('2026-12-01')).toBe('2026-12-01');
+  });
+
+  it('knows Saturday and Sunday are the weekend', () => {
+    expect(isWeekendIso('2026-03-20')).toBe(false); // Friday
+    expect(isWeekendIso('2026-03-21')).toBe(true);
+    expect(isWeekendIso('2026-03-22')).toBe(true);
+    expect(isWeekendIso('2026-03-23')).toBe(false); // Monday
+  });
+
+  it('moves a weekend day to the next Monday or the previous Friday, and leaves a working day alone', () => {
+    expect(workdayOnOrAfter('2026-03-21')).toBe('2026-03-23');
+    expect(workdayOnOrBefore('2026-03-22')).toBe('2026-03-20');
+    expect(workdayOnOrAfter('2026-03-18')).toBe('2026-03-18');
+    expect(workdayOnOrBefore('2026-03-18')).toBe('2026-03-18');
+    expect(workdayOnOrAfter('2026-12-26')).toBe('2026-12-28');
+  });
+
+  it('finds the nearest working day on the asked side, at most two days away', () => {
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const after = workdayOnOrAfter(d);
+        const before = workdayOnOrBefore(d);
+        for (const w of [after, before]) expect([0, 6]).not.toContain(weekdayOf(w));
+        expect(daysBetween(d, after)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(d, after)).toBeLessThanOrEqual(2);
+        expect(daysBetween(before, d)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(before, d)).toBeLessThanOrEqual(2);
+        if (!isWeekendIso(d)) expect([after, before]).toEqual([d, d]);
+      }),
+    );
+  });
+
+  it('picks the earlier and the later of two dates', () => {
+    expect(minIsoDate('2026-03-18', '2025-12-31')).toBe('2025-12-31');
+    expect(maxIsoDate('2026-03-18', '2025-12-31')).toBe('2026-03-18');
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -400, max: 400 }), (d, n) => {
+        const other = addDaysIso(d, n);
+        expect(minIsoDate(d, other)).toBe(n < 0 ? other : d);
+        expect(maxIsoDate(d, other)).toBe(n < 0 ? d : other);
       }),
     );
   });
