@@ -2,8 +2,8 @@
  * "Are you sure?" for actions that are hard to undo (closing a cycle, deleting one). A refused
  * action shows its reason inside the dialog, where the user is looking.
  */
-import { useState, type ReactNode } from 'react';
-import { describeError } from '../db/errors';
+import type { ReactNode } from 'react';
+import { useSaveForm } from './use-save';
 import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
@@ -25,25 +25,16 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { formError: error, saving: busy, save, setFormError } = useSaveForm();
 
   function close() {
-    setError(null);
+    setFormError(null);
     onClose();
   }
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      close();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    // `true` marks success, whatever onConfirm resolves to.
+    if (await save(async () => (await onConfirm(), true))) close();
   }
 
   return (

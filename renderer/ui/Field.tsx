@@ -40,3 +40,13 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
     </div>
   );
 }
+
+/** A form's banner for a refused or failed save that is not about one field; nothing when null. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  );
+}

@@ -22,11 +22,11 @@ import {
 } from '../../../shared/domain';
 import { deleteApp, saveApp } from './data/apps';
 import { useOfferUndo } from '../../ui/undo';
-import { describeError } from '../../db/errors';
+import { useSaveForm } from '../../ui/use-save';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { Field } from '../../ui/Field';
-import { errorsOf, numberValue } from '../../ui/forms';
+import { numberValue } from '../../ui/forms';
 import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 
@@ -125,9 +125,7 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
   const toast = useUi((s) => s.toast);
   const offerUndo = useOfferUndo();
   const [draft, setDraft] = useState<Draft>(() => draftOf(app));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, save } = useSaveForm();
   const [stageNote, setStageNote] = useState<string | null>(null);
   const headingId = useId();
 
@@ -190,41 +188,30 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const saved = await saveApp(
-        {
-          id: app?.id,
-          input: inputOf(draft),
-          newTeamName: draft.teamId === NEW_TEAM ? draft.newTeamName : undefined,
-        },
-        database,
-      );
-      if (draft.teamId === NEW_TEAM) setDraft((d) => ({ ...d, teamId: saved.teamId ?? '', newTeamName: '' }));
-      toast({ kind: 'success', text: app ? `Saved ${saved.name}.` : `Added ${saved.name}.` });
-      if (!app) navigate(`apps/${saved.id}`);
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) {
-        setErrors(fields);
-        setFormError('Nothing was saved. Correct the fields marked below.');
-      } else setFormError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await save(
+      () =>
+        saveApp(
+          {
+            id: app?.id,
+            input: inputOf(draft),
+            newTeamName: draft.teamId === NEW_TEAM ? draft.newTeamName : undefined,
+          },
+          database,
+        ),
+      { refusedMessage: 'Nothing was saved. Correct the fields marked below.' },
+    );
+    if (!saved) return;
+    if (draft.teamId === NEW_TEAM) setDraft((d) => ({ ...d, teamId: saved.teamId ?? '', newTeamName: '' }));
+    toast({ kind: 'success', text: app ? `Saved ${saved.name}.` : `Added ${saved.name}.` });
+    if (!app) navigate(`apps/${saved.id}`);
   };
 
   const onDelete = async () => {
     if (!app) return;
-    try {
-      const deleted = await deleteApp(app.id, database);
-      navigate('apps');
-      offerUndo(`Deleted ${deleted.app.name}.`, deleted.undo);
-    } catch (error) {
-      setFormError(describeError(error));
-    }
+    const deleted = await save(() => deleteApp(app.id, database));
+    if (!deleted) return;
+    navigate('apps');
+    offerUndo(`Deleted ${deleted.app.name}.`, deleted.undo);
   };
 
   const axisCriteria = (axis: Criterion['axis']) => data.criteria.filter((c) => c.axis === axis);

@@ -13,11 +13,11 @@ import {
   updateCriterion,
 } from './data/criteria';
 import { useOfferUndo } from '../../ui/undo';
-import { describeError } from '../../db/errors';
+import { useAction, useSaveForm } from '../../ui/use-save';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
-import { Field } from '../../ui/Field';
-import { errorsOf, numberValue } from '../../ui/forms';
+import { Field, FormError } from '../../ui/Field';
+import { numberValue } from '../../ui/forms';
 import { count } from './parts';
 import type { AppsData } from './data/queries';
 
@@ -98,19 +98,14 @@ function CriterionFields({
 function SuggestedCriteria() {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const add = async () => {
-    setBusy(true);
-    try {
-      const added = await addDefaultCriteria(database);
+    const added = await run(() => addDefaultCriteria(database));
+    if (added) {
       toast({
         kind: 'success',
         text: `Added ${count(added.length, 'suggested criterion', 'suggested criteria')}.`,
       });
-    } catch (error) {
-      toast({ kind: 'error', text: describeError(error) });
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -172,49 +167,36 @@ function CriterionRow({ criterion, first, last }: { criterion: Criterion; first:
   const toast = useUi((s) => s.toast);
   const offerUndo = useOfferUndo();
   const [draft, setDraft] = useState(() => draftOf(criterion));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, saving: busy, save: saveForm } = useSaveForm();
+  const { run } = useAction();
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(criterion));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const { appsRescored } = await updateCriterion(criterion.id, inputOf(draft), database);
-      setErrors({});
-      toast({
-        kind: 'success',
-        text: `Saved ${draft.name.trim()}${appsRescored ? `; re-scored ${count(appsRescored, 'app')}` : ''}.`,
-      });
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) setErrors(fields);
-      else toast({ kind: 'error', text: describeError(error) });
-    } finally {
-      setBusy(false);
-    }
+    const saved = await saveForm(() => updateCriterion(criterion.id, inputOf(draft), database));
+    if (!saved) return;
+    const { appsRescored } = saved;
+    toast({
+      kind: 'success',
+      text: `Saved ${draft.name.trim()}${appsRescored ? `; re-scored ${count(appsRescored, 'app')}` : ''}.`,
+    });
   };
 
   const remove = async () => {
-    try {
-      const deleted = await deleteCriterion(criterion.id, database);
-      offerUndo(
-        `Deleted ${criterion.name}${deleted.scores.length ? ` and its scores on ${count(deleted.scores.length, 'app')}` : ''}.`,
-        deleted.undo,
-      );
-    } catch (error) {
-      toast({ kind: 'error', text: describeError(error) });
-    }
+    const deleted = await run(() => deleteCriterion(criterion.id, database));
+    if (!deleted) return;
+    offerUndo(
+      `Deleted ${criterion.name}${deleted.scores.length ? ` and its scores on ${count(deleted.scores.length, 'app')}` : ''}.`,
+      deleted.undo,
+    );
   };
 
-  const move = (direction: -1 | 1) =>
-    moveCriterion(criterion.id, direction, database).catch((error: unknown) =>
-      toast({ kind: 'error', text: describeError(error) }),
-    );
+  const move = (direction: -1 | 1) => run(() => moveCriterion(criterion.id, direction, database));
 
   return (
     <li>
       <form className="criterion-form" onSubmit={save} noValidate aria-label={`Criterion ${criterion.name}`}>
+        <FormError message={formError} />
         <CriterionFields draft={draft} setDraft={setDraft} errors={errors} />
         <div className="criterion-actions">
           <button type="submit" className="primary" disabled={!dirty || busy}>
@@ -256,26 +238,21 @@ function NewCriterion() {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
   const [draft, setDraft] = useState<Draft>(() => draftOf(null));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, formError, save } = useSaveForm();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      const created = await createCriterion(inputOf(draft), database);
-      setDraft(draftOf(null));
-      setErrors({});
-      toast({ kind: 'success', text: `Added the criterion ${created.name}.` });
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) setErrors(fields);
-      else toast({ kind: 'error', text: describeError(error) });
-    }
+    const created = await save(() => createCriterion(inputOf(draft), database));
+    if (!created) return;
+    setDraft(draftOf(null));
+    toast({ kind: 'success', text: `Added the criterion ${created.name}.` });
   };
 
   return (
     <div className="card">
       <h3>Add a criterion</h3>
       <form className="criterion-form" onSubmit={submit} noValidate aria-label="New criterion">
+        <FormError message={formError} />
         <CriterionFields draft={draft} setDraft={setDraft} errors={errors} />
         <div className="criterion-actions">
           <button type="submit" className="primary">

@@ -13,12 +13,11 @@ import {
 } from '../../../shared/domain';
 import { createGoldenPath, deleteGoldenPath, setGoldenPathApps, updateGoldenPath } from './data/golden-paths';
 import { useOfferUndo } from '../../ui/undo';
-import { describeError } from '../../db/errors';
+import { useAction, useSaveForm } from '../../ui/use-save';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { errorsOf } from '../../ui/forms';
 import { count } from './parts';
 import type { AppsData } from './data/queries';
 
@@ -37,8 +36,8 @@ const PICKER_LIMIT = 200;
 export default function GoldenPathsView({ data }: { data: AppsData }) {
   const database = useDatabase();
   const { goldenPaths, apps } = data;
-  const toast = useUi((s) => s.toast);
   const offerUndo = useOfferUndo();
+  const { run } = useAction();
   const [editing, setEditing] = useState<GoldenPath | 'new' | null>(null);
   const [picking, setPicking] = useState<GoldenPath | null>(null);
 
@@ -52,14 +51,12 @@ export default function GoldenPathsView({ data }: { data: AppsData }) {
   }, [apps]);
 
   const remove = async (path: GoldenPath) => {
-    try {
-      const deleted = await deleteGoldenPath(path.id, database);
+    const deleted = await run(() => deleteGoldenPath(path.id, database));
+    if (deleted) {
       offerUndo(
         `Deleted the golden path ${path.name}${deleted.appIds.length ? ` (unmarked on ${count(deleted.appIds.length, 'app')})` : ''}.`,
         deleted.undo,
       );
-    } catch (error) {
-      toast({ kind: 'error', text: describeError(error) });
     }
   };
 
@@ -165,22 +162,16 @@ function GoldenPathForm({ path, onDone }: { path: GoldenPath | null; onDone: () 
     kind: path?.kind ?? 'delivery',
     description: path?.description ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, save } = useSaveForm();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      const saved = path
-        ? await updateGoldenPath(path.id, draft, database)
-        : await createGoldenPath(draft, database);
-      toast({ kind: 'success', text: `Saved the golden path ${saved.name}.` });
-      onDone();
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) setErrors(fields);
-      else setFormError(describeError(error));
-    }
+    const saved = await save(() =>
+      path ? updateGoldenPath(path.id, draft, database) : createGoldenPath(draft, database),
+    );
+    if (!saved) return;
+    toast({ kind: 'success', text: `Saved the golden path ${saved.name}.` });
+    onDone();
   };
 
   return (
@@ -242,7 +233,7 @@ function AppPicker({
   // jump while the user ticks them.
   const [markedAtOpen] = useState(() => new Set(initial));
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const matches = useMemo(() => {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -256,16 +247,13 @@ function AppPicker({
   }, [apps, text, markedAtOpen]);
 
   const save = async () => {
-    setBusy(true);
-    try {
-      const { added, removed } = await setGoldenPathApps(path.id, [...chosen], database);
-      toast({ kind: 'success', text: `${path.name}: ${added} apps marked, ${removed} unmarked.` });
-      onDone();
-    } catch (error) {
-      toast({ kind: 'error', text: describeError(error) });
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => setGoldenPathApps(path.id, [...chosen], database));
+    if (!result) return;
+    toast({
+      kind: 'success',
+      text: `${path.name}: ${result.added} apps marked, ${result.removed} unmarked.`,
+    });
+    onDone();
   };
 
   return (

@@ -13,9 +13,9 @@ import {
   type Cycle,
 } from '../../../shared/domain';
 import { selectIntoCycle } from './data/apps';
-import { describeError } from '../../db/errors';
+import { useSaveForm } from '../../ui/use-save';
+import { useOfferUndo } from '../../ui/undo';
 import { useDatabase } from '../../db/DatabaseContext';
-import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { count, today } from './parts';
@@ -64,11 +64,10 @@ function SelectIntoCycleForm({
   onDone,
   onCancel,
 }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
-  const toast = useUi((s) => s.toast);
   const database = useDatabase();
   const [cycleId, setCycleId] = useState(() => defaultCycle(cycles, today())?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { formError: error, saving: busy, save } = useSaveForm();
+  const offerUndo = useOfferUndo();
   const cycle = cycles.find((c) => c.id === cycleId);
 
   const check = useMemo(
@@ -94,22 +93,17 @@ function SelectIntoCycleForm({
 
   const confirm = async () => {
     if (!cycle) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await selectIntoCycle(
+    const selected = await save(() =>
+      selectIntoCycle(
         picked.map((a) => a.id),
         cycle.id,
         today(),
         database,
-      );
-      toast({ kind: 'success', text: `${count(picked.length, 'app')} selected into ${cycleLabel(cycle)}.` });
-      onDone();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
+    if (!selected) return;
+    offerUndo(`${count(picked.length, 'app')} selected into ${cycleLabel(cycle)}.`, selected.undo);
+    onDone();
   };
 
   return (

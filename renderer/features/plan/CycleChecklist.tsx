@@ -11,9 +11,8 @@ import {
   type Cycle,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { describeError } from '../../db/errors';
+import { useAction, useSaveForm } from '../../ui/use-save';
 import { setChecklistDoneDate, setChecklistStep } from './data/cycles';
-import { useUi } from '../../store/ui';
 import './plan.css';
 
 interface CycleChecklistProps {
@@ -24,27 +23,26 @@ interface CycleChecklistProps {
 function DoneDate({ cycle, item }: { cycle: Cycle; item: ChecklistItem }) {
   const database = useDatabase();
   const [value, setValue] = useState(item.doneOn ?? '');
-  const [error, setError] = useState<string | null>(null);
+  // A date that is not one is said here; a refused save, by the save.
+  const [localError, setLocalError] = useState<string | null>(null);
+  const { formError, save, setFormError } = useSaveForm();
+  const error = localError ?? formError;
   const errorId = `done-error-${cycle.id}-${item.stepId}`;
 
   // Saved when the field is left (or Enter is pressed), not on every keystroke: typing a date
   // digit by digit passes through other valid dates.
   async function commit() {
+    setLocalError(null);
     if (value === item.doneOn) {
-      setError(null);
+      setFormError(null);
       return;
     }
     // A date input reports '' while its value is incomplete or impossible: say so, keep the stored date.
     if (!isIsoDate(value)) {
-      setError('Enter the date the step was done, e.g. 2026-01-31');
+      setLocalError('Enter the date the step was done, e.g. 2026-01-31');
       return;
     }
-    try {
-      await setChecklistDoneDate(cycle.id, item.stepId, value, database);
-      setError(null);
-    } catch (e) {
-      setError(describeError(e));
-    }
+    await save(() => setChecklistDoneDate(cycle.id, item.stepId, value, database));
   }
 
   return (
@@ -78,7 +76,7 @@ function DoneDate({ cycle, item }: { cycle: Cycle; item: ChecklistItem }) {
 
 export function CycleChecklist({ cycle, today }: CycleChecklistProps) {
   const database = useDatabase();
-  const toast = useUi((s) => s.toast);
+  const { run } = useAction();
   // The tick shows at once, before the write lands: it holds while the stored cycle is the one it
   // was made on, and gives way to the stored state as soon as that changes (or the write fails).
   const [ticking, setTicking] = useState<{ stepId: string; done: boolean; basis: string } | null>(null);
@@ -91,12 +89,8 @@ export function CycleChecklist({ cycle, today }: CycleChecklistProps) {
 
   async function toggle(item: ChecklistItem, checked: boolean) {
     setTicking({ stepId: item.stepId, done: checked, basis: cycle.updatedAt });
-    try {
-      await setChecklistStep(cycle.id, item.stepId, checked, today, database);
-    } catch (error) {
-      setTicking(null);
-      toast({ kind: 'error', text: describeError(error) });
-    }
+    const ticked = await run(() => setChecklistStep(cycle.id, item.stepId, checked, today, database));
+    if (!ticked) setTicking(null);
   }
 
   return (

@@ -13,7 +13,7 @@ import {
   type Program,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { describeError } from '../../db/errors';
+import { useAction, useSaveForm } from '../../ui/use-save';
 import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from './data/cycles';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
@@ -37,22 +37,16 @@ type Open = null | 'edit' | 'close' | 'delete';
 function RetroNotes({ cycle }: { cycle: Cycle }) {
   const database = useDatabase();
   const [notes, setNotes] = useState(cycle.retroNotes);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { formError: error, saving, save: saveForm } = useSaveForm();
   const dirty = notes !== cycle.retroNotes;
+  const state = saving ? 'saving' : saved ? 'saved' : 'idle';
   const id = `retro-${cycle.id}`;
 
   async function save() {
     if (!dirty) return;
-    setState('saving');
-    try {
-      await updateCycle(cycle.id, { retroNotes: notes }, database);
-      setError(null);
-      setState('saved');
-    } catch (e) {
-      setError(describeError(e));
-      setState('idle');
-    }
+    setSaved(false);
+    setSaved((await saveForm(() => updateCycle(cycle.id, { retroNotes: notes }, database))) !== undefined);
   }
 
   return (
@@ -69,7 +63,7 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => {
             setNotes(e.target.value);
-            setState('idle');
+            setSaved(false);
           }}
           // Leaving the field saves it, so notes are not lost by clicking elsewhere.
           onBlur={() => void save()}
@@ -97,6 +91,7 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
   const toast = useUi((s) => s.toast);
   const selectCycle = usePlanUi((s) => s.selectCycle);
   const [open, setOpen] = useState<Open>(null);
+  const { run } = useAction();
 
   const label = cycleLabel(cycle);
   const isLast = cycles.every((c) => c.index <= cycle.index);
@@ -105,12 +100,8 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
   const proposedNext = next ? null : proposeNextCycle(program, cycles);
 
   async function start() {
-    try {
-      await startCycle(cycle.id, database);
-      toast({ kind: 'success', text: `${label} is now the active cycle.` });
-    } catch (error) {
-      toast({ kind: 'error', text: describeError(error) });
-    }
+    const started = await run(() => startCycle(cycle.id, database));
+    if (started) toast({ kind: 'success', text: `${label} is now the active cycle.` });
   }
 
   return (

@@ -16,12 +16,11 @@ import {
   type CycleStatus,
   type Phase,
 } from '../../../shared/domain';
-import { describeError } from '../../db/errors';
 import { Field } from '../../ui/Field';
-import { errorsOf, numberValue } from '../../ui/forms';
+import { numberValue } from '../../ui/forms';
 import { STATUS_LABELS } from './labels';
 import './plan.css';
-import { useFormFocus } from '../../ui/use-form-focus';
+import { useSaveForm } from '../../ui/use-save';
 
 export interface CycleFormValues {
   name: string;
@@ -49,6 +48,9 @@ function goalHint(phase: Phase): string {
     : `The playbook finds ${min} to ${max} more apps per scaling cycle`;
 }
 
+/** The fields this form shows; any other refused field is said in the banner. */
+const FIELDS = ['name', 'startDate', 'endDate', 'goalApps', 'status'];
+
 export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, onCancel }: CycleFormProps) {
   const [name, setName] = useState(initial.name);
   const [startDate, setStartDate] = useState(initial.startDate);
@@ -56,12 +58,8 @@ export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, 
   const [endTouched, setEndTouched] = useState(mode === 'edit');
   const [goal, setGoal] = useState(String(initial.goalApps));
   const [status, setStatus] = useState<CycleStatus>(initial.status);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  useFormFocus(formRef, errors);
+  const { errors, formError, saving, save } = useSaveForm(formRef);
 
   function changeStart(value: string) {
     setStartDate(value);
@@ -71,25 +69,9 @@ export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setFormError(null);
-    try {
-      await onSave({ name, startDate, endDate, goalApps: numberValue(goal) as number, status });
-      setErrors({});
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) {
-        setErrors(fields);
-        const unplaced = Object.entries(fields).filter(
-          ([field]) => !['name', 'startDate', 'endDate', 'goalApps', 'status'].includes(field),
-        );
-        if (unplaced.length) setFormError(unplaced.map(([, message]) => message).join(' '));
-      } else {
-        setFormError(describeError(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    await save(() => onSave({ name, startDate, endDate, goalApps: numberValue(goal) as number, status }), {
+      shownFields: FIELDS,
+    });
   }
 
   const label = cycleLabel({ index: initial.index, name: '' });

@@ -11,11 +11,10 @@ import {
   type Program,
   type ProgramInput,
 } from '../../../shared/domain';
-import { describeError } from '../../db/errors';
 import { Field } from '../../ui/Field';
-import { errorsOf, numberValue } from '../../ui/forms';
+import { numberValue } from '../../ui/forms';
 import './plan.css';
-import { useFormFocus } from '../../ui/use-form-focus';
+import { useSaveForm } from '../../ui/use-save';
 
 interface ProgramFormProps {
   /** The program being edited; absent when creating one. */
@@ -48,38 +47,25 @@ function draftOf(program: Program | undefined): Draft {
 
 export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(program));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  useFormFocus(formRef, errors);
+  const { errors, formError, saving, save } = useSaveForm(formRef);
 
   const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setFormError(null);
-    try {
-      // Numbers that are not numbers go through as text so the schema names the field.
-      await onSave({
+    // Numbers that are not numbers go through as text so the schema names the field.
+    await save(() =>
+      onSave({
         name: draft.name,
         platformName: draft.platformName,
         startDate: draft.startDate,
         targetApps: numberValue(draft.targetApps) as number,
         eligibleApps: numberValue(draft.eligibleApps) as number,
         cycleLengthMonths: numberValue(draft.cycleLengthMonths) as number,
-      });
-      setErrors({});
-    } catch (error) {
-      const fields = errorsOf(error);
-      if (fields) setErrors(fields);
-      else setFormError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
   }
 
   return (
