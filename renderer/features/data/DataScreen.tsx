@@ -4,13 +4,12 @@
  * asks first and says what it replaces; each runs in one transaction, so a failure changes nothing.
  */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import { backupToJson, parseBackup, type ParsedBackup } from '../../../shared/backup/backup';
 import { todayIso } from '../../../shared/domain';
 import { formatBytes } from '../../../shared/import/file-checks';
 import { exportBackup, restoreBackup } from '../../db/backup';
-import { DATA_TABLES, type AdoptionDatabase } from '../../db/database';
+import { DATA_TABLES } from '../../db/database';
 import { useDatabase } from '../../db/DatabaseContext';
 import { clearAllData } from '../../db/demo';
 import { describeError, requestPersistentStorage } from '../../db/errors';
@@ -21,16 +20,10 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
 import { TABLE_LABELS, formatCount, formatStorage, records } from './labels';
 import { useDemoLoader } from '../../ui/use-demo-loader';
+import { useRecordCounts, type Counts } from './data/queries';
 import './data.css';
 
-type Counts = Record<(typeof DATA_TABLES)[number], number>;
-
 const JSON_FILTERS = [{ name: 'Backup (JSON)', extensions: ['json'] }];
-
-async function countAll(database: AdoptionDatabase): Promise<Counts> {
-  const counts = await Promise.all(DATA_TABLES.map((name) => database.table(name).count()));
-  return Object.fromEntries(DATA_TABLES.map((name, i) => [name, counts[i]])) as Counts;
-}
 
 function totalOf(counts: Partial<Record<string, number>>): number {
   return Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
@@ -349,8 +342,7 @@ function StartOverCard({ current }: { current: number }) {
 }
 
 export default function DataScreen(_props: { route: string }) {
-  const database = useDatabase();
-  const counts = useLiveQuery(() => countAll(database), [database]);
+  const counts = useRecordCounts();
   const total = counts ? totalOf(counts) : 0;
 
   return (
