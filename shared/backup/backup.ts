@@ -6,7 +6,7 @@
  * written. Pure: the renderer passes its table list in and does the reading and writing.
  */
 import { z } from 'zod';
-import { RECORD_SCHEMAS } from '../domain/records';
+import { RECORD_SCHEMAS } from '../schema/tables';
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
 import { MAX_FILE_BYTES } from '../ipc/contract';
