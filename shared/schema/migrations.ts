@@ -15,6 +15,7 @@
  * Each version also names the first app version that wrote it, so that a backup from a newer
  * schema can be refused with the app version the user needs.
  */
+import { upgradeBlockerToStatusHistory } from '../domain/blockers';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -62,6 +63,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       metricSnapshots: 'id, metricId, date, [metricId+date]',
       settings: 'key',
     },
+  },
+  {
+    version: 2,
+    appVersion: '0.2.0',
+    change: 'Blockers keep their status history: every change of status with its date.',
+    // No index: trends are computed from the history of the blockers a screen has already read.
+    stores: {},
+    upgrade: { blockers: (records) => records.map(upgradeBlockerToStatusHistory) },
   },
 ];
 

@@ -1,4 +1,5 @@
 /** The table list and the ordered schema versions: one source that adds up, and backup tables upgraded version by version. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -18,6 +19,13 @@ import {
   TABLE_INDEXES,
   TABLE_NAMES,
 } from '../../shared/schema/tables';
+
+/** Compares two `major.minor.patch` versions: negative when a is earlier. */
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number)) as [number[], number[]];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
 
 describe('the table list', () => {
   it('keeps settings on this machine and every other table in backups, in list order', () => {
@@ -46,15 +54,19 @@ describe('the schema versions', () => {
     expect(backupTablesAt(CURRENT_SCHEMA_VERSION)).toEqual(DATA_TABLE_NAMES);
   });
 
-  it('name the first app version that wrote each schema, in increasing order', () => {
+  it('name the first app version that wrote each schema, in increasing order, up to this app', () => {
     expect(appVersionForSchema(1)).toBe('0.1.0');
+    expect(appVersionForSchema(2)).toBe('0.2.0');
     expect(appVersionForSchema(CURRENT_SCHEMA_VERSION + 1)).toBeUndefined();
-    const parts = (v: string) => v.split('.').map(Number);
-    for (const [a, b] of SCHEMA_VERSIONS.slice(1).map((v, i) => [SCHEMA_VERSIONS[i]!, v] as const)) {
-      const [x, y] = [parts(a.appVersion), parts(b.appVersion)];
-      const cmp = x.findIndex((n, i) => n !== y[i]);
-      expect(cmp >= 0 && x[cmp]! < y[cmp]!, `${a.appVersion} before ${b.appVersion}`).toBe(true);
-    }
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const appVersions = [...SCHEMA_VERSIONS.map((v) => v.appVersion), pkg.version];
+    appVersions.slice(1).forEach((later, i) => {
+      const earlier = appVersions[i]!;
+      expect(compareVersions(earlier, later), `${earlier} before ${later}`).toBeLessThanOrEqual(0);
+      if (i < SCHEMA_VERSIONS.length - 1) expect(earlier).not.toBe(later);
+    });
   });
 
   it('refuse to load when a table changed without a new version, with a message that says what to do', () => {
