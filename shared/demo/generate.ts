@@ -906,6 +906,15 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
       }
     }
     const updated = resolvedOn ?? minIso(addDays(openedOn, rng.int(3, 20)), today);
+    // Mitigation starts two days after opening (by the last update at the latest): a fixed step,
+    // not a random one, so the random sequence and every record after this one stay as they were.
+    const statusHistory: Blocker['statusHistory'] = [{ status: 'open', on: openedOn }];
+    if (status !== 'open')
+      statusHistory.push({
+        status: 'mitigating',
+        on: minIso(workdayOnOrAfter(addDays(openedOn, 2)), updated),
+      });
+    if (resolvedOn) statusHistory.push({ status: 'resolved', on: resolvedOn });
     return stored(
       {
         title: script.title,
@@ -915,6 +924,7 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
         status,
         openedOn,
         resolvedOn,
+        statusHistory,
         appId: app?.id ?? null,
         teamId: teamKey ? teamOf(teamKey).id : null,
         cycleId: plan.id,
