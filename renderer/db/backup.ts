@@ -11,7 +11,7 @@ import { guardStorage } from './errors';
 /** The app's version, set by vite.config.ts; unset only when this file runs unbundled (tests). */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
 
-/** A snapshot of every data table, ready for backupToJson. */
+/** A snapshot of every data table, with the schema version its records have, ready for backupToJson. */
 export async function exportBackup(
   database: AdoptionDatabase = defaultDb,
   now = new Date(),
@@ -21,13 +21,18 @@ export async function exportBackup(
     for (const name of DATA_TABLES) out[name] = await database.table(name).toArray();
     return out;
   });
-  return makeBackup(tables, { appVersion: APP_VERSION, exportedAt: now.toISOString() });
+  return makeBackup(tables, {
+    appVersion: APP_VERSION,
+    exportedAt: now.toISOString(),
+    // The version the database was opened at: always the current one, as opening upgrades it.
+    schemaVersion: database.verno,
+  });
 }
 
 /**
- * Replaces every data table with a checked backup (from parseBackup). Rejects with a
- * StorageFullError when the disk or quota is full, or with the underlying error; in every
- * failure case nothing changed.
+ * Replaces every data table with a checked backup (from parseBackup, which has already upgraded
+ * an older backup's records to the current schema). Rejects with a StorageFullError when the
+ * disk or quota is full, or with the underlying error; in every failure case nothing changed.
  */
 export async function restoreBackup(
   parsed: Pick<ParsedBackup, 'tables'>,

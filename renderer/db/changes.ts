@@ -10,13 +10,9 @@
  * Writer and returns the ChangeSet.
  */
 import type { Table } from 'dexie';
-import {
-  linkedIds,
-  REFERENCES,
-  repairLinks,
-  type BaseRecord,
-  type RecordTableName,
-} from '../../shared/domain';
+import type { BaseRecord } from '../../shared/domain';
+import { linkedIds, REFERENCES, repairLinks } from '../../shared/schema/references';
+import type { DataTableName } from '../../shared/schema/tables';
 import type { AdoptionDatabase, TableName } from './database';
 import { writeTransaction } from './repository';
 
@@ -148,7 +144,7 @@ export async function undoChanges(database: AdoptionDatabase, set: ChangeSet): P
   const touched = new Set<DataTable>(set.changes.map((c) => c.table));
   const linked = new Set<DataTable>(touched);
   for (const table of touched) {
-    for (const ref of REFERENCES[table as RecordTableName] ?? []) linked.add(ref.target as DataTable);
+    for (const ref of REFERENCES[table as DataTableName] ?? []) linked.add(ref.target as DataTable);
   }
   return writeTransaction(database, [...linked], async () => {
     const currents = await Promise.all(
@@ -163,9 +159,9 @@ export async function undoChanges(database: AdoptionDatabase, set: ChangeSet): P
     }
     const restoring = set.changes.filter((c) => c.before);
     // Which linked records exist: those stored now, and those this undo puts back.
-    const wanted = new Map<RecordTableName, Set<string>>();
+    const wanted = new Map<DataTableName, Set<string>>();
     for (const c of restoring) {
-      for (const ref of REFERENCES[c.table as RecordTableName] ?? []) {
+      for (const ref of REFERENCES[c.table as DataTableName] ?? []) {
         const ids = wanted.get(ref.target) ?? new Set<string>();
         for (const id of linkedIds(c.before as unknown as Record<string, unknown>, ref)) ids.add(id);
         wanted.set(ref.target, ids);
@@ -181,7 +177,7 @@ export async function undoChanges(database: AdoptionDatabase, set: ChangeSet): P
     }
     const records = restoring.map((c) => {
       const { record, broken } = repairLinks(
-        c.table as RecordTableName,
+        c.table as DataTableName,
         c.before as unknown as Record<string, unknown>,
         (table, id) => existing.has(`${table}/${id}`),
       );

@@ -1,18 +1,29 @@
 /**
- * The backup file: every record of every data table, as JSON, with a format marker and a version
- * so that a later app can read (or refuse) it. Restoring replaces all data, so a backup is read
- * with suspicion: every record of every table is checked against its stored schema, ids must be
- * unique, and any problem is reported as "table, record n, field: message" before anything is
- * written. Pure: the renderer passes its table list in and does the reading and writing.
+ * The backup file: every record of every data table, as JSON, with a format marker, a format
+ * version and the schema version of its records, so that a later app can upgrade (or an older
+ * one refuse) it. Restoring replaces all data, so a backup is read with suspicion: a backup of
+ * an older schema is first upgraded by the same pure upgrades the database runs
+ * (shared/schema/migrations.ts), then every record of every table is checked against its
+ * stored schema, ids must be unique, and any problem is reported as "table, record n, field:
+ * message" before anything is written. Pure: the renderer passes its table list in and does the
+ * reading and writing.
  */
 import { z } from 'zod';
-import { RECORD_SCHEMAS } from '../domain/records';
+import { CURRENT_SCHEMA_VERSION, backupTablesAt, upgradeBackupTables } from '../schema/migrations';
+import { RECORD_SCHEMAS } from '../schema/tables';
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
 import { MAX_FILE_BYTES } from '../ipc/contract';
 
 export const BACKUP_FORMAT = 'platform-adoption-tracker-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * The version of the file's envelope (format marker, versions, metadata, tables), not of its
+ * records: those carry `schemaVersion`. Format 1 (app 0.1.0) has no schemaVersion, so its
+ * records are schema 1. Format 2 adds schemaVersion; it is a new format so that 0.1.0, which
+ * cannot upgrade records and would drop fields it does not know, refuses these files. Later
+ * schema changes need no new format: every reader from format 2 on checks schemaVersion.
+ */
+export const BACKUP_VERSION = 2;
 
 /** The stored schema of each data table: what a restored record must satisfy. */
 export const BACKUP_TABLE_SCHEMAS = RECORD_SCHEMAS;
@@ -38,11 +49,14 @@ export interface BackupMeta {
   appVersion: string;
   /** ISO instant; now by default. */
   exportedAt?: string;
+  /** The schema version of the tables' records; this app's by default. */
+  schemaVersion?: number;
 }
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
+  schemaVersion: number;
   exportedAt: string;
   appVersion: string;
   tables: Record<string, readonly unknown[]>;
@@ -51,6 +65,8 @@ export interface Backup {
 export interface ParsedBackup {
   exportedAt: string;
   appVersion: string;
+  /** The schema version the file was written with; its tables are upgraded to this app's. */
+  schemaVersion: number;
   tables: BackupTables;
   /** Records per table, in table order. */
   counts: Record<BackupTableName, number>;
@@ -72,6 +88,7 @@ export function makeBackup(tables: Record<string, readonly unknown[]>, meta: Bac
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
+    schemaVersion: meta.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     exportedAt: meta.exportedAt ?? new Date().toISOString(),
     appVersion: meta.appVersion,
     tables,
@@ -95,6 +112,7 @@ export function backupToJson(backup: Backup): string {
     '{',
     `  "format": ${JSON.stringify(backup.format)},`,
     `  "version": ${JSON.stringify(backup.version)},`,
+    `  "schemaVersion": ${JSON.stringify(backup.schemaVersion)},`,
     `  "exportedAt": ${JSON.stringify(backup.exportedAt)},`,
     `  "appVersion": ${JSON.stringify(backup.appVersion)},`,
     '  "tables": {',
@@ -115,6 +133,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A backup's tables, upgraded from its schema version to this app's; a failed upgrade refuses the file. */
+function upgradeTables(tables: Record<string, unknown[]>, from: number): Record<string, unknown[]> {
+  if (from === CURRENT_SCHEMA_VERSION) return tables;
+  try {
+    return upgradeBackupTables(tables, from);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BackupFileError(
+      `This backup could not be upgraded from data schema ${from} to ${CURRENT_SCHEMA_VERSION}: ${detail}. ` +
+        'Nothing was changed.',
+    );
+  }
+}
+
 function refuse(problems: string[]): never {
   const shown = problems.slice(0, MAX_PROBLEMS);
   const more = problems.length - shown.length;
@@ -126,9 +158,38 @@ function refuse(problems: string[]): never {
 }
 
 /**
+ * The schema version of a backup's records: schemaVersion, or 1 when the file has none (0.1.0
+ * wrote none). Refuses a version this app cannot read, saying which app version can.
+ */
+function schemaVersionOf(data: Record<string, unknown>): number {
+  const version = data.schemaVersion === undefined ? 1 : data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new BackupFileError('This backup has no valid schema version, so it cannot be read.');
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    // This app cannot know which release introduced a newer schema, but the app that wrote the
+    // backup reads it, so that version (or a later one) is what the user needs.
+    const writer =
+      typeof data.appVersion === 'string' && /^\d+\.\d+\.\d+\S{0,40}$/.test(data.appVersion)
+        ? data.appVersion
+        : undefined;
+    const update = writer
+      ? `It was made by version ${writer} of the app: update to ${writer} or later, then restore it.`
+      : 'Update the app to its newest version, then restore it.';
+    throw new BackupFileError(
+      `This backup was made by a newer version of the app: its data has schema version ${version}, and this ` +
+        `app reads schema versions up to ${CURRENT_SCHEMA_VERSION}. ${update}`,
+    );
+  }
+  return version;
+}
+
+/**
  * Reads and checks a backup file. `tableNames` are the data tables the database has (the
- * renderer's DATA_TABLES); each must be in the file and nothing else may be. Throws a
- * {@link BackupFileError} naming every problem (up to ten) when the file cannot be restored.
+ * renderer's DATA_TABLES); each must be in the file and nothing else may be. A backup of an
+ * older schema version must have the tables of its version, and is upgraded to the current
+ * version before its records are checked. Throws a {@link BackupFileError} naming every problem
+ * (up to ten) when the file cannot be restored.
  */
 export function parseBackup(text: string, tableNames: readonly string[] = BACKUP_TABLE_NAMES): ParsedBackup {
   try {
@@ -161,11 +222,11 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
         `${BACKUP_VERSION}). Update the app, then restore it.`,
     );
   }
+  const schemaVersion = schemaVersionOf(data);
   const envelope = envelopeSchema.safeParse(data);
   if (!envelope.success) {
     refuse(envelope.error.issues.map((i) => i.message));
   }
-  const raw = envelope.data.tables;
 
   const problems: string[] = [];
   const unknownNames = tableNames.filter((n) => !(n in BACKUP_TABLE_SCHEMAS));
@@ -173,14 +234,17 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
     // A programming error, not a bad file: the database has a table this module has no schema for.
     throw new Error(`No backup schema for the table(s) ${unknownNames.join(', ')}`);
   }
-  for (const name of Object.keys(raw)) {
-    if (!tableNames.includes(name)) problems.push(`it has a table "${name}" this app does not know`);
+  // The tables the file must have are those of the schema it was written with.
+  const fileTables = schemaVersion === CURRENT_SCHEMA_VERSION ? tableNames : backupTablesAt(schemaVersion);
+  for (const name of Object.keys(envelope.data.tables)) {
+    if (!fileTables.includes(name)) problems.push(`it has a table "${name}" this app does not know`);
   }
-  for (const name of tableNames) {
-    if (!(name in raw)) problems.push(`the table "${name}" is missing`);
-    else if (!Array.isArray(raw[name])) problems.push(`${name} must be a list of records`);
+  for (const name of fileTables) {
+    if (!(name in envelope.data.tables)) problems.push(`the table "${name}" is missing`);
+    else if (!Array.isArray(envelope.data.tables[name])) problems.push(`${name} must be a list of records`);
   }
   if (problems.length > 0) refuse(problems);
+  const raw = upgradeTables(envelope.data.tables as Record<string, unknown[]>, schemaVersion);
 
   const tables = {} as Record<string, unknown[]>;
   const counts = {} as Record<BackupTableName, number>;
@@ -228,6 +292,7 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
   return {
     exportedAt: envelope.data.exportedAt,
     appVersion: envelope.data.appVersion,
+    schemaVersion,
     tables: tables as BackupTables,
     counts,
     total,

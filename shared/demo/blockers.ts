@@ -76,6 +76,16 @@ export function demoBlockers({
       }
     }
     const updated = resolvedOn ?? minIsoDate(addDaysIso(openedOn, rng.int(3, 20)), today);
+    // Mitigation starts two days after opening (by the last update at the latest): a fixed step,
+    // not a random one, so the random sequence and every record after this one stay as they were.
+    const statusHistory: Blocker['statusHistory'] = [{ status: 'open', on: openedOn }];
+    if (status !== 'open') {
+      statusHistory.push({
+        status: 'mitigating',
+        on: minIsoDate(workdayOnOrAfter(addDaysIso(openedOn, 2)), updated),
+      });
+    }
+    if (resolvedOn) statusHistory.push({ status: 'resolved', on: resolvedOn });
     return stamp(
       {
         title: script.title,
@@ -85,6 +95,7 @@ export function demoBlockers({
         status,
         openedOn,
         resolvedOn,
+        statusHistory,
         appId: app?.id ?? null,
         teamId: teamKey ? teamOf(teamKey).id : null,
         cycleId: plan.id,

@@ -9,22 +9,15 @@
  * area, or a draw inside one, changes every record after it (still deterministic, but a
  * different story). Add new areas at the end.
  */
-import type { z } from 'zod';
-import {
-  RECORD_SCHEMAS,
-  maxIsoDate,
-  minIsoDate,
-  type BaseRecord,
-  type IsoDate,
-  type RecordTableName,
-} from '../domain';
+import { maxIsoDate, minIsoDate, type BaseRecord, type IsoDate } from '../domain';
+import { DATA_TABLE_NAMES, type DataTableName, type StoredRecord } from '../schema/tables';
 import { createRng, type Rng } from './random';
 
 /** One array of full stored records per data table of the database (all but settings). */
-export type DemoDataset = { [T in RecordTableName]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] };
+export type DemoDataset = { [T in DataTableName]: StoredRecord<T>[] };
 
 /** Some of the dataset's tables: what an area that fills them returns. */
-export type DemoTables<T extends RecordTableName> = Pick<DemoDataset, T>;
+export type DemoTables<T extends DataTableName> = Pick<DemoDataset, T>;
 
 export interface DemoContext {
   /** The day the demo is generated for: every date of the story is relative to it. */
@@ -84,8 +77,8 @@ function growing<C extends DemoContext>(context: C): DemoBuild<C> {
   };
 }
 
-/** The dataset out of a finished build: every table, in the order of RECORD_SCHEMAS. */
+/** The dataset out of a finished build: every table, in the order of the table list. */
 export function datasetOf(built: DemoDataset): DemoDataset {
-  const tables = Object.keys(RECORD_SCHEMAS) as RecordTableName[];
+  const tables = DATA_TABLE_NAMES;
   return Object.fromEntries(tables.map((table) => [table, built[table]])) as DemoDataset;
 }

@@ -1,6 +1,8 @@
 /**
  * Blockers, in the deck's three categories ("All too common challenges & blockers") with its
- * sub-categories word for word, plus "Other" in each.
+ * sub-categories word for word, plus "Other" in each. A blocker keeps its status history (open →
+ * mitigating → resolved, each change dated) so trends can be computed from the changes; its
+ * `status` is the history's last entry.
  */
 import { z } from 'zod';
 import { baseRecordSchema, optionalId, optionalText, requiredText } from './common';
@@ -46,6 +48,23 @@ export const BLOCKER_CATEGORY_IDS = Object.keys(BLOCKER_CATEGORIES) as BlockerCa
 
 export const BLOCKER_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const BLOCKER_STATUSES = ['open', 'mitigating', 'resolved'] as const;
+export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
+
+const blockerStatusSchema = z.enum(BLOCKER_STATUSES, {
+  error: 'Status must be open, mitigating or resolved',
+});
+
+/** One change of a blocker's status, on the day it happened. */
+export const blockerStatusChangeSchema = z.object({
+  status: blockerStatusSchema,
+  on: isoDateSchema('Status change date'),
+  note: z
+    .string({ error: 'Status change note must be text' })
+    .trim()
+    .max(2000, 'Status change note must be at most 2000 characters')
+    .optional(),
+});
+export type BlockerStatusChange = z.infer<typeof blockerStatusChangeSchema>;
 
 export const blockerInputSchema = z
   .object({
@@ -55,9 +74,13 @@ export const blockerInputSchema = z
     }),
     subCategory: requiredText('Sub-category'),
     severity: z.enum(BLOCKER_SEVERITIES, { error: 'Severity must be low, medium, high or critical' }),
-    status: z.enum(BLOCKER_STATUSES, { error: 'Status must be open, mitigating or resolved' }),
+    status: blockerStatusSchema,
     openedOn: isoDateSchema('Opened date'),
     resolvedOn: isoDateSchema('Resolved date').nullable().default(null),
+    statusHistory: z
+      .array(blockerStatusChangeSchema, { error: 'Status history must be a list of status changes' })
+      .min(1, 'Status history must start with the day the blocker was opened')
+      .max(1000, 'Status history must have at most 1000 changes'),
     appId: optionalId,
     teamId: optionalId,
     cycleId: optionalId,
@@ -87,7 +110,73 @@ export const blockerInputSchema = z
         message: 'Resolved date cannot be before the opened date',
       });
     }
+    checkStatusHistory(b, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 export type BlockerInput = z.input<typeof blockerInputSchema>;
+
+/**
+ * The rules a status history follows: it starts with "open" on the opened date, its changes are
+ * in date order (several on one day are fine), its last change is the current status, and a
+ * resolved blocker's last change is on its resolved date.
+ */
+function checkStatusHistory(
+  b: Pick<z.output<typeof blockerInputSchema>, 'status' | 'openedOn' | 'resolvedOn' | 'statusHistory'>,
+  report: (path: (string | number)[], message: string) => void,
+): void {
+  const history = b.statusHistory;
+  const first = history[0];
+  const last = history.at(-1);
+  if (first && (first.status !== 'open' || first.on !== b.openedOn)) {
+    report(['statusHistory', 0], `Status history must start with "open" on the opened date (${b.openedOn})`);
+  }
+  history.forEach((change, i) => {
+    const before = history[i - 1];
+    if (before && change.on < before.on) {
+      report(
+        ['statusHistory', i, 'on'],
+        `Status changes must be in date order: ${change.on} comes after ${before.on}`,
+      );
+    }
+  });
+  if (last && last.status !== b.status) {
+    report(['statusHistory'], `The last status change must be to the blocker's status (${b.status})`);
+  } else if (last && b.status === 'resolved' && b.resolvedOn && last.on !== b.resolvedOn) {
+    report(['statusHistory'], `The change to resolved must be on the resolved date (${b.resolvedOn})`);
+  }
+}
+
+/**
+ * The status history of a blocker stored before schema version 2, which kept only its current
+ * status and dates: "open" on the opened date, then the current status if it is not open.
+ */
+export function deriveStatusHistory(
+  b: Pick<z.output<typeof blockerInputSchema>, 'status' | 'openedOn' | 'resolvedOn'>,
+): BlockerStatusChange[] {
+  const history: BlockerStatusChange[] = [{ status: 'open', on: b.openedOn }];
+  // Schema 1 did not record when a blocker went to mitigating: the opened date is the only day
+  // known, and the earliest it can have happened.
+  if (b.status === 'mitigating') history.push({ status: 'mitigating', on: b.openedOn });
+  // A resolved blocker always has a resolved date; the opened date only stands in for a record
+  // that breaks that rule, which the check then reports on its resolvedOn.
+  if (b.status === 'resolved') history.push({ status: 'resolved', on: b.resolvedOn ?? b.openedOn });
+  return history;
+}
+
+/**
+ * Schema 1 → 2 for one stored blocker: adds the status history derived from its fields. Takes
+ * the record as read from a database or a backup, unchecked: anything that is not a record is
+ * returned as it is (the backup check reports it), and a history already there is kept.
+ */
+export function upgradeBlockerToStatusHistory(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const fields = record as Record<string, unknown>;
+  if (Array.isArray(fields.statusHistory)) return record;
+  const history = deriveStatusHistory({
+    status: fields.status as BlockerStatus,
+    openedOn: fields.openedOn as string,
+    resolvedOn: (fields.resolvedOn ?? null) as string | null,
+  });
+  return { ...fields, statusHistory: history };
+}
 export const blockerSchema = baseRecordSchema.and(blockerInputSchema);
 export type Blocker = z.infer<typeof blockerSchema>;

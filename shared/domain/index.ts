@@ -12,5 +12,3 @@ export * from './marketing';
 export * from './metrics';
 export * from './feasibility';
 export * from './pipeline';
-export * from './records';
-export * from './references';

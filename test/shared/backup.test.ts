@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLE_NAMES,
+  BACKUP_VERSION,
   BackupFileError,
   backupToJson,
   makeBackup,
@@ -10,6 +11,7 @@ import {
   type BackupTableName,
 } from '../../shared/backup/backup';
 import { generateDemoProgram, type DemoDataset } from '../../shared/demo/generate';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/schema/migrations';
 
 const dataset: DemoDataset = generateDemoProgram({ today: '2026-03-15' });
 const tables = dataset as unknown as Record<string, readonly unknown[]>;
@@ -67,8 +69,43 @@ describe('backup files', () => {
 
   it('refuses a backup made by a newer version of the app', () => {
     const backup = demoBackup();
-    backup.version = 2;
+    backup.version = BACKUP_VERSION + 1;
     expect(refusal(JSON.stringify(backup))).toMatch(/made by a newer version of the app/);
+  });
+
+  it('records the schema version of its records, and reads it back', () => {
+    const text = backupToJson(makeBackup(tables, META));
+    expect(JSON.parse(text)).toMatchObject({
+      version: BACKUP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    });
+    expect(parseBackup(text).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('refuses a backup of a newer schema version, naming the app version that reads it', () => {
+    const backup = demoBackup();
+    backup.schemaVersion = 99;
+    backup.appVersion = '3.4.0';
+    const message = refusal(JSON.stringify(backup));
+    expect(message).toContain(
+      `This backup was made by a newer version of the app: its data has schema version 99, and this app ` +
+        `reads schema versions up to ${CURRENT_SCHEMA_VERSION}.`,
+    );
+    expect(message).toContain(
+      'It was made by version 3.4.0 of the app: update to 3.4.0 or later, then restore it.',
+    );
+    backup.appVersion = '';
+    expect(refusal(JSON.stringify(backup))).toContain(
+      'Update the app to its newest version, then restore it.',
+    );
+  });
+
+  it('refuses a schema version that is not a whole number from 1', () => {
+    for (const schemaVersion of ['2', 0, 1.5, null]) {
+      const backup = demoBackup();
+      backup.schemaVersion = schemaVersion;
+      expect(refusal(JSON.stringify(backup))).toMatch(/no valid schema version/);
+    }
   });
 
   it('refuses a bad version and bad metadata', () => {

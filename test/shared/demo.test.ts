@@ -9,11 +9,11 @@ import {
   DECK_TOIL_TEMPLATE,
   DEFAULT_CRITERIA,
   MARKETING_KINDS,
-  RECORD_SCHEMAS,
   type App,
   type ValueStreamMap,
 } from '../../shared/domain';
 import { demoRecordCount, generateDemoProgram, type DemoDataset } from '../../shared/demo/generate';
+import { RECORD_SCHEMAS } from '../../shared/schema/tables';
 
 const TODAY = '2026-03-18';
 const demo = generateDemoProgram({ today: TODAY });

@@ -1,6 +1,7 @@
 /** Links between records: which fields point where, and how a record is repaired when a target is gone. */
 import { describe, expect, it } from 'vitest';
-import { REFERENCES, RECORD_SCHEMAS, repairLinks, linkedIds } from '../../shared/domain';
+import { REFERENCES, repairLinks, linkedIds } from '../../shared/schema/references';
+import { RECORD_SCHEMAS } from '../../shared/schema/tables';
 
 describe('references', () => {
   it('names only tables and fields that exist', () => {

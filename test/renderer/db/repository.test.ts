@@ -2,7 +2,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamInputSchema, ValidationError } from '../../../shared/domain';
-import { AdoptionDatabase, DATA_TABLES, SCHEMA_V1 } from '../../../renderer/db/database';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/schema/migrations';
+import { TABLE_INDEXES, TABLE_NAMES } from '../../../shared/schema/tables';
+import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
 import { createRepository, RecordNotFoundError } from '../../../renderer/db/repository';
 import {
   describeError,
@@ -29,7 +31,7 @@ describe('the database', () => {
     const database = freshDb();
     await database.open();
     const names = database.tables.map((t) => t.name).sort();
-    expect(names).toEqual(Object.keys(SCHEMA_V1).sort());
+    expect(names).toEqual([...TABLE_NAMES].sort());
     expect(DATA_TABLES).not.toContain('settings');
     expect(names).toEqual(
       expect.arrayContaining([
@@ -53,11 +55,20 @@ describe('the database', () => {
     );
   });
 
-  it('is at schema version 1 with string (UUID) primary keys, never auto-increment', async () => {
+  it('is at the current schema version with string (UUID) primary keys, never auto-increment', async () => {
     const database = freshDb();
     await database.open();
-    expect(database.verno).toBe(1);
+    expect(database.verno).toBe(CURRENT_SCHEMA_VERSION);
     for (const table of database.tables) expect(table.schema.primKey.auto).toBe(false);
+  });
+
+  it('has exactly the indexes of the table list', async () => {
+    const database = freshDb();
+    await database.open();
+    for (const table of database.tables) {
+      const spec = [table.schema.primKey, ...table.schema.indexes].map((index) => index.src).join(', ');
+      expect(spec, table.name).toBe(TABLE_INDEXES[table.name as keyof typeof TABLE_INDEXES]);
+    }
   });
 });
 

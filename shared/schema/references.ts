@@ -6,17 +6,17 @@
  * `optional` links are nulled when their target is gone; `many` links drop the missing ids;
  * `required` links cannot be repaired, so the write that would leave them dangling is refused.
  */
-import type { RecordTableName } from './records';
+import type { DataTableName } from './tables';
 
 export type ReferenceKind = 'optional' | 'many' | 'required';
 
 export interface Reference {
   field: string;
-  target: RecordTableName;
+  target: DataTableName;
   kind: ReferenceKind;
 }
 
-export const REFERENCES: Partial<Record<RecordTableName, readonly Reference[]>> = {
+export const REFERENCES: Partial<Record<DataTableName, readonly Reference[]>> = {
   people: [{ field: 'teamId', target: 'teams', kind: 'optional' }],
   apps: [
     { field: 'teamId', target: 'teams', kind: 'optional' },
@@ -71,9 +71,9 @@ export interface RepairResult<T> {
  * The record is returned unchanged (same object) when nothing needed repair.
  */
 export function repairLinks<T extends Record<string, unknown>>(
-  table: RecordTableName,
+  table: DataTableName,
   record: T,
-  exists: (table: RecordTableName, id: string) => boolean,
+  exists: (table: DataTableName, id: string) => boolean,
 ): RepairResult<T> {
   let next: Record<string, unknown> = record;
   const broken: Reference[] = [];

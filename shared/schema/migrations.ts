@@ -1,0 +1,175 @@
+/**
+ * The schema versions of the database and of backup files, oldest first. Append-only: a
+ * released version is never edited, because databases and backups written by it exist. To change
+ * the schema, append `{ version: n + 1, … }` with the index specs of the tables it adds or
+ * changes (`null` deletes a table) and, when stored records change shape, an `upgrade`: per
+ * table, a pure function from the table's records at the previous version to its records at
+ * this one.
+ *
+ * The same upgrades run in two places: renderer/db/database.ts turns each entry into
+ * `version(n).stores(…).upgrade(…)` for a database written by an older app, and parseBackup runs
+ * them, in order, on the tables of an older backup file before checking its records. So an
+ * upgrade sees plain, unchecked records: a backup may hold anything, and an upgrade leaves what
+ * it does not understand as it is for the check to report.
+ *
+ * Each version also names the first app version that wrote it, so that a backup from a newer
+ * schema can be refused with the app version the user needs.
+ */
+import { upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
+
+/** Turns a table's records at the previous version into its records at this one. Pure. */
+export type TableUpgrade = (records: readonly unknown[]) => unknown[];
+
+export interface SchemaVersion {
+  /** 1, 2, 3…: one more than the entry before. */
+  readonly version: number;
+  /** The first app version that wrote this schema (package.json `version`). */
+  readonly appVersion: string;
+  /** What changed, in a sentence. */
+  readonly change: string;
+  /**
+   * Dexie index specs of the tables this version adds or changes (`null` deletes one); version
+   * 1 lists every table. Keyed by plain strings: a later version may delete a table, and the
+   * released entries that named it must still compile.
+   */
+  readonly stores: Readonly<Record<string, string | null>>;
+  /** Per table whose records change shape: the pure function that upgrades them. */
+  readonly upgrade?: Readonly<Record<string, TableUpgrade>>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    appVersion: '0.1.0',
+    change: 'The first schema: every table of the program.',
+    stores: {
+      program: 'id',
+      cycles: 'id, &index, status, startDate',
+      teams: 'id, name, kind',
+      people: 'id, name, teamId, *roles, canSeed',
+      apps: 'id, name, teamId, stage, cycleId, externalId, *goldenPathIds, selectedOn, firstDeployOn, updatedAt',
+      criteria: 'id, axis, order',
+      goldenPaths: 'id, name, kind',
+      assignments: 'id, kind, personId, targetTeamId, appId, cycleId, startDate',
+      pairingSessions: 'id, date, personId, *partnerIds, appId, teamId, cycleId',
+      blockers: 'id, category, status, severity, openedOn, resolvedOn, appId, teamId, cycleId, ownerId',
+      toilItems: 'id, order, kind',
+      toilAudits: 'id, date, teamId, appId, cycleId',
+      toilResponses: 'id, auditId',
+      valueStreamMaps: 'id, appId, date',
+      marketingActivities: 'id, date, kind',
+      metrics: 'id, &key',
+      metricSnapshots: 'id, metricId, date, [metricId+date]',
+      settings: 'key',
+    },
+  },
+  {
+    version: 2,
+    appVersion: '0.2.0',
+    change: 'Blockers keep their status history: every change of status with its date.',
+    // No index: trends are computed from the history of the blockers a screen has already read.
+    stores: {},
+    upgrade: { blockers: (records) => records.map(upgradeBlockerToStatusHistory) },
+  },
+];
+
+/** The schema version this app writes: the last entry's. */
+export const CURRENT_SCHEMA_VERSION = checkSchemaVersions(SCHEMA_VERSIONS).at(-1)!.version;
+
+/** The index spec of every table at a schema version: the stores of versions 1…n folded together. */
+export function storesAt(
+  version: number,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): Record<string, string> {
+  return foldStores(versions.filter((entry) => entry.version <= version));
+}
+
+/** The tables a backup of a schema version holds: every table then, but the local ones. */
+export function backupTablesAt(
+  version: number,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): string[] {
+  const local: readonly string[] = LOCAL_TABLE_NAMES;
+  return Object.keys(storesAt(version, versions)).filter((name) => !local.includes(name));
+}
+
+/** The first app version that wrote a schema version; undefined for one newer than this app knows. */
+export function appVersionForSchema(version: number): string | undefined {
+  return SCHEMA_VERSIONS.find((entry) => entry.version === version)?.appVersion;
+}
+
+/**
+ * Upgrades the tables of a backup written at schema version `from` to the current version: each
+ * later version in turn adds its new tables (empty), drops its deleted ones and runs its
+ * upgrades. Local tables are not in a backup, so their upgrades are skipped. Pure: the input is
+ * not changed.
+ */
+export function upgradeBackupTables(
+  tables: Readonly<Record<string, readonly unknown[]>>,
+  from: number,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(tables)) out[name] = [...rows];
+  const local: readonly string[] = LOCAL_TABLE_NAMES;
+  for (const entry of versions) {
+    if (entry.version <= from) continue;
+    for (const [name, spec] of Object.entries(entry.stores)) {
+      if (local.includes(name)) continue;
+      if (spec === null) delete out[name];
+      else out[name] ??= [];
+    }
+    for (const [name, upgrade] of Object.entries(entry.upgrade ?? {})) {
+      const rows = out[name];
+      if (rows) out[name] = upgrade(rows);
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks a list of versions (this module checks its own once, when it loads): versions 1, 2, 3…
+ * in order, upgrades only of tables that exist at their version, and the last version's tables
+ * and index specs exactly `current` (those of ./tables.ts). A table or index changed there
+ * without a new version here would leave existing databases on the old schema, so the app
+ * refuses to start rather than ship that. Returns the list; throws naming every problem.
+ */
+export function checkSchemaVersions(
+  versions: readonly SchemaVersion[],
+  current: Readonly<Record<string, string>> = TABLE_INDEXES,
+): readonly SchemaVersion[] {
+  const problems: string[] = [];
+  versions.forEach((entry, i) => {
+    if (entry.version !== i + 1) problems.push(`entry ${i + 1} has version ${entry.version}, not ${i + 1}`);
+    const stores = foldStores(versions.slice(0, i + 1));
+    for (const name of Object.keys(entry.upgrade ?? {})) {
+      if (!(name in stores))
+        problems.push(`version ${entry.version} upgrades "${name}", which it has no table for`);
+    }
+  });
+  const last = foldStores(versions);
+  for (const name of new Set([...Object.keys(last), ...Object.keys(current)])) {
+    if (last[name] !== current[name]) {
+      problems.push(
+        `the table "${name}" is ${JSON.stringify(current[name] ?? null)} in tables.ts but ` +
+          `${JSON.stringify(last[name] ?? null)} after the last schema version: add a schema version`,
+      );
+    }
+  }
+  if (versions.length === 0 || problems.length > 0) {
+    throw new Error(`The schema versions do not add up: ${problems.join('; ') || 'there are none'}.`);
+  }
+  return versions;
+}
+
+function foldStores(versions: readonly SchemaVersion[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of versions) {
+    for (const [name, spec] of Object.entries(entry.stores)) {
+      if (spec === null) delete out[name];
+      else out[name] = spec;
+    }
+  }
+  return out;
+}

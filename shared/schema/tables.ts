@@ -1,0 +1,87 @@
+/**
+ * The one list of the database's tables: for each, its stored record schema (what a record in
+ * the database or in a backup must satisfy) and its Dexie index spec as of the current schema
+ * version. The database class, the backup reader and writer, the list of data tables and the
+ * tests all derive from this list; add a table here and in a new schema version
+ * (./migrations.ts), nowhere else.
+ *
+ * Index specs: primary key first, then indexes (`&` = unique, `*` = multi-entry, `[a+b]` =
+ * compound). They are the present; ./migrations.ts keeps the history, and refuses to load when
+ * the two disagree.
+ */
+import { z } from 'zod';
+import { appSchema, criterionSchema, goldenPathSchema } from '../domain/apps';
+import { blockerSchema } from '../domain/blockers';
+import { marketingActivitySchema } from '../domain/marketing';
+import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
+import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
+import { cycleSchema, programSchema } from '../domain/program';
+import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
+import { valueStreamMapSchema } from '../domain/value-stream';
+
+/** A key/value setting of this machine (theme, app-wide preferences). */
+export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type Setting = z.infer<typeof settingSchema>;
+
+/** A table of user data: part of every backup. */
+function dataTable<S extends z.ZodType>(schema: S, indexes: string) {
+  return { schema, indexes, inBackup: true as const };
+}
+
+/** A table of this machine only (preferences): not part of a backup, kept by a restore. */
+function localTable<S extends z.ZodType>(schema: S, indexes: string) {
+  return { schema, indexes, inBackup: false as const };
+}
+
+/** Every table, in the order a backup writes them. */
+export const TABLES = {
+  program: dataTable(programSchema, 'id'),
+  cycles: dataTable(cycleSchema, 'id, &index, status, startDate'),
+  teams: dataTable(teamSchema, 'id, name, kind'),
+  people: dataTable(personSchema, 'id, name, teamId, *roles, canSeed'),
+  apps: dataTable(
+    appSchema,
+    'id, name, teamId, stage, cycleId, externalId, *goldenPathIds, selectedOn, firstDeployOn, updatedAt',
+  ),
+  criteria: dataTable(criterionSchema, 'id, axis, order'),
+  goldenPaths: dataTable(goldenPathSchema, 'id, name, kind'),
+  assignments: dataTable(assignmentSchema, 'id, kind, personId, targetTeamId, appId, cycleId, startDate'),
+  pairingSessions: dataTable(pairingSessionSchema, 'id, date, personId, *partnerIds, appId, teamId, cycleId'),
+  blockers: dataTable(
+    blockerSchema,
+    'id, category, status, severity, openedOn, resolvedOn, appId, teamId, cycleId, ownerId',
+  ),
+  toilItems: dataTable(toilItemSchema, 'id, order, kind'),
+  toilAudits: dataTable(toilAuditSchema, 'id, date, teamId, appId, cycleId'),
+  toilResponses: dataTable(toilResponseSchema, 'id, auditId'),
+  valueStreamMaps: dataTable(valueStreamMapSchema, 'id, appId, date'),
+  marketingActivities: dataTable(marketingActivitySchema, 'id, date, kind'),
+  metrics: dataTable(metricSchema, 'id, &key'),
+  metricSnapshots: dataTable(metricSnapshotSchema, 'id, metricId, date, [metricId+date]'),
+  settings: localTable(settingSchema, 'key'),
+} as const;
+
+type Tables = typeof TABLES;
+export type TableName = keyof Tables;
+/** The tables of user data: every table but the local ones. */
+export type DataTableName = { [T in TableName]: Tables[T]['inBackup'] extends true ? T : never }[TableName];
+/** A record as stored in a table. */
+export type StoredRecord<T extends TableName> = z.output<Tables[T]['schema']>;
+
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** The tables of user data (all but settings), in the order a backup writes them. */
+export const DATA_TABLE_NAMES = TABLE_NAMES.filter((name) => TABLES[name].inBackup) as DataTableName[];
+
+/** Tables that stay on this machine: never in a backup. */
+export const LOCAL_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((name) => !TABLES[name].inBackup);
+
+/** The stored record schema of every data table, by table name. */
+export const RECORD_SCHEMAS = Object.fromEntries(
+  DATA_TABLE_NAMES.map((name) => [name, TABLES[name].schema]),
+) as { [T in DataTableName]: Tables[T]['schema'] };
+
+/** The current Dexie index spec of every table, by table name. */
+export const TABLE_INDEXES = Object.fromEntries(
+  TABLE_NAMES.map((name) => [name, TABLES[name].indexes]),
+) as Record<TableName, string>;

@@ -1,0 +1,200 @@
+/**
+ * Schema evolution on real (fake-indexeddb) databases: a database and a backup written by every
+ * earlier schema version come back at the current version, every record upgraded by the pure
+ * upgrades of shared/schema/migrations.ts and none lost.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
+import { exportBackup, restoreBackup } from '../../../renderer/db/backup';
+import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+import { BackupFileError, backupToJson, parseBackup } from '../../../shared/backup/backup';
+import {
+  CURRENT_SCHEMA_VERSION,
+  backupTablesAt,
+  storesAt,
+  upgradeBackupTables,
+} from '../../../shared/schema/migrations';
+import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
+import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
+import { byId, snapshot } from './db-helpers';
+
+interface PlainRecord {
+  id: string;
+  [field: string]: unknown;
+}
+type PlainTables = Record<string, PlainRecord[]>;
+
+/** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
+const FIXTURES: Record<number, string> = { 1: v1BackupText };
+
+const names: string[] = [];
+const opened: Dexie[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const d of opened.splice(0)) d.close();
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+function uniqueName(): string {
+  const name = `migration-test-${crypto.randomUUID()}`;
+  names.push(name);
+  return name;
+}
+
+function fixtureTables(version: number): PlainTables {
+  return (JSON.parse(FIXTURES[version]!) as { tables: PlainTables }).tables;
+}
+
+/** Writes `tables` into a new database declared exactly as schema `version` was, and closes it. */
+async function writeOldDatabase(name: string, version: number, tables: PlainTables): Promise<void> {
+  const old = new Dexie(name);
+  old.version(version).stores(storesAt(version));
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
+/** The current database, each data table sorted by id. */
+async function sortedTables(database: AdoptionDatabase): Promise<PlainTables> {
+  return (await snapshot(database)) as PlainTables;
+}
+
+/** Every record of the old tables is there, upgraded, and no record is missing or added. */
+function expectUpgradedFrom(actual: PlainTables, old: PlainTables, version: number): void {
+  expect(Object.keys(actual).sort()).toEqual([...DATA_TABLES].sort());
+  const expected = upgradeBackupTables(old, version) as PlainTables;
+  for (const name of DATA_TABLES) {
+    const before = old[name] ?? [];
+    const after = actual[name] ?? [];
+    expect(after.length, `${name} count`).toBe(before.length);
+    expect(after.map((r) => r.id).sort(), `${name} ids`).toEqual(before.map((r) => r.id).sort());
+    expect(after, name).toEqual([...(expected[name] ?? [])].sort(byId));
+    const schema: z.ZodType = RECORD_SCHEMAS[name];
+    for (const record of after)
+      expect(schema.safeParse(record).error, `${name} ${record.id}`).toBeUndefined();
+  }
+}
+
+describe('a database written by an earlier schema version', () => {
+  it('has a fixture for every earlier version, with every table of its version', () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      expect(FIXTURES[version], `fixture of schema ${version}`).toBeDefined();
+      expect(Object.keys(fixtureTables(version))).toEqual(backupTablesAt(version));
+    }
+  });
+
+  it('opens at the current version with every record upgraded and none lost', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const name = uniqueName();
+      const old = fixtureTables(version);
+      await writeOldDatabase(name, version, old);
+
+      const database = new AdoptionDatabase(name);
+      opened.push(database);
+      await database.open();
+      expect(database.verno).toBe(CURRENT_SCHEMA_VERSION);
+      expectUpgradedFrom(await sortedTables(database), old, version);
+    }
+  });
+
+  it('closes an old connection that is still open, so the upgrade is not blocked', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const name = uniqueName();
+    await writeOldDatabase(name, 1, fixtureTables(1));
+    const old = new Dexie(name);
+    old.version(1).stores(storesAt(1));
+    opened.push(old);
+    await old.open();
+
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    await database.open();
+    expect(database.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(old.isOpen()).toBe(false);
+  });
+});
+
+describe('schema version 2', () => {
+  it('gives every blocker of a version-1 database its status history, every other field as it was', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(1);
+    await writeOldDatabase(name, 1, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const blockers = await database.blockers.toArray();
+    expect(blockers.map((b) => b.status).sort()).toEqual(['mitigating', 'open', 'resolved', 'resolved']);
+    for (const before of old.blockers!) {
+      const after = blockers.find((b) => b.id === before.id);
+      const { statusHistory, ...rest } = after!;
+      expect(rest).toEqual(before);
+      const { openedOn, resolvedOn } = before as PlainRecord & {
+        openedOn: string;
+        resolvedOn: string | null;
+      };
+      expect(statusHistory).toEqual(
+        before.status === 'open'
+          ? [{ status: 'open', on: openedOn }]
+          : before.status === 'mitigating'
+            ? [
+                { status: 'open', on: openedOn },
+                { status: 'mitigating', on: openedOn },
+              ]
+            : [
+                { status: 'open', on: openedOn },
+                { status: 'resolved', on: resolvedOn },
+              ],
+      );
+    }
+  });
+});
+
+describe('a backup written by an earlier schema version', () => {
+  it('restores through the Data screen path with every record upgraded and none lost', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const parsed = parseBackup(FIXTURES[version]!, DATA_TABLES);
+      expect(parsed.schemaVersion).toBe(version);
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parsed, database);
+      expectUpgradedFrom(await sortedTables(database), fixtureTables(version), version);
+    }
+  });
+
+  it('comes out of a later backup of the restored database unchanged, at the current version', async () => {
+    const database = new AdoptionDatabase(uniqueName());
+    opened.push(database);
+    await restoreBackup(parseBackup(FIXTURES[1]!, DATA_TABLES), database);
+    const text = backupToJson(await exportBackup(database));
+    const again = parseBackup(text, DATA_TABLES);
+    expect(again.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expectUpgradedFrom(again.tables as unknown as PlainTables, fixtureTables(1), 1);
+  });
+});
+
+describe('a backup written by a newer schema version', () => {
+  it('is refused with the app version that reads it, and nothing changes', async () => {
+    const database = new AdoptionDatabase(uniqueName());
+    opened.push(database);
+    await restoreBackup(parseBackup(FIXTURES[1]!, DATA_TABLES), database);
+    const before = await snapshot(database);
+
+    const newer = JSON.parse(backupToJson(await exportBackup(database))) as Record<string, unknown>;
+    newer.schemaVersion = 99;
+    newer.appVersion = '7.1.0';
+    const error = (() => {
+      try {
+        parseBackup(JSON.stringify(newer), DATA_TABLES);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(BackupFileError);
+    expect((error as Error).message).toMatch(
+      /newer version of the app: its data has schema version 99.*update to 7\.1\.0 or later/,
+    );
+    expect(await snapshot(database)).toEqual(before);
+  });
+});
