@@ -87,3 +87,10 @@ export function repairLinks<T extends Record<string, unknown>>(
   }
   return { record: next as T, broken };
 }
+
+/** Every (table, reference) whose links point at `target`: what refers to a record of it. */
+export function referrersOf(target: DataTableName): { table: DataTableName; ref: Reference }[] {
+  return (Object.entries(REFERENCES) as [DataTableName, readonly Reference[]][]).flatMap(([table, refs]) =>
+    refs.filter((ref) => ref.target === target).map((ref) => ({ table, ref })),
+  );
+}

@@ -85,3 +85,24 @@ export const RECORD_SCHEMAS = Object.fromEntries(
 export const TABLE_INDEXES = Object.fromEntries(
   TABLE_NAMES.map((name) => [name, TABLES[name].indexes]),
 ) as Record<TableName, string>;
+
+/** What one record and several records of each data table are called in messages. */
+export const RECORD_NAMES: Record<DataTableName, { one: string; many: string }> = {
+  program: { one: 'program', many: 'programs' },
+  cycles: { one: 'cycle', many: 'cycles' },
+  teams: { one: 'team', many: 'teams' },
+  people: { one: 'person', many: 'people' },
+  apps: { one: 'app', many: 'apps' },
+  criteria: { one: 'criterion', many: 'criteria' },
+  goldenPaths: { one: 'golden path', many: 'golden paths' },
+  assignments: { one: 'assignment', many: 'assignments' },
+  pairingSessions: { one: 'pairing session', many: 'pairing sessions' },
+  blockers: { one: 'blocker', many: 'blockers' },
+  toilItems: { one: 'toil item', many: 'toil items' },
+  toilAudits: { one: 'toil audit', many: 'toil audits' },
+  toilResponses: { one: 'toil response', many: 'toil responses' },
+  valueStreamMaps: { one: 'value stream map', many: 'value stream maps' },
+  marketingActivities: { one: 'marketing activity', many: 'marketing activities' },
+  metrics: { one: 'metric', many: 'metrics' },
+  metricSnapshots: { one: 'metric snapshot', many: 'metric snapshots' },
+};

@@ -15,7 +15,8 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { StageBadge, count, formatDays } from './parts';
-import './apps.css';
+import './cycle-apps-summary.css';
+import './cycle-check.css';
 import { collator } from '../../../shared/domain/app-table';
 
 export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {

@@ -19,6 +19,7 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { count, today } from './parts';
+import './cycle-check.css';
 
 /** The cycle a selection most likely goes into: the running one, else the next planned, else the last. */
 export function defaultCycle(cycles: readonly Cycle[], day: string): Cycle | undefined {

@@ -1,5 +1,6 @@
 /** Small pieces the Apps views share: the stage badge, score and duration formats, and "today". */
 import { APP_STAGE_LABELS, todayIso, type AppStage } from '../../../shared/domain';
+import './stage-badge.css';
 
 export function StageBadge({ stage }: { stage: AppStage }) {
   return <span className={`badge stage-badge stage-${stage}`}>{APP_STAGE_LABELS[stage]}</span>;

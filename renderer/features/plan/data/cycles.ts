@@ -22,6 +22,8 @@ import {
   type CycleInput,
   type IsoDate,
 } from '../../../../shared/domain';
+import { referrersOf } from '../../../../shared/schema/references';
+import { RECORD_NAMES } from '../../../../shared/schema/tables';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
 
@@ -146,21 +148,15 @@ export async function updateCycle(
   });
 }
 
-/** The tables whose records may point at a cycle: a cycle they point at cannot be deleted. */
-const CYCLE_REFERENCES = [
-  { table: 'apps', one: 'app', many: 'apps' },
-  { table: 'assignments', one: 'assignment', many: 'assignments' },
-  { table: 'pairingSessions', one: 'pairing session', many: 'pairing sessions' },
-  { table: 'blockers', one: 'blocker', many: 'blockers' },
-  { table: 'toilAudits', one: 'toil audit', many: 'toil audits' },
-] as const;
+/** What may point at a cycle: a cycle something points at cannot be deleted. */
+const CYCLE_REFERRERS = referrersOf('cycles');
 
 /**
  * Deletes a cycle. Only the last one can go, so cycle numbers stay continuous; and not while
  * apps, assignments, sessions, blockers or audits refer to it (they would point at nothing).
  */
 export async function deleteCycle(id: string, database: AdoptionDatabase = defaultDb): Promise<Cycle> {
-  return writeTransaction(database, ['cycles', ...CYCLE_REFERENCES.map((r) => r.table)], async () => {
+  return writeTransaction(database, ['cycles', ...CYCLE_REFERRERS.map((r) => r.table)], async () => {
     const cycle = await mustGetCycle(database, id);
     const last = await database.cycles.orderBy('index').last();
     if (last && last.id !== cycle.id) {
@@ -169,9 +165,10 @@ export async function deleteCycle(id: string, database: AdoptionDatabase = defau
       );
     }
     const uses: string[] = [];
-    for (const ref of CYCLE_REFERENCES) {
-      const count = await database.table(ref.table).where('cycleId').equals(id).count();
-      if (count > 0) uses.push(`${count} ${count === 1 ? ref.one : ref.many}`);
+    for (const { table, ref } of CYCLE_REFERRERS) {
+      const count = await database.table(table).where(ref.field).equals(id).count();
+      const names = RECORD_NAMES[table];
+      if (count > 0) uses.push(`${count} ${count === 1 ? names.one : names.many}`);
     }
     if (uses.length > 0) {
       const one = uses.length === 1 && uses[0]!.startsWith('1 ');
