@@ -4,7 +4,6 @@
  * (allowed, but flagged), and the cycle's median time to hello world. Reads its own data, so it
  * can be placed anywhere a cycle is shown.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   APP_STAGE_LABELS,
   countsTowardCycle,
@@ -13,15 +12,14 @@ import {
   timeToHelloWorldDays,
   type Cycle,
 } from '../../../shared/domain';
-import { useDatabase } from '../../db/DatabaseContext';
+import { useCycleApps } from './data/queries';
 import { StageBadge, count, formatDays } from './parts';
 import './cycle-apps-summary.css';
 import './cycle-check.css';
 import { collator } from '../../../shared/domain/app-table';
 
 export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
-  const db = useDatabase();
-  const apps = useLiveQuery(() => db.apps.where('cycleId').equals(cycle.id).toArray(), [db, cycle.id]);
+  const apps = useCycleApps(cycle.id);
   if (!apps)
     return (
       <p className="muted" role="status">

@@ -28,3 +28,9 @@ export function useAppsData(): AppsData | undefined {
   if (!apps || !teams || !cycles || !goldenPaths || !criteria) return undefined;
   return { apps, teams, cycles, goldenPaths, criteria };
 }
+
+/** The apps selected into one cycle (any stage), or undefined while the first read is under way. */
+export function useCycleApps(cycleId: string): App[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.apps.where('cycleId').equals(cycleId).toArray(), [db, cycleId]);
+}
