@@ -1,5 +1,5 @@
 /** The Apps area's writes on a real (in-memory) IndexedDB: apps, stages, cycles, golden paths, criteria. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   newChecklist,
   ValidationError,
@@ -7,7 +7,8 @@ import {
   type Criterion,
   type CycleInput,
 } from '../../../shared/domain';
-import { AdoptionDatabase } from '../../../renderer/db/database';
+import { freshDatabases } from '../db/db-helpers';
+import type { AdoptionDatabase } from '../../../renderer/db/database';
 import { RecordNotFoundError } from '../../../renderer/db/repository';
 import {
   createApp,
@@ -32,15 +33,7 @@ import {
 } from '../../../renderer/features/apps/data/golden-paths';
 import { undoChanges } from '../../../renderer/db/changes';
 
-const opened: AdoptionDatabase[] = [];
-function freshDb() {
-  const database = new AdoptionDatabase(`apps-repo-${crypto.randomUUID()}`);
-  opened.push(database);
-  return database;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const freshDb = freshDatabases('apps-data');
 
 const app = (name: string, extra: Partial<AppInput> = {}): AppInput => ({ name, ...extra });
 

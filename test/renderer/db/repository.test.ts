@@ -1,10 +1,11 @@
 /** The generic write path: validate, stamp, write in a transaction; storage errors made readable. */
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamInputSchema, ValidationError } from '../../../shared/domain';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/schema/migrations';
 import { TABLE_INDEXES, TABLE_NAMES } from '../../../shared/schema/tables';
-import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
+import { freshDatabases } from './db-helpers';
+import { DATA_TABLES } from '../../../renderer/db/database';
 import { createRepository, RecordNotFoundError } from '../../../renderer/db/repository';
 import {
   describeError,
@@ -15,16 +16,7 @@ import {
 } from '../../../renderer/db/errors';
 
 const teams = createRepository((d) => d.teams, teamInputSchema, 'Team');
-const opened: AdoptionDatabase[] = [];
-function freshDb() {
-  const database = new AdoptionDatabase(`repo-test-${crypto.randomUUID()}`);
-  opened.push(database);
-  return database;
-}
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const freshDb = freshDatabases('repo-test');
 
 describe('the database', () => {
   it('opens with a table for every entity of the domain', async () => {

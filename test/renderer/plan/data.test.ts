@@ -1,8 +1,7 @@
 /** The Plan area's writes on a real (fake-indexeddb) database: rules that span records, all-or-nothing. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError, type ProgramInput } from '../../../shared/domain';
-import { AdoptionDatabase } from '../../../renderer/db/database';
-import { appRecord } from '../db/db-helpers';
+import { appRecord, freshDatabases } from '../db/db-helpers';
 import {
   addCycle,
   closeActiveAndStartNext,
@@ -15,16 +14,7 @@ import {
 import { createProgram, getProgram, saveProgram } from '../../../renderer/features/plan/data/program';
 import { PlanRuleError } from '../../../renderer/features/plan/data/rules';
 
-const opened: AdoptionDatabase[] = [];
-function freshDb() {
-  const database = new AdoptionDatabase(`program-repo-${crypto.randomUUID()}`);
-  opened.push(database);
-  return database;
-}
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const freshDb = freshDatabases('plan-data');
 
 const PROGRAM: ProgramInput = {
   name: 'Cloud-native 2026',
