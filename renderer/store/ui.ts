@@ -18,6 +18,7 @@ interface UiState {
   /** The hash route without '#/', e.g. 'plan' or 'apps/1234'. */
   route: string;
   theme: Theme;
+  /** The message on screen (at most one). */
   toasts: Toast[];
   navigate(route: string): void;
   setRoute(route: string): void;
@@ -62,9 +63,11 @@ export const useUi = create<UiState>((set) => ({
     }
     set({ theme });
   },
+  // One message at a time: a new one replaces the one on screen, so messages never stack over
+  // the content (an Undo offered earlier is gone once something else has happened).
   toast(toast) {
     const id = nextToastId++;
-    set((s) => ({ toasts: [...s.toasts, { ...toast, id }] }));
+    set({ toasts: [{ ...toast, id }] });
     return id;
   },
   dismiss(id) {
