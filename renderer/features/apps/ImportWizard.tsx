@@ -9,26 +9,21 @@
  * in one transaction, so a failure or a cancel leaves the data as it was.
  */
 import { useMemo, useRef, useState } from 'react';
-import { parseBackstageCatalog } from '../../../shared/import/backstage';
+import { parseBackstageCatalog } from '../../../shared/import/apps/backstage';
 import {
   APP_IMPORT_FIELDS,
   guessCsvMapping,
   mapCsvRows,
-  parseCsvFile,
   type AppImportField,
   type CsvMapping,
-  type ParsedCsv,
-} from '../../../shared/import/csv';
+} from '../../../shared/import/apps/definition';
+import { planImport, type ImportPlan } from '../../../shared/import/apps/plan';
+import type { AppImportResult as ImportResult, ParsedImport } from '../../../shared/import/apps/records';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../../../shared/import/file-checks';
-import { planImport, type ImportPlan } from '../../../shared/import/plan';
-import {
-  rejectedRowCount,
-  type ImportResult,
-  type ParsedImport,
-  type RejectedRow,
-} from '../../../shared/import/types';
+import { parseCsvFile, type ParsedCsv } from '../../../shared/import/read/csv';
+import { rejectedRowCount, type ImportProgress, type RejectedRow } from '../../../shared/import/types';
 import { desktop } from '../../desktop';
-import { applyImport, ImportCanceledError, type ImportProgress } from './data/import';
+import { applyImport, ImportCanceledError } from './data/import';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
