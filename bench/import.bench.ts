@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appsToCsv, type AppExportRow } from '../shared/export/apps-csv';
-import { parseBackstageCatalog } from '../shared/import/backstage';
-import { guessCsvMapping, mapCsvRows, parseCsvFile } from '../shared/import/csv';
+import { parseBackstageCatalog } from '../shared/import/apps/backstage';
+import { guessCsvMapping, mapCsvRows } from '../shared/import/apps/definition';
+import { planImport } from '../shared/import/apps/plan';
 import { checkTextFile } from '../shared/import/file-checks';
-import { planImport } from '../shared/import/plan';
+import { parseCsvFile } from '../shared/import/read/csv';
 import { ImportFileError } from '../shared/import/types';
 import { generateApps, generateCatalog, generatePortfolioCsv } from './generate';
 import { measure } from './report';

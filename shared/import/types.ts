@@ -1,39 +1,9 @@
 /**
- * What an import produces, whatever the file: app and team records ready to be planned against
- * the database, the rows or documents that were rejected (with the reason for each), and what
- * was skipped on purpose. The CSV and Backstage readers both end in a {@link ParsedImport}.
- *
- * The merge rule for records: an import never blanks out a stored value. An empty cell, an
- * unmapped column or a missing entity field (undefined, null or '') leaves what the app already
- * has as it is; a value replaces it. See `importRecordPatch` in plan.ts.
+ * What every import has in common, whatever the entity: a file refused whole
+ * ({@link ImportFileError}), the rows or documents rejected one by one ({@link RejectedRow}), the
+ * counts of a finished import, and the contract of an area's write (progress and cancel), so the
+ * one import wizard (renderer/ui/import) can drive any area's import.
  */
-import { z } from 'zod';
-import { APP_STAGES, checkAppDateOrder, type AppStage } from '../domain/apps';
-import type { IsoDate } from '../domain/dates';
-import { isoDayNumber } from '../domain/pipeline';
-
-export interface AppImportRecord {
-  name: string;
-  /** The owning team by name; teams that do not exist yet are created by the import. */
-  teamName: string | null;
-  description: string;
-  /** CMDB id or Backstage entity ref; the key re-imports match on. */
-  externalId: string | null;
-  lifecycle: string;
-  system: string;
-  stage?: AppStage;
-  businessScore?: number | null;
-  technicalScore?: number | null;
-  selectedOn?: IsoDate | null;
-  firstDeployOn?: IsoDate | null;
-  productionOn?: IsoDate | null;
-}
-
-export interface TeamImportRecord {
-  name: string;
-  description: string;
-  externalId: string | null;
-}
 
 export interface RejectedRow {
   /** "Row 7" (as a spreadsheet numbers it: the header is row 1), "Document 3", or "Document 1, item 5" (catalog API JSON). */
@@ -43,20 +13,30 @@ export interface RejectedRow {
   problem: string;
 }
 
-export interface ParsedImport {
-  apps: (AppImportRecord & { location: string })[];
-  teams: TeamImportRecord[];
-  rejected: RejectedRow[];
-  /** Things left out on purpose, e.g. `{ reason: 'Empty rows', count: 2 }` or `{ reason: 'kind: API', count: 4 }`. */
-  skipped: { reason: string; count: number }[];
+/** Things left out on purpose, e.g. `{ reason: 'Empty rows', count: 2 }` or `{ reason: 'kind: API', count: 4 }`. */
+export interface SkippedCount {
+  reason: string;
+  count: number;
 }
 
+/** What an import did, as its result screen shows it. */
 export interface ImportResult {
   created: number;
   updated: number;
   skipped: number;
   rejected: RejectedRow[];
-  teamsCreated: number;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** What the wizard passes to an area's import command. */
+export interface ImportApplyOptions {
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Aborting it cancels the import: the command throws an {@link ImportCanceledError} and writes nothing. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -70,57 +50,16 @@ export class ImportFileError extends Error {
   }
 }
 
+/** Thrown when the user cancels an import: the transaction rolls back and nothing is written. */
+export class ImportCanceledError extends Error {
+  constructor() {
+    super('The import was canceled. Nothing was changed.');
+    // Not 'AbortError': Dexie would turn a DOM exception name into its own error type.
+    this.name = 'ImportCanceledError';
+  }
+}
+
 /** The number of distinct rows or documents behind a list of rejections (a row may have several problems). */
 export function rejectedRowCount(rejected: readonly RejectedRow[]): number {
   return new Set(rejected.map((r) => r.location)).size;
 }
-
-const score = (label: string) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .refine((v) => Number.isFinite(v) && v >= 1 && v <= 5, `${label} must be between 1 and 5`)
-    .nullable()
-    .optional();
-
-/**
- * A stored date (see dates.ts isoDateSchema), with the same messages, checked without date-fns
- * parsing so that checking 20,000 rows stays fast.
- */
-function importDate(label: string) {
-  return z
-    .string({ error: `${label} must be a date like 2026-01-31` })
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), `${label} must be a date like 2026-01-31`)
-    .refine(
-      (v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isoDayNumber(v) !== null,
-      `${label} is not a real calendar date`,
-    )
-    .refine((v) => {
-      const year = Number(v.slice(0, 4));
-      return !/^\d{4}-\d{2}-\d{2}$/.test(v) || (year >= 1970 && year <= 2200);
-    }, `${label} must be between 1970 and 2200`);
-}
-
-/**
- * The last check on every record an import produces, with the same limits and messages as a
- * stored app (shared/domain/apps.ts), so that a record that passes here also saves.
- */
-export const appImportRecordSchema = z
-  .object({
-    name: z
-      .string({ error: 'App name is required' })
-      .trim()
-      .min(1, 'App name is required')
-      .max(200, 'App name must be at most 200 characters'),
-    teamName: z.string().trim().max(200, 'Team must be at most 200 characters').nullable(),
-    description: z.string().trim().max(5000, 'Description must be at most 5000 characters'),
-    externalId: z.string().trim().max(500, 'External id must be at most 500 characters').nullable(),
-    lifecycle: z.string().trim().max(100, 'Lifecycle must be at most 100 characters'),
-    system: z.string().trim().max(200, 'System must be at most 200 characters'),
-    stage: z.enum(APP_STAGES, { error: 'Unknown stage' }).optional(),
-    businessScore: score('Business value'),
-    technicalScore: score('Technical feasibility'),
-    selectedOn: importDate('Selected date').nullable().optional(),
-    firstDeployOn: importDate('First deploy date').nullable().optional(),
-    productionOn: importDate('In production date').nullable().optional(),
-  })
-  .superRefine(checkAppDateOrder);

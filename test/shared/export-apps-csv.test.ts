@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { APP_STAGES } from '../../shared/domain/apps';
 import { addDaysIso } from '../../shared/domain/dates';
 import { APP_EXPORT_COLUMNS, appsToCsv, safeCsvCell, type AppExportRow } from '../../shared/export/apps-csv';
-import { guessCsvMapping, mapCsvRows, parseCsvFile } from '../../shared/import/csv';
+import { guessCsvMapping, mapCsvRows } from '../../shared/import/apps/definition';
+import { parseCsvFile } from '../../shared/import/read/csv';
 
 const row = (over: Partial<AppExportRow> = {}): AppExportRow => ({
   name: 'Payments API',

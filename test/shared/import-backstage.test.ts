@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/backstage';
+import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/apps/backstage';
 import { fileError } from './import-helpers';
 
 const fixture = (name: string) =>

@@ -4,11 +4,11 @@ import {
   APP_IMPORT_FIELDS,
   guessCsvMapping,
   mapCsvRows,
-  parseCsvFile,
-  parseDateCell,
   parseScoreCell,
   parseStageCell,
-} from '../../shared/import/csv';
+} from '../../shared/import/apps/definition';
+import { parseDateCell } from '../../shared/import/cells';
+import { parseCsvFile } from '../../shared/import/read/csv';
 import { ImportFileError, rejectedRowCount } from '../../shared/import/types';
 import { fileError } from './import-helpers';
 

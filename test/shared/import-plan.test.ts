@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appInputSchema } from '../../shared/domain/apps';
-import { parseBackstageCatalog } from '../../shared/import/backstage';
-import { guessCsvMapping, mapCsvRows, parseCsvFile } from '../../shared/import/csv';
+import { parseBackstageCatalog } from '../../shared/import/apps/backstage';
+import { guessCsvMapping, mapCsvRows } from '../../shared/import/apps/definition';
+import { parseCsvFile } from '../../shared/import/read/csv';
 import {
   importRecordInput,
   importRecordPatch,
   nameKey,
   planImport,
   type ImportPlan,
-} from '../../shared/import/plan';
-import type { AppImportRecord, ParsedImport } from '../../shared/import/types';
+} from '../../shared/import/apps/plan';
+import type { AppImportRecord, ParsedImport } from '../../shared/import/apps/records';
 
 type Existing = { id: string; name: string; externalId: string | null };
 

@@ -3,10 +3,11 @@
  * duplicates; a canceled or failing import leaves the database exactly as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackstageCatalog } from '../../../shared/import/backstage';
-import { guessCsvMapping, mapCsvRows, parseCsvFile } from '../../../shared/import/csv';
-import { planImport, type ImportPlan } from '../../../shared/import/plan';
-import type { ParsedImport } from '../../../shared/import/types';
+import { parseBackstageCatalog } from '../../../shared/import/apps/backstage';
+import { guessCsvMapping, mapCsvRows } from '../../../shared/import/apps/definition';
+import { planImport, type ImportPlan } from '../../../shared/import/apps/plan';
+import type { ParsedImport } from '../../../shared/import/apps/records';
+import { parseCsvFile } from '../../../shared/import/read/csv';
 import { AdoptionDatabase } from '../../../renderer/db/database';
 import { applyImport, ImportCanceledError } from '../../../renderer/features/apps/data/import';
 import { createApp } from '../../../renderer/features/apps/data/apps';

@@ -18,7 +18,7 @@ import {
   type IsoDate,
   type Team,
 } from '../../../../shared/domain';
-import { nameKey } from '../../../../shared/import/plan';
+import { nameKey } from '../../../../shared/import/apps/records';
 import { recordChanges, type ChangeSet } from '../../../db/changes';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';

@@ -1,6 +1,7 @@
 /**
  * Applying an apps import (CSV or Backstage catalog) to the database: creates the teams it names,
- * creates new apps and updates matched ones, all in ONE transaction; undoable as a whole.
+ * creates new apps and updates matched ones, all in ONE transaction; undoable as a whole. This is
+ * the `apply` command the import wizard (renderer/ui/import) runs for apps.
  */
 import {
   appInputSchema,
@@ -10,37 +11,27 @@ import {
   type App,
   type Team,
 } from '../../../../shared/domain';
-import { APP_IMPORT_FIELDS } from '../../../../shared/import/csv';
+import { APP_IMPORT_FIELDS } from '../../../../shared/import/apps/definition';
 import {
   importRecordInput,
   importRecordPatch,
-  nameKey,
   type ImportPlan,
   type LocatedImportRecord,
-} from '../../../../shared/import/plan';
-import type { ImportResult, RejectedRow } from '../../../../shared/import/types';
+} from '../../../../shared/import/apps/plan';
+import { nameKey, type AppImportResult } from '../../../../shared/import/apps/records';
+import {
+  ImportCanceledError,
+  type ImportApplyOptions,
+  type RejectedRow,
+} from '../../../../shared/import/types';
 import { recordChanges, type ChangeSet } from '../../../db/changes';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { describeError } from '../../../db/errors';
 import { buildRecord, buildUpdate, RecordNotFoundError } from '../../../db/repository';
 
-/** Thrown when the user cancels an import: the transaction rolls back and nothing is written. */
-export class ImportCanceledError extends Error {
-  constructor() {
-    super('The import was canceled. Nothing was changed.');
-    // Not 'AbortError': Dexie would turn a DOM exception name into its own error type.
-    this.name = 'ImportCanceledError';
-  }
-}
+export { ImportCanceledError } from '../../../../shared/import/types';
 
-export interface ImportProgress {
-  done: number;
-  total: number;
-}
-
-export interface ApplyImportOptions {
-  onProgress?: ((progress: ImportProgress) => void) | undefined;
-  signal?: AbortSignal | undefined;
+export interface ApplyImportOptions extends ImportApplyOptions {
   /** Records written per step; progress is reported and cancel checked between steps. */
   chunkSize?: number | undefined;
 }
@@ -62,14 +53,14 @@ export async function applyImport(
   plan: ImportPlan,
   options: ApplyImportOptions = {},
   database: AdoptionDatabase = defaultDb,
-): Promise<ImportResult & { undo: ChangeSet }> {
+): Promise<AppImportResult & { undo: ChangeSet }> {
   const { onProgress, signal, chunkSize = 500 } = options;
   if (signal?.aborted) throw new ImportCanceledError();
   const total = plan.creates.length + plan.updates.length;
   const { result, undo } = await recordChanges(
     database,
     ['apps', 'teams'],
-    (r: ImportResult) => `Imported ${r.created + r.updated} apps`,
+    (r: AppImportResult) => `Imported ${r.created + r.updated} apps`,
     async (writer) => {
       const rejected: RejectedRow[] = [...plan.rejected];
       const at = new Date().toISOString();

@@ -18,18 +18,19 @@
  * A document that is not valid YAML, not a mapping, or misses apiVersion, kind or metadata.name is
  * rejected as "Document N" (N counts the documents in the file from 1); empty documents are ignored.
  * The JSON the catalog API returns (an array of entities, or `{ "items": [...] }`) is read too; its
- * entities are located as "Document 1, item N".
+ * entities are located as "Document 1, item N". Reading the file into documents is the general
+ * reader's (read/documents.ts); this module only knows what a catalog's documents mean.
  */
-import { parseAllDocuments } from 'yaml';
-import { checkTextFile, type TextFileLimits } from './file-checks';
+import type { TextFileLimits } from '../file-checks';
+import { parseYamlFile, type FileDocument } from '../read/documents';
+import type { FileContent } from '../read/text';
+import { ImportFileError, type RejectedRow } from '../types';
 import {
   appImportRecordSchema,
-  ImportFileError,
   type AppImportRecord,
   type ParsedImport,
-  type RejectedRow,
   type TeamImportRecord,
-} from './types';
+} from './records';
 
 type Mapping = Record<string, unknown>;
 
@@ -129,36 +130,26 @@ function groupKey(namespace: string, name: string): string {
 }
 
 /**
- * Reads a Backstage catalog file into app and team records. Throws an {@link ImportFileError}
- * when the file is not text, or when none of its documents is a Backstage entity (broken YAML
- * throughout, or YAML of another kind).
+ * Reads a Backstage catalog file (YAML, or the catalog API's JSON, which is YAML too) into app
+ * and team records. Throws an {@link ImportFileError} when the file is not text, or when none of
+ * its documents is a Backstage entity (broken YAML throughout, or YAML of another kind).
  */
-export function parseBackstageCatalog(source: string, limits?: TextFileLimits): ParsedImport {
-  checkTextFile(source, limits);
-  const body = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+export function parseBackstageCatalog(source: FileContent, limits?: TextFileLimits): ParsedImport {
+  return catalogFromDocuments(parseYamlFile(source, limits));
+}
 
-  let documents: ReturnType<typeof parseAllDocuments>;
-  try {
-    documents = parseAllDocuments(body, { prettyErrors: true });
-  } catch (error) {
-    throw new ImportFileError(`This file cannot be read as YAML: ${firstLine(error)}`);
-  }
-  const docs = Array.isArray(documents) ? documents : [];
-
+/**
+ * Reads the documents of a catalog file (read/documents.ts: YAML or JSON) into app and team
+ * records; see the module comment for the mapping. Throws an {@link ImportFileError} when none of
+ * the documents is a Backstage entity.
+ */
+export function catalogFromDocuments(documents: readonly FileDocument[]): ParsedImport {
   const out: ParsedImport = { apps: [], teams: [], rejected: [], skipped: [] };
   const skippedByKind = new Map<string, { kind: string; count: number }>();
   const entities: { location: string; startLine: number; entity: Entity }[] = [];
   let yamlErrors = 0;
   let firstYamlError = '';
   let entityLike = 0;
-
-  // Line numbers, counted incrementally so the whole file is scanned once.
-  let lineAt = 0;
-  let line = 1;
-  const lineOf = (offset: number) => {
-    for (; lineAt < offset && lineAt < body.length; lineAt++) if (body.charCodeAt(lineAt) === 10) line++;
-    return line;
-  };
 
   /** One entity-shaped value: counted, read, or rejected with what is wrong. */
   const addEntity = (value: unknown, location: string, startLine: number) => {
@@ -182,30 +173,30 @@ export function parseBackstageCatalog(source: string, limits?: TextFileLimits): 
     }
   };
 
-  docs.forEach((doc, i) => {
-    const location = `Document ${i + 1}`;
-    const startLine = lineOf(doc.range?.[0] ?? 0);
-
-    if (doc.errors.length > 0) {
-      yamlErrors++;
-      const message = firstLine(doc.errors[0]);
-      if (!firstYamlError) firstYamlError = message;
-      out.rejected.push({ location, field: '', problem: atLine(`is not valid YAML: ${message}`, startLine) });
-      return;
+  for (const doc of documents) {
+    const location = `Document ${doc.number}`;
+    const startLine = doc.line;
+    if ('error' in doc) {
+      if (doc.error.syntax) {
+        yamlErrors++;
+        if (!firstYamlError) firstYamlError = doc.error.message;
+        out.rejected.push({
+          location,
+          field: '',
+          problem: atLine(`is not valid YAML: ${doc.error.message}`, startLine),
+        });
+      } else {
+        out.rejected.push({
+          location,
+          field: '',
+          problem: atLine(`cannot be read: ${doc.error.message}`, startLine),
+        });
+      }
+      continue;
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      out.rejected.push({
-        location,
-        field: '',
-        problem: atLine(`cannot be read: ${firstLine(error)}`, startLine),
-      });
-      return;
-    }
-    if (value === null || value === undefined) return; // an empty document, e.g. after a trailing ---
-    // The catalog API's JSON (an array of entities, or { items: [...] }) is YAML too: read its items.
+    const value = doc.value;
+    if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
+    // The catalog API's JSON (an array of entities, or { items: [...] }): read its items.
     const items = Array.isArray(value)
       ? value.some(isMapping)
         ? value
@@ -215,7 +206,7 @@ export function parseBackstageCatalog(source: string, limits?: TextFileLimits): 
         : null;
     if (items) items.forEach((item, k) => addEntity(item, `${location}, item ${k + 1}`, startLine));
     else addEntity(value, location, startLine);
-  });
+  }
 
   if (entityLike === 0) {
     if (yamlErrors > 0) throw new ImportFileError(`This file is not valid YAML: ${firstYamlError}`);
@@ -308,9 +299,4 @@ export function parseBackstageCatalog(source: string, limits?: TextFileLimits): 
 /** Where to look in a file of thousands of entities. */
 function atLine(problem: string, line: number): string {
   return `${problem} (the document starts on line ${line})`;
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').trim();
 }
