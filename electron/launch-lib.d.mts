@@ -39,7 +39,7 @@ export declare function runElectronInstaller(
     timeoutMs: number;
     onProgress?: (progress: DownloadProgress) => void;
     progressEveryMs?: number;
-    onStart?: (stop: () => void) => void;
+    onStart?: (abort: () => void) => void;
   },
 ): Promise<InstallResult>;
 export declare function progressDisplay(

@@ -216,8 +216,9 @@ function bytesUnder(dir) {
  *   timeoutMs: number,
  *   onProgress?: (progress: { seconds: number, bytes: number }) => void,
  *   progressEveryMs?: number,
- *   onStart?: (stop: () => void) => void,
- * }} options onStart receives a function that stops the installer (for Ctrl+C)
+ *   onStart?: (abort: () => void) => void,
+ * }} options onStart receives a function that stops the installer and removes its temporary
+ *   directory at once, for a caller about to exit (Ctrl+C)
  * @returns {Promise<{ ok: true } | { ok: false, reason: string }>}
  */
 export function runElectronInstaller(root, options) {
@@ -234,6 +235,7 @@ export function runElectronInstaller(root, options) {
   return new Promise((done) => {
     let output = '';
     let timedOut = false;
+    let aborted = false;
     let settled = false;
     const keep = (chunk) => {
       if (output.length < 64 * 1024) output += chunk.toString();
@@ -253,7 +255,11 @@ export function runElectronInstaller(root, options) {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }, 2000).unref();
     };
-    onStart?.(stop);
+    onStart?.(() => {
+      aborted = true;
+      stop();
+      rmSync(scratch, { recursive: true, force: true });
+    });
     const progress = setInterval(
       () => onProgress?.({ seconds: Math.round((Date.now() - started) / 1000), bytes: bytesUnder(scratch) }),
       progressEveryMs,
@@ -273,7 +279,8 @@ export function runElectronInstaller(root, options) {
     };
     child.on('error', (error) => finish({ ok: false, reason: `could not be downloaded (${error.message})` }));
     child.on('exit', (code) => {
-      if (timedOut) {
+      if (aborted) finish({ ok: false, reason: 'could not be downloaded (the download was stopped)' });
+      else if (timedOut) {
         const seconds = Math.round(timeoutMs / 1000);
         finish({
           ok: false,

@@ -74,10 +74,10 @@ async function download(limitSeconds) {
     version: electronVersion(root) ?? '',
     limitSeconds,
   });
-  let stopInstaller = () => {};
+  let abortInstaller = () => {};
   const interrupt = (signal) => {
     display.finish();
-    stopInstaller();
+    abortInstaller();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', interrupt);
@@ -88,7 +88,7 @@ async function download(limitSeconds) {
   const result = await runElectronInstaller(root, {
     timeoutMs: limitSeconds * 1000,
     onProgress: (progress) => display.update(progress),
-    onStart: (stop) => (stopInstaller = stop),
+    onStart: (abort) => (abortInstaller = abort),
   });
   display.finish();
   process.off('SIGINT', interrupt);

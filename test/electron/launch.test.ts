@@ -464,6 +464,24 @@ describe("running Electron's installer (a fake one)", () => {
     expect(existsSync(run!.tmp)).toBe(false);
   });
 
+  it('on abort (Ctrl+C), removes its temporary directory at once and stops the installer', async () => {
+    const { dir, pkg } = fakeRoot('hangs');
+    let abort = () => {};
+    const result = runElectronInstaller(dir, {
+      env: process.env,
+      timeoutMs: 60000,
+      onStart: (stop) => (abort = stop),
+    });
+    const deadline = Date.now() + 10000;
+    while (!installerRun(pkg) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const run = installerRun(pkg)!;
+    expect(existsSync(run.tmp)).toBe(true);
+    abort();
+    expect(existsSync(run.tmp)).toBe(false);
+    expect(await result).toEqual({ ok: false, reason: 'could not be downloaded (the download was stopped)' });
+    expect(alive(run.pid)).toBe(false);
+  });
+
   it('says to run npm install when the electron package is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pat-installer-'));
     scratch.push(dir);
