@@ -1,24 +1,30 @@
 /**
- * `npm start` (after `npm run build`): opens the Electron window when the Electron binary is
- * installed; where it is not (machines that cannot download it), says so in one line and
- * serves the same built renderer on 127.0.0.1 with Vite's preview server until Ctrl+C.
+ * `npm start` (after the build): opens the Electron window. Electron 45 downloads its binary on
+ * first use, not at `npm install`, so where it is missing this fetches it with the electron
+ * package's own installer (progress shown, ELECTRON_DOWNLOAD_TIMEOUT seconds at most, 120 by
+ * default) and then opens the window. Where that fails (offline, a firewall, too slow), it says so
+ * in one line and serves the same built renderer on 127.0.0.1 (port PORT, 4173 by default) with
+ * Vite's preview server until Ctrl+C.
  */
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   NOT_BUILT_MESSAGE,
-  choosePort,
+  chooseLaunch,
+  electronVersion,
   fallbackMessage,
-  findElectronBinary,
+  progressDisplay,
+  readSettings,
   rendererBuilt,
+  runElectronInstaller,
   shellBuilt,
 } from './launch-lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function runElectron(binary) {
-  if (!shellBuilt(root) || !rendererBuilt(root)) {
+  if (!shellBuilt(root)) {
     console.error(NOT_BUILT_MESSAGE);
     process.exit(1);
   }
@@ -36,12 +42,12 @@ function runElectron(binary) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-async function serveInBrowser() {
-  if (!rendererBuilt(root)) {
-    console.error(NOT_BUILT_MESSAGE);
-    process.exit(1);
-  }
-  const { preview } = await import('vite');
+/** Vite, loaded at most once; started while a download runs so a failed one falls back sooner. */
+let vite;
+const loadVite = () => (vite ??= import('vite'));
+
+async function serveInBrowser(port, reason) {
+  const { preview } = await loadVite();
   // No config file: preview only needs the built folder, given absolutely so the working
   // directory does not matter (vite.config.ts resolves its root relative to it).
   const server = await preview({
@@ -50,11 +56,11 @@ async function serveInBrowser() {
     build: { outDir: resolve(root, 'dist', 'renderer') },
     logLevel: 'warn',
     // strictPort false: when the port is taken, Vite moves on to the next free one.
-    preview: { host: '127.0.0.1', port: choosePort(process.env), strictPort: false, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: false, open: false },
   });
   const address = server.httpServer.address();
-  const port = address && typeof address === 'object' ? address.port : choosePort(process.env);
-  console.log(fallbackMessage(`http://127.0.0.1:${port}/`));
+  const actual = address && typeof address === 'object' ? address.port : port;
+  console.log(fallbackMessage(`http://127.0.0.1:${actual}/`, reason));
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };
@@ -62,6 +68,50 @@ async function serveInBrowser() {
   process.once('SIGTERM', stop);
 }
 
-const electron = findElectronBinary(root);
-if (electron.found) runElectron(electron.path);
-else await serveInBrowser();
+/** Fetches the binary with Electron's installer, showing progress on stderr; Ctrl+C stops it. */
+async function download(limitSeconds) {
+  const display = progressDisplay(process.stderr, {
+    version: electronVersion(root) ?? '',
+    limitSeconds,
+  });
+  let abortInstaller = () => {};
+  const interrupt = (signal) => {
+    display.finish();
+    abortInstaller();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  display.start();
+  loadVite().catch(() => {}); // a real failure shows when serveInBrowser awaits it
+  const started = Date.now();
+  const result = await runElectronInstaller(root, {
+    timeoutMs: limitSeconds * 1000,
+    onProgress: (progress) => display.update(progress),
+    onStart: (abort) => (abortInstaller = abort),
+  });
+  display.finish();
+  process.off('SIGINT', interrupt);
+  process.off('SIGTERM', interrupt);
+  if (result.ok) {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.error(`Downloaded the Electron binary in ${seconds} s; opening the window.`);
+  }
+  return result;
+}
+
+const settings = readSettings(process.env);
+if (!settings.ok) {
+  console.error(settings.problem);
+  process.exit(1);
+}
+if (!rendererBuilt(root)) {
+  console.error(NOT_BUILT_MESSAGE);
+  process.exit(1);
+}
+const launch = await chooseLaunch(root, {
+  env: process.env,
+  install: () => download(settings.downloadTimeoutSeconds),
+});
+if (launch.kind === 'window') runElectron(launch.path);
+else await serveInBrowser(settings.port, launch.reason);
