@@ -30,6 +30,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // Modules run in their source order across chunks, as they do on the dev server. main.tsx
+    // imports shared/zod-config first so zod's settings precede every schema; without this the
+    // bundle runs the shared chunk (zod and the schemas) before the entry's first import.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1' },

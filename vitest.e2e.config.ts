@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 120000,
+    // expect.poll waits for the page to reach a state, like Playwright's own locator waits
+    // (30 s); vitest's unit-test default of 1 s fails a lazily loaded view on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

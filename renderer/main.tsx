@@ -1,4 +1,6 @@
 /** Entry point of the renderer, in Electron's window or a plain browser. */
+// First: zod's settings apply to schemas built from here on (shared/zod-config.ts says why).
+import '../shared/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

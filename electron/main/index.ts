@@ -3,6 +3,8 @@
  * Order matters: the app scheme is registered before `ready`, and the security policy (session
  * handlers, web-contents guards) is installed before the window is created.
  */
+// First: zod's settings apply to schemas built from here on (shared/zod-config.ts says why).
+import '../../shared/zod-config';
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerIpcHandlers } from './ipc';

@@ -8,6 +8,8 @@
  * It runs sandboxed, where `require` knows only 'electron': the build bundles zod and the
  * contract into this one file.
  */
+// First: zod's settings apply to schemas built from here on (shared/zod-config.ts says why).
+import '../../shared/zod-config';
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   DESKTOP_API_KEY,

@@ -80,13 +80,21 @@ spec:
   owner: identity-team
 `;
 
-/** Clicks "Choose file…" and answers the browser's file picker with the given file. */
+/**
+ * Clicks "Choose file…" and answers the browser's file picker with the given file. The picker is
+ * awaited together with the click, so a click that fails takes the waiter down with it instead of
+ * leaving it to time out later as an unhandled rejection.
+ */
 async function chooseFile(page: Page, name: string, content: string | Buffer, mimeType = 'text/plain') {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose file…' }).click();
-  await (
-    await chooser
-  ).setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Choose file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name,
+    mimeType,
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+  });
 }
 
 async function createProgram(page: Page) {
@@ -98,7 +106,9 @@ async function createProgram(page: Page) {
   await form.getByLabel('Target apps').fill('40');
   await form.getByLabel('Eligible app population').fill('400');
   await form.getByRole('button', { name: 'Create program' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Plan' }).waitFor();
+  // Exactly "Plan": the welcome screen's own h1 ("Plan and track…") would match a substring at
+  // once, before the program is saved, and the test would race the save.
+  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
 }
 
 describe('the Apps area', () => {

@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FileChooser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from './harness';
 
@@ -22,6 +23,14 @@ describe('the Data area', () => {
     app = await openApp();
     const { page } = app;
     const areas = page.getByRole('navigation', { name: 'Areas' });
+    /** "Restore from a backup…", its file picker awaited with the click (a failed click takes it down too). */
+    const chooseBackup = async (file: Parameters<FileChooser['setFiles']>[0]) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Restore from a backup…' }).click(),
+      ]);
+      await chooser.setFiles(file);
+    };
 
     await page.getByRole('button', { name: 'Load the demo program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
@@ -39,9 +48,10 @@ describe('the Data area', () => {
     await app.shot('data-01-screen');
 
     // Save a backup: in a browser it is a download.
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Save a backup…' }).click();
-    const download = await downloading;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save a backup…' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^adoption-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backupFile = join(mkdtempSync(join(tmpdir(), 'adoption-backup-')), download.suggestedFilename());
     await download.saveAs(backupFile);
@@ -72,17 +82,15 @@ describe('the Data area', () => {
     await expect.poll(() => appsCount.textContent()).toBe('0');
 
     // A file that is not a backup first: a clear error, nothing changed.
-    let chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Restore from a backup…' }).click();
-    await (
-      await chooser
-    ).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await chooseBackup({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": 1}'),
+    });
     await page.getByRole('alert').filter({ hasText: 'not a backup of this app' }).waitFor();
     await app.shot('data-04-bad-file');
 
-    chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Restore from a backup…' }).click();
-    await (await chooser).setFiles(backupFile);
+    await chooseBackup(backupFile);
     const restore = page.getByRole('dialog', { name: 'Restore this backup?' });
     await restore.waitFor();
     await app.shot('data-05-restore-confirm');

@@ -1,7 +1,7 @@
 /**
  * Opens the built app in a fresh headless Chromium (its own empty IndexedDB), and collects the
- * page's errors so a test can insist there were none. `shot(name)` saves a screenshot under
- * test-results/screenshots/ to look at.
+ * page's errors and Content-Security-Policy violations so a test can insist there were none.
+ * `shot(name)` saves a screenshot under test-results/screenshots/ to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,10 +16,38 @@ export interface OpenedApp {
   context: BrowserContext;
   browser: Browser;
   baseURL: string;
-  /** Uncaught page errors and console errors seen so far. */
+  /** Uncaught page errors, console errors and CSP violations seen so far. */
   errors: string[];
+  /**
+   * Every `securitypolicyviolation` the page fired, from its first script on and across reloads
+   * (also listed in `errors`): a violation the app catches, e.g. a probe of `new Function`, leaves
+   * no console error but still reports to the policy.
+   */
+  cspViolations: string[];
   shot(name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** The page-side function the init script reports each CSP violation to. */
+const CSP_BINDING = '__e2eReportCspViolation';
+
+/** The fields of a SecurityPolicyViolationEvent the report names (this side has no DOM types). */
+interface CspViolationEvent {
+  effectiveDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+}
+
+/** Runs in the page before any of its scripts: forwards every CSP violation to the test. */
+function reportCspViolations(binding: string) {
+  const page = globalThis as unknown as {
+    document: { addEventListener(type: string, listener: (event: CspViolationEvent) => void): void };
+  } & Record<string, ((violation: string) => void) | undefined>;
+  page.document.addEventListener('securitypolicyviolation', (event) => {
+    const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+    page[binding]?.(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${where}`);
+  });
 }
 
 export async function openApp(
@@ -38,6 +66,12 @@ export async function openApp(
   });
   const page = await context.newPage();
   const errors: string[] = [];
+  const cspViolations: string[] = [];
+  await context.exposeBinding(CSP_BINDING, (_source, violation: string) => {
+    cspViolations.push(violation);
+    errors.push(`csp: ${violation}`);
+  });
+  await context.addInitScript(reportCspViolations, CSP_BINDING);
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -54,6 +88,7 @@ export async function openApp(
     browser,
     baseURL,
     errors,
+    cspViolations,
     async shot(name) {
       const file = resolve(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });

@@ -35,10 +35,11 @@ describe('first start', () => {
     expect(csp).not.toMatch(/https?:/);
   });
 
-  it('makes no request outside its own origin and logs no error', async () => {
+  it('makes no request outside its own origin, logs no error and breaks none of its CSP', async () => {
     await app.page.reload();
     await app.page.getByRole('button', { name: /create a program/i }).waitFor();
     expect(foreignRequests).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import {
   type Cycle,
   type IsoDate,
 } from '../../../shared/domain';
-import { PHASE_LABELS, pluralApps, STATUS_LABELS } from './labels';
+import { pluralApps, STATUS_LABELS } from './labels';
 import { layoutTimeline } from './timeline';
 import './plan.css';
 
@@ -24,12 +24,28 @@ interface CycleTimelineProps {
   today: IsoDate;
 }
 
+/** What a bar shows, longest first; plan.css shows the longest that fits the bar's width. */
+function barLabels(cycle: Cycle) {
+  return {
+    long: cycle.index === 0 ? 'Initial phase' : `Cycle ${cycle.index}`,
+    goal: pluralApps(cycle.goalApps),
+    mid: cycle.index === 0 ? 'Initial' : `C${cycle.index}`,
+    short: String(cycle.index),
+  };
+}
+
+/**
+ * A bar's accessible name: first every form of its visible text (C11 · Cycle 11 · 5 apps), so
+ * whichever one the bar shows is in the name (label in name: a speech user says what they see),
+ * then the rest of the cycle. The phase goes unsaid: the index decides it, the label names it.
+ */
 function describe(cycle: Cycle): string {
+  const { long, goal, mid } = barLabels(cycle);
   const { done, total } = checklistProgress(cycle.checklist);
+  const shown = long.includes(mid) ? `${long} · ${goal}` : `${mid} · ${long} · ${goal}`;
   return (
-    `${cycleLabel(cycle)}: ${PHASE_LABELS[cycle.phase].toLowerCase()}, ${STATUS_LABELS[cycle.status].toLowerCase()}, ` +
-    `${formatIsoDate(cycle.startDate)} to ${formatIsoDate(cycle.endDate)}, goal ${pluralApps(cycle.goalApps)}, ` +
-    `checklist ${done} of ${total} done`
+    `${shown}: ${cycleLabel(cycle)}, ${STATUS_LABELS[cycle.status].toLowerCase()}, ` +
+    `${formatIsoDate(cycle.startDate)} to ${formatIsoDate(cycle.endDate)}, checklist ${done} of ${total} done`
   );
 }
 
@@ -138,6 +154,7 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
             {layout.bars.map(({ cycle, left, width, lane }) => {
               const { done, total } = checklistProgress(cycle.checklist);
               const selected = cycle.id === selectedId;
+              const labels = barLabels(cycle);
               return (
                 <div
                   key={cycle.id}
@@ -162,11 +179,11 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
                 >
                   <span className="bar-text">
                     <span className="bar-long">
-                      {cycle.index === 0 ? 'Initial phase' : `Cycle ${cycle.index}`}
-                      <small> · {pluralApps(cycle.goalApps)}</small>
+                      {labels.long}
+                      <small> · {labels.goal}</small>
                     </span>
-                    <span className="bar-mid">{cycle.index === 0 ? 'Initial' : `C${cycle.index}`}</span>
-                    <span className="bar-short">{cycle.index}</span>
+                    <span className="bar-mid">{labels.mid}</span>
+                    <span className="bar-short">{labels.short}</span>
                   </span>
                   {total > 0 && (
                     <span className="bar-progress" aria-hidden="true">

@@ -45,13 +45,17 @@ export function WelcomeScreen() {
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
   const [creating, setCreating] = useState(false);
-  const { demo, load, cancel } = useDemoLoader(() => {
-    navigate('plan');
+  const { demo, load, cancel } = useDemoLoader(() =>
     toast({
       kind: 'success',
       text: 'The demo program is loaded. Explore it, then replace it with your own.',
-    });
-  });
+    }),
+  );
+  // A new program opens on the Plan. The route is set when the user asks, not after the write:
+  // the app leaves this screen as soon as the program is readable, and a navigation made in that
+  // moment must not be undone by a late navigate('plan'). The welcome screen shows until a program
+  // exists whatever the route, so a write that fails or is cancelled changes nothing on screen.
+  const openPlan = () => navigate('plan');
 
   const loading = demo.state === 'loading';
 
@@ -94,7 +98,13 @@ export function WelcomeScreen() {
           {demo.state === 'loading' ? (
             <DemoProgress demo={demo} onCancel={cancel} />
           ) : (
-            <button type="button" onClick={() => void load()}>
+            <button
+              type="button"
+              onClick={() => {
+                openPlan();
+                void load();
+              }}
+            >
               Load the demo program
             </button>
           )}
@@ -107,9 +117,9 @@ export function WelcomeScreen() {
           submitLabel="Create program"
           onCancel={() => setCreating(false)}
           onSave={async (input) => {
+            openPlan();
             await createProgram(input, database);
             setCreating(false);
-            navigate('plan');
             toast({ kind: 'success', text: 'Your program is ready: its initial phase is planned.' });
           }}
         />

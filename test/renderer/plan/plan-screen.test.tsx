@@ -205,11 +205,12 @@ describe('the Plan screen', () => {
     const timeline = await screen.findByRole('listbox', { name: 'Cycles on the timeline' });
     await waitFor(() => expect(within(timeline).getAllByRole('option')).toHaveLength(2));
     const [first, second] = within(timeline).getAllByRole('option');
+    // Each name starts with the bar's own text, whichever form of it (Cycle 1, C1, 1) fits the bar.
     expect(first).toHaveAccessibleName(
-      'Initial phase: initial phase, active, 31 Jan 2026 to 30 Apr 2026, goal 1 app, checklist 0 of 8 done',
+      'Initial phase · 1 app: Initial phase, active, 31 Jan 2026 to 30 Apr 2026, checklist 0 of 8 done',
     );
     expect(second).toHaveAccessibleName(
-      'Scaling cycle 1: scaling phase, planned, 30 Apr 2026 to 30 Jul 2026, goal 4 apps, checklist 0 of 7 done',
+      'C1 · Cycle 1 · 4 apps: Scaling cycle 1, planned, 30 Apr 2026 to 30 Jul 2026, checklist 0 of 7 done',
     );
     expect(first).toHaveAttribute('aria-selected', 'true');
     first!.focus();

@@ -57,6 +57,21 @@ describe('the welcome screen', () => {
     expect(await screen.findByText(/The demo program is loaded/)).toBeInTheDocument();
   });
 
+  it('does not undo a navigation made while the demo was still being written', async () => {
+    const user = userEvent.setup();
+    renderWelcome();
+    let finish: () => void = () => undefined;
+    load.mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+    await user.click(screen.getByRole('button', { name: 'Load the demo program' }));
+    expect(location.hash).toBe('#/plan');
+    // The app leaves the welcome screen as soon as the program is readable, maybe before the
+    // write has resolved: a user (or a test) can already be on their way elsewhere.
+    location.hash = '#/apps/import';
+    finish();
+    expect(await screen.findByText(/The demo program is loaded/)).toBeInTheDocument();
+    expect(location.hash).toBe('#/apps/import');
+  });
+
   it('cancels loading the demo and says nothing was changed', async () => {
     const user = userEvent.setup();
     renderWelcome();

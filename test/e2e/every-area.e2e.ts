@@ -1,0 +1,157 @@
+/**
+ * Every screen of the app with the demo program loaded, in the light and the dark theme: axe-core
+ * finds no serious or critical accessibility problem on any of them, and the page never violates
+ * its own Content-Security-Policy (listened for from the page's first script on). The screens
+ * are reached the way a user reaches them, through the area and view links.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeFindings, findBlockingViolations } from './axe';
+import { openApp, type OpenedApp } from './harness';
+
+interface Screen {
+  name: string;
+  /** Gets there from anywhere in the app and waits until the screen shows its data. */
+  open(page: Page): Promise<void>;
+}
+
+const area = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+const appsView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
+
+const SCREENS: Screen[] = [
+  {
+    name: 'plan',
+    async open(page) {
+      await area(page, 'Plan');
+      await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
+      await page
+        .getByRole('listbox', { name: 'Cycles on the timeline' })
+        .getByRole('option')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'apps table',
+    async open(page) {
+      await area(page, 'Apps');
+      await appsView(page, 'Table');
+      await page.getByText(/^Showing [\d,]+ of [\d,]+/).waitFor();
+    },
+  },
+  {
+    name: 'apps pipeline',
+    async open(page) {
+      await appsView(page, 'Pipeline');
+      await page.getByRole('region', { name: 'Pipeline board' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'apps feasibility',
+    async open(page) {
+      await appsView(page, 'Feasibility');
+      await page.getByRole('heading', { name: 'Feasibility matrix' }).waitFor();
+      await page.locator('.matrix-chart circle.point').first().waitFor();
+    },
+  },
+  {
+    name: 'apps golden paths',
+    async open(page) {
+      await appsView(page, 'Golden paths');
+      await page.getByRole('region', { name: 'Golden paths' }).getByRole('article').first().waitFor();
+    },
+  },
+  {
+    name: 'apps criteria',
+    async open(page) {
+      await appsView(page, 'Criteria');
+      await page
+        .getByRole('form', { name: /^Criterion / })
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'apps import',
+    async open(page) {
+      await appsView(page, 'Import');
+      await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+    },
+  },
+  {
+    name: 'app page',
+    async open(page) {
+      await appsView(page, 'Table');
+      await page.getByText(/^Showing [\d,]+ of [\d,]+/).waitFor();
+      await page.locator('.app-name-link').first().click();
+      await page.getByRole('combobox', { name: 'Stage' }).waitFor();
+    },
+  },
+  {
+    name: 'new app',
+    async open(page) {
+      await area(page, 'Apps');
+      await page.getByRole('link', { name: '+ New app' }).click();
+      await page.getByRole('textbox', { name: /^Name/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'data',
+    async open(page) {
+      await area(page, 'Data');
+      await page.getByRole('heading', { level: 1, name: 'Data', exact: true }).waitFor();
+      await expect
+        .poll(() => page.getByLabel('Records per area').locator('dd').first().textContent())
+        .not.toBe('0');
+    },
+  },
+];
+
+/** Waits for the lazy parts of a screen: no "Loading…" status left in the main pane. */
+async function settled(page: Page) {
+  await expect
+    .poll(() =>
+      page
+        .getByRole('main')
+        .getByRole('status')
+        .filter({ hasText: /^Loading/ })
+        .count(),
+    )
+    .toBe(0);
+}
+
+// One app per theme, the demo loaded once, one test per screen in order: each screen gets its
+// own time budget, and a failure names the screen.
+describe.each(['light', 'dark'] as const)('every screen with the demo program, %s theme', (colorScheme) => {
+  let app: OpenedApp;
+
+  beforeAll(async () => {
+    app = await openApp({ colorScheme });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('welcome: no serious accessibility problem', async () => {
+    await app.page.getByRole('button', { name: 'Load the demo program' }).waitFor();
+    expect(describeFindings('welcome', await findBlockingViolations(app.page))).toEqual([]);
+  });
+
+  it('loads the demo program', async () => {
+    await app.page.getByRole('button', { name: 'Load the demo program' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
+  });
+
+  it.each(SCREENS)('$name: no serious accessibility problem', async (screen) => {
+    await screen.open(app.page);
+    await settled(app.page);
+    expect(describeFindings(screen.name, await findBlockingViolations(app.page))).toEqual([]);
+  });
+
+  it('broke no rule of its Content-Security-Policy and logged no error on any screen', () => {
+    expect(app.cspViolations).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
