@@ -13,3 +13,4 @@ export * from './metrics';
 export * from './feasibility';
 export * from './pipeline';
 export * from './cycle-choice';
+export * from './cycle-actuals';
