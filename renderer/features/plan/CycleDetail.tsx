@@ -187,7 +187,7 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
         confirmLabel="Close and start next"
         onClose={() => setOpen(null)}
         onConfirm={async () => {
-          const handOver = await closeActiveAndStartNext(today, database);
+          const handOver = await closeActiveAndStartNext(today, {}, database);
           selectCycle(handOver.started.id);
           toast({
             kind: 'success',
