@@ -1,15 +1,17 @@
 /**
- * One cycle in full: its label, phase, status, dates and goal; the actions that move it along
- * (start, close and start the next, edit, delete the last); its playbook checklist; the apps
- * selected into it; and its retro notes.
+ * One cycle in full: its label, phase, status, dates, goal and what it actually got to the
+ * platform; the actions that move it along (start, close and start the next, edit, delete the
+ * last); its playbook checklist; the apps selected into it; and its retro notes.
  */
 import { useState } from 'react';
 import {
   cycleLabel,
   cycleLengthDays,
+  cycleOutcome,
   formatIsoDate,
   proposeNextCycle,
   type Cycle,
+  type CycleActual,
   type Program,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -30,6 +32,10 @@ interface CycleDetailProps {
   cycle: Cycle;
   cycles: readonly Cycle[];
   today: string;
+  /** The cycle's actual apps; undefined while they load or when it has none. */
+  actual?: CycleActual | undefined;
+  /** False while the actual apps are still loading. */
+  actualLoaded?: boolean;
 }
 
 type Open = null | 'edit' | 'close' | 'delete';
@@ -86,7 +92,14 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
   );
 }
 
-export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps) {
+export function CycleDetail({
+  program,
+  cycle,
+  cycles,
+  today,
+  actual,
+  actualLoaded = true,
+}: CycleDetailProps) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
   const selectCycle = usePlanUi((s) => s.selectCycle);
@@ -98,6 +111,7 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
   const anotherActive = cycles.find((c) => c.status === 'active' && c.id !== cycle.id);
   const next = cycles.find((c) => c.index === cycle.index + 1);
   const proposedNext = next ? null : proposeNextCycle(program, cycles);
+  const outcome = cycleOutcome(cycle.goalApps, actual);
 
   async function start() {
     const started = await run(() => startCycle(cycle.id, database));
@@ -122,6 +136,29 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
               Goal <strong>{pluralApps(cycle.goalApps)}</strong>
             </span>
           </p>
+          {actualLoaded && (
+            <p className="cycle-facts cycle-actual" data-testid="cycle-actual">
+              <span>
+                On the platform <strong>{outcome.onPlatform}</strong>{' '}
+                <span className="muted">of {outcome.goal}</span>
+              </span>
+              <span>
+                Selected <strong>{outcome.selected}</strong>
+              </span>
+              {outcome.unfinished > 0 && (
+                <span>
+                  On the way <strong>{outcome.unfinished}</strong>
+                </span>
+              )}
+              {cycle.status !== 'planned' && (
+                <span className={outcome.met ? 'goal-met' : 'goal-short'}>
+                  {outcome.met
+                    ? 'Goal met'
+                    : `${outcome.short} short of the goal${cycle.status === 'active' ? ' so far' : ''}`}
+                </span>
+              )}
+            </p>
+          )}
         </div>
         <div className="toolbar cycle-actions">
           {cycle.status === 'planned' && (

@@ -1,20 +1,21 @@
 /**
  * All cycles on one date axis: a bar per cycle coloured by phase, styled by status (planned bars
- * are hatched, the active one is solid and ringed, closed ones are muted), years and quarters
- * along the top, and a vertical "Today" marker. The bars form a listbox: click one, or focus the
- * timeline and use the arrow keys, Home and End, to select a cycle.
+ * are hatched, the active one is solid and ringed, closed ones are muted), saying what the cycle
+ * actually got to the platform against its goal; years and quarters along the top, a vertical
+ * "Today" marker, and a line that reads where today stands. The bars form a listbox: click one,
+ * or focus the timeline and use the arrow keys, Home and End, to select a cycle.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   checklistProgress,
-  cycleContaining,
   cycleLabel,
   formatIsoDate,
   type Cycle,
+  type CycleActual,
   type IsoDate,
 } from '../../../shared/domain';
 import { PHASE_LABELS, pluralApps, STATUS_LABELS } from './labels';
-import { layoutTimeline } from './timeline';
+import { barFraction, barSummary, describeActual, layoutTimeline, todayNote } from './timeline';
 import './plan.css';
 
 interface CycleTimelineProps {
@@ -22,6 +23,8 @@ interface CycleTimelineProps {
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   today: IsoDate;
+  /** Per cycle id, its actual apps (absent while they load, or for a cycle without apps). */
+  actuals?: ReadonlyMap<string, CycleActual> | undefined;
 }
 
 function describe(cycle: Cycle): string {
@@ -33,7 +36,7 @@ function describe(cycle: Cycle): string {
   );
 }
 
-export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTimelineProps) {
+export function CycleTimeline({ cycles, selectedId, onSelect, today, actuals }: CycleTimelineProps) {
   const layout = useMemo(() => layoutTimeline(cycles, today), [cycles, today]);
   const optionRefs = useRef(new Map<string, HTMLDivElement>());
   const moveFocus = useRef(false);
@@ -67,11 +70,7 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
     }
   }
 
-  const current = cycleContaining(cycles, today);
-  const todayNote =
-    'left' in layout.today
-      ? `Today, ${formatIsoDate(today)}, ${current ? `falls in ${cycleLabel(current)}` : 'falls in no cycle'}.`
-      : `Today, ${formatIsoDate(today)}, is ${layout.today.beyond === 'before' ? 'before the first' : 'after the last'} cycle.`;
+  const reading = todayNote(cycles, today, layout.today);
 
   return (
     <div className="timeline">
@@ -91,6 +90,10 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
         </span>
         <span className="legend-item">
           <span className="legend-swatch status-closed" /> Closed
+        </span>
+        <span className="legend-sep" />
+        <span className="legend-item">
+          <strong>2/5</strong>&nbsp;apps on the platform / goal
         </span>
       </div>
       <div className="timeline-chart">
@@ -138,6 +141,9 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
             {layout.bars.map(({ cycle, left, width, lane }) => {
               const { done, total } = checklistProgress(cycle.checklist);
               const selected = cycle.id === selectedId;
+              const actual = actuals?.get(cycle.id);
+              const actualId = `bar-actual-${cycle.id}`;
+              const fraction = barFraction(cycle, actual);
               return (
                 <div
                   key={cycle.id}
@@ -148,7 +154,8 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
                   role="option"
                   aria-selected={selected}
                   aria-label={describe(cycle)}
-                  title={describe(cycle)}
+                  aria-describedby={actuals ? actualId : undefined}
+                  title={actuals ? `${describe(cycle)}; ${describeActual(cycle, actual)}` : describe(cycle)}
                   tabIndex={cycle.id === focusable ? 0 : -1}
                   className={`timeline-bar phase-${cycle.phase} status-${cycle.status}${selected ? ' selected' : ''}`}
                   style={{ left: `${left}%`, width: `${width}%`, top: `${lane * 44 + 6}px` }}
@@ -163,11 +170,21 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
                   <span className="bar-text">
                     <span className="bar-long">
                       {cycle.index === 0 ? 'Initial phase' : `Cycle ${cycle.index}`}
-                      <small> · {pluralApps(cycle.goalApps)}</small>
+                      <small> · {actuals ? barSummary(cycle, actual) : `goal ${cycle.goalApps}`}</small>
                     </span>
-                    <span className="bar-mid">{cycle.index === 0 ? 'Initial' : `C${cycle.index}`}</span>
+                    <span className="bar-mid">
+                      <span className="bar-mid-name">
+                        {cycle.index === 0 ? 'Initial' : `C${cycle.index}`}
+                      </span>
+                      {actuals && fraction && <small>{fraction}</small>}
+                    </span>
                     <span className="bar-short">{cycle.index}</span>
                   </span>
+                  {actuals && (
+                    <span id={actualId} hidden>
+                      {describeActual(cycle, actual)}
+                    </span>
+                  )}
                   {total > 0 && (
                     <span className="bar-progress" aria-hidden="true">
                       <span style={{ width: `${(done / total) * 100}%` }} />
@@ -190,7 +207,7 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
           )}
         </div>
       </div>
-      <p className="visually-hidden">{todayNote}</p>
+      <p className="timeline-note muted">{reading}</p>
     </div>
   );
 }

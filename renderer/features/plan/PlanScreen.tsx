@@ -1,12 +1,14 @@
 /**
  * The Plan area: the program, all its cycles on a timeline, the cycle list, and the selected
- * cycle in full (checklist, apps, retro notes, actions). Persisted data is read live from Dexie;
- * only the selection lives in the Plan store.
+ * cycle in full (checklist, apps, retro notes, actions), each set against what actually happened
+ * (apps selected into each cycle and on the platform, read through the workspace queries, never
+ * the Apps area). Persisted data is read live from Dexie; only the selection lives in the Plan
+ * store.
  */
 import { useState } from 'react';
 import { cycleLabel, proposeNextCycle, todayIso } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { useCycles, useProgram } from '../../db/workspace-queries';
+import { useAppActuals, useCycles, useProgram } from '../../db/workspace-queries';
 import { addCycle } from './data/cycles';
 import { saveProgram } from './data/program';
 import { useUi } from '../../store/ui';
@@ -29,6 +31,7 @@ export default function PlanScreen(_props: { route: string }) {
   // undefined while loading; null when there is none.
   const program = useProgram();
   const cycles = useCycles();
+  const actuals = useAppActuals();
   const today = todayIso();
 
   if (program === undefined || cycles === undefined) {
@@ -63,7 +66,12 @@ export default function PlanScreen(_props: { route: string }) {
         </div>
       </header>
 
-      <ProgramSummary program={program} cycles={cycles} onEdit={() => setDialog('program')} />
+      <ProgramSummary
+        program={program}
+        cycles={cycles}
+        onPlatform={actuals?.onPlatform}
+        onEdit={() => setDialog('program')}
+      />
 
       <section className="card timeline-card" aria-labelledby="timeline-title">
         <div className="card-head">
@@ -71,7 +79,13 @@ export default function PlanScreen(_props: { route: string }) {
           <span className="muted">Select a cycle to see its checklist</span>
         </div>
         {cycles.length > 0 ? (
-          <CycleTimeline cycles={cycles} selectedId={selected?.id} onSelect={selectCycle} today={today} />
+          <CycleTimeline
+            cycles={cycles}
+            selectedId={selected?.id}
+            onSelect={selectCycle}
+            today={today}
+            actuals={actuals?.byCycle}
+          />
         ) : (
           <p className="empty">No cycles yet. Add the first one to see it here.</p>
         )}
@@ -85,7 +99,15 @@ export default function PlanScreen(_props: { route: string }) {
           onAdd={() => setDialog('add')}
         />
         {selected ? (
-          <CycleDetail key={selected.id} program={program} cycle={selected} cycles={cycles} today={today} />
+          <CycleDetail
+            key={selected.id}
+            program={program}
+            cycle={selected}
+            cycles={cycles}
+            today={today}
+            actual={actuals?.byCycle.get(selected.id)}
+            actualLoaded={actuals !== undefined}
+          />
         ) : (
           <div className="card empty">Add a cycle to plan its goal and checklist.</div>
         )}
