@@ -10,6 +10,7 @@ import {
   cycleOutcome,
   formatIsoDate,
   proposeNextCycle,
+  storedText,
   type Cycle,
   type CycleActual,
   type Program,
@@ -45,7 +46,9 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
   const [notes, setNotes] = useState(cycle.retroNotes);
   const [saved, setSaved] = useState(false);
   const { formError: error, saving, save: saveForm } = useSaveForm();
-  const dirty = notes !== cycle.retroNotes;
+  // The schema trims what it stores: compare as stored, or leading or trailing line breaks would
+  // keep the notes "unsaved" forever.
+  const dirty = storedText(notes) !== storedText(cycle.retroNotes);
   const state = saving ? 'saving' : saved ? 'saved' : 'idle';
   const id = `retro-${cycle.id}`;
 

@@ -230,4 +230,20 @@ describe('the Plan screen', () => {
     expect(await screen.findByText('Saved')).toBeInTheDocument();
     expect((await database.cycles.get(initialCycle.id))?.retroNotes).toBe('Pairing worked');
   });
+
+  it('reads retro notes that start or end with a line break as saved once saved', async () => {
+    const user = userEvent.setup();
+    const { database, initialCycle } = await openPlan();
+    const notes = screen.getByRole('textbox', { name: 'Retro notes' });
+    await user.type(notes, '{Enter}Pairing worked{Enter}');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save notes' }));
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect((await database.cycles.get(initialCycle.id))?.retroNotes).toBe('Pairing worked');
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save notes' })).toBeDisabled();
+    // A real change still counts.
+    await user.type(notes, ' again');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+  });
 });
