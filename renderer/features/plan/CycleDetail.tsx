@@ -1,10 +1,13 @@
 /**
  * One cycle in full: its label, phase, status, dates, goal and what it actually got to the
  * platform; the actions that move it along (start, close and start the next, edit, delete the
- * last); its playbook checklist; the apps selected into it; and its retro notes.
+ * last); its playbook checklist; the apps selected into it; and its retro notes. Closing says
+ * what is left open (checklist steps, apps not on the platform yet) and offers to carry the
+ * unfinished apps over into the next cycle; the close can be undone.
  */
 import { useState } from 'react';
 import {
+  APP_STAGE_LABELS,
   cycleLabel,
   cycleLengthDays,
   cycleOutcome,
@@ -16,7 +19,9 @@ import {
   type Program,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
+import { useUnfinishedApps, type UnfinishedApp } from '../../db/workspace-queries';
 import { useAction, useSaveForm } from '../../ui/use-save';
+import { useOfferUndo } from '../../ui/undo';
 import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from './data/cycles';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
@@ -95,6 +100,88 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
   );
 }
 
+/** Apps listed by name in the close dialog; the rest are counted. */
+const LISTED_APPS = 8;
+
+/** What closing a cycle leaves open: its unticked steps and its apps not on the platform yet. */
+function LeftOpen({
+  cycle,
+  nextLabel,
+  unfinished,
+  carryOver,
+  onCarryOver,
+}: {
+  cycle: Cycle;
+  nextLabel: string;
+  unfinished: UnfinishedApp[] | undefined;
+  carryOver: boolean;
+  onCarryOver: (on: boolean) => void;
+}) {
+  const label = cycleLabel(cycle);
+  const openSteps = cycle.checklist.filter((i) => !i.done);
+  const n = unfinished?.length ?? 0;
+  return (
+    <div className="close-open">
+      <section aria-labelledby="close-steps">
+        <h3 id="close-steps">Checklist</h3>
+        {openSteps.length === 0 ? (
+          <p>Every step of the checklist is ticked.</p>
+        ) : (
+          <>
+            <p className="close-warning">
+              <strong>
+                {openSteps.length} of {cycle.checklist.length} steps
+              </strong>{' '}
+              {openSteps.length === 1 ? 'is' : 'are'} not ticked:
+            </p>
+            <ul className="close-list">
+              {openSteps.map((i) => (
+                <li key={i.stepId}>{i.text}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="close-apps">
+        <h3 id="close-apps">Apps not on the platform yet</h3>
+        {unfinished === undefined ? (
+          <p className="muted" role="status">
+            Looking for the cycle’s unfinished apps…
+          </p>
+        ) : n === 0 ? (
+          <p>No app selected into {label} is still selected or onboarding.</p>
+        ) : (
+          <>
+            <p className="close-warning">
+              <strong>{pluralApps(n)}</strong> selected into {label} {n === 1 ? 'is' : 'are'} not on the
+              platform yet:
+            </p>
+            <ul className="close-list">
+              {unfinished.slice(0, LISTED_APPS).map((a) => (
+                <li key={a.id}>
+                  {a.name} <span className="muted">· {APP_STAGE_LABELS[a.stage]}</span>
+                </li>
+              ))}
+              {n > LISTED_APPS && <li className="muted">and {n - LISTED_APPS} more</li>}
+            </ul>
+            <label className="close-carry">
+              <input type="checkbox" checked={carryOver} onChange={(e) => onCarryOver(e.target.checked)} />
+              <span>
+                Carry {n === 1 ? 'it' : `the ${n} unfinished apps`} over into <strong>{nextLabel}</strong>
+              </span>
+            </label>
+            <p className="muted close-carry-note">
+              {carryOver
+                ? `${n === 1 ? 'It keeps its' : 'They keep their'} stage and dates, and ${n === 1 ? 'counts' : 'count'} toward ${nextLabel}.`
+                : `${n === 1 ? 'It stays' : 'They stay'} in ${label}, which will be closed.`}
+            </p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
 export function CycleDetail({
   program,
   cycle,
@@ -105,16 +192,25 @@ export function CycleDetail({
 }: CycleDetailProps) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
+  const offerUndo = useOfferUndo();
   const selectCycle = usePlanUi((s) => s.selectCycle);
   const [open, setOpen] = useState<Open>(null);
+  const [carryOver, setCarryOver] = useState(true);
   const { run } = useAction();
+  const unfinished = useUnfinishedApps(open === 'close' ? cycle.id : null);
 
   const label = cycleLabel(cycle);
   const isLast = cycles.every((c) => c.index <= cycle.index);
   const anotherActive = cycles.find((c) => c.status === 'active' && c.id !== cycle.id);
   const next = cycles.find((c) => c.index === cycle.index + 1);
   const proposedNext = next ? null : proposeNextCycle(program, cycles);
+  const nextLabel = next ? cycleLabel(next) : proposedNext ? cycleLabel(proposedNext) : 'the next cycle';
   const outcome = cycleOutcome(cycle.goalApps, actual);
+
+  function openDialog(which: Exclude<Open, null>) {
+    if (which === 'close') setCarryOver(true);
+    setOpen(which);
+  }
 
   async function start() {
     const started = await run(() => startCycle(cycle.id, database));
@@ -176,18 +272,18 @@ export function CycleDetail({
             </button>
           )}
           {cycle.status === 'active' && (
-            <button type="button" className="primary" onClick={() => setOpen('close')}>
+            <button type="button" className="primary" onClick={() => openDialog('close')}>
               Close cycle and start next
             </button>
           )}
-          <button type="button" onClick={() => setOpen('edit')} aria-label={`Edit ${label}`}>
+          <button type="button" onClick={() => openDialog('edit')} aria-label={`Edit ${label}`}>
             Edit
           </button>
           {isLast && (
             <button
               type="button"
               className="danger"
-              onClick={() => setOpen('delete')}
+              onClick={() => openDialog('delete')}
               aria-label={`Delete ${label}`}
             >
               Delete
@@ -227,12 +323,14 @@ export function CycleDetail({
         confirmLabel="Close and start next"
         onClose={() => setOpen(null)}
         onConfirm={async () => {
-          const handOver = await closeActiveAndStartNext(today, {}, database);
+          const handOver = await closeActiveAndStartNext(today, { carryOver }, database);
           selectCycle(handOver.started.id);
-          toast({
-            kind: 'success',
-            text: `${label} is closed. ${cycleLabel(handOver.started)} is now active${handOver.created ? ' (added to the plan)' : ''}.`,
-          });
+          const carried = handOver.carried.length;
+          offerUndo(
+            `${label} is closed. ${cycleLabel(handOver.started)} is now active${handOver.created ? ' (added to the plan)' : ''}.` +
+              (carried > 0 ? ` ${pluralApps(carried)} carried over into it.` : ''),
+            handOver.undo,
+          );
         }}
       >
         <p>
@@ -250,7 +348,17 @@ export function CycleDetail({
             </>
           ) : null}
         </p>
-        <p className="muted">The planned dates stay as they are. Checklist ticks and retro notes are kept.</p>
+        <LeftOpen
+          cycle={cycle}
+          nextLabel={nextLabel}
+          unfinished={unfinished}
+          carryOver={carryOver}
+          onCarryOver={setCarryOver}
+        />
+        <p className="muted">
+          The planned dates stay as they are. Checklist ticks and retro notes are kept. You can undo the close
+          right after.
+        </p>
       </ConfirmDialog>
 
       <ConfirmDialog
