@@ -3,9 +3,10 @@
  * platform; the actions that move it along (start, close and start the next, edit, delete the
  * last); its playbook checklist; the apps selected into it; and its retro notes. Closing says
  * what is left open (checklist steps, apps not on the platform yet) and offers to carry the
- * unfinished apps over into the next cycle; the close can be undone.
+ * unfinished apps over into the next cycle; the close can be undone. After an action the focus
+ * lands on this cycle's heading (or the next one's) or on the button that opened the dialog.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   APP_STAGE_LABELS,
   cycleLabel,
@@ -30,7 +31,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CycleChecklist } from './CycleChecklist';
 import { CycleForm } from './CycleForm';
 import { PHASE_LABELS, pluralApps, STATUS_BADGE, STATUS_LABELS } from './labels';
-import { usePlanUi } from './plan-store';
+import { defaultCycle, usePlanUi } from './plan-store';
+import { useFocusReturn } from './use-focus-return';
 import './plan.css';
 
 interface CycleDetailProps {
@@ -194,9 +196,13 @@ export function CycleDetail({
   const toast = useUi((s) => s.toast);
   const offerUndo = useOfferUndo();
   const selectCycle = usePlanUi((s) => s.selectCycle);
+  const focusHeadingOf = usePlanUi((s) => s.focusHeadingOf);
+  const focusHeading = usePlanUi((s) => s.focusHeading);
   const [open, setOpen] = useState<Open>(null);
   const [carryOver, setCarryOver] = useState(true);
   const { run } = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { remember, forget } = useFocusReturn(open !== null);
   const unfinished = useUnfinishedApps(open === 'close' ? cycle.id : null);
 
   const label = cycleLabel(cycle);
@@ -207,14 +213,26 @@ export function CycleDetail({
   const nextLabel = next ? cycleLabel(next) : proposedNext ? cycleLabel(proposedNext) : 'the next cycle';
   const outcome = cycleOutcome(cycle.goalApps, actual);
 
+  // An action elsewhere (closing the previous cycle, adding this one) hands the focus to this
+  // cycle's heading once it shows.
+  useEffect(() => {
+    if (focusHeadingOf !== cycle.id || open !== null) return;
+    heading.current?.focus();
+    focusHeading(null);
+  }, [focusHeadingOf, cycle.id, open, focusHeading]);
+
   function openDialog(which: Exclude<Open, null>) {
+    remember();
     if (which === 'close') setCarryOver(true);
     setOpen(which);
   }
 
   async function start() {
     const started = await run(() => startCycle(cycle.id, database));
-    if (started) toast({ kind: 'success', text: `${label} is now the active cycle.` });
+    if (!started) return;
+    // The Start button is gone: the focus would fall to the page body.
+    heading.current?.focus();
+    toast({ kind: 'success', text: `${label} is now the active cycle.` });
   }
 
   return (
@@ -225,7 +243,9 @@ export function CycleDetail({
             <span className={`badge badge-${cycle.phase}`}>{PHASE_LABELS[cycle.phase]}</span>
             <span className={STATUS_BADGE[cycle.status]}>{STATUS_LABELS[cycle.status]}</span>
           </div>
-          <h2 id={`cycle-title-${cycle.id}`}>{label}</h2>
+          <h2 id={`cycle-title-${cycle.id}`} ref={heading} tabIndex={-1}>
+            {label}
+          </h2>
           <p className="cycle-facts">
             <span>
               {formatIsoDate(cycle.startDate)} → {formatIsoDate(cycle.endDate)}
@@ -324,6 +344,9 @@ export function CycleDetail({
         onClose={() => setOpen(null)}
         onConfirm={async () => {
           const handOver = await closeActiveAndStartNext(today, { carryOver }, database);
+          // This detail gives way to the started cycle's: its heading takes the focus.
+          forget();
+          focusHeading(handOver.started.id);
           selectCycle(handOver.started.id);
           const carried = handOver.carried.length;
           offerUndo(
@@ -369,6 +392,8 @@ export function CycleDetail({
         onClose={() => setOpen(null)}
         onConfirm={async () => {
           await deleteCycle(cycle.id, database);
+          forget();
+          focusHeading(defaultCycle(cycles.filter((c) => c.id !== cycle.id))?.id ?? null);
           selectCycle(null);
           toast({ kind: 'success', text: `${label} deleted.` });
         }}

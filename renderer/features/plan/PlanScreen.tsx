@@ -20,6 +20,7 @@ import { CycleTimeline } from './CycleTimeline';
 import { ProgramForm } from './ProgramForm';
 import { ProgramSummary } from './ProgramSummary';
 import { selectedCycle, usePlanUi } from './plan-store';
+import { useFocusReturn } from './use-focus-return';
 import './plan.css';
 
 export default function PlanScreen(_props: { route: string }) {
@@ -27,12 +28,19 @@ export default function PlanScreen(_props: { route: string }) {
   const toast = useUi((s) => s.toast);
   const selectedId = usePlanUi((s) => s.selectedCycleId);
   const selectCycle = usePlanUi((s) => s.selectCycle);
+  const focusHeading = usePlanUi((s) => s.focusHeading);
   const [dialog, setDialog] = useState<null | 'program' | 'add'>(null);
+  const { remember, forget } = useFocusReturn(dialog !== null);
   // undefined while loading; null when there is none.
   const program = useProgram();
   const cycles = useCycles();
   const actuals = useAppActuals();
   const today = todayIso();
+
+  function openDialog(which: 'program' | 'add') {
+    remember();
+    setDialog(which);
+  }
 
   if (program === undefined || cycles === undefined) {
     return (
@@ -60,7 +68,7 @@ export default function PlanScreen(_props: { route: string }) {
           </p>
         </div>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => setDialog('add')}>
+          <button type="button" className="primary" onClick={() => openDialog('add')}>
             + Add cycle
           </button>
         </div>
@@ -70,7 +78,7 @@ export default function PlanScreen(_props: { route: string }) {
         program={program}
         cycles={cycles}
         onPlatform={actuals?.onPlatform}
-        onEdit={() => setDialog('program')}
+        onEdit={() => openDialog('program')}
       />
 
       <section className="card timeline-card" aria-labelledby="timeline-title">
@@ -96,7 +104,7 @@ export default function PlanScreen(_props: { route: string }) {
           cycles={cycles}
           selectedId={selected?.id}
           onSelect={selectCycle}
-          onAdd={() => setDialog('add')}
+          onAdd={() => openDialog('add')}
         />
         {selected ? (
           <CycleDetail
@@ -135,6 +143,9 @@ export default function PlanScreen(_props: { route: string }) {
           onCancel={() => setDialog(null)}
           onSave={async ({ status: _status, ...values }) => {
             const cycle = await addCycle({ ...values, index: proposal.index }, database);
+            // The new cycle's detail takes the place of the one shown: its heading takes the focus.
+            forget();
+            focusHeading(cycle.id);
             selectCycle(cycle.id);
             setDialog(null);
             toast({ kind: 'success', text: `${cycleLabel(cycle)} added to the plan.` });
