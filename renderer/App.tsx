@@ -1,6 +1,7 @@
 /**
  * The app frame: navigation, theme, the first-start gate (no program yet → welcome screen),
- * the current area, and the toasts. Also turns unexpected errors into a message, never a blank screen.
+ * the current area (an address that names none gets a not-found page, `#/` and no address the
+ * default area), and the toasts. Also turns unexpected errors into a message, never a blank screen.
  */
 import { Suspense, useEffect } from 'react';
 import { useProgram } from './db/workspace-queries';
@@ -8,6 +9,7 @@ import { AREAS, CONTRIBUTIONS, DEFAULT_AREA } from './areas';
 import { ContributionsProvider } from './ui/contributions';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { NotFound } from './ui/NotFound';
 import { Toasts } from './ui/Toasts';
 import { ThemeToggle, useApplyTheme } from './ui/theme';
 import { describeError } from './db/errors';
@@ -44,7 +46,8 @@ export function App() {
   }
 
   const areaId = areaOf(route) || DEFAULT_AREA;
-  const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
+  // undefined for an address that names no area: said so, never silently another screen.
+  const area = AREAS.find((a) => a.id === areaId);
 
   return (
     <ContributionsProvider value={CONTRIBUTIONS}>
@@ -69,8 +72,8 @@ export function App() {
                   <a
                     href={`#/${a.id}`}
                     title={a.description}
-                    aria-current={a.id === area.id ? 'page' : undefined}
-                    className={a.id === area.id ? 'active' : undefined}
+                    aria-current={a.id === area?.id ? 'page' : undefined}
+                    className={a.id === area?.id ? 'active' : undefined}
                   >
                     {a.label}
                   </a>
@@ -83,8 +86,10 @@ export function App() {
           </div>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
-          <ErrorBoundary key={program ? area.id : 'welcome'}>
-            {program ? (
+          <ErrorBoundary key={program ? (area?.id ?? 'not-found') : 'welcome'}>
+            {program && !area ? (
+              <NotFound address={route} areas={AREAS} />
+            ) : program && area ? (
               <Suspense fallback={<div role="status">Loading…</div>}>
                 <area.screen route={route} />
               </Suspense>

@@ -1,10 +1,21 @@
 /**
  * The reads every area shares: the program and its cycles (every area's records belong to the
- * program and most to a cycle). Area-specific reads live in that area's data/queries.ts.
+ * program and most to a cycle), and what the cycles actually did with the apps: the counts the
+ * Plan screen sets against its goals, read here so that Plan need not import the Apps area.
+ * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Cycle, Program } from '../../shared/domain';
+import {
+  COUNTED_STAGES,
+  countAppsByCycle,
+  isUnfinished,
+  type App,
+  type AppStage,
+  type Cycle,
+  type CycleActual,
+  type Program,
+} from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
 
 /** The one program; null when there is none yet (first start). */
@@ -17,4 +28,64 @@ export function useProgram(): Program | null | undefined {
 export function useCycles(): Cycle[] | undefined {
   const database = useDatabase();
   return useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+}
+
+/** What the apps actually did: per cycle and for the whole program. */
+export interface AppActuals {
+  /** Apps on the platform, with or without a cycle. */
+  onPlatform: number;
+  /** Per cycle id: apps selected into it, on the platform, unfinished. A cycle without apps is absent. */
+  byCycle: ReadonlyMap<string, CycleActual>;
+}
+
+/**
+ * The actual counts, read from the indexes alone (primary keys, never the records, so it stays
+ * quick with 20,000 apps): the ids in each stage that counts, the ids in each cycle, joined on id
+ * and counted by shared/domain's countAppsByCycle.
+ */
+export function useAppActuals(): AppActuals | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const cycleIds = await database.cycles.toCollection().primaryKeys();
+    const [byStage, byCycle] = await Promise.all([
+      Promise.all(COUNTED_STAGES.map((stage) => database.apps.where('stage').equals(stage).primaryKeys())),
+      Promise.all(cycleIds.map((id) => database.apps.where('cycleId').equals(id).primaryKeys())),
+    ]);
+    const stageOf = new Map<string, AppStage>();
+    COUNTED_STAGES.forEach((stage, i) => {
+      for (const id of byStage[i]!) stageOf.set(id, stage);
+    });
+    const apps: Pick<App, 'cycleId' | 'stage'>[] = [];
+    cycleIds.forEach((cycleId, i) => {
+      for (const id of byCycle[i]!) {
+        const stage = stageOf.get(id);
+        if (stage) apps.push({ cycleId, stage });
+      }
+    });
+    const onPlatform = byStage[COUNTED_STAGES.indexOf('on-platform')]!.length;
+    return { onPlatform, byCycle: countAppsByCycle(apps) };
+  }, [database]);
+}
+
+/** An app as the close of its cycle lists it. */
+export type UnfinishedApp = Pick<App, 'id' | 'name' | 'stage'>;
+
+/**
+ * The unfinished apps (selected or onboarding) of one cycle, by name: what closing it would
+ * leave behind or carry over. An empty list for no cycle (null), so a closed dialog reads nothing.
+ */
+export function useUnfinishedApps(cycleId: string | null): UnfinishedApp[] | undefined {
+  const database = useDatabase();
+  const read = useLiveQuery(async () => {
+    if (cycleId === null) return { cycleId, apps: [] };
+    const apps = await database.apps.where('cycleId').equals(cycleId).filter(isUnfinished).toArray();
+    return {
+      cycleId,
+      apps: apps
+        .map(({ id, name, stage }) => ({ id, name, stage }))
+        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true })),
+    };
+  }, [database, cycleId]);
+  // While the read for a newly asked cycle is under way, the last one's answer is not this one's.
+  return read?.cycleId === cycleId ? read.apps : undefined;
 }

@@ -26,6 +26,14 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${label} must be at most ${max} characters`);
 }
 
+/**
+ * A text as the text fields above store it (they trim it): compare a form's value with a stored
+ * one through this, or a note that starts or ends with a line break never reads as saved.
+ */
+export function storedText(text: string): string {
+  return text.trim();
+}
+
 /** An optional free-text field (notes, descriptions): empty string when absent. */
 export function optionalText(label: string, max = 20000) {
   return z

@@ -12,3 +12,5 @@ export * from './marketing';
 export * from './metrics';
 export * from './feasibility';
 export * from './pipeline';
+export * from './cycle-choice';
+export * from './cycle-actuals';

@@ -1,14 +1,17 @@
 /**
  * "Select into cycle…": choose the cycle for the picked apps and see, before confirming, how
  * many apps that cycle will have against the playbook's range (initial phase: exactly one;
- * scaling: two to five). Outside the range is allowed, but said plainly.
+ * scaling: two to five). Outside the range is allowed, but said plainly. The choice starts on the
+ * active cycle (else the next planned one); closed cycles are listed but cannot be chosen until
+ * the owner reopens one on the Plan screen.
  */
 import { useMemo, useState } from 'react';
 import {
+  acceptsSelection,
   countsTowardCycle,
-  cycleContaining,
   cycleLabel,
   cycleSelectionCheck,
+  defaultSelectionCycle,
   type App,
   type Cycle,
 } from '../../../shared/domain';
@@ -20,16 +23,6 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { count, today } from './parts';
 import './cycle-check.css';
-
-/** The cycle a selection most likely goes into: the running one, else the next planned, else the last. */
-export function defaultCycle(cycles: readonly Cycle[], day: string): Cycle | undefined {
-  return (
-    cycleContaining(cycles, day) ??
-    cycles.find((c) => c.status === 'planned' && c.startDate >= day) ??
-    cycles.find((c) => c.status !== 'closed') ??
-    cycles.at(-1)
-  );
-}
 
 /** How many apps a cycle will count once the picked apps are in it. */
 export function countAfterSelection(apps: readonly App[], picked: readonly App[], cycleId: string): number {
@@ -66,10 +59,13 @@ function SelectIntoCycleForm({
   onCancel,
 }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const database = useDatabase();
-  const [cycleId, setCycleId] = useState(() => defaultCycle(cycles, today())?.id ?? '');
+  // Never a closed cycle by default, whatever its dates (shared/domain/cycle-choice).
+  const [cycleId, setCycleId] = useState(() => defaultSelectionCycle(cycles, today())?.id ?? '');
   const { formError: error, saving: busy, save } = useSaveForm();
   const offerUndo = useOfferUndo();
-  const cycle = cycles.find((c) => c.id === cycleId);
+  const cycle = cycles.find((c) => c.id === cycleId && acceptsSelection(c));
+  const openCycles = cycles.filter(acceptsSelection);
+  const closed = cycles.filter((c) => !acceptsSelection(c));
 
   const check = useMemo(
     () => (cycle ? cycleSelectionCheck(cycle.phase, countAfterSelection(apps, picked, cycle.id)) : null),
@@ -117,15 +113,39 @@ function SelectIntoCycleForm({
           .join(', ')}
         {picked.length > 6 && `, and ${picked.length - 6} more`}.
       </p>
-      <Field label="Cycle">
-        <select value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-          {cycles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {cycleLabel(c)} ({c.status})
-            </option>
-          ))}
-        </select>
-      </Field>
+      {openCycles.length > 0 ? (
+        <Field
+          label="Cycle"
+          hint={
+            closed.length > 0
+              ? 'Closed cycles cannot take new apps. To correct one, reopen it on the Plan screen first (Edit → Status).'
+              : undefined
+          }
+        >
+          <select value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+            {openCycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {cycleLabel(c)} ({c.status})
+              </option>
+            ))}
+            {closed.length > 0 && (
+              <optgroup label="Closed: reopen on the Plan screen to select into">
+                {closed.map((c) => (
+                  <option key={c.id} value={c.id} disabled>
+                    {cycleLabel(c)} (closed)
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </Field>
+      ) : (
+        <div className="form-error" role="alert">
+          Every cycle is closed, so there is no cycle to select apps into.{' '}
+          <a href="#/plan">Add the next cycle on the Plan screen</a>, or reopen a closed one there (Edit →
+          Status) to correct its history.
+        </div>
+      )}
       {cycle && check && (
         <div
           className={`cycle-check cycle-check-${check.state}`}

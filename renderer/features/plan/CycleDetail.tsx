@@ -1,19 +1,28 @@
 /**
- * One cycle in full: its label, phase, status, dates and goal; the actions that move it along
- * (start, close and start the next, edit, delete the last); its playbook checklist; the apps
- * selected into it; and its retro notes.
+ * One cycle in full: its label, phase, status, dates, goal and what it actually got to the
+ * platform; the actions that move it along (start, close and start the next, edit, delete the
+ * last); its playbook checklist; the apps selected into it; and its retro notes. Closing says
+ * what is left open (checklist steps, apps not on the platform yet) and offers to carry the
+ * unfinished apps over into the next cycle; the close can be undone. After an action the focus
+ * lands on this cycle's heading (or the next one's) or on the button that opened the dialog.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
+  APP_STAGE_LABELS,
   cycleLabel,
   cycleLengthDays,
+  cycleOutcome,
   formatIsoDate,
   proposeNextCycle,
+  storedText,
   type Cycle,
+  type CycleActual,
   type Program,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
+import { useUnfinishedApps, type UnfinishedApp } from '../../db/workspace-queries';
 import { useAction, useSaveForm } from '../../ui/use-save';
+import { useOfferUndo } from '../../ui/undo';
 import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from './data/cycles';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
@@ -22,7 +31,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CycleChecklist } from './CycleChecklist';
 import { CycleForm } from './CycleForm';
 import { PHASE_LABELS, pluralApps, STATUS_BADGE, STATUS_LABELS } from './labels';
-import { usePlanUi } from './plan-store';
+import { defaultCycle, usePlanUi } from './plan-store';
+import { useFocusReturn } from './use-focus-return';
 import './plan.css';
 
 interface CycleDetailProps {
@@ -30,6 +40,10 @@ interface CycleDetailProps {
   cycle: Cycle;
   cycles: readonly Cycle[];
   today: string;
+  /** The cycle's actual apps; undefined while they load or when it has none. */
+  actual?: CycleActual | undefined;
+  /** False while the actual apps are still loading. */
+  actualLoaded?: boolean;
 }
 
 type Open = null | 'edit' | 'close' | 'delete';
@@ -39,7 +53,9 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
   const [notes, setNotes] = useState(cycle.retroNotes);
   const [saved, setSaved] = useState(false);
   const { formError: error, saving, save: saveForm } = useSaveForm();
-  const dirty = notes !== cycle.retroNotes;
+  // The schema trims what it stores: compare as stored, or leading or trailing line breaks would
+  // keep the notes "unsaved" forever.
+  const dirty = storedText(notes) !== storedText(cycle.retroNotes);
   const state = saving ? 'saving' : saved ? 'saved' : 'idle';
   const id = `retro-${cycle.id}`;
 
@@ -86,22 +102,137 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
   );
 }
 
-export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps) {
+/** Apps listed by name in the close dialog; the rest are counted. */
+const LISTED_APPS = 8;
+
+/** What closing a cycle leaves open: its unticked steps and its apps not on the platform yet. */
+function LeftOpen({
+  cycle,
+  nextLabel,
+  unfinished,
+  carryOver,
+  onCarryOver,
+}: {
+  cycle: Cycle;
+  nextLabel: string;
+  unfinished: UnfinishedApp[] | undefined;
+  carryOver: boolean;
+  onCarryOver: (on: boolean) => void;
+}) {
+  const label = cycleLabel(cycle);
+  const openSteps = cycle.checklist.filter((i) => !i.done);
+  const n = unfinished?.length ?? 0;
+  return (
+    <div className="close-open">
+      <section aria-labelledby="close-steps">
+        <h3 id="close-steps">Checklist</h3>
+        {openSteps.length === 0 ? (
+          <p>Every step of the checklist is ticked.</p>
+        ) : (
+          <>
+            <p className="close-warning">
+              <strong>
+                {openSteps.length} of {cycle.checklist.length} steps
+              </strong>{' '}
+              {openSteps.length === 1 ? 'is' : 'are'} not ticked:
+            </p>
+            <ul className="close-list">
+              {openSteps.map((i) => (
+                <li key={i.stepId}>{i.text}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="close-apps">
+        <h3 id="close-apps">Apps not on the platform yet</h3>
+        {unfinished === undefined ? (
+          <p className="muted" role="status">
+            Looking for the cycle’s unfinished apps…
+          </p>
+        ) : n === 0 ? (
+          <p>No app selected into {label} is still selected or onboarding.</p>
+        ) : (
+          <>
+            <p className="close-warning">
+              <strong>{pluralApps(n)}</strong> selected into {label} {n === 1 ? 'is' : 'are'} not on the
+              platform yet:
+            </p>
+            <ul className="close-list">
+              {unfinished.slice(0, LISTED_APPS).map((a) => (
+                <li key={a.id}>
+                  {a.name} <span className="muted">· {APP_STAGE_LABELS[a.stage]}</span>
+                </li>
+              ))}
+              {n > LISTED_APPS && <li className="muted">and {n - LISTED_APPS} more</li>}
+            </ul>
+            <label className="close-carry">
+              <input type="checkbox" checked={carryOver} onChange={(e) => onCarryOver(e.target.checked)} />
+              <span>
+                Carry {n === 1 ? 'it' : `the ${n} unfinished apps`} over into <strong>{nextLabel}</strong>
+              </span>
+            </label>
+            <p className="muted close-carry-note">
+              {carryOver
+                ? `${n === 1 ? 'It keeps its' : 'They keep their'} stage and dates, and ${n === 1 ? 'counts' : 'count'} toward ${nextLabel}.`
+                : `${n === 1 ? 'It stays' : 'They stay'} in ${label}, which will be closed.`}
+            </p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function CycleDetail({
+  program,
+  cycle,
+  cycles,
+  today,
+  actual,
+  actualLoaded = true,
+}: CycleDetailProps) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
+  const offerUndo = useOfferUndo();
   const selectCycle = usePlanUi((s) => s.selectCycle);
+  const focusHeadingOf = usePlanUi((s) => s.focusHeadingOf);
+  const focusHeading = usePlanUi((s) => s.focusHeading);
   const [open, setOpen] = useState<Open>(null);
+  const [carryOver, setCarryOver] = useState(true);
   const { run } = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { remember, forget } = useFocusReturn(open !== null);
+  const unfinished = useUnfinishedApps(open === 'close' ? cycle.id : null);
 
   const label = cycleLabel(cycle);
   const isLast = cycles.every((c) => c.index <= cycle.index);
   const anotherActive = cycles.find((c) => c.status === 'active' && c.id !== cycle.id);
   const next = cycles.find((c) => c.index === cycle.index + 1);
   const proposedNext = next ? null : proposeNextCycle(program, cycles);
+  const nextLabel = next ? cycleLabel(next) : proposedNext ? cycleLabel(proposedNext) : 'the next cycle';
+  const outcome = cycleOutcome(cycle.goalApps, actual);
+
+  // An action elsewhere (closing the previous cycle, adding this one) hands the focus to this
+  // cycle's heading once it shows.
+  useEffect(() => {
+    if (focusHeadingOf !== cycle.id || open !== null) return;
+    heading.current?.focus();
+    focusHeading(null);
+  }, [focusHeadingOf, cycle.id, open, focusHeading]);
+
+  function openDialog(which: Exclude<Open, null>) {
+    remember();
+    if (which === 'close') setCarryOver(true);
+    setOpen(which);
+  }
 
   async function start() {
     const started = await run(() => startCycle(cycle.id, database));
-    if (started) toast({ kind: 'success', text: `${label} is now the active cycle.` });
+    if (!started) return;
+    // The Start button is gone: the focus would fall to the page body.
+    heading.current?.focus();
+    toast({ kind: 'success', text: `${label} is now the active cycle.` });
   }
 
   return (
@@ -112,7 +243,9 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
             <span className={`badge badge-${cycle.phase}`}>{PHASE_LABELS[cycle.phase]}</span>
             <span className={STATUS_BADGE[cycle.status]}>{STATUS_LABELS[cycle.status]}</span>
           </div>
-          <h2 id={`cycle-title-${cycle.id}`}>{label}</h2>
+          <h2 id={`cycle-title-${cycle.id}`} ref={heading} tabIndex={-1}>
+            {label}
+          </h2>
           <p className="cycle-facts">
             <span>
               {formatIsoDate(cycle.startDate)} → {formatIsoDate(cycle.endDate)}
@@ -122,6 +255,29 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
               Goal <strong>{pluralApps(cycle.goalApps)}</strong>
             </span>
           </p>
+          {actualLoaded && (
+            <p className="cycle-facts cycle-actual" data-testid="cycle-actual">
+              <span>
+                On the platform <strong>{outcome.onPlatform}</strong>{' '}
+                <span className="muted">of {outcome.goal}</span>
+              </span>
+              <span>
+                Selected <strong>{outcome.selected}</strong>
+              </span>
+              {outcome.unfinished > 0 && (
+                <span>
+                  On the way <strong>{outcome.unfinished}</strong>
+                </span>
+              )}
+              {cycle.status !== 'planned' && (
+                <span className={outcome.met ? 'goal-met' : 'goal-short'}>
+                  {outcome.met
+                    ? 'Goal met'
+                    : `${outcome.short} short of the goal${cycle.status === 'active' ? ' so far' : ''}`}
+                </span>
+              )}
+            </p>
+          )}
         </div>
         <div className="toolbar cycle-actions">
           {cycle.status === 'planned' && (
@@ -136,18 +292,18 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
             </button>
           )}
           {cycle.status === 'active' && (
-            <button type="button" className="primary" onClick={() => setOpen('close')}>
+            <button type="button" className="primary" onClick={() => openDialog('close')}>
               Close cycle and start next
             </button>
           )}
-          <button type="button" onClick={() => setOpen('edit')} aria-label={`Edit ${label}`}>
+          <button type="button" onClick={() => openDialog('edit')} aria-label={`Edit ${label}`}>
             Edit
           </button>
           {isLast && (
             <button
               type="button"
               className="danger"
-              onClick={() => setOpen('delete')}
+              onClick={() => openDialog('delete')}
               aria-label={`Delete ${label}`}
             >
               Delete
@@ -187,12 +343,17 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
         confirmLabel="Close and start next"
         onClose={() => setOpen(null)}
         onConfirm={async () => {
-          const handOver = await closeActiveAndStartNext(today, database);
+          const handOver = await closeActiveAndStartNext(today, { carryOver }, database);
+          // This detail gives way to the started cycle's: its heading takes the focus.
+          forget();
+          focusHeading(handOver.started.id);
           selectCycle(handOver.started.id);
-          toast({
-            kind: 'success',
-            text: `${label} is closed. ${cycleLabel(handOver.started)} is now active${handOver.created ? ' (added to the plan)' : ''}.`,
-          });
+          const carried = handOver.carried.length;
+          offerUndo(
+            `${label} is closed. ${cycleLabel(handOver.started)} is now active${handOver.created ? ' (added to the plan)' : ''}.` +
+              (carried > 0 ? ` ${pluralApps(carried)} carried over into it.` : ''),
+            handOver.undo,
+          );
         }}
       >
         <p>
@@ -210,7 +371,17 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
             </>
           ) : null}
         </p>
-        <p className="muted">The planned dates stay as they are. Checklist ticks and retro notes are kept.</p>
+        <LeftOpen
+          cycle={cycle}
+          nextLabel={nextLabel}
+          unfinished={unfinished}
+          carryOver={carryOver}
+          onCarryOver={setCarryOver}
+        />
+        <p className="muted">
+          The planned dates stay as they are. Checklist ticks and retro notes are kept. You can undo the close
+          right after.
+        </p>
       </ConfirmDialog>
 
       <ConfirmDialog
@@ -221,6 +392,8 @@ export function CycleDetail({ program, cycle, cycles, today }: CycleDetailProps)
         onClose={() => setOpen(null)}
         onConfirm={async () => {
           await deleteCycle(cycle.id, database);
+          forget();
+          focusHeading(defaultCycle(cycles.filter((c) => c.id !== cycle.id))?.id ?? null);
           selectCycle(null);
           toast({ kind: 'success', text: `${label} deleted.` });
         }}

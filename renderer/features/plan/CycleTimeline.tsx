@@ -1,20 +1,21 @@
 /**
  * All cycles on one date axis: a bar per cycle coloured by phase, styled by status (planned bars
- * are hatched, the active one is solid and ringed, closed ones are muted), years and quarters
- * along the top, and a vertical "Today" marker. The bars form a listbox: click one, or focus the
- * timeline and use the arrow keys, Home and End, to select a cycle.
+ * are hatched, the active one is solid and ringed, closed ones are muted), saying what the cycle
+ * actually got to the platform against its goal; years and quarters along the top, a vertical
+ * "Today" marker, and a line that reads where today stands. The bars form a listbox: click one,
+ * or focus the timeline and use the arrow keys, Home and End, to select a cycle.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   checklistProgress,
-  cycleContaining,
   cycleLabel,
   formatIsoDate,
   type Cycle,
+  type CycleActual,
   type IsoDate,
 } from '../../../shared/domain';
-import { pluralApps, STATUS_LABELS } from './labels';
-import { layoutTimeline } from './timeline';
+import { STATUS_LABELS } from './labels';
+import { barFraction, barSummary, describeActual, layoutTimeline, todayNote } from './timeline';
 import './plan.css';
 
 interface CycleTimelineProps {
@@ -22,34 +23,44 @@ interface CycleTimelineProps {
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   today: IsoDate;
+  /** Per cycle id, its actual apps (absent while they load, or for a cycle without apps). */
+  actuals?: ReadonlyMap<string, CycleActual> | undefined;
 }
 
-/** What a bar shows, longest first; plan.css shows the longest that fits the bar's width. */
-function barLabels(cycle: Cycle) {
+/**
+ * What a bar shows, longest first; plan.css shows the longest that fits the bar's width. With the
+ * actual apps loaded, what the cycle got to the platform against its goal; before, the goal.
+ */
+function barLabels(cycle: Cycle, actual: CycleActual | undefined, withActuals: boolean) {
   return {
     long: cycle.index === 0 ? 'Initial phase' : `Cycle ${cycle.index}`,
-    goal: pluralApps(cycle.goalApps),
+    goal: withActuals ? barSummary(cycle, actual) : `goal ${cycle.goalApps}`,
     mid: cycle.index === 0 ? 'Initial' : `C${cycle.index}`,
+    fraction: withActuals ? barFraction(cycle, actual) : '',
     short: String(cycle.index),
   };
 }
 
 /**
- * A bar's accessible name: first every form of its visible text (C11 · Cycle 11 · 5 apps), so
- * whichever one the bar shows is in the name (label in name: a speech user says what they see),
- * then the rest of the cycle. The phase goes unsaid: the index decides it, the label names it.
+ * A bar's accessible name: first every form of its visible text (C11 4/5 · Cycle 11 · 4 on
+ * platform · goal 5), so whichever one the bar shows is in the name (label in name: a speech user
+ * says what they see), then the rest of the cycle. The phase goes unsaid: the index decides it,
+ * the label names it.
  */
-function describe(cycle: Cycle): string {
-  const { long, goal, mid } = barLabels(cycle);
+function describe(cycle: Cycle, labels: ReturnType<typeof barLabels>): string {
+  const { long, goal, mid, fraction } = labels;
   const { done, total } = checklistProgress(cycle.checklist);
-  const shown = long.includes(mid) ? `${long} · ${goal}` : `${mid} · ${long} · ${goal}`;
+  const shown =
+    long.includes(mid) && !fraction
+      ? `${long} · ${goal}`
+      : `${fraction ? `${mid} ${fraction}` : mid} · ${long} · ${goal}`;
   return (
     `${shown}: ${cycleLabel(cycle)}, ${STATUS_LABELS[cycle.status].toLowerCase()}, ` +
     `${formatIsoDate(cycle.startDate)} to ${formatIsoDate(cycle.endDate)}, checklist ${done} of ${total} done`
   );
 }
 
-export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTimelineProps) {
+export function CycleTimeline({ cycles, selectedId, onSelect, today, actuals }: CycleTimelineProps) {
   const layout = useMemo(() => layoutTimeline(cycles, today), [cycles, today]);
   const optionRefs = useRef(new Map<string, HTMLDivElement>());
   const moveFocus = useRef(false);
@@ -83,11 +94,7 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
     }
   }
 
-  const current = cycleContaining(cycles, today);
-  const todayNote =
-    'left' in layout.today
-      ? `Today, ${formatIsoDate(today)}, ${current ? `falls in ${cycleLabel(current)}` : 'falls in no cycle'}.`
-      : `Today, ${formatIsoDate(today)}, is ${layout.today.beyond === 'before' ? 'before the first' : 'after the last'} cycle.`;
+  const reading = todayNote(cycles, today, layout.today);
 
   return (
     <div className="timeline">
@@ -107,6 +114,10 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
         </span>
         <span className="legend-item">
           <span className="legend-swatch status-closed" /> Closed
+        </span>
+        <span className="legend-sep" />
+        <span className="legend-item">
+          <strong>2/5</strong>&nbsp;apps on the platform / goal
         </span>
       </div>
       <div className="timeline-chart">
@@ -154,7 +165,10 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
             {layout.bars.map(({ cycle, left, width, lane }) => {
               const { done, total } = checklistProgress(cycle.checklist);
               const selected = cycle.id === selectedId;
-              const labels = barLabels(cycle);
+              const actual = actuals?.get(cycle.id);
+              const actualId = `bar-actual-${cycle.id}`;
+              const labels = barLabels(cycle, actual, actuals !== undefined);
+              const name = describe(cycle, labels);
               return (
                 <div
                   key={cycle.id}
@@ -164,8 +178,9 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
                   }}
                   role="option"
                   aria-selected={selected}
-                  aria-label={describe(cycle)}
-                  title={describe(cycle)}
+                  aria-label={name}
+                  aria-describedby={actuals ? actualId : undefined}
+                  title={actuals ? `${name}; ${describeActual(cycle, actual)}` : name}
                   tabIndex={cycle.id === focusable ? 0 : -1}
                   className={`timeline-bar phase-${cycle.phase} status-${cycle.status}${selected ? ' selected' : ''}`}
                   style={{ left: `${left}%`, width: `${width}%`, top: `${lane * 44 + 6}px` }}
@@ -182,9 +197,17 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
                       {labels.long}
                       <small> · {labels.goal}</small>
                     </span>
-                    <span className="bar-mid">{labels.mid}</span>
+                    <span className="bar-mid">
+                      <span className="bar-mid-name">{labels.mid}</span>
+                      {labels.fraction && <small>{labels.fraction}</small>}
+                    </span>
                     <span className="bar-short">{labels.short}</span>
                   </span>
+                  {actuals && (
+                    <span id={actualId} hidden>
+                      {describeActual(cycle, actual)}
+                    </span>
+                  )}
                   {total > 0 && (
                     <span className="bar-progress" aria-hidden="true">
                       <span style={{ width: `${(done / total) * 100}%` }} />
@@ -207,7 +230,7 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today }: CycleTime
           )}
         </div>
       </div>
-      <p className="visually-hidden">{todayNote}</p>
+      <p className="timeline-note muted">{reading}</p>
     </div>
   );
 }

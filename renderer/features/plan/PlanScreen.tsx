@@ -1,12 +1,14 @@
 /**
  * The Plan area: the program, all its cycles on a timeline, the cycle list, and the selected
- * cycle in full (checklist, apps, retro notes, actions). Persisted data is read live from Dexie;
- * only the selection lives in the Plan store.
+ * cycle in full (checklist, apps, retro notes, actions), each set against what actually happened
+ * (apps selected into each cycle and on the platform, read through the workspace queries, never
+ * the Apps area). Persisted data is read live from Dexie; only the selection lives in the Plan
+ * store.
  */
 import { useState } from 'react';
 import { cycleLabel, proposeNextCycle, todayIso } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { useCycles, useProgram } from '../../db/workspace-queries';
+import { useAppActuals, useCycles, useProgram } from '../../db/workspace-queries';
 import { addCycle } from './data/cycles';
 import { saveProgram } from './data/program';
 import { useUi } from '../../store/ui';
@@ -18,6 +20,7 @@ import { CycleTimeline } from './CycleTimeline';
 import { ProgramForm } from './ProgramForm';
 import { ProgramSummary } from './ProgramSummary';
 import { selectedCycle, usePlanUi } from './plan-store';
+import { useFocusReturn } from './use-focus-return';
 import './plan.css';
 
 export default function PlanScreen(_props: { route: string }) {
@@ -25,11 +28,19 @@ export default function PlanScreen(_props: { route: string }) {
   const toast = useUi((s) => s.toast);
   const selectedId = usePlanUi((s) => s.selectedCycleId);
   const selectCycle = usePlanUi((s) => s.selectCycle);
+  const focusHeading = usePlanUi((s) => s.focusHeading);
   const [dialog, setDialog] = useState<null | 'program' | 'add'>(null);
+  const { remember, forget } = useFocusReturn(dialog !== null);
   // undefined while loading; null when there is none.
   const program = useProgram();
   const cycles = useCycles();
+  const actuals = useAppActuals();
   const today = todayIso();
+
+  function openDialog(which: 'program' | 'add') {
+    remember();
+    setDialog(which);
+  }
 
   if (program === undefined || cycles === undefined) {
     return (
@@ -57,13 +68,18 @@ export default function PlanScreen(_props: { route: string }) {
           </p>
         </div>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => setDialog('add')}>
+          <button type="button" className="primary" onClick={() => openDialog('add')}>
             + Add cycle
           </button>
         </div>
       </header>
 
-      <ProgramSummary program={program} cycles={cycles} onEdit={() => setDialog('program')} />
+      <ProgramSummary
+        program={program}
+        cycles={cycles}
+        onPlatform={actuals?.onPlatform}
+        onEdit={() => openDialog('program')}
+      />
 
       <section className="card timeline-card" aria-labelledby="timeline-title">
         <div className="card-head">
@@ -71,7 +87,13 @@ export default function PlanScreen(_props: { route: string }) {
           <span className="muted">Select a cycle to see its checklist</span>
         </div>
         {cycles.length > 0 ? (
-          <CycleTimeline cycles={cycles} selectedId={selected?.id} onSelect={selectCycle} today={today} />
+          <CycleTimeline
+            cycles={cycles}
+            selectedId={selected?.id}
+            onSelect={selectCycle}
+            today={today}
+            actuals={actuals?.byCycle}
+          />
         ) : (
           <p className="empty">No cycles yet. Add the first one to see it here.</p>
         )}
@@ -82,10 +104,18 @@ export default function PlanScreen(_props: { route: string }) {
           cycles={cycles}
           selectedId={selected?.id}
           onSelect={selectCycle}
-          onAdd={() => setDialog('add')}
+          onAdd={() => openDialog('add')}
         />
         {selected ? (
-          <CycleDetail key={selected.id} program={program} cycle={selected} cycles={cycles} today={today} />
+          <CycleDetail
+            key={selected.id}
+            program={program}
+            cycle={selected}
+            cycles={cycles}
+            today={today}
+            actual={actuals?.byCycle.get(selected.id)}
+            actualLoaded={actuals !== undefined}
+          />
         ) : (
           <div className="card empty">Add a cycle to plan its goal and checklist.</div>
         )}
@@ -113,6 +143,9 @@ export default function PlanScreen(_props: { route: string }) {
           onCancel={() => setDialog(null)}
           onSave={async ({ status: _status, ...values }) => {
             const cycle = await addCycle({ ...values, index: proposal.index }, database);
+            // The new cycle's detail takes the place of the one shown: its heading takes the focus.
+            forget();
+            focusHeading(cycle.id);
             selectCycle(cycle.id);
             setDialog(null);
             toast({ kind: 'success', text: `${cycleLabel(cycle)} added to the plan.` });

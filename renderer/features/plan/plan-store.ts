@@ -1,6 +1,8 @@
 /**
- * What the user is doing on the Plan screen right now: which cycle is selected. The cycles
- * themselves are read from Dexie with useLiveQuery, never copied here.
+ * What the user is doing on the Plan screen right now: which cycle is selected, and which
+ * cycle's heading takes the keyboard focus once its detail shows (after an action that replaced
+ * the detail the focus was in). The cycles themselves are read from Dexie with useLiveQuery,
+ * never copied here.
  */
 import { create } from 'zustand';
 import type { Cycle } from '../../../shared/domain';
@@ -9,12 +11,20 @@ interface PlanUiState {
   /** The cycle the user picked; null means "the default one" (see defaultCycle). */
   selectedCycleId: string | null;
   selectCycle(id: string | null): void;
+  /** The cycle whose detail heading takes the focus when it next shows; null for none. */
+  focusHeadingOf: string | null;
+  /** Asks the detail of cycle `id` to take the focus on its heading (consumed once done). */
+  focusHeading(id: string | null): void;
 }
 
 export const usePlanUi = create<PlanUiState>((set) => ({
   selectedCycleId: null,
   selectCycle(id) {
     set({ selectedCycleId: id });
+  },
+  focusHeadingOf: null,
+  focusHeading(id) {
+    set({ focusHeadingOf: id });
   },
 }));
 

@@ -1,10 +1,23 @@
 /**
  * The geometry of the cycle timeline: where each cycle's bar sits along a date axis (in percent
  * of the width, so the chart fits any window without measuring it), the year and quarter
- * bands, and the "Today" marker. Pure, so it is tested without a browser.
+ * bands, and the "Today" marker; and its words: what each bar says of the cycle's actual apps
+ * against its goal, and the one-line reading of where today stands. Pure, so it is tested
+ * without a browser.
  */
 import { addQuarters, getQuarter, startOfQuarter } from 'date-fns';
-import { daysBetween, parseIsoDate, toIsoDate, type Cycle, type IsoDate } from '../../../shared/domain';
+import {
+  cycleContaining,
+  cycleLabel,
+  cycleOutcome,
+  daysBetween,
+  formatIsoDate,
+  parseIsoDate,
+  toIsoDate,
+  type Cycle,
+  type CycleActual,
+  type IsoDate,
+} from '../../../shared/domain';
 
 export interface TimelineBar<C> {
   cycle: C;
@@ -103,4 +116,78 @@ export function layoutTimeline<C extends Placeable>(cycles: readonly C[], today:
           ? { day: today, beyond: 'after' }
           : { day: today, left: at(today) },
   };
+}
+
+function apps(n: number): string {
+  return `${n} ${n === 1 ? 'app' : 'apps'}`;
+}
+
+/**
+ * What a bar says after the cycle's name: the apps on the platform against the goal once the
+ * cycle has started (or apps were selected into it), the goal alone while it is only a plan.
+ * "4 on platform · goal 1", "2 selected · goal 3", "goal 3".
+ */
+export function barSummary(
+  cycle: Pick<Cycle, 'status' | 'goalApps'>,
+  actual: CycleActual | undefined,
+): string {
+  const o = cycleOutcome(cycle.goalApps, actual);
+  if (cycle.status === 'planned')
+    return o.selected > 0 ? `${o.selected} selected · goal ${o.goal}` : `goal ${o.goal}`;
+  return `${o.onPlatform} on platform · goal ${o.goal}`;
+}
+
+/** The bar's short form for a narrow bar: apps on the platform / goal ("4/1"), none for a plan. */
+export function barFraction(
+  cycle: Pick<Cycle, 'status' | 'goalApps'>,
+  actual: CycleActual | undefined,
+): string {
+  if (cycle.status === 'planned') return '';
+  const o = cycleOutcome(cycle.goalApps, actual);
+  return `${o.onPlatform}/${o.goal}`;
+}
+
+/** The actual apps of a cycle in a sentence, for its bar's description and tooltip. */
+export function describeActual(
+  cycle: Pick<Cycle, 'status' | 'goalApps'>,
+  actual: CycleActual | undefined,
+): string {
+  const o = cycleOutcome(cycle.goalApps, actual);
+  if (o.selected === 0) return cycle.status === 'planned' ? 'no app selected yet' : 'no app selected';
+  const parts = [`${apps(o.selected)} selected`, `${o.onPlatform} on the platform`];
+  if (o.unfinished > 0) parts.push(`${o.unfinished} still on the way`);
+  const goal = cycle.status === 'planned' ? '' : o.met ? ', goal met' : `, ${o.short} short of the goal`;
+  return `${parts.join(', ')}${goal}`;
+}
+
+type TodayPlacement = TimelineLayout<unknown>['today'];
+
+/**
+ * The one-line reading of where today stands, true to the cycles' status, not only their dates:
+ * a cycle closed before its planned end still holds today in its dates, but it is no longer
+ * where the work happens.
+ */
+export function todayNote(
+  cycles: readonly Pick<Cycle, 'index' | 'name' | 'status' | 'startDate' | 'endDate'>[],
+  today: IsoDate,
+  placement: TodayPlacement,
+): string {
+  const day = `Today, ${formatIsoDate(today)},`;
+  const active = cycles.find((c) => c.status === 'active');
+  const activeNote = active ? `${cycleLabel(active)} is the active cycle` : 'no cycle is active';
+  if (!('left' in placement)) {
+    const side = placement.beyond === 'before' ? 'before the first' : 'after the last';
+    return `${day} is ${side} cycle; ${activeNote}.`;
+  }
+  const current = cycleContaining(cycles, today);
+  if (!current) return `${day} falls in no cycle; ${activeNote}.`;
+  const label = cycleLabel(current);
+  switch (current.status) {
+    case 'active':
+      return `${day} falls in ${label}, the active cycle.`;
+    case 'closed':
+      return `${day} falls within the planned dates of ${label}, which is closed; ${activeNote}.`;
+    case 'planned':
+      return `${day} falls within the planned dates of ${label}, which has not started; ${activeNote}.`;
+  }
 }

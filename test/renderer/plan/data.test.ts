@@ -13,6 +13,8 @@ import {
 } from '../../../renderer/features/plan/data/cycles';
 import { createProgram, getProgram, saveProgram } from '../../../renderer/features/plan/data/program';
 import { PlanRuleError } from '../../../renderer/features/plan/data/rules';
+import { undoChanges } from '../../../renderer/db/changes';
+import type { AdoptionDatabase } from '../../../renderer/db/database';
 
 const freshDb = freshDatabases('plan-data');
 
@@ -269,7 +271,7 @@ describe('starting and closing cycles', () => {
     const { database, initialCycle } = await withProgram();
     const next = await addCycle({ startDate: '2026-04-30', endDate: '2026-07-30', goalApps: 4 }, database);
     await startCycle(initialCycle.id, database);
-    const handOver = await closeActiveAndStartNext('2026-04-30', database);
+    const handOver = await closeActiveAndStartNext('2026-04-30', {}, database);
     expect(handOver.created).toBe(false);
     expect(handOver.closed).toMatchObject({ id: initialCycle.id, status: 'closed', endDate: '2026-04-30' });
     expect(handOver.started).toMatchObject({
@@ -285,7 +287,7 @@ describe('starting and closing cycles', () => {
   it('creates the next cycle from the proposal when there is none', async () => {
     const { database, initialCycle } = await withProgram();
     await startCycle(initialCycle.id, database);
-    const handOver = await closeActiveAndStartNext('2026-05-02', database);
+    const handOver = await closeActiveAndStartNext('2026-05-02', {}, database);
     expect(handOver.created).toBe(true);
     expect(handOver.started).toMatchObject({
       index: 1,
@@ -307,7 +309,7 @@ describe('starting and closing cycles', () => {
     );
     await startCycle(initialCycle.id, database);
     const before = await database.cycles.orderBy('index').toArray();
-    const error = await rejection(closeActiveAndStartNext('2026-05-01', database));
+    const error = await rejection(closeActiveAndStartNext('2026-05-01', {}, database));
     expect(error).toBeInstanceOf(PlanRuleError);
     expect((error as Error).message).toContain('Scaling cycle 1 is closed');
     expect(await database.cycles.orderBy('index').toArray()).toEqual(before);
@@ -322,19 +324,90 @@ describe('starting and closing cycles', () => {
       throw new Error('The disk went away');
     });
     const before = await database.cycles.orderBy('index').toArray();
-    await expect(closeActiveAndStartNext('2026-05-01', database)).rejects.toThrow('The disk went away');
+    await expect(closeActiveAndStartNext('2026-05-01', {}, database)).rejects.toThrow('The disk went away');
     expect(await database.cycles.orderBy('index').toArray()).toEqual(before);
     expect((await database.cycles.get(initialCycle.id))?.status).toBe('active');
   });
 
   it('needs an active cycle, and does not close one before it starts', async () => {
     const { database, initialCycle } = await withProgram();
-    expect(await rejection(closeActiveAndStartNext('2026-05-01', database))).toBeInstanceOf(PlanRuleError);
+    expect(await rejection(closeActiveAndStartNext('2026-05-01', {}, database))).toBeInstanceOf(
+      PlanRuleError,
+    );
     await startCycle(initialCycle.id, database);
-    const early = await rejection(closeActiveAndStartNext('2026-01-30', database));
+    const early = await rejection(closeActiveAndStartNext('2026-01-30', {}, database));
     expect((early as Error).message).toContain('cannot be closed before it starts');
     expect((await database.cycles.get(initialCycle.id))?.status).toBe('active');
     expect(await database.cycles.count()).toBe(1);
+  });
+});
+
+describe('carrying unfinished apps over when a cycle closes', () => {
+  async function withApps() {
+    const { database, initialCycle } = await withProgram();
+    await startCycle(initialCycle.id, database);
+    const at = { cycleId: initialCycle.id, selectedOn: '2026-02-01' };
+    const apps = {
+      live: appRecord({ name: 'Payments', stage: 'on-platform', firstDeployOn: '2026-02-10', ...at }),
+      onboarding: appRecord({ name: 'Ledger', stage: 'onboarding', ...at }),
+      selected: appRecord({ name: 'Search', stage: 'selected', ...at }),
+      paused: appRecord({ name: 'Billing', stage: 'paused', ...at }),
+      elsewhere: appRecord({ name: 'Mail', stage: 'selected', selectedOn: '2026-02-01' }),
+    };
+    await database.apps.bulkAdd(Object.values(apps));
+    return { database, initialCycle, apps };
+  }
+
+  const cycleOf = async (database: AdoptionDatabase, id: string) => (await database.apps.get(id))?.cycleId;
+
+  it('moves the selected and onboarding apps into the started cycle, in the same step', async () => {
+    const { database, initialCycle, apps } = await withApps();
+    const handOver = await closeActiveAndStartNext('2026-04-01', { carryOver: true }, database);
+    expect(handOver.carried.map((a) => a.name).sort()).toEqual(['Ledger', 'Search']);
+    expect(await cycleOf(database, apps.onboarding.id)).toBe(handOver.started.id);
+    expect(await cycleOf(database, apps.selected.id)).toBe(handOver.started.id);
+    // Only the cycle changes: stage and dates are kept.
+    expect(await database.apps.get(apps.onboarding.id)).toMatchObject({
+      stage: 'onboarding',
+      selectedOn: '2026-02-01',
+    });
+    // What reached the platform, was paused or belongs elsewhere stays where it is.
+    expect(await cycleOf(database, apps.live.id)).toBe(initialCycle.id);
+    expect(await cycleOf(database, apps.paused.id)).toBe(initialCycle.id);
+    expect(await cycleOf(database, apps.elsewhere.id)).toBeNull();
+  });
+
+  it('leaves every app where it is unless asked to carry them over', async () => {
+    const { database, initialCycle, apps } = await withApps();
+    const handOver = await closeActiveAndStartNext('2026-04-01', {}, database);
+    expect(handOver.carried).toEqual([]);
+    expect(await cycleOf(database, apps.onboarding.id)).toBe(initialCycle.id);
+  });
+
+  it('is undone whole: the cycles and the carried apps go back as they were', async () => {
+    const { database, initialCycle, apps } = await withApps();
+    const cyclesBefore = await database.cycles.orderBy('index').toArray();
+    const appsBefore = await database.apps.orderBy('name').toArray();
+    const handOver = await closeActiveAndStartNext('2026-04-01', { carryOver: true }, database);
+    expect(handOver.undo.label).toBe('Closed Initial phase and started Scaling cycle 1');
+    await undoChanges(database, handOver.undo);
+    expect(await database.cycles.orderBy('index').toArray()).toEqual(cyclesBefore);
+    expect(await database.apps.orderBy('name').toArray()).toEqual(appsBefore);
+    expect((await database.cycles.get(initialCycle.id))?.status).toBe('active');
+    expect(await cycleOf(database, apps.selected.id)).toBe(initialCycle.id);
+  });
+
+  it('is all or nothing: a failed carry-over leaves the cycle open and the apps in it', async () => {
+    const { database, initialCycle, apps } = await withApps();
+    database.apps.hook('updating', () => {
+      throw new Error('The disk went away');
+    });
+    const before = await database.cycles.orderBy('index').toArray();
+    await expect(closeActiveAndStartNext('2026-04-01', { carryOver: true }, database)).rejects.toThrow(
+      'The disk went away',
+    );
+    expect(await database.cycles.orderBy('index').toArray()).toEqual(before);
+    expect(await cycleOf(database, apps.selected.id)).toBe(initialCycle.id);
   });
 });
 

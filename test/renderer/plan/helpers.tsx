@@ -31,7 +31,7 @@ export function renderWith(database: AdoptionDatabase, ui: ReactElement) {
 /** Unmounts, forgets UI state and deletes every database a test opened. */
 export async function resetAll() {
   cleanup();
-  usePlanUi.setState({ selectedCycleId: null });
+  usePlanUi.setState({ selectedCycleId: null, focusHeadingOf: null });
   useUi.setState({ toasts: [], route: '' });
   for (const d of opened.splice(0)) await d.delete();
 }

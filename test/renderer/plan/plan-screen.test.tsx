@@ -205,12 +205,15 @@ describe('the Plan screen', () => {
     const timeline = await screen.findByRole('listbox', { name: 'Cycles on the timeline' });
     await waitFor(() => expect(within(timeline).getAllByRole('option')).toHaveLength(2));
     const [first, second] = within(timeline).getAllByRole('option');
-    // Each name starts with the bar's own text, whichever form of it (Cycle 1, C1, 1) fits the bar.
-    expect(first).toHaveAccessibleName(
-      'Initial phase · 1 app: Initial phase, active, 31 Jan 2026 to 30 Apr 2026, checklist 0 of 8 done',
+    // Each name starts with the bar's own text, whichever form of it (Cycle 1, C1, 1) fits the
+    // bar: what the cycle got to the platform against its goal, once the apps are counted.
+    await waitFor(() =>
+      expect(first).toHaveAccessibleName(
+        'Initial 0/1 · Initial phase · 0 on platform · goal 1: Initial phase, active, 31 Jan 2026 to 30 Apr 2026, checklist 0 of 8 done',
+      ),
     );
     expect(second).toHaveAccessibleName(
-      'C1 · Cycle 1 · 4 apps: Scaling cycle 1, planned, 30 Apr 2026 to 30 Jul 2026, checklist 0 of 7 done',
+      'C1 · Cycle 1 · goal 4: Scaling cycle 1, planned, 30 Apr 2026 to 30 Jul 2026, checklist 0 of 7 done',
     );
     expect(first).toHaveAttribute('aria-selected', 'true');
     first!.focus();
@@ -230,5 +233,21 @@ describe('the Plan screen', () => {
     await user.click(screen.getByRole('button', { name: 'Save notes' }));
     expect(await screen.findByText('Saved')).toBeInTheDocument();
     expect((await database.cycles.get(initialCycle.id))?.retroNotes).toBe('Pairing worked');
+  });
+
+  it('reads retro notes that start or end with a line break as saved once saved', async () => {
+    const user = userEvent.setup();
+    const { database, initialCycle } = await openPlan();
+    const notes = screen.getByRole('textbox', { name: 'Retro notes' });
+    await user.type(notes, '{Enter}Pairing worked{Enter}');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save notes' }));
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect((await database.cycles.get(initialCycle.id))?.retroNotes).toBe('Pairing worked');
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save notes' })).toBeDisabled();
+    // A real change still counts.
+    await user.type(notes, ' again');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
   });
 });

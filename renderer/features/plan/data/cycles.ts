@@ -4,19 +4,27 @@
  * cycle numbers without gaps, one active cycle at a time) and writes inside one Dexie
  * transaction, so a refused or failed write leaves the stored plan exactly as it was.
  *
+ * One write reaches outside the cycles table: closing a cycle may carry its unfinished apps over
+ * into the next one, which sets those apps' `cycleId` (and nothing else of them) in the same
+ * transaction as the close. That hand-over rule belongs to the close, so it lives here rather
+ * than in the Apps area.
+ *
  * Every function takes the database last, defaulting to the app's, so tests can use their own.
  */
 import {
+  appInputSchema,
   cycleInputSchema,
   cycleLabel,
   formatIsoDate,
   isoDateSchema,
+  isUnfinished,
   newChecklist,
   phaseForIndex,
   proposeNextCycle,
   setChecklistStep as tickChecklistStep,
   validate,
   ValidationError,
+  type App,
   type ChecklistItem,
   type Cycle,
   type CycleInput,
@@ -24,6 +32,7 @@ import {
 } from '../../../../shared/domain';
 import { referrersOf } from '../../../../shared/schema/references';
 import { RECORD_NAMES } from '../../../../shared/schema/tables';
+import { recordChanges, type ChangeSet } from '../../../db/changes';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
 
@@ -248,11 +257,23 @@ export async function startCycle(id: string, database: AdoptionDatabase = defaul
   });
 }
 
+export interface HandOverOptions {
+  /**
+   * Carry the closing cycle's unfinished apps (selected or onboarding) over into the cycle that
+   * starts: they keep their stage and dates and count toward the new cycle. Off by default.
+   */
+  carryOver?: boolean;
+}
+
 export interface HandOver {
   closed: Cycle;
   started: Cycle;
   /** True when the next cycle did not exist and was created from the proposal. */
   created: boolean;
+  /** The apps carried over into the started cycle (none unless asked for). */
+  carried: App[];
+  /** Puts the cycles (and the carried apps) back as they were, as one undo. */
+  undo: ChangeSet;
 }
 
 /**
@@ -261,39 +282,66 @@ export interface HandOver {
  * propose it (starting on the hand-over day). Planned dates are kept: they are the plan, and the
  * plan-versus-actual charts compare against them. A cycle cannot be closed before the day it
  * starts (`today`): that is almost always a click on the wrong cycle.
+ *
+ * With `carryOver`, the closed cycle's unfinished apps move into the started cycle in the same
+ * transaction (only their `cycleId` changes): the one write on apps the Plan area makes. The
+ * returned `undo` reverses the whole hand-over, apps included.
  */
 export async function closeActiveAndStartNext(
   today: IsoDate,
+  options: HandOverOptions = {},
   database: AdoptionDatabase = defaultDb,
 ): Promise<HandOver> {
   const day = validate(isoDateSchema('Today'), today, 'The hand-over');
-  return writeTransaction(database, ['program', 'cycles'], async () => {
-    const program = await getProgram(database);
-    if (!program) throw new PlanRuleError('Create the program first: cycles belong to it.');
-    const cycles = await allCycles(database);
-    const active = cycles.find((c) => c.status === 'active');
-    if (!active) throw new PlanRuleError('No cycle is active: start a cycle first.');
-    if (day < active.startDate) {
-      throw new PlanRuleError(
-        `${cycleLabel(active)} starts on ${formatIsoDate(active.startDate)}: it cannot be closed before it starts. If it really started earlier, change its start date first.`,
-      );
-    }
-    const following = cycles.find((c) => c.index === active.index + 1);
-    if (following && following.status !== 'planned') {
-      throw new PlanRuleError(
-        `${cycleLabel(following)} is ${following.status}, so it cannot be started next. Set it back to planned first.`,
-      );
-    }
-    const closed = buildUpdate(cycleInputSchema, active, { status: 'closed' }, cycleLabel(active));
-    await database.cycles.put(closed);
-    if (following) {
-      const started = buildUpdate(cycleInputSchema, following, { status: 'active' }, cycleLabel(following));
-      await database.cycles.put(started);
-      return { closed, started, created: false };
-    }
-    const proposal = proposeNextCycle(program, cycles);
-    const started = buildRecord(cycleInputSchema, { ...proposal, status: 'active' }, CYCLE);
-    await database.cycles.add(started);
-    return { closed, started, created: true };
-  });
+  const { result, undo } = await recordChanges(
+    database,
+    ['program', 'cycles', 'apps'],
+    (h: Omit<HandOver, 'undo'>) => `Closed ${cycleLabel(h.closed)} and started ${cycleLabel(h.started)}`,
+    async (writer) => {
+      const program = await getProgram(database);
+      if (!program) throw new PlanRuleError('Create the program first: cycles belong to it.');
+      const cycles = await allCycles(database);
+      const active = cycles.find((c) => c.status === 'active');
+      if (!active) throw new PlanRuleError('No cycle is active: start a cycle first.');
+      if (day < active.startDate) {
+        throw new PlanRuleError(
+          `${cycleLabel(active)} starts on ${formatIsoDate(active.startDate)}: it cannot be closed before it starts. If it really started earlier, change its start date first.`,
+        );
+      }
+      const following = cycles.find((c) => c.index === active.index + 1);
+      if (following && following.status !== 'planned') {
+        throw new PlanRuleError(
+          `${cycleLabel(following)} is ${following.status}, so it cannot be started next. Set it back to planned first.`,
+        );
+      }
+      const closed = buildUpdate(cycleInputSchema, active, { status: 'closed' }, cycleLabel(active));
+      await writer.put('cycles', [closed]);
+      let started: Cycle;
+      if (following) {
+        started = buildUpdate(cycleInputSchema, following, { status: 'active' }, cycleLabel(following));
+        await writer.put('cycles', [started]);
+      } else {
+        started = buildRecord(
+          cycleInputSchema,
+          { ...proposeNextCycle(program, cycles), status: 'active' },
+          CYCLE,
+        );
+        await writer.add('cycles', [started]);
+      }
+      let carried: App[] = [];
+      if (options.carryOver) {
+        const unfinished = await database.apps
+          .where('cycleId')
+          .equals(active.id)
+          .filter(isUnfinished)
+          .toArray();
+        carried = unfinished.map(
+          (app) => buildUpdate(appInputSchema, app, { cycleId: started.id }, app.name) as App,
+        );
+        await writer.put('apps', carried);
+      }
+      return { closed, started, created: !following, carried };
+    },
+  );
+  return { ...result, undo };
 }

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+/** The app frame's routing: an unknown address gets a not-found page, an empty one the default area. */
+import { act, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/App';
+import { AREAS } from '../../renderer/areas';
+import { createProgram } from '../../renderer/features/plan/data/program';
+import { useUi } from '../../renderer/store/ui';
+import { freshDb, PROGRAM, renderWith, resetAll } from './plan/helpers';
+
+afterEach(async () => {
+  location.hash = '';
+  await resetAll();
+});
+
+async function openAt(route: string) {
+  const database = freshDb();
+  await createProgram(PROGRAM, database);
+  useUi.setState({ route });
+  renderWith(database, <App />);
+  return database;
+}
+
+describe('the app frame', () => {
+  it('shows a not-found page for an unknown address, naming it and linking every area', async () => {
+    await openAt('pairing');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'There is no page here' }),
+    ).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(main).toHaveTextContent('#/pairing');
+    // Not the Plan screen in disguise.
+    expect(within(main).queryByRole('heading', { level: 1, name: 'Plan' })).toBeNull();
+    for (const area of AREAS) {
+      expect(within(main).getByRole('link', { name: area.label })).toHaveAttribute('href', `#/${area.id}`);
+    }
+    // No area is marked as the current page.
+    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    expect(within(nav).queryByRole('link', { current: 'page' })).toBeNull();
+  });
+
+  it('follows the address when it changes to an unknown one', async () => {
+    await openAt('plan');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan' })).toBeInTheDocument();
+    act(() => {
+      location.hash = '#/nowhere/else';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'There is no page here' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('#/nowhere/else');
+  });
+
+  it('shows the default area for an empty address and for #/', async () => {
+    await openAt('');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    expect(within(nav).getByRole('link', { current: 'page' })).toHaveTextContent('Plan');
+    act(() => {
+      location.hash = '#/';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(useUi.getState().route).toBe('');
+    expect(screen.getByRole('heading', { level: 1, name: 'Plan' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'There is no page here' })).toBeNull();
+  });
+});
