@@ -103,7 +103,9 @@ describe('the Plan area', () => {
     await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor({ timeout: 60_000 });
     const bars = page.getByRole('listbox', { name: 'Cycles on the timeline' }).getByRole('option');
     await expect.poll(() => bars.count(), { timeout: 10_000 }).toBeGreaterThan(4);
-    expect(await bars.first().getAttribute('aria-label')).toMatch(/^Initial phase/);
+    expect(await bars.first().getAttribute('aria-label')).toMatch(
+      /^Initial \d+\/1 · Initial phase · \d+ on platform · goal 1:/,
+    );
     expect(await page.getByRole('button', { name: /^Scaling cycle 1(?!\d)/ }).count()).toBe(1);
     await page.setViewportSize({ width: 1360, height: 1500 });
     await app.shot('plan-10-demo-dark');

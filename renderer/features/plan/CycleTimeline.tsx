@@ -199,7 +199,8 @@ export function CycleTimeline({ cycles, selectedId, onSelect, today, actuals }: 
                     </span>
                     <span className="bar-mid">
                       <span className="bar-mid-name">{labels.mid}</span>
-                      {labels.fraction && <small>{labels.fraction}</small>}
+                      {/* The space keeps the visible text as the name says it (“C4 3/5”); the gap lays it out. */}
+                      {labels.fraction && <small> {labels.fraction}</small>}
                     </span>
                     <span className="bar-short">{labels.short}</span>
                   </span>
