@@ -121,7 +121,7 @@ function SkipStepsForm({ request, cycles, onMove, onClose }: Props & { request: 
             <input
               type="date"
               value={dates[field]}
-              autoFocus={i === 0}
+              data-autofocus={i === 0 ? true : undefined}
               required
               onChange={(e) => setDates((d) => ({ ...d, [field]: e.target.value }))}
             />
