@@ -26,7 +26,7 @@ import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
-import { formatScore, today } from './parts';
+import { count, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 import { collator } from '../../../shared/domain/app-table';
 
@@ -239,6 +239,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                 {shown.map((app) => {
                   const warnings = cycleDateWarnings(app, app.cycleId ? cycleById.get(app.cycleId) : null);
                   const warningsId = `board-warnings-${app.id}`;
+                  const lastWarning = warnings.at(-1);
                   return (
                     <li
                       key={app.id}
@@ -271,12 +272,13 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                         )}
                       </div>
                       {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
-                      {warnings.length > 0 && (
-                        <ul className="date-warnings board-card-warnings" id={warningsId}>
-                          {warnings.map((w) => (
-                            <li key={w.field}>{w.message}</li>
-                          ))}
-                        </ul>
+                      {lastWarning && (
+                        // The latest step's date, as the card shows it; the app's page lists them all.
+                        <p className="date-warnings board-card-warnings" id={warningsId}>
+                          {lastWarning.message}
+                          {warnings.length > 1 &&
+                            `; ${count(warnings.length - 1, 'more date')} outside the cycle`}
+                        </p>
                       )}
                       <div className="board-card-foot">
                         <span
