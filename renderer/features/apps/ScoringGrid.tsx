@@ -18,10 +18,10 @@ import {
   useState,
   type FocusEvent,
   type KeyboardEvent,
-  type MouseEvent,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  APP_STAGE_LABELS,
   criteriaInAxisOrder,
   isFullyScored,
   scoringQueue,
@@ -99,16 +99,18 @@ const ScoringRow = memo(function ScoringRow({
   const scored = criteria.filter((c) => scores[c.id] !== undefined).length;
   return (
     <tr role="row" aria-rowindex={index + HEADER_ROWS + 1} data-row={index} style={{ height: ROW_HEIGHT }}>
-      <th role="rowheader" scope="row" className="scoring-app">
-        <a href={`#/apps/${app.id}`} tabIndex={-1} title={app.name}>
-          {app.name}
-        </a>
-        <span className="scoring-app-meta">
-          <StageBadge stage={app.stage} />
-          <span className="muted" aria-label={`${scored} of ${criteria.length} scored`}>
-            {scored}/{criteria.length}
+      <th role="rowheader" scope="row">
+        <div className="scoring-app">
+          <a href={`#/apps/${app.id}`} tabIndex={-1} title={app.name}>
+            {app.name}
+          </a>
+          <span className="scoring-app-meta" title={APP_STAGE_LABELS[app.stage]}>
+            <StageBadge stage={app.stage} />
+            <span className="muted" aria-label={`${scored} of ${criteria.length} scored`}>
+              {scored}/{criteria.length}
+            </span>
           </span>
-        </span>
+        </div>
       </th>
       {criteria.map((c, col) => {
         const score = scores[c.id];
@@ -292,11 +294,6 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
     if (at && (at.row !== active.row || at.col !== active.col)) setActive(at);
   };
 
-  const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
-    const at = cellOf(event.target);
-    if (at) (event.target as Element).closest<HTMLElement>('td')?.focus();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
       event.preventDefault();
@@ -403,10 +400,12 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
           {count(unscored, 'app')} of {data.apps.length.toLocaleString('en')} not fully scored
         </span>
         <span className="spacer-flex" />
-        <span className="scoring-last" role="status">
-          {lastChange ? `Last change: ${lastChange.undo.label}.` : ''}
-        </span>
-        <button type="button" onClick={undoLast} disabled={!lastChange} title="Ctrl+Z in the grid">
+        <button
+          type="button"
+          onClick={undoLast}
+          disabled={!lastChange}
+          title={lastChange ? `Undo: ${lastChange.undo.label} (Ctrl+Z in the grid)` : 'Nothing to undo'}
+        >
           Undo
         </button>
       </div>
@@ -468,13 +467,7 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
                   App
                 </th>
                 {criteria.map((c) => (
-                  <th
-                    key={c.id}
-                    role="columnheader"
-                    scope="col"
-                    title={c.description || undefined}
-                    className={`scoring-axis-${c.axis}`}
-                  >
+                  <th key={c.id} role="columnheader" scope="col" title={c.description || undefined}>
                     {c.name} <span className="muted">× {c.weight}</span>
                   </th>
                 ))}
@@ -487,7 +480,7 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
               </tr>
             </thead>
             {/* Cell events are handled here, once: rows are plain memoized elements. */}
-            <tbody onKeyDown={onKeyDown} onFocus={onFocus} onClick={onClick}>
+            <tbody onKeyDown={onKeyDown} onFocus={onFocus}>
               {padTop > 0 && (
                 <tr aria-hidden="true" className="spacer">
                   <td colSpan={columns} style={{ height: padTop }} />
@@ -521,10 +514,14 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
           </table>
         </div>
       )}
-      <p className="muted scoring-help" id="scoring-help">
-        Type 1–5 to score a cell and move to the next; Backspace clears it. Arrow keys move, Enter moves down,
-        Ctrl+Z undoes the last change. Every score is saved as you type.
-      </p>
+      <div className="scoring-footer">
+        <p className="muted scoring-help" id="scoring-help">
+          Type 1–5 to score a cell and move to the next; Backspace clears it. Arrow keys move, Enter moves
+          down, Ctrl+Z undoes the last change. Every score is saved as you type.
+        </p>
+        {/* Not a live region: typing a row of scores would announce every one of them. */}
+        <p className="scoring-last">{lastChange ? `Last change: ${lastChange.undo.label}.` : ''}</p>
+      </div>
     </section>
   );
 }
