@@ -446,7 +446,9 @@ export default function ScoringGrid({ data }: { data: AppsData }) {
             </colgroup>
             <thead>
               <tr role="row" aria-rowindex={1} className="scoring-axes">
-                <th role="columnheader" scope="col" />
+                <th role="columnheader" scope="col">
+                  <span className="apps-sr-only">Axis</span>
+                </th>
                 {axes.map((a) => (
                   <th
                     key={a.axis}
