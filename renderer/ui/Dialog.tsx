@@ -1,4 +1,7 @@
-/** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it. */
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped, Escape closes it, and it opens
+ * with the focus on the field marked `data-autofocus`, if any.
+ */
 import { useEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
@@ -17,6 +20,9 @@ export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // showModal focuses the first focusable element, the close button; a field marked
+      // data-autofocus is where the user starts instead (React's autoFocus runs before showModal).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');

@@ -1,9 +1,10 @@
 /**
  * Feasibility: how the weighted criteria turn into an app's business value and technical
- * feasibility scores, which quadrant of the feasibility matrix an app falls in, and the ranked
- * list the owner picks the initial app and each cycle's next two to five from.
+ * feasibility scores, which apps still need scoring (the scoring grid's rows), which quadrant of
+ * the feasibility matrix an app falls in, and the ranked list the owner picks the initial app and
+ * each cycle's next two to five from.
  */
-import type { Criterion, CriterionAxis } from './apps';
+import { APP_STAGES, CRITERION_AXES, type AppStage, type Criterion, type CriterionAxis } from './apps';
 
 type ScoredCriterion = Pick<Criterion, 'id' | 'axis' | 'weight'>;
 
@@ -11,6 +12,8 @@ type ScoredCriterion = Pick<Criterion, 'id' | 'axis' | 'weight'>;
 function isCriterionScore(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 5;
 }
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function roundToTenth(value: number): number {
   return Math.round(value * 10) / 10;
@@ -52,6 +55,54 @@ export function scoresFromCriteria(
     businessScore: axisScore(criteria, scores, 'business'),
     technicalScore: axisScore(criteria, scores, 'technical'),
   };
+}
+
+/** Whether an app has a score for every criterion (an app is never "fully scored" on no criteria). */
+export function isFullyScored(
+  criteria: readonly Pick<Criterion, 'id'>[],
+  scores: Readonly<Record<string, number>>,
+): boolean {
+  return criteria.length > 0 && criteria.every((c) => isCriterionScore(scores[c.id]));
+}
+
+/**
+ * The criteria in the order the scoring grid shows them: the business ones, then the technical
+ * ones (so each axis's scores sit together), each axis in the owner's order.
+ */
+export function criteriaInAxisOrder<C extends Pick<Criterion, 'axis' | 'order'>>(
+  criteria: readonly C[],
+): C[] {
+  return CRITERION_AXES.flatMap((axis) =>
+    criteria.filter((c) => c.axis === axis).sort((a, b) => a.order - b.order),
+  );
+}
+
+export interface ScoringQueueOptions {
+  /** Only the apps not scored on every criterion (the default), or every app. */
+  onlyUnscored: boolean;
+  /**
+   * Apps kept in the list although fully scored: those scored since the list was opened, so a row
+   * does not vanish under the cursor the moment its last score is typed.
+   */
+  keep?: ReadonlySet<string>;
+}
+
+/**
+ * The apps the scoring grid lists, in its order: candidates first (the apps still to be picked,
+ * whose scores matter most), then the other stages in pipeline order, each by name.
+ */
+export function scoringQueue<
+  T extends { id: string; name: string; stage: AppStage; criteriaScores: Record<string, number> },
+>(
+  apps: readonly T[],
+  criteria: readonly Pick<Criterion, 'id'>[],
+  { onlyUnscored, keep }: ScoringQueueOptions,
+): T[] {
+  const rank = (stage: AppStage) => APP_STAGES.indexOf(stage);
+  const listed = onlyUnscored
+    ? apps.filter((a) => keep?.has(a.id) || !isFullyScored(criteria, a.criteriaScores))
+    : [...apps];
+  return listed.sort((a, b) => rank(a.stage) - rank(b.stage) || nameCollator.compare(a.name, b.name));
 }
 
 export type Quadrant = 'start-here' | 'worth-the-effort' | 'quick-wins' | 'not-now';
@@ -115,8 +166,6 @@ export function combinedScore(app: {
   if (app.businessScore === null || app.technicalScore === null) return null;
   return roundToTenth(app.businessScore * app.technicalScore);
 }
-
-const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /**
  * The apps ranked for picking: highest combined score first; equal scores by business value,

@@ -1,12 +1,15 @@
 /**
  * The onboarding pipeline: the order of the stages, the dates a move between stages stamps, the
- * playbook's rule on how many apps a cycle selects, and time to hello world (selected → first
+ * steps a move skips (whose dates the owner is asked for), dates that contradict the app's cycle,
+ * the playbook's rule on how many apps a cycle selects, and time to hello world (selected → first
  * deploy on the platform).
  */
+import { z } from 'zod';
 import type { App, AppInput, AppStage } from './apps';
-import { APP_STAGES } from './apps';
-import type { IsoDate } from './dates';
+import { APP_STAGES, checkAppDateOrder } from './apps';
+import { formatIsoDate, isoDateSchema, type IsoDate } from './dates';
 import { APPS_PER_CYCLE, type Phase } from './playbook';
+import { cycleLabel, type Cycle } from './program';
 
 /** Every stage in board order: the main flow left to right, then the two side stages. */
 export const STAGE_ORDER: readonly AppStage[] = APP_STAGES;
@@ -22,6 +25,20 @@ type StageDates = Pick<App, 'stage' | 'selectedOn' | 'firstDeployOn' | 'producti
 function later(a: IsoDate, b: IsoDate | null): IsoDate {
   return b !== null && b > a ? b : a;
 }
+
+/** The three dated steps of the pipeline, in the order they happen. */
+export const PIPELINE_DATE_FIELDS = ['selectedOn', 'firstDeployOn', 'productionOn'] as const;
+export type PipelineDateField = (typeof PIPELINE_DATE_FIELDS)[number];
+
+/** How people name each dated step (the board's cards and the skip dialog use these words). */
+export const PIPELINE_DATE_LABELS: Record<PipelineDateField, string> = {
+  selectedOn: 'Selected',
+  firstDeployOn: 'Hello world',
+  productionOn: 'In production',
+};
+
+/** Dates given for the steps a move passes, instead of today. */
+export type PipelineDates = Partial<Record<PipelineDateField, IsoDate>>;
 
 /**
  * The fields to write when an app moves to stage `to` on `today`.
@@ -39,20 +56,85 @@ function later(a: IsoDate, b: IsoDate | null): IsoDate {
  * A stamped date is never earlier than a date already set for a previous step (the schema
  * requires selected ≤ first deploy ≤ production), so applying the patch always gives a valid
  * app even when an earlier date was typed in the future.
+ *
+ * `dates` are the days the owner gave for steps the move passes (the skip dialog): each one is
+ * used as given instead of today, for a step that has no date yet; their order is the schema's to
+ * check, so a wrong order is refused with a message rather than quietly corrected.
  */
-export function stageTransitionPatch(app: StageDates, to: AppStage, today: IsoDate): Partial<AppInput> {
+export function stageTransitionPatch(
+  app: StageDates,
+  to: AppStage,
+  today: IsoDate,
+  dates: PipelineDates = {},
+): Partial<AppInput> {
   const patch: Partial<AppInput> = { stage: to };
   if (to !== 'selected' && to !== 'onboarding' && to !== 'on-platform') return patch;
 
-  const selectedOn = app.selectedOn ?? today;
+  const selectedOn = app.selectedOn ?? dates.selectedOn ?? today;
   if (app.selectedOn === null) patch.selectedOn = selectedOn;
   if (to !== 'on-platform') return patch;
 
-  const firstDeployOn = app.firstDeployOn ?? later(today, selectedOn);
+  const firstDeployOn = app.firstDeployOn ?? dates.firstDeployOn ?? later(today, selectedOn);
   if (app.firstDeployOn === null) patch.firstDeployOn = firstDeployOn;
-  if (app.productionOn === null) patch.productionOn = later(today, firstDeployOn);
+  if (app.productionOn === null) patch.productionOn = dates.productionOn ?? later(today, firstDeployOn);
   return patch;
 }
+
+/**
+ * How far along the main flow an app has got (its index in PIPELINE_FLOW). A paused or dropped
+ * app left the flow: its dates say how far it had come.
+ */
+function flowPosition(app: StageDates): number {
+  const index = PIPELINE_FLOW.indexOf(app.stage);
+  if (index >= 0) return index;
+  // Hello world happens during onboarding.
+  const reached: AppStage = app.productionOn
+    ? 'on-platform'
+    : app.firstDeployOn
+      ? 'onboarding'
+      : app.selectedOn
+        ? 'selected'
+        : 'candidate';
+  return PIPELINE_FLOW.indexOf(reached);
+}
+
+export interface SkippedSteps {
+  /** The stages of the main flow the move jumps over, in order, e.g. ['onboarding']. */
+  stages: AppStage[];
+  /** The dates the move would stamp, in step order: the ones to ask the owner for. */
+  dates: PipelineDateField[];
+}
+
+/**
+ * Which steps a move from the app's stage to `to` skips, and the dates it would otherwise stamp
+ * with today; null when it skips none (a move one stage along, back, or aside to paused or
+ * dropped), or when every date it passes is already set, so there is nothing to ask.
+ *
+ * Moving a card from Selected straight to On platform skips onboarding: stamping hello world and
+ * production with today would record "hello world in 0 days", so the board asks for those dates.
+ */
+export function skippedSteps(app: StageDates, to: AppStage): SkippedSteps | null {
+  const target = PIPELINE_FLOW.indexOf(to);
+  if (target <= 0) return null;
+  const stages = PIPELINE_FLOW.slice(flowPosition(app) + 1, target);
+  if (stages.length === 0) return null;
+  const patch = stageTransitionPatch(app, to, '1970-01-01');
+  const dates = PIPELINE_DATE_FIELDS.filter((field) => patch[field] !== undefined);
+  return dates.length === 0 ? null : { stages: [...stages], dates };
+}
+
+/**
+ * The dates of a move's steps as the owner typed them: each a real `yyyy-MM-dd` day, in the
+ * pipeline's order (the app schema's rule, checkAppDateOrder). Dates already set on the app go in
+ * too, so a hello world before a recorded selection is refused.
+ */
+export const pipelineDatesSchema = z
+  .object({
+    selectedOn: isoDateSchema('Selected date').optional(),
+    firstDeployOn: isoDateSchema('First deploy date').optional(),
+    productionOn: isoDateSchema('In production date').optional(),
+  })
+  .superRefine(checkAppDateOrder);
 
 /**
  * Whether an app takes one of its cycle's selection slots: it has that cycle and has been
@@ -180,4 +262,53 @@ export function medianTimeToHelloWorldByCycle(
   const out = new Map<string, number | null>();
   for (const [cycleId, days] of byCycle) out.set(cycleId, median(days));
   return out;
+}
+
+export interface CycleDateWarning {
+  field: PipelineDateField;
+  date: IsoDate;
+  /** Which edge of the cycle the date falls outside. */
+  side: 'before-start' | 'after-end';
+  /** E.g. "In production 2 Dec 2026 — before Scaling cycle 1 starts (2 Mar 2027)". */
+  message: string;
+}
+
+/**
+ * The app's dates that contradict its cycle (the cycle it was selected into and onboarded in):
+ * - hello world or production before the cycle starts: the app reached the platform before the
+ *   cycle that onboards it began;
+ * - any step after the cycle ends (its end date is the hand-over day, which still counts): the
+ *   app was selected into a cycle already over, or its onboarding ran past it.
+ *
+ * A selection before the start is not flagged: apps are picked ahead of their cycle (Select into
+ * cycle offers the next planned one). Dates that are not real days are left to the schema.
+ */
+export function cycleDateWarnings(
+  app: Pick<App, 'selectedOn' | 'firstDeployOn' | 'productionOn'>,
+  cycle: Pick<Cycle, 'index' | 'name' | 'startDate' | 'endDate'> | null | undefined,
+): CycleDateWarning[] {
+  if (!cycle) return [];
+  const warnings: CycleDateWarning[] = [];
+  const name = cycleLabel(cycle);
+  for (const field of PIPELINE_DATE_FIELDS) {
+    const date = app[field];
+    if (!date || isoDayNumber(date) === null) continue;
+    const what = `${PIPELINE_DATE_LABELS[field]} ${formatIsoDate(date)}`;
+    if (field !== 'selectedOn' && date < cycle.startDate) {
+      warnings.push({
+        field,
+        date,
+        side: 'before-start',
+        message: `${what} — before ${name} starts (${formatIsoDate(cycle.startDate)})`,
+      });
+    } else if (date > cycle.endDate) {
+      warnings.push({
+        field,
+        date,
+        side: 'after-end',
+        message: `${what} — after ${name} ends (${formatIsoDate(cycle.endDate)})`,
+      });
+    }
+  }
+  return warnings;
 }

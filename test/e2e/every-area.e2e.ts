@@ -57,6 +57,17 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'apps scoring',
+    async open(page) {
+      await appsView(page, 'Scoring');
+      await page
+        .getByRole('grid', { name: /^Scores, / })
+        .locator('[role="gridcell"]')
+        .first()
+        .waitFor();
+    },
+  },
+  {
     name: 'apps golden paths',
     async open(page) {
       await appsView(page, 'Golden paths');

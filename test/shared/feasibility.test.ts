@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   axisScore,
   combinedScore,
+  criteriaInAxisOrder,
+  isFullyScored,
+  scoringQueue,
   QUADRANT_LABELS,
   QUADRANTS,
   quadrantOf,
@@ -10,7 +13,7 @@ import {
   rankApps,
   scoresFromCriteria,
 } from '../../shared/domain/feasibility';
-import type { CriterionAxis } from '../../shared/domain/apps';
+import type { AppStage, CriterionAxis } from '../../shared/domain/apps';
 
 const criteria = [
   { id: 'criticality', axis: 'business' as const, weight: 3 },
@@ -204,5 +207,67 @@ describe('rankApps', () => {
         },
       ),
     );
+  });
+});
+
+describe('the scoring grid', () => {
+  const app = (id: string, stage: AppStage, criteriaScores: Record<string, number> = {}) => ({
+    id,
+    name: id,
+    stage,
+    criteriaScores,
+  });
+  const full = { criticality: 4, visibility: 2, willingness: 5, fit: 3 };
+
+  it('counts an app fully scored only with a 1–5 score on every criterion', () => {
+    expect(isFullyScored(criteria, full)).toBe(true);
+    expect(isFullyScored(criteria, { ...full, fit: 0 })).toBe(false);
+    const { fit: _fit, ...three } = full;
+    expect(isFullyScored(criteria, three)).toBe(false);
+    expect(isFullyScored([], full)).toBe(false);
+  });
+
+  it("orders the criteria business first, then technical, each in the owner's order", () => {
+    const mixed = [
+      { id: 't2', axis: 'technical' as const, order: 1 },
+      { id: 'b2', axis: 'business' as const, order: 3 },
+      { id: 't1', axis: 'technical' as const, order: 0 },
+      { id: 'b1', axis: 'business' as const, order: 2 },
+    ];
+    expect(criteriaInAxisOrder(mixed).map((c) => c.id)).toEqual(['b1', 'b2', 't1', 't2']);
+  });
+
+  it('lists the apps not fully scored, candidates first, then by stage and name', () => {
+    const apps = [
+      app('Orders', 'onboarding'),
+      app('billing', 'candidate', { criticality: 3 }),
+      app('Accounts', 'candidate'),
+      app('Done', 'candidate', full),
+      app('App 10', 'selected'),
+      app('App 9', 'selected'),
+    ];
+    expect(scoringQueue(apps, criteria, { onlyUnscored: true }).map((a) => a.id)).toEqual([
+      'Accounts',
+      'billing',
+      'App 9',
+      'App 10',
+      'Orders',
+    ]);
+    expect(scoringQueue(apps, criteria, { onlyUnscored: false }).map((a) => a.id)).toEqual([
+      'Accounts',
+      'billing',
+      'Done',
+      'App 9',
+      'App 10',
+      'Orders',
+    ]);
+  });
+
+  it('keeps the apps scored since the list opened, so a row does not vanish when finished', () => {
+    const apps = [app('Ledger', 'candidate', full), app('Search', 'candidate')];
+    expect(scoringQueue(apps, criteria, { onlyUnscored: true }).map((a) => a.id)).toEqual(['Search']);
+    expect(
+      scoringQueue(apps, criteria, { onlyUnscored: true, keep: new Set(['Ledger']) }).map((a) => a.id),
+    ).toEqual(['Ledger', 'Search']);
   });
 });

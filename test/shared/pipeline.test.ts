@@ -4,7 +4,10 @@ import { APP_STAGES, appInputSchema, type AppStage } from '../../shared/domain/a
 import { addDaysIso, daysBetween } from '../../shared/domain/dates';
 import {
   countsTowardCycle,
+  cycleDateWarnings,
   isoDayNumber,
+  pipelineDatesSchema,
+  skippedSteps,
   cycleSelectionCheck,
   medianTimeToHelloWorld,
   medianTimeToHelloWorldByCycle,
@@ -275,5 +278,221 @@ describe('time to hello world', () => {
       ['c1', 20],
       ['c2', null],
     ]);
+  });
+});
+
+describe('stageTransitionPatch with the dates the owner gave', () => {
+  it('stamps the given dates instead of today', () => {
+    const selected = { ...fresh, stage: 'selected' as AppStage, selectedOn: '2026-05-01' };
+    expect(
+      stageTransitionPatch(selected, 'on-platform', today, {
+        firstDeployOn: '2026-05-08',
+        productionOn: '2026-05-15',
+      }),
+    ).toEqual({ stage: 'on-platform', firstDeployOn: '2026-05-08', productionOn: '2026-05-15' });
+  });
+
+  it('never overwrites a date already set, whatever is given', () => {
+    const deployed = {
+      ...fresh,
+      stage: 'onboarding' as AppStage,
+      selectedOn: '2026-05-01',
+      firstDeployOn: '2026-05-10',
+    };
+    expect(
+      stageTransitionPatch(deployed, 'on-platform', today, {
+        selectedOn: '2026-01-01',
+        firstDeployOn: '2026-02-01',
+      }),
+    ).toEqual({ stage: 'on-platform', productionOn: today });
+  });
+
+  it('stamps today for a step without a given date', () => {
+    expect(stageTransitionPatch(fresh, 'on-platform', today, { selectedOn: '2026-04-01' })).toEqual({
+      stage: 'on-platform',
+      selectedOn: '2026-04-01',
+      firstDeployOn: today,
+      productionOn: today,
+    });
+  });
+});
+
+describe('skippedSteps', () => {
+  it('asks for hello world and production when a selected app goes straight onto the platform', () => {
+    const selected = { ...fresh, stage: 'selected' as AppStage, selectedOn: '2026-05-01' };
+    expect(skippedSteps(selected, 'on-platform')).toEqual({
+      stages: ['onboarding'],
+      dates: ['firstDeployOn', 'productionOn'],
+    });
+  });
+
+  it('asks for every date when a candidate goes straight onto the platform', () => {
+    expect(skippedSteps(fresh, 'on-platform')).toEqual({
+      stages: ['selected', 'onboarding'],
+      dates: ['selectedOn', 'firstDeployOn', 'productionOn'],
+    });
+  });
+
+  it('asks for the selected date when a candidate goes straight to onboarding', () => {
+    expect(skippedSteps(fresh, 'onboarding')).toEqual({ stages: ['selected'], dates: ['selectedOn'] });
+  });
+
+  it('skips nothing on a move one stage along, back, or aside', () => {
+    const onboarding = { ...fresh, stage: 'onboarding' as AppStage, selectedOn: '2026-05-01' };
+    expect(skippedSteps(fresh, 'selected')).toBeNull();
+    expect(skippedSteps({ ...fresh, stage: 'selected', selectedOn: '2026-05-01' }, 'onboarding')).toBeNull();
+    expect(skippedSteps(onboarding, 'on-platform')).toBeNull();
+    expect(skippedSteps(onboarding, 'candidate')).toBeNull();
+    expect(skippedSteps(onboarding, 'selected')).toBeNull();
+    expect(skippedSteps(fresh, 'paused')).toBeNull();
+    expect(skippedSteps(fresh, 'dropped')).toBeNull();
+  });
+
+  it('has nothing to ask when every date the move passes is already set', () => {
+    const typed = {
+      ...fresh,
+      stage: 'selected' as AppStage,
+      selectedOn: '2026-05-01',
+      firstDeployOn: '2026-05-03',
+      productionOn: '2026-05-09',
+    };
+    expect(skippedSteps(typed, 'on-platform')).toBeNull();
+  });
+
+  it('reads how far a paused or dropped app had come from its dates', () => {
+    const pausedSelected = { ...fresh, stage: 'paused' as AppStage, selectedOn: '2026-05-01' };
+    expect(skippedSteps(pausedSelected, 'onboarding')).toBeNull();
+    expect(skippedSteps(pausedSelected, 'on-platform')).toEqual({
+      stages: ['onboarding'],
+      dates: ['firstDeployOn', 'productionOn'],
+    });
+    const pausedDeployed = { ...pausedSelected, firstDeployOn: '2026-05-09' };
+    expect(skippedSteps(pausedDeployed, 'on-platform')).toBeNull();
+    expect(skippedSteps({ ...fresh, stage: 'dropped' }, 'onboarding')).toEqual({
+      stages: ['selected'],
+      dates: ['selectedOn'],
+    });
+  });
+
+  it('asks for exactly the dates the move would otherwise stamp with today', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((n) => addDaysIso('2026-01-01', n));
+    fc.assert(
+      fc.property(
+        fc.option(day, { nil: null }),
+        fc.option(day, { nil: null }),
+        fc.option(day, { nil: null }),
+        fc.constantFrom(...APP_STAGES),
+        fc.constantFrom(...APP_STAGES),
+        (selectedOn, firstDeployOn, productionOn, from, to) => {
+          const app = { stage: from, selectedOn, firstDeployOn, productionOn, cycleId: null };
+          const skipped = skippedSteps(app, to);
+          if (!skipped) return;
+          const patch = stageTransitionPatch(app, to, today);
+          const stamped = (['selectedOn', 'firstDeployOn', 'productionOn'] as const).filter(
+            (k) => patch[k] !== undefined,
+          );
+          expect(skipped.dates).toEqual(stamped);
+          expect(skipped.stages.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+});
+
+describe('pipelineDatesSchema', () => {
+  it('accepts real days in the order of the steps, the same day included', () => {
+    const dates = { selectedOn: '2026-05-01', firstDeployOn: '2026-05-01', productionOn: '2026-05-20' };
+    expect(pipelineDatesSchema.parse(dates)).toEqual(dates);
+    expect(pipelineDatesSchema.parse({ productionOn: '2026-05-20' })).toEqual({ productionOn: '2026-05-20' });
+  });
+
+  it("names the date that is out of order, with the app schema's words", () => {
+    const result = pipelineDatesSchema.safeParse({
+      selectedOn: '2026-05-10',
+      firstDeployOn: '2026-05-01',
+      productionOn: '2026-04-01',
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['firstDeployOn', 'First deploy cannot be before the app was selected'],
+      ['productionOn', 'In production cannot be before the first deploy'],
+    ]);
+  });
+
+  it('refuses a date that is not yyyy-MM-dd or not a real day', () => {
+    const issues = (value: unknown) =>
+      pipelineDatesSchema.safeParse({ firstDeployOn: value }).error?.issues.map((i) => i.message);
+    expect(issues('1/5/2026')).toEqual(['First deploy date must be a date like 2026-01-31']);
+    expect(issues('2026-02-30')).toEqual(['First deploy date is not a real calendar date']);
+    expect(issues('')).toEqual(['First deploy date is required']);
+  });
+});
+
+describe('cycleDateWarnings', () => {
+  const cycle = { index: 1, name: '', startDate: '2027-03-02', endDate: '2027-06-02' };
+  const none = { selectedOn: null, firstDeployOn: null, productionOn: null };
+
+  it('flags hello world and production before the cycle starts', () => {
+    expect(
+      cycleDateWarnings(
+        { selectedOn: '2026-11-20', firstDeployOn: '2026-11-25', productionOn: '2026-12-02' },
+        cycle,
+      ),
+    ).toEqual([
+      {
+        field: 'firstDeployOn',
+        date: '2026-11-25',
+        side: 'before-start',
+        message: 'Hello world 25 Nov 2026 — before Scaling cycle 1 starts (2 Mar 2027)',
+      },
+      {
+        field: 'productionOn',
+        date: '2026-12-02',
+        side: 'before-start',
+        message: 'In production 2 Dec 2026 — before Scaling cycle 1 starts (2 Mar 2027)',
+      },
+    ]);
+  });
+
+  it('does not flag a selection ahead of the cycle: apps are picked before it starts', () => {
+    expect(cycleDateWarnings({ ...none, selectedOn: '2027-02-20' }, cycle)).toEqual([]);
+  });
+
+  it('flags any step after the cycle ends, and none on its hand-over day', () => {
+    expect(cycleDateWarnings({ ...none, selectedOn: '2027-06-02' }, cycle)).toEqual([]);
+    expect(
+      cycleDateWarnings({ selectedOn: '2027-06-03', firstDeployOn: '2027-07-01', productionOn: null }, cycle),
+    ).toEqual([
+      {
+        field: 'selectedOn',
+        date: '2027-06-03',
+        side: 'after-end',
+        message: 'Selected 3 Jun 2027 — after Scaling cycle 1 ends (2 Jun 2027)',
+      },
+      {
+        field: 'firstDeployOn',
+        date: '2027-07-01',
+        side: 'after-end',
+        message: 'Hello world 1 Jul 2027 — after Scaling cycle 1 ends (2 Jun 2027)',
+      },
+    ]);
+  });
+
+  it('names the cycle as the app shows it, and says nothing without a cycle or dates inside it', () => {
+    const named = { ...cycle, index: 0, name: 'Payments' };
+    expect(cycleDateWarnings({ ...none, productionOn: '2027-01-05' }, named)[0]?.message).toBe(
+      'In production 5 Jan 2027 — before Initial phase — Payments starts (2 Mar 2027)',
+    );
+    expect(cycleDateWarnings({ ...none, productionOn: '2027-01-05' }, null)).toEqual([]);
+    expect(
+      cycleDateWarnings(
+        { selectedOn: '2027-03-02', firstDeployOn: '2027-04-01', productionOn: '2027-06-02' },
+        cycle,
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves a date that is not a real day to the schema', () => {
+    expect(cycleDateWarnings({ ...none, productionOn: '2026-02-30' }, cycle)).toEqual([]);
   });
 });

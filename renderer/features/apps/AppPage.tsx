@@ -1,7 +1,7 @@
 /**
  * One app's page: create or edit it (details, owning team — or a new one typed in place —,
  * stage, cycle and dates, feasibility criteria or direct scores, golden paths), see its time to
- * hello world, and delete it with Undo. Nothing is saved while a field is wrong: the repository
+ * hello world and any date that contradicts its cycle, and delete it with Undo. Nothing is saved while a field is wrong: the repository
  * validates the whole app and each problem is shown at its field.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
@@ -9,6 +9,7 @@ import {
   APP_STAGES,
   APP_STAGE_LABELS,
   QUADRANT_LABELS,
+  cycleDateWarnings,
   cycleLabel,
   quadrantOfApp,
   scoresFromCriteria,
@@ -143,6 +144,15 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
     firstDeployOn: orNull(draft.firstDeployOn),
   });
   const cycle = data.cycles.find((c) => c.id === draft.cycleId);
+  // As typed: a date moved outside the cycle is flagged before the app is saved.
+  const dateWarnings = cycleDateWarnings(
+    {
+      selectedOn: orNull(draft.selectedOn),
+      firstDeployOn: orNull(draft.firstDeployOn),
+      productionOn: orNull(draft.productionOn),
+    },
+    cycle,
+  );
   const cycleMedian = useMemo(
     () => (cycle ? medianTimeToHelloWorld(data.apps.filter((a) => a.cycleId === cycle.id)) : null),
     [cycle, data.apps],
@@ -329,6 +339,15 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
               {stageNote}
             </p>
           )}
+          <div aria-live="polite">
+            {dateWarnings.length > 0 && (
+              <ul className="date-warnings" aria-label="Dates outside the cycle">
+                {dateWarnings.map((w) => (
+                  <li key={w.field}>{w.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
           <dl className="app-facts">
             <div>
               <dt>Time to hello world</dt>

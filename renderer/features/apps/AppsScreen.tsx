@@ -1,6 +1,6 @@
 /**
- * The Apps area: the portfolio table, the pipeline board, the feasibility matrix, golden paths,
- * the feasibility criteria, the import wizard, and one app's page. The view comes from the hash
+ * The Apps area: the portfolio table, the pipeline board, the feasibility matrix, the scoring
+ * grid, golden paths, the feasibility criteria, the import wizard, and one app's page. The view comes from the hash
  * route (`#/apps`, `#/apps/board`, `#/apps/<id>`, …) so every view can be linked and reloaded.
  */
 import { lazy, Suspense } from 'react';
@@ -13,6 +13,7 @@ import './apps.css';
 // Views with heavy dependencies (recharts, papaparse, yaml) load when first opened.
 const PipelineBoard = lazy(() => import('./PipelineBoard'));
 const FeasibilityView = lazy(() => import('./FeasibilityView'));
+const ScoringGrid = lazy(() => import('./ScoringGrid'));
 const GoldenPathsView = lazy(() => import('./GoldenPathsView'));
 const CriteriaEditor = lazy(() => import('./CriteriaEditor'));
 const ImportWizard = lazy(() => import('./ImportWizard'));
@@ -21,6 +22,7 @@ const TABS = [
   { view: '', label: 'Table' },
   { view: 'board', label: 'Pipeline' },
   { view: 'matrix', label: 'Feasibility' },
+  { view: 'scoring', label: 'Scoring' },
   { view: 'golden-paths', label: 'Golden paths' },
   { view: 'criteria', label: 'Criteria' },
   { view: 'import', label: 'Import' },
@@ -84,6 +86,7 @@ export default function AppsScreen({ route }: { route: string }) {
           {view === '' && <AppsTable data={data} />}
           {view === 'board' && <PipelineBoard data={data} />}
           {view === 'matrix' && <FeasibilityView data={data} />}
+          {view === 'scoring' && <ScoringGrid data={data} />}
           {view === 'golden-paths' && <GoldenPathsView data={data} />}
           {view === 'criteria' && <CriteriaEditor data={data} />}
           {view === 'import' && <ImportWizard data={data} />}

@@ -3,24 +3,30 @@
  * on platform, then paused and dropped) with a card per app. Cards move by drag-and-drop with
  * the mouse, or from the keyboard: on a focused card, Left/Right (or the "Move…" menu) moves it
  * one stage, and the result is announced. Every move stamps the date of the step it passes
- * (stageTransitionPatch). Columns show their first cards only, with "Show all", so the board stays
- * fast with thousands of apps.
+ * (stageTransitionPatch); a move that skips steps (Selected straight to On platform) first asks
+ * when they happened (SkipStepsDialog), and the focus comes back to the card afterwards. A card
+ * whose dates contradict its cycle says so. Columns show their first cards only, with "Show all",
+ * so the board stays fast with thousands of apps.
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   APP_STAGE_LABELS,
   STAGE_ORDER,
+  cycleDateWarnings,
   cycleLabel,
   formatIsoDate,
+  skippedSteps,
   type App,
   type AppStage,
+  type PipelineDates,
 } from '../../../shared/domain';
 import { moveAppToStage } from './data/apps';
+import { SkipStepsDialog, type SkipRequest } from './SkipStepsDialog';
 import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
-import { formatScore, today } from './parts';
+import { count, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 import { collator } from '../../../shared/domain/app-table';
 
@@ -55,10 +61,13 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
   const [announcement, setAnnouncement] = useState('');
   const [dropTarget, setDropTarget] = useState<AppStage | null>(null);
   const [filter, setFilter] = useState('');
-  const focusAfterMove = useRef<string | null>(null);
+  const [skip, setSkip] = useState<SkipRequest | null>(null);
+  /** The card to give the focus back to, once it shows in the column of `stage`. */
+  const focusAfterMove = useRef<{ id: string; stage: AppStage } | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
 
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
+  const cycleById = useMemo(() => new Map(cycles.map((c) => [c.id, c])), [cycles]);
   const cycleNames = useMemo(() => new Map(cycles.map((c) => [c.id, cycleLabel(c)])), [cycles]);
 
   const columns = useMemo(() => {
@@ -88,34 +97,63 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
   }, [apps]);
   const stageOf = (app: App) => pending.current.get(app.id) ?? app.stage;
 
-  // A card moved by keyboard re-renders in its new column: give it the focus back.
+  // A card moved by keyboard (or after the dates dialog) re-renders in its new column: give it
+  // the focus back there, not to the old card that is about to go.
   useEffect(() => {
-    const id = focusAfterMove.current;
-    if (!id) return;
-    const card = boardRef.current?.querySelector<HTMLElement>(`[data-app-id="${id}"]`);
+    const target = focusAfterMove.current;
+    if (!target || skip) return;
+    if (apps.find((a) => a.id === target.id)?.stage !== target.stage) return;
+    const card = boardRef.current?.querySelector<HTMLElement>(`[data-app-id="${target.id}"]`);
     if (card) {
       card.focus();
       focusAfterMove.current = null;
     }
-  }, [apps]);
+  }, [apps, skip]);
+
+  /** Makes the move; throws what moveAppToStage throws (the dates dialog shows it). */
+  const commit = async (app: App, stage: AppStage, dates?: PipelineDates) => {
+    pending.current.set(app.id, stage);
+    try {
+      const { assignedCycle } = await moveAppToStage(app.id, stage, today(), database, dates);
+      setAnnouncement(
+        `${app.name} moved to ${APP_STAGE_LABELS[stage]}` +
+          (assignedCycle ? `, in ${cycleLabel(assignedCycle)}` : '') +
+          '.',
+      );
+    } catch (error) {
+      pending.current.delete(app.id);
+      throw error;
+    }
+  };
 
   const move = async (app: App, stage: AppStage, viaKeyboard: boolean) => {
     const from = stageOf(app);
     if (from === stage) return;
-    pending.current.set(app.id, stage);
+    const skipped = skippedSteps({ ...app, stage: from }, stage);
+    if (skipped) {
+      setSkip({ app: { ...app, stage: from }, to: stage, skipped });
+      return;
+    }
     try {
-      const { assignedCycle } = await moveAppToStage(app.id, stage, today(), database);
-      const message =
-        `${app.name} moved to ${APP_STAGE_LABELS[stage]}` +
-        (assignedCycle ? `, in ${cycleLabel(assignedCycle)}` : '') +
-        '.';
-      setAnnouncement(message);
+      await commit(app, stage);
       // The moved card sorts first in its column, so it is in view even when the column is cut.
-      if (viaKeyboard) focusAfterMove.current = app.id;
+      if (viaKeyboard) focusAfterMove.current = { id: app.id, stage };
     } catch (error) {
-      pending.current.delete(app.id);
       toast({ kind: 'error', text: `Could not move ${app.name}: ${describeError(error)}` });
     }
+  };
+
+  const onSkipMove = async (request: SkipRequest, dates: PipelineDates) => {
+    await commit(request.app, request.to, dates);
+    focusAfterMove.current = { id: request.app.id, stage: request.to };
+  };
+
+  const closeSkip = () => {
+    // Cancelled: the card stays where it was and gets the focus back.
+    if (skip && focusAfterMove.current?.id !== skip.app.id) {
+      focusAfterMove.current = { id: skip.app.id, stage: skip.app.stage };
+    }
+    setSkip(null);
   };
 
   const onCardKeyDown = (event: KeyboardEvent<HTMLElement>, app: App) => {
@@ -198,60 +236,78 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                 <small className="muted">{STAGE_HINT[stage]}</small>
               </header>
               <ul className="board-cards" aria-labelledby={headingId}>
-                {shown.map((app) => (
-                  <li
-                    key={app.id}
-                    className="board-card"
-                    tabIndex={0}
-                    draggable
-                    data-app-id={app.id}
-                    aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
-                    aria-describedby="board-help"
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData(DRAG_TYPE, app.id);
-                      e.dataTransfer.setData('text/plain', app.id);
-                      e.dataTransfer.effectAllowed = 'move';
-                    }}
-                    onDragEnd={() => setDropTarget(null)}
-                    onKeyDown={(e) => onCardKeyDown(e, app)}
-                  >
-                    <a href={`#/apps/${app.id}`} className="board-card-name" tabIndex={-1} draggable={false}>
-                      {app.name}
-                    </a>
-                    <div className="board-card-meta">
-                      {app.teamId && teamNames.get(app.teamId) && <span>{teamNames.get(app.teamId)}</span>}
-                      {app.cycleId && cycleNames.get(app.cycleId) && (
-                        <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                {shown.map((app) => {
+                  const warnings = cycleDateWarnings(app, app.cycleId ? cycleById.get(app.cycleId) : null);
+                  const warningsId = `board-warnings-${app.id}`;
+                  const lastWarning = warnings.at(-1);
+                  return (
+                    <li
+                      key={app.id}
+                      className="board-card"
+                      tabIndex={0}
+                      draggable
+                      data-app-id={app.id}
+                      aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
+                      aria-describedby={warnings.length ? `board-help ${warningsId}` : 'board-help'}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData(DRAG_TYPE, app.id);
+                        e.dataTransfer.setData('text/plain', app.id);
+                        e.dataTransfer.effectAllowed = 'move';
+                      }}
+                      onDragEnd={() => setDropTarget(null)}
+                      onKeyDown={(e) => onCardKeyDown(e, app)}
+                    >
+                      <a
+                        href={`#/apps/${app.id}`}
+                        className="board-card-name"
+                        tabIndex={-1}
+                        draggable={false}
+                      >
+                        {app.name}
+                      </a>
+                      <div className="board-card-meta">
+                        {app.teamId && teamNames.get(app.teamId) && <span>{teamNames.get(app.teamId)}</span>}
+                        {app.cycleId && cycleNames.get(app.cycleId) && (
+                          <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                        )}
+                      </div>
+                      {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
+                      {lastWarning && (
+                        // The latest step's date, as the card shows it; the app's page lists them all.
+                        <p className="date-warnings board-card-warnings" id={warningsId}>
+                          {lastWarning.message}
+                          {warnings.length > 1 &&
+                            `; ${count(warnings.length - 1, 'more date')} outside the cycle`}
+                        </p>
                       )}
-                    </div>
-                    {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
-                    <div className="board-card-foot">
-                      <span
-                        className="muted board-scores"
-                        title={`Business value ${formatScore(app.businessScore)}, technical feasibility ${formatScore(app.technicalScore)}`}
-                      >
-                        {app.businessScore === null && app.technicalScore === null
-                          ? 'Not scored'
-                          : `${formatScore(app.businessScore)} × ${formatScore(app.technicalScore)}`}
-                      </span>
-                      <select
-                        className="move-select"
-                        aria-label={`Move ${app.name} to`}
-                        value=""
-                        onChange={(e) => void move(app, e.target.value as AppStage, true)}
-                      >
-                        <option value="" disabled>
-                          Move…
-                        </option>
-                        {STAGE_ORDER.filter((s) => s !== app.stage).map((s) => (
-                          <option key={s} value={s}>
-                            {APP_STAGE_LABELS[s]}
+                      <div className="board-card-foot">
+                        <span
+                          className="muted board-scores"
+                          title={`Business value ${formatScore(app.businessScore)}, technical feasibility ${formatScore(app.technicalScore)}`}
+                        >
+                          {app.businessScore === null && app.technicalScore === null
+                            ? 'Not scored'
+                            : `${formatScore(app.businessScore)} × ${formatScore(app.technicalScore)}`}
+                        </span>
+                        <select
+                          className="move-select"
+                          aria-label={`Move ${app.name} to`}
+                          value=""
+                          onChange={(e) => void move(app, e.target.value as AppStage, true)}
+                        >
+                          <option value="" disabled>
+                            Move…
                           </option>
-                        ))}
-                      </select>
-                    </div>
-                  </li>
-                ))}
+                          {STAGE_ORDER.filter((s) => s !== app.stage).map((s) => (
+                            <option key={s} value={s}>
+                              {APP_STAGE_LABELS[s]}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    </li>
+                  );
+                })}
               </ul>
               {list.length === 0 && <p className="board-empty muted">No apps</p>}
               {list.length > COLUMN_LIMIT && (
@@ -263,6 +319,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
           );
         })}
       </div>
+      <SkipStepsDialog request={skip} cycles={cycles} onMove={onSkipMove} onClose={closeSkip} />
     </section>
   );
 }

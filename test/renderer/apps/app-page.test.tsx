@@ -9,6 +9,7 @@ import { addDefaultCriteria } from '../../../renderer/features/apps/data/criteri
 import { useUi } from '../../../renderer/store/ui';
 import { Toasts } from '../../../renderer/ui/Toasts';
 import { freshDb, renderWith, resetAll } from './helpers';
+import { cycleRecord } from '../db/db-helpers';
 
 afterEach(resetAll);
 
@@ -97,5 +98,40 @@ describe('the app page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect(await database.apps.get(app.id)).toEqual(app));
+  });
+
+  it("flags dates outside the app's cycle, as they are typed", async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    const cycle = cycleRecord({ index: 1, startDate: '2027-03-02', endDate: '2027-06-02' });
+    await database.cycles.add(cycle);
+    const app = await createApp(
+      {
+        name: 'Billing',
+        stage: 'onboarding',
+        cycleId: cycle.id,
+        selectedOn: '2026-11-02',
+        firstDeployOn: '2026-11-20',
+      },
+      database,
+    );
+    renderWith(database, <AppsScreen route={`apps/${app.id}`} />);
+    const warnings = await screen.findByRole('list', { name: 'Dates outside the cycle' });
+    expect(
+      within(warnings)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Hello world 20 Nov 2026 — before Scaling cycle 1 starts (2 Mar 2027)']);
+
+    const helloWorld = screen.getByLabelText('First deploy (hello world)');
+    await user.clear(helloWorld);
+    await user.type(helloWorld, '2027-03-20');
+    await waitFor(() =>
+      expect(screen.queryByRole('list', { name: 'Dates outside the cycle' })).not.toBeInTheDocument(),
+    );
+    await user.type(screen.getByLabelText('In production on'), '2027-07-01');
+    expect(
+      await screen.findByText('In production 1 Jul 2027 — after Scaling cycle 1 ends (2 Jun 2027)'),
+    ).toBeInTheDocument();
   });
 });

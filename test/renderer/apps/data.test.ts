@@ -140,6 +140,52 @@ describe('stages and cycles', () => {
     });
   });
 
+  it('stamps the dates given for the steps a move skips, and refuses dates out of order', async () => {
+    const database = freshDb();
+    const created = await createApp(
+      app('Billing', { stage: 'selected', selectedOn: '2026-02-02' }),
+      database,
+    );
+
+    const refused = await moveAppToStage(created.id, 'on-platform', '2026-03-10', database, {
+      firstDeployOn: '2026-01-20',
+      productionOn: '2026-03-01',
+    }).catch((e: unknown) => e);
+    expect((refused as ValidationError).messageFor('firstDeployOn')).toBe(
+      'First deploy cannot be before the app was selected',
+    );
+    const badDay = await moveAppToStage(created.id, 'on-platform', '2026-03-10', database, {
+      firstDeployOn: '2026-02-30',
+    }).catch((e: unknown) => e);
+    expect((badDay as ValidationError).messageFor('firstDeployOn')).toBe(
+      'First deploy date is not a real calendar date',
+    );
+    expect(await database.apps.get(created.id)).toEqual(created);
+
+    const { app: live } = await moveAppToStage(created.id, 'on-platform', '2026-03-10', database, {
+      firstDeployOn: '2026-02-20',
+      productionOn: '2026-03-01',
+    });
+    expect(live).toMatchObject({
+      stage: 'on-platform',
+      selectedOn: '2026-02-02',
+      firstDeployOn: '2026-02-20',
+      productionOn: '2026-03-01',
+    });
+  });
+
+  it('puts an app selected on a given earlier day into the cycle running on that day', async () => {
+    const database = freshDb();
+    const earlier = await addCycle(database, 0, '2026-01-01', '2026-04-01');
+    await addCycle(database, 1, '2026-04-01', '2026-07-01');
+    const created = await createApp(app('Catalog'), database);
+    const move = await moveAppToStage(created.id, 'onboarding', '2026-05-15', database, {
+      selectedOn: '2026-03-02',
+    });
+    expect(move.app).toMatchObject({ selectedOn: '2026-03-02', cycleId: earlier.id });
+    expect(move.assignedCycle?.id).toBe(earlier.id);
+  });
+
   it('puts an app that enters the pipeline without a cycle into the cycle running that day', async () => {
     const database = freshDb();
     const initial = await addCycle(database, 0, '2026-01-01', '2026-04-01');
@@ -246,7 +292,12 @@ describe('criteria and scores', () => {
     const created = await createApp(app('Payments', { businessScore: 2 }), database);
     // Business criticality (weight 3) = 5, visibility (weight 2) = 2 → (15 + 4) / 5 = 3.8.
     await setCriterionScore(created.id, byName('Business criticality').id, 5, database);
-    const scored = await setCriterionScore(created.id, byName('Visibility to leadership').id, 2, database);
+    const { app: scored } = await setCriterionScore(
+      created.id,
+      byName('Visibility to leadership').id,
+      2,
+      database,
+    );
     expect(scored.businessScore).toBe(3.8);
     // No technical criterion scored: the direct score (none) stands.
     expect(scored.technicalScore).toBeNull();
@@ -258,6 +309,33 @@ describe('criteria and scores', () => {
     expect((await database.apps.get(created.id))!.criteriaScores).not.toHaveProperty(
       byName('Team willingness').id,
     );
+  });
+
+  it('returns the undo of a score: Undo puts the criterion score and the derived scores back', async () => {
+    const { database, byName } = await seeded();
+    const critical = byName('Business criticality').id;
+    const created = await saveApp(
+      { input: app('Payments', { criteriaScores: { [critical]: 2 } }) },
+      database,
+    );
+    expect(created.businessScore).toBe(2);
+
+    const change = await setCriterionScore(created.id, critical, 5, database);
+    expect(change.app.businessScore).toBe(5);
+    expect(change.undo.label).toBe('Scored Payments 5 on Business criticality');
+    expect(change.undo.changes).toHaveLength(1);
+
+    await undoChanges(database, change.undo);
+    expect(await database.apps.get(created.id)).toEqual(created);
+
+    // The score it already has: nothing is written, nothing to undo.
+    const same = await setCriterionScore(created.id, critical, 2, database);
+    expect(same.undo.changes).toEqual([]);
+    expect(same.app).toEqual(created);
+
+    const cleared = await setCriterionScore(created.id, critical, null, database);
+    expect(cleared.undo.label).toBe("Cleared Payments's score on Business criticality");
+    expect(cleared.app.criteriaScores).toEqual({});
   });
 
   it('re-scores every app when a weight changes, in the same transaction', async () => {

@@ -8,7 +8,7 @@ import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { COLUMN_LIMIT } from '../../../renderer/features/apps/PipelineBoard';
 import { createApp } from '../../../renderer/features/apps/data/apps';
 import { freshDb, renderWith, resetAll } from './helpers';
-import { appRecord } from '../db/db-helpers';
+import { appRecord, cycleRecord } from '../db/db-helpers';
 
 afterEach(resetAll);
 
@@ -78,6 +78,8 @@ describe('the pipeline board', () => {
     fireEvent.dragStart(card, { dataTransfer });
     fireEvent.dragOver(column('Onboarding'), { dataTransfer });
     fireEvent.drop(column('Onboarding'), { dataTransfer });
+    // Candidate → Onboarding skips "Selected": the board asks when that was, today by default.
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to Onboarding' }));
     await waitFor(async () => expect((await database.apps.get(app.id))!.stage).toBe('onboarding'));
     expect((await database.apps.get(app.id))!.selectedOn).toBe(todayIso());
   });
@@ -95,5 +97,103 @@ describe('the pipeline board', () => {
     expect(within(column('Candidate')).getAllByRole('listitem')).toHaveLength(COLUMN_LIMIT);
     await user.click(screen.getByRole('button', { name: `Show all ${COLUMN_LIMIT + 5}` }));
     expect(within(column('Candidate')).getAllByRole('listitem')).toHaveLength(COLUMN_LIMIT + 5);
+  });
+
+  it('asks for the dates a move from the "Move…" menu skips, refuses them out of order, and stores them', async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    const app = await createApp({ name: 'Ledger', stage: 'selected', selectedOn: '2026-01-05' }, database);
+    renderWith(database, <AppsScreen route="apps/board" />);
+    const menu = await screen.findByRole('combobox', { name: 'Move Ledger to' });
+    menu.focus();
+    await user.selectOptions(menu, 'On platform');
+
+    const dialog = await screen.findByRole('dialog', { name: 'When did these steps happen?' });
+    expect(dialog).toHaveTextContent('Moving Ledger from Selected to On platform skips Onboarding.');
+    expect(dialog).toHaveTextContent('Already recorded: selected on 5 Jan 2026.');
+    const helloWorld = within(dialog).getByLabelText('First deploy (hello world)');
+    const production = within(dialog).getByLabelText('In production on');
+    // Each date starts as today, and the first one has the focus.
+    expect(helloWorld).toHaveValue(todayIso());
+    expect(production).toHaveValue(todayIso());
+    await waitFor(() => expect(document.activeElement).toBe(helloWorld));
+
+    await user.clear(helloWorld);
+    await user.type(helloWorld, '2026-01-02');
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(helloWorld).toHaveAccessibleDescription('First deploy cannot be before the app was selected'),
+    );
+    expect((await database.apps.get(app.id))!.stage).toBe('selected');
+
+    await user.clear(helloWorld);
+    await user.type(helloWorld, '2026-02-10');
+    await user.clear(production);
+    await user.type(production, '2026-03-01');
+    await user.click(within(dialog).getByRole('button', { name: 'Move to On platform' }));
+
+    await waitFor(async () => expect((await database.apps.get(app.id))!.stage).toBe('on-platform'));
+    expect(await database.apps.get(app.id)).toMatchObject({
+      selectedOn: '2026-01-05',
+      firstDeployOn: '2026-02-10',
+      productionOn: '2026-03-01',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const moved = await within(column('On platform')).findByRole('listitem', { name: 'Ledger, On platform' });
+    await waitFor(() => expect(document.activeElement).toBe(moved));
+    expect(screen.getByText('Ledger moved to On platform.')).toBeInTheDocument();
+  });
+
+  it('asks for the dates when an arrow key skips a step, and leaves the card as it was on Cancel', async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    // Paused before hello world: back onto the platform skips onboarding's first deploy.
+    const app = await createApp({ name: 'Search', stage: 'paused', selectedOn: '2026-01-05' }, database);
+    renderWith(database, <AppsScreen route="apps/board" />);
+    const card = await screen.findByRole('listitem', { name: 'Search, Paused' });
+    card.focus();
+    await user.keyboard('{ArrowLeft}');
+
+    const dialog = await screen.findByRole('dialog', { name: 'When did these steps happen?' });
+    expect(within(dialog).getByLabelText('First deploy (hello world)')).toHaveValue(todayIso());
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await database.apps.get(app.id)).toEqual(app);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('listitem', { name: 'Search, Paused' })),
+    );
+  });
+
+  it('flags a card whose dates fall outside its cycle', async () => {
+    const database = freshDb();
+    const cycle = cycleRecord({ index: 1, startDate: '2027-03-02', endDate: '2027-06-02' });
+    await act(() => database.cycles.add(cycle));
+    await createApp(
+      {
+        name: 'Billing',
+        stage: 'on-platform',
+        cycleId: cycle.id,
+        selectedOn: '2026-11-02',
+        firstDeployOn: '2026-11-20',
+        productionOn: '2026-12-02',
+      },
+      database,
+    );
+    await createApp(
+      { name: 'Docs', stage: 'selected', cycleId: cycle.id, selectedOn: '2027-02-20' },
+      database,
+    );
+    renderWith(database, <AppsScreen route="apps/board" />);
+    const card = await screen.findByRole('listitem', { name: 'Billing, On platform' });
+    // The card shows its latest step's date, and how many more are outside the cycle.
+    expect(card).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'In production 2 Dec 2026 — before Scaling cycle 1 starts (2 Mar 2027); 1 more date outside the cycle',
+      ),
+    );
+    // Selected ahead of its cycle: nothing to flag.
+    const docs = screen.getByRole('listitem', { name: 'Docs, Selected' });
+    expect(docs).toHaveAttribute('aria-describedby', 'board-help');
   });
 });

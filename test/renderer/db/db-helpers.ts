@@ -2,7 +2,14 @@
 import { afterEach, vi } from 'vitest';
 import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
 import { buildRecord } from '../../../renderer/db/repository';
-import { appInputSchema, type App, type AppInput } from '../../../shared/domain';
+import {
+  appInputSchema,
+  cycleInputSchema,
+  newChecklist,
+  type App,
+  type AppInput,
+  type Cycle,
+} from '../../../shared/domain';
 
 /** Registers clean-up and returns a factory of fresh databases for the current test file. */
 export function freshDatabases(prefix: string): () => AdoptionDatabase {
@@ -37,4 +44,27 @@ export function appRecord(
   at = new Date('2026-01-01T00:00:00Z'),
 ): App {
   return buildRecord(appInputSchema, input, 'The app', at) as App;
+}
+
+/** A stored cycle record for tests: a scaling cycle (the initial phase for index 0), planned, with a fresh checklist. */
+export function cycleRecord(input: {
+  index: number;
+  startDate: string;
+  endDate: string;
+  name?: string;
+}): Cycle {
+  const phase = input.index === 0 ? 'initial' : 'scaling';
+  return buildRecord(
+    cycleInputSchema,
+    {
+      name: '',
+      goalApps: 3,
+      status: 'planned',
+      checklist: newChecklist(phase),
+      retroNotes: '',
+      phase,
+      ...input,
+    },
+    'The cycle',
+  ) as Cycle;
 }

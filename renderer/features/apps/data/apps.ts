@@ -7,15 +7,18 @@
 import {
   appInputSchema,
   cycleContaining,
+  pipelineDatesSchema,
   problemsFromZod,
   stageTransitionPatch,
   teamInputSchema,
+  validate,
   ValidationError,
   type App,
   type AppInput,
   type AppStage,
   type Cycle,
   type IsoDate,
+  type PipelineDates,
   type Team,
 } from '../../../../shared/domain';
 import { nameKey } from '../../../../shared/import/apps/records';
@@ -117,23 +120,29 @@ export interface StageMove {
 }
 
 /**
- * Moves an app to a stage and stamps the date of that step (stageTransitionPatch). An app that
- * enters the pipeline without a cycle joins the cycle running today, so it counts toward that
- * cycle's selection.
+ * Moves an app to a stage and stamps the date of each step it passes (stageTransitionPatch):
+ * with `dates` where the owner gave them (a move that skips steps asks for them), else with
+ * today. Given dates must be real days in the pipeline's order, with the app's own dates too;
+ * otherwise nothing is written and the ValidationError names the date. An app that enters the
+ * pipeline without a cycle joins the cycle running on its selection day (today unless given), so
+ * it counts toward that cycle's selection.
  */
 export async function moveAppToStage(
   id: string,
   stage: AppStage,
   today: IsoDate,
   database: AdoptionDatabase = defaultDb,
+  dates: PipelineDates = {},
 ): Promise<StageMove> {
+  validate(pipelineDatesSchema, dates, 'The move');
   return writeTransaction(database, ['apps', 'cycles'], async () => {
     const existing = await database.apps.get(id);
     if (!existing) throw new RecordNotFoundError('App', id);
-    const patch: Partial<AppInput> = stageTransitionPatch(existing, stage, today);
+    const patch: Partial<AppInput> = stageTransitionPatch(existing, stage, today, dates);
     let assignedCycle: Cycle | null = null;
     if (IN_PIPELINE.includes(stage) && !existing.cycleId) {
-      assignedCycle = cycleContaining(await database.cycles.toArray(), today) ?? null;
+      const selectedOn = patch.selectedOn ?? today;
+      assignedCycle = cycleContaining(await database.cycles.toArray(), selectedOn) ?? null;
       if (assignedCycle) patch.cycleId = assignedCycle.id;
     }
     const app = buildUpdate(appInputSchema, existing, patch, 'The app') as App;

@@ -177,33 +177,51 @@ export async function deleteCriterion(
   return { ...result, undo };
 }
 
+export interface CriterionScoreChange {
+  /** The app as stored after the change, with its re-derived scores. */
+  app: App;
+  /** Puts the app back as it was (undoChanges); no changes when the score was already that. */
+  undo: ChangeSet;
+}
+
 /**
  * Scores an app on one criterion (1–5), or clears that score (null), and re-derives the app's
- * business and technical scores.
+ * business and technical scores. Setting the score it already has writes nothing.
  */
 export async function setCriterionScore(
   appId: string,
   criterionId: string,
   score: number | null,
   database: AdoptionDatabase = defaultDb,
-): Promise<App> {
-  return writeTransaction(database, ['apps', 'criteria'], async () => {
-    const existing = await database.apps.get(appId);
-    if (!existing) throw new RecordNotFoundError('App', appId);
-    if (!(await database.criteria.get(criterionId))) throw new RecordNotFoundError('Criterion', criterionId);
-    const criteriaScores = { ...existing.criteriaScores };
-    if (score === null) delete criteriaScores[criterionId];
-    else criteriaScores[criterionId] = score;
-    const criteria = await database.criteria.toArray();
-    // Validate the score first: the weighted mean of an out-of-range score would look valid.
-    validate(appInputSchema, { ...toInput(existing), criteriaScores }, 'The app');
-    const app = buildUpdate(
-      appInputSchema,
-      existing,
-      { criteriaScores, ...deriveScores({ ...existing, criteriaScores }, criteria) },
-      'The app',
-    ) as App;
-    await database.apps.put(app);
-    return app;
-  });
+): Promise<CriterionScoreChange> {
+  const { result, undo } = await recordChanges(
+    database,
+    ['apps', 'criteria'],
+    ({ app, criterion }: { app: App; criterion: Criterion }) =>
+      score === null
+        ? `Cleared ${app.name}'s score on ${criterion.name}`
+        : `Scored ${app.name} ${score} on ${criterion.name}`,
+    async (writer) => {
+      const existing = await database.apps.get(appId);
+      if (!existing) throw new RecordNotFoundError('App', appId);
+      const criterion = await database.criteria.get(criterionId);
+      if (!criterion) throw new RecordNotFoundError('Criterion', criterionId);
+      if ((existing.criteriaScores[criterionId] ?? null) === score) return { app: existing, criterion };
+      const criteriaScores = { ...existing.criteriaScores };
+      if (score === null) delete criteriaScores[criterionId];
+      else criteriaScores[criterionId] = score;
+      const criteria = await database.criteria.toArray();
+      // Validate the score first: the weighted mean of an out-of-range score would look valid.
+      validate(appInputSchema, { ...toInput(existing), criteriaScores }, 'The app');
+      const app = buildUpdate(
+        appInputSchema,
+        existing,
+        { criteriaScores, ...deriveScores({ ...existing, criteriaScores }, criteria) },
+        'The app',
+      ) as App;
+      await writer.put('apps', [app]);
+      return { app, criterion };
+    },
+  );
+  return { app: result.app, undo };
 }
