@@ -404,3 +404,21 @@ describe('criteria and scores', () => {
     ]);
   });
 });
+
+describe('a move into the pipeline never lands in a closed cycle', () => {
+  it('does not join a closed cycle whose dates hold the day, and joins the open one that does', async () => {
+    const database = freshDb();
+    const closed = await addCycle(database, 0, '2026-01-01', '2026-04-01');
+    await database.cycles.update(closed.id, { status: 'closed' });
+    const active = await addCycle(database, 1, '2026-04-01', '2026-07-01');
+    await database.cycles.update(active.id, { status: 'active' });
+    const app = await createApp({ name: 'Orders' }, database);
+    // 15 March falls in the closed initial phase's dates: the app stays without a cycle.
+    const early = await moveAppToStage(app.id, 'selected', '2026-03-15', database);
+    expect(early.assignedCycle).toBeNull();
+    expect((await database.apps.get(app.id))?.cycleId).toBeNull();
+    const later = await createApp({ name: 'Billing' }, database);
+    const move = await moveAppToStage(later.id, 'selected', '2026-05-15', database);
+    expect(move.assignedCycle?.id).toBe(active.id);
+  });
+});

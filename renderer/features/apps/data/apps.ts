@@ -142,7 +142,10 @@ export async function moveAppToStage(
     let assignedCycle: Cycle | null = null;
     if (IN_PIPELINE.includes(stage) && !existing.cycleId) {
       const selectedOn = patch.selectedOn ?? today;
-      assignedCycle = cycleContaining(await database.cycles.toArray(), selectedOn) ?? null;
+      // A closed cycle is never a target by default (as in Select into cycle): only an open
+      // cycle running on the selection day; none is invented when there is none.
+      const open = (await database.cycles.toArray()).filter((c) => c.status !== 'closed');
+      assignedCycle = cycleContaining(open, selectedOn) ?? null;
       if (assignedCycle) patch.cycleId = assignedCycle.id;
     }
     const app = buildUpdate(appInputSchema, existing, patch, 'The app') as App;
