@@ -1,56 +1,156 @@
 #!/usr/bin/env node
-// `npm run bench`: runs the benchmarks (bench/*.bench.ts, through vitest) and prints every
-// figure again as one table at the end. Exits non-zero only if a benchmark's own correctness
-// check fails; a figure over its target is reported, not failed.
+// `npm run bench`: the Node benchmarks (bench/*.bench.ts, vitest), then the in-browser benchmark
+// (bench/browser/, headless Chromium against the production build), then one table of every
+// figure beside its target and the baseline measured in the same run, also written to
+// bench/results/latest.json. Exits non-zero only when a benchmark failed its own correctness
+// check or could not measure; a figure over its target is reported, not failed.
+//
+//   npm run bench                      scale 1: the enterprise workspace, 5 runs a figure
+//   npm run bench -- --scale 0.1       a tenth of it, for a quick run (0.01 … 5)
+//   npm run bench -- --runs 3          fewer runs (the restore runs at most 3 times)
+//   npm run bench -- --node-only | --browser-only | --no-build
+//   Anything else is passed to vitest for the Node benchmarks (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+
+function parseArgs(argv) {
+  const options = { scale: 1, runs: 5, node: true, browser: true, build: true, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+      if (v === undefined || Number.isNaN(Number(v))) throw new Error(`${arg} needs a number`);
+      return Number(v);
+    };
+    if (arg.startsWith('--scale')) options.scale = value();
+    else if (arg.startsWith('--runs')) options.runs = value();
+    else if (arg === '--node-only') options.browser = false;
+    else if (arg === '--browser-only') options.node = false;
+    else if (arg === '--no-build') options.build = false;
+    else options.rest.push(arg);
+  }
+  if (!(options.scale >= 0.01 && options.scale <= 5)) throw new Error('--scale must be between 0.01 and 5');
+  if (!(options.runs >= 1 && Number.isInteger(options.runs)))
+    throw new Error('--runs must be a whole number ≥ 1');
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
 const dir = mkdtempSync(join(tmpdir(), 'adoption-bench-'));
 const results = join(dir, 'results.jsonl');
+const env = {
+  ...process.env,
+  BENCH_RESULTS: results,
+  BENCH_SCALE: String(options.scale),
+  BENCH_RUNS: String(options.runs),
+  BENCH_BUILD: options.build ? '1' : '0',
+};
+const vitest = (config, args) =>
+  spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', config, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  }).status;
 
 const started = Date.now();
-const run = spawnSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/vitest/vitest.mjs'),
-    'run',
-    '-c',
-    'bench/vitest.bench.config.ts',
-    ...process.argv.slice(2),
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RESULTS: results } },
-);
+const failed = [];
+if (options.node) {
+  console.log(`\n▶ Node benchmarks (workspace ×${options.scale})\n`);
+  if (vitest('bench/vitest.bench.config.ts', options.rest) !== 0) failed.push('Node benchmarks');
+}
+if (options.browser) {
+  console.log(`\n▶ Browser benchmark (workspace ×${options.scale}, ${options.runs} runs a figure)\n`);
+  if (vitest('bench/vitest.browser.config.ts', []) !== 0) failed.push('browser benchmark');
+}
+
+/** A figure of the older Node benchmarks (bench/report.ts) in the common shape. */
+function fromLegacy(f) {
+  return {
+    id: f.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
+    figure: f.name,
+    group: 'node',
+    value: Math.round(f.medianMs * 10) / 10,
+    unit: 'ms',
+    target: { kind: 'max', value: f.targetMs },
+    pass: f.medianMs <= f.targetMs,
+    baseline: null,
+    ratio: null,
+    detail: { coldMs: f.coldMs, warmMs: f.warmMs, throughput: f.throughput, heapMb: f.heapMb },
+  };
+}
 
 const figures = existsSync(results)
   ? readFileSync(results, 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line))
+      .map((f) => ('coldMs' in f ? fromLegacy(f) : f))
   : [];
 rmSync(dir, { recursive: true, force: true });
+const seconds = (Date.now() - started) / 1000;
 
-const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const pad = (s, n) => String(s).padEnd(n);
-const padL = (s, n) => String(s).padStart(n);
-console.log('\nBenchmarks (cold = first run, as a user meets it; ratio = cold / target)\n');
-const nameWidth = Math.max(9, ...figures.map((f) => f.name.length));
+const number = (v) =>
+  v === null || v === undefined
+    ? '—'
+    : Math.abs(v) >= 100
+      ? Math.round(v).toLocaleString('en')
+      : String(Math.round(v * 10) / 10);
+const targetText = (f) =>
+  f.target
+    ? `${f.target.kind === 'max' ? '≤' : '≥'} ${f.target.ofBaseline ? `${f.target.value}× baseline` : `${number(f.target.value)} ${f.unit}`}`
+    : '—';
+const rows = figures.map((f) => [
+  f.figure,
+  f.value === null ? `not measured` : `${number(f.value)} ${f.unit}`,
+  targetText(f),
+  f.pass === null ? '—' : f.pass ? 'pass' : 'MISS',
+  f.baseline ? `${number(f.baseline.value)} ${f.baseline.unit}` : '—',
+  typeof f.ratio === 'number' ? `${f.ratio.toFixed(2)}×` : '—',
+]);
+const header = ['figure', 'value', 'target', 'pass', 'baseline', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(`\nBenchmarks, workspace ×${options.scale} (value = median of runs; ratio = value ÷ baseline)\n`);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+const misses = figures.filter((f) => f.pass === false).length;
 console.log(
-  `${pad('benchmark', nameWidth)}  ${padL('cold ms', 9)}  ${padL('warm ms', 9)}  ${padL('target', 8)}  ${padL('ratio', 6)}  ${padL('heap MB', 8)}  throughput`,
+  `\n${figures.length} figures, ${misses} missing their target, in ${seconds.toFixed(0)} s` +
+    (failed.length ? ` — failed: ${failed.join(', ')} (see above)` : ''),
 );
-for (const f of figures) {
-  const ratio = f.coldMs / f.targetMs;
-  console.log(
-    `${pad(f.name, nameWidth)}  ${padL(fmt.format(f.coldMs), 9)}  ${padL(f.warmMs === null ? '—' : fmt.format(f.warmMs), 9)}  ` +
-      `${padL(fmt.format(f.targetMs), 8)}  ${padL(`${ratio < 0.1 ? ratio.toFixed(3) : ratio.toFixed(2)}×`, 6)}  ` +
-      `${padL(f.heapMb.toFixed(1), 8)}  ${f.throughput}${ratio > 1 ? '  ← over target' : ''}`,
-  );
-}
-const over = figures.filter((f) => f.coldMs > f.targetMs).length;
-console.log(
-  `\n${figures.length} figures, ${over} over target, in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-    (run.status === 0 ? '' : ' — a benchmark failed its correctness check (see above)'),
+const baselines = [...new Set(figures.filter((f) => f.baseline).map((f) => f.baseline.what))];
+if (baselines.length) console.log(`Baselines, measured in this run: ${baselines.join('; ')}.`);
+
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+const out = join(root, 'bench/results/latest.json');
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      generatedAt: new Date().toISOString(),
+      scale: options.scale,
+      runs: options.runs,
+      durationSeconds: Math.round(seconds),
+      machine: {
+        cpus: availableParallelism(),
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(totalmem() / 1024 ** 3),
+        loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+        node: process.version,
+      },
+      figures,
+    },
+    null,
+    2,
+  )}\n`,
 );
-process.exit(run.status ?? 1);
+console.log(`Written to ${out}`);
+process.exit(failed.length ? 1 : 0);

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['bench/**/*.bench.ts'],
+    include: ['bench/*.bench.ts'],
     environment: 'node',
     pool: 'forks',
     execArgv: ['--expose-gc'],

@@ -1,0 +1,774 @@
+/**
+ * The in-browser benchmark: the production build in headless Chromium (playwright-core, the
+ * end-to-end tests' Chromium and flags), driven through its UI as a user drives it, with every
+ * machine-dependent figure measured beside a baseline in the same page and the same run:
+ *
+ * - restore of the enterprise workspace through the Data screen's file picker, against the same
+ *   records written with plain IndexedDB transactions (records/s), with the longest task and
+ *   the progress the page showed;
+ * - start to the first screen drawn, with the workspace and empty, against a bare page that
+ *   reads and draws the same data straight from IndexedDB;
+ * - input to the frame after the result for switching areas, sorting and filtering the apps
+ *   table and opening an app (p95), against a bare button on the same page;
+ * - the longest task while scrolling the apps table and typing in its filter, against the page
+ *   sitting idle for as long;
+ * - the JS heap on each screen after a collection (the busiest one is the figure).
+ *
+ * Each browser profile is a fresh directory on disk (a persistent context), so IndexedDB is
+ * stored as a user's is, not in memory as in an incognito context.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import ts from 'typescript';
+import { build } from 'vite';
+import { DATA_TABLE_NAMES, TABLE_INDEXES } from '../../shared/schema/tables';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../../test/e2e/browser';
+import { gzipSize, initialChunks } from '../build-size';
+import { figure, median, percentile, round, type Figure } from '../figures';
+import { workspaceFile, type WorkspaceFile } from '../workspace/write';
+import type {
+  BenchPageApi,
+  BenchPageConfig,
+  FirstScreenTiming,
+  InteractionTiming,
+  LongTaskReport,
+  RawResult,
+  Ready,
+} from './page-api';
+import { DIST, ROOT, startServer, type BenchServer } from './server';
+
+export interface BrowserBenchOptions {
+  scale: number;
+  /** Runs per figure (restore: at most 3). Default 5. */
+  runs?: number;
+  /** Build dist/renderer first (vite build). Default true. */
+  build?: boolean;
+  /** Progress lines; default console.log. */
+  log?: (line: string) => void;
+}
+
+/** Every figure the browser benchmark produces, by id. */
+export const BROWSER_FIGURE_IDS = [
+  'restore-rate',
+  'restore-longest-task',
+  'restore-progress',
+  'restore-check',
+  'first-screen-workspace',
+  'first-screen-empty',
+  'switch-areas-p95',
+  'sort-apps-p95',
+  'filter-apps-p95',
+  'open-app-p95',
+  'longest-task-scroll',
+  'longest-task-typing',
+  'heap-busiest-screen',
+  'js-before-first-screen',
+] as const;
+
+/** Records per plain IndexedDB transaction in the raw baseline. */
+const RAW_BATCH = 2_000;
+const RAW_DB = 'bench-raw-baseline';
+const VIEWPORT = { width: 1360, height: 860 };
+
+export const SCREENS = {
+  welcome: [{ selector: 'h1', text: 'Plan and track your platform adoption' }],
+  plan: [
+    { selector: 'main h1', text: 'Plan' },
+    { selector: '.plan .timeline-card' },
+    { selector: '[data-testid="cycle-range"]' },
+  ],
+  raw: [{ selector: '#raw-ready' }],
+} satisfies Record<string, Ready>;
+
+export const AREA_READY: Record<string, Ready> = {
+  Plan: SCREENS.plan,
+  Apps: [
+    { selector: 'main h1', text: 'Apps' },
+    { selector: 'tr.app-row' },
+    { selector: '.apps-table-scroll.is-stale', absent: true },
+  ],
+  Data: [{ selector: 'main h1', text: 'Data' }, { selector: 'dl[aria-label="Records per area"]' }],
+};
+const TABLE_SETTLED: Ready = [
+  { selector: 'tr.app-row' },
+  { selector: '.apps-table-scroll.is-stale', absent: true },
+];
+
+/** Heap is measured on each of these (route, what must be drawn). */
+const HEAP_SCREENS: [string, string, Ready][] = [
+  ['Plan', '#/plan', SCREENS.plan],
+  ['Apps table', '#/apps', AREA_READY.Apps as Ready],
+  [
+    'Apps pipeline',
+    '#/apps/board',
+    [{ selector: 'main h1', text: 'Apps' }, { selector: '.board .board-count' }],
+  ],
+  [
+    'Apps feasibility',
+    '#/apps/matrix',
+    [{ selector: 'main h1', text: 'Apps' }, { selector: '.feasibility .recharts-surface' }],
+  ],
+  ['Data', '#/data', AREA_READY.Data as Ready],
+];
+
+export function compilePageScript(config: BenchPageConfig): string {
+  const source = readFileSync(resolve(import.meta.dirname, 'page/bench-page.ts'), 'utf8');
+  const js = ts
+    .transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    })
+    .outputText.replace(/^export \{\};?$/m, '');
+  return `(() => {\nwindow.__benchConfig = ${JSON.stringify(config)};\n${js}\n})();`;
+}
+
+/** Calls the page script: `call(page, 'rawRead', 'db', ['apps'])`. */
+export function call<K extends keyof BenchPageApi>(
+  page: Page,
+  name: K,
+  ...args: Parameters<BenchPageApi[K]>
+): Promise<Awaited<ReturnType<BenchPageApi[K]>>> {
+  return page.evaluate(
+    ([n, a]) => {
+      const api = (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)
+        .__bench;
+      if (!api) throw new Error('The benchmark page script is not on this page');
+      return api[n as string]!(...(a as unknown[]));
+    },
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchPageApi[K]>>>;
+}
+
+export class Session {
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly dir: string,
+    readonly keepDir: boolean,
+  ) {}
+
+  static async open(
+    chromiumPath: string,
+    server: BenchServer,
+    script: string,
+    dir?: string,
+  ): Promise<Session> {
+    const profile = dir ?? mkdtempSync(join(tmpdir(), 'adoption-bench-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: VIEWPORT,
+      colorScheme: 'light',
+    });
+    // Offline-first: nothing beyond the app's own origin.
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(server.baseURL) ? route.continue() : route.abort('blockedbyclient'),
+    );
+    await context.addInitScript({ content: script });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return new Session(context, page, profile, dir !== undefined);
+  }
+
+  async close(removeProfile = !this.keepDir) {
+    await this.context.close();
+    if (removeProfile) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async heapMb(): Promise<number> {
+    const cdp = await this.context.newCDPSession(this.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize / (1024 * 1024);
+  }
+}
+
+/** Runs `act` (an input) and returns the time from that input to the frame after `ready` held. */
+export async function timed(
+  page: Page,
+  ready: Ready,
+  act: () => Promise<unknown>,
+  timeoutMs = 60_000,
+  fail?: Ready,
+) {
+  await call(page, 'armInteraction', ready, timeoutMs, fail);
+  await act();
+  return call(page, 'interactionDone') as Promise<InteractionTiming>;
+}
+
+/** Loads `url` as a new document (never a same-document hash change) and times its first screen. */
+export async function goto(page: Page, url: string): Promise<FirstScreenTiming> {
+  const documentOf = (u: string) => u.split('#')[0];
+  if (documentOf(page.url()) === documentOf(url)) await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  return call(page, 'firstScreen');
+}
+
+async function createProgram(page: Page) {
+  await page.getByRole('button', { name: 'Create a program' }).click();
+  const form = page.getByRole('form', { name: 'Program' });
+  await form.getByLabel('Program name').fill('Scratch program');
+  await form.getByLabel('Platform name').fill('Scratch platform');
+  await form.getByLabel('Start date').fill('2025-01-06');
+  await form.getByLabel('Target apps').fill('10');
+  await form.getByLabel('Eligible app population').fill('100');
+  await form.getByRole('button', { name: 'Create program' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
+}
+
+interface RestoreRun {
+  appMs: number;
+  appPerSecond: number;
+  checkMs: number;
+  checkLongTasks: LongTaskReport;
+  restoreLongTasks: LongTaskReport;
+  raw: RawResult;
+  rawRead: RawResult;
+  order: 'app first' | 'raw first';
+}
+
+async function restoreRun(
+  session: Session,
+  server: BenchServer,
+  workspace: WorkspaceFile,
+  rawFirst: boolean,
+  log: (line: string) => void,
+): Promise<RestoreRun> {
+  const { page } = session;
+  const dataTables = [...DATA_TABLE_NAMES];
+  const indexes = Object.fromEntries(dataTables.map((t) => [t, TABLE_INDEXES[t]]));
+  const raw = async () => {
+    const write = await call(page, 'rawWrite', server.workspaceURL, RAW_DB, indexes, RAW_BATCH);
+    const read = await call(page, 'rawRead', RAW_DB, dataTables);
+    await call(page, 'deleteDatabase', RAW_DB);
+    log(
+      `    raw IndexedDB: wrote ${write.records} records at ${Math.round(write.perSecond)}/s, read at ${Math.round(read.perSecond)}/s`,
+    );
+    return { write, read };
+  };
+
+  await goto(page, server.baseURL);
+  await createProgram(page);
+  const before = rawFirst ? await raw() : null;
+
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Data', exact: true }).waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+  const fileChooser = await chooser;
+  const dialog: Ready = [{ selector: 'dialog[open] h2', text: 'Restore this backup?' }];
+  await call(page, 'longTasksStart');
+  const check = await timed(page, dialog, () => fileChooser.setFiles(workspace.path), 30 * 60_000, [
+    { selector: '.data-error[role="alert"]' },
+  ]).catch((error: Error) => {
+    throw new Error(`The backup was not accepted: ${error.message}`);
+  });
+  const checkLongTasks = await call(page, 'longTasksStop');
+  log(`    read and checked the file in ${Math.round(check.ms)} ms`);
+
+  await call(page, 'longTasksStart');
+  const restored: Ready = [{ selector: '.toast span', text: 'The backup is restored' }];
+  const restore = await timed(
+    page,
+    restored,
+    () => page.getByRole('dialog').getByRole('button', { name: 'Replace all data' }).click(),
+    30 * 60_000,
+    [{ selector: 'dialog[open] .form-error[role="alert"]' }, { selector: '.toast-error' }],
+  ).catch((error: Error) => {
+    throw new Error(`The restore failed: ${error.message}`);
+  });
+  const restoreLongTasks = await call(page, 'longTasksStop');
+  const appPerSecond = (workspace.total / restore.ms) * 1000;
+  log(
+    `    app restore: ${workspace.total} records in ${Math.round(restore.ms)} ms (${Math.round(appPerSecond)}/s)`,
+  );
+
+  const after = before ?? (await raw());
+  return {
+    appMs: restore.ms,
+    appPerSecond,
+    checkMs: check.ms,
+    checkLongTasks,
+    restoreLongTasks,
+    raw: after.write,
+    rawRead: after.read,
+    order: rawFirst ? 'raw first' : 'app first',
+  };
+}
+
+/** Bare button: the input-to-paint floor of this page on this machine. */
+async function bareControl(page: Page, samples: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await call(page, 'armBareControl');
+    await page.locator('#bench-bare-control').click();
+    out.push((await call(page, 'interactionDone')).ms);
+  }
+  return out;
+}
+
+async function idleLongTasks(page: Page, ms: number): Promise<LongTaskReport> {
+  await call(page, 'longTasksStart');
+  await page.waitForTimeout(ms);
+  return call(page, 'longTasksStop');
+}
+
+/** Runs the browser benchmark; returns its figures (the caller prints and records them). */
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<Figure[]> {
+  const print = options.log ?? ((line: string) => console.log(line));
+  const startedAt = performance.now();
+  const log = (line: string) => print(`${line} [${((performance.now() - startedAt) / 1000).toFixed(0)} s]`);
+  const runs = Math.max(1, options.runs ?? 5);
+  const restoreRuns = Math.min(3, runs);
+  const chromiumPath = findChromium();
+  if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
+
+  const workspace = workspaceFile({ scale: options.scale });
+  log(
+    `  workspace ×${options.scale}: ${workspace.total.toLocaleString('en')} records, ` +
+      `${(workspace.bytes / 1024 / 1024).toFixed(1)} MB${workspace.generatedMs ? `, generated in ${Math.round(workspace.generatedMs)} ms` : ' (cached)'}`,
+  );
+  if (options.build !== false) {
+    log('  building the renderer (vite build)…');
+    await build({
+      root: resolve(ROOT, 'renderer'),
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+    });
+  }
+  const figures: Figure[] = [];
+  const add = (f: Omit<Figure, 'pass' | 'ratio' | 'group'>) => {
+    const made = figure({ group: 'browser', ...f });
+    figures.push(made);
+    return made;
+  };
+
+  // JavaScript before the first screen: from the build output alone.
+  const chunks = initialChunks(DIST);
+  const initialKb = chunks.reduce((sum, c) => sum + c.gzipBytes, 0) / 1024;
+
+  const server = await startServer(workspace.path);
+  const script = compilePageScript({ screens: SCREENS, timeoutMs: 120_000 });
+  const sessions: Session[] = [];
+  try {
+    // 1. Start to the first screen, empty workspace (fresh profile).
+    log('  first screen, empty workspace…');
+    const empty = await Session.open(chromiumPath, server, script);
+    sessions.push(empty);
+    const emptyApp: number[] = [];
+    const emptyRaw: number[] = [];
+    let loadedScripts: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const app = await goto(empty.page, server.baseURL);
+      if (app.screen !== 'welcome') throw new Error(`Expected the welcome screen, got ${app.screen}`);
+      emptyApp.push(app.ms);
+      if (i === 0) {
+        loadedScripts = await empty.page.evaluate(
+          (end) =>
+            (performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[])
+              .filter((e) => e.name.endsWith('.js') && e.responseEnd <= end)
+              .map((e) => new URL(e.name).pathname),
+          app.ms,
+        );
+      }
+      emptyRaw.push((await goto(empty.page, server.rawFirstScreenURL)).ms);
+    }
+    await empty.close();
+    sessions.pop();
+
+    // 2. Restore, alternating which goes first: the app or the raw baseline.
+    const restores: RestoreRun[] = [];
+    let last: Session | null = null;
+    let restoreError: string | undefined;
+    try {
+      for (let i = 0; i < restoreRuns; i++) {
+        log(`  restore ${i + 1} of ${restoreRuns}…`);
+        await last?.close();
+        if (last) sessions.pop();
+        last = await Session.open(chromiumPath, server, script);
+        sessions.push(last);
+        restores.push(await restoreRun(last, server, workspace, i % 2 === 1, log));
+      }
+    } catch (error) {
+      restoreError = error instanceof Error ? error.message : String(error);
+      log(`  the restore failed, so nothing that needs the workspace is measured: ${restoreError}`);
+    }
+    // What every figure that needs the restored workspace says when it could not be measured.
+    const needsWorkspace =
+      restoreError && `not measured: the workspace could not be restored (${restoreError})`;
+
+    const fullApp: number[] = [];
+    const fullRaw: number[] = [];
+    const floor: number[] = [];
+    const switches: number[] = [];
+    const switchDetail: { to: string; ms: number; eventTimingMs: number | null }[] = [];
+    const sorts: number[] = [];
+    const sortDetail: { column: string; ms: number }[] = [];
+    const filters: number[] = [];
+    const filterDetail: { input: string; ms: number }[] = [];
+    const opens: number[] = [];
+    const backs: number[] = [];
+    const scrolls: LongTaskReport[] = [];
+    const typings: LongTaskReport[] = [];
+    const idles: LongTaskReport[] = [];
+    const heaps: Record<string, number> = {};
+    if (!restoreError && last) {
+      const session = last;
+      const { page } = session;
+
+      // 3. Start to the first screen with the workspace: the app, then the raw page.
+      log('  first screen, enterprise workspace…');
+      for (let i = 0; i < runs; i++) {
+        const app = await goto(page, `${server.baseURL}#/plan`);
+        if (app.screen !== 'plan') throw new Error(`Expected the Plan, got ${app.screen}`);
+        fullApp.push(app.ms);
+        fullRaw.push((await goto(page, server.rawFirstScreenURL)).ms);
+      }
+
+      // 4. Interactions.
+      log('  interactions…');
+      await goto(page, `${server.baseURL}#/plan`);
+      floor.push(...(await bareControl(page, Math.max(5, runs * 2))));
+      const nav = page.getByRole('navigation', { name: 'Areas' });
+      for (let round_ = 0; round_ < runs; round_++) {
+        for (const area of ['Apps', 'Data', 'Plan']) {
+          const t = await timed(page, AREA_READY[area] as Ready, () =>
+            nav.getByRole('link', { name: area }).click(),
+          );
+          switches.push(t.ms);
+          switchDetail.push({ to: area, ms: round(t.ms), eventTimingMs: t.eventTimingMs });
+        }
+      }
+
+      await nav.getByRole('link', { name: 'Apps' }).click();
+      await call(page, 'waitFor', AREA_READY.Apps as Ready, 120_000);
+      const table = page.getByRole('table', { name: /^Apps,/ });
+      // One run (the end-to-end test of the harness) takes fewer samples of each kind.
+      const quick = runs === 1;
+      const columns = [
+        'Business',
+        'Technical',
+        'Name',
+        'Stage',
+        'Hello world',
+        'Team',
+        'Selected',
+        'Name',
+      ].slice(0, quick ? 3 : undefined);
+      for (let round_ = 0; round_ < Math.max(1, Math.ceil(runs / 2)); round_++) {
+        for (const column of columns) {
+          const header = table.getByRole('button', { name: column, exact: true });
+          const t = await timed(
+            page,
+            [...TABLE_SETTLED, { selector: `th[aria-sort$="ending"] button[title="${column}"]` }],
+            () => header.click(),
+          );
+          sorts.push(t.ms);
+          sortDetail.push({ column, ms: round(t.ms) });
+        }
+      }
+
+      const search = page.getByRole('searchbox', { name: 'Search apps' });
+      // Settled: the control holds the new value and the table shows the rows for it (not stale).
+      const settled = (control: string, value: string): Ready => [
+        { selector: control, value },
+        { selector: '.apps-table-scroll.is-stale', absent: true },
+      ];
+      const typed = quick ? 'pa' : 'pay 1';
+      for (let round_ = 0; round_ < Math.max(1, Math.ceil(runs / 2)); round_++) {
+        await search.click();
+        for (let i = 0; i < typed.length; i++) {
+          const char = typed[i] as string;
+          const t = await timed(page, settled('input.apps-search', typed.slice(0, i + 1)), () =>
+            page.keyboard.press(char === ' ' ? 'Space' : char),
+          );
+          filters.push(t.ms);
+          filterDetail.push({ input: `type "${char}"`, ms: round(t.ms) });
+        }
+        for (let i = typed.length - 1; i >= 0; i--) {
+          const t = await timed(page, settled('input.apps-search', typed.slice(0, i)), () =>
+            page.keyboard.press('Backspace'),
+          );
+          filters.push(t.ms);
+          filterDetail.push({ input: 'Backspace', ms: round(t.ms) });
+        }
+        for (const stage of quick ? ['onboarding', ''] : ['onboarding', 'on-platform', '']) {
+          const t = await timed(page, settled('select[aria-label="Stage"]', stage), () =>
+            page.getByRole('combobox', { name: 'Stage' }).selectOption(stage),
+          );
+          filters.push(t.ms);
+          filterDetail.push({ input: `stage "${stage || 'all'}"`, ms: round(t.ms) });
+        }
+      }
+
+      for (let i = 0; i < runs; i++) {
+        const row = page.locator('tr.app-row').nth(3 + i);
+        const name = ((await row.locator('a.app-name-link').textContent()) ?? '').trim();
+        const t = await timed(page, [{ selector: 'form.app-page h2', text: name }], () =>
+          row.locator('td').nth(2).click(),
+        );
+        opens.push(t.ms);
+        const back = await timed(page, AREA_READY.Apps as Ready, () =>
+          page.getByRole('link', { name: '← All apps' }).click(),
+        );
+        backs.push(back.ms);
+      }
+
+      // 5. Long tasks while scrolling the table and typing in its filter, and while idle.
+      log('  long tasks…');
+      const scroller = page.getByTestId('apps-table-scroll');
+      for (let i = 0; i < Math.min(3, runs); i++) {
+        await scroller.hover();
+        await call(page, 'longTasksStart');
+        for (let step = 0; step < (quick ? 15 : 40); step++) {
+          await page.mouse.wheel(0, 800);
+          await page.waitForTimeout(16);
+        }
+        // Dragging the scroll thumb: big jumps through the list.
+        for (const at of [0.9, 0.2, 0.6, 1, 0]) {
+          await scroller.evaluate((el, f) => {
+            el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+          }, at);
+          await page.waitForTimeout(120);
+        }
+        const scroll = await call(page, 'longTasksStop');
+        scrolls.push(scroll);
+
+        await search.click();
+        await call(page, 'longTasksStart');
+        await page.keyboard.type('payments 00', { delay: 90 });
+        await call(page, 'waitFor', TABLE_SETTLED.slice(1), 60_000);
+        for (let k = 0; k < 11; k++) await page.keyboard.press('Backspace', { delay: 60 });
+        await call(page, 'waitFor', TABLE_SETTLED, 60_000);
+        typings.push(await call(page, 'longTasksStop'));
+        idles.push(await idleLongTasks(page, Math.round(scroll.durationMs)));
+      }
+
+      // 6. Heap on each screen after a collection.
+      log('  heap…');
+      for (const [label, route, ready] of HEAP_SCREENS) {
+        await page.goto(`${server.baseURL}${route}`, { waitUntil: 'commit' });
+        await call(page, 'waitFor', ready, 120_000);
+        await page.waitForTimeout(300);
+        heaps[label] = round(await session.heapMb());
+      }
+      await page.goto(server.baseURL, { waitUntil: 'commit' });
+      await session.close(true);
+      sessions.pop();
+    }
+    const busiest = Object.entries(heaps).sort((a, b) => b[1] - a[1])[0];
+
+    // Figures: a median (or p95) of the samples, or null with the reason when there are none.
+    const of = (samples: readonly number[], statistic: (v: readonly number[]) => number, digits = 0) =>
+      samples.length > 0 ? round(statistic(samples), digits) : null;
+    const p95 = (v: readonly number[]) => percentile(v, 95);
+    const rounded = (v: readonly number[]) => v.map((x) => round(x, 0));
+    const restoreFailed = restoreError && `not measured: ${restoreError}`;
+    const rawWrites = restores.map((r) => r.raw.perSecond);
+    add({
+      id: 'restore-rate',
+      figure: 'Restore the workspace (Data screen, file picker)',
+      value: of(
+        restores.map((r) => r.appPerSecond),
+        median,
+      ),
+      unit: 'records/s',
+      target: { kind: 'min', value: 0.8, ofBaseline: true },
+      baseline: rawWrites.length
+        ? {
+            value: round(median(rawWrites), 0),
+            unit: 'records/s',
+            what: `raw IndexedDB, transactions of ${RAW_BATCH.toLocaleString('en')} records`,
+          }
+        : null,
+      error: restoreFailed,
+      detail: {
+        records: workspace.total,
+        bytes: workspace.bytes,
+        runs: restores.map((r) => ({
+          order: r.order,
+          appMs: round(r.appMs, 0),
+          appPerSecond: round(r.appPerSecond, 0),
+          rawMs: round(r.raw.ms, 0),
+          rawPerSecond: round(r.raw.perSecond, 0),
+          rawReadPerSecond: round(r.rawRead.perSecond, 0),
+        })),
+      },
+    });
+    const rawLongest = restores.map((r) => r.raw.longTasks?.longestMs ?? 0);
+    add({
+      id: 'restore-longest-task',
+      figure: 'Restore: longest task while writing',
+      value: of(
+        restores.map((r) => r.restoreLongTasks.longestMs),
+        median,
+      ),
+      unit: 'ms',
+      target: { kind: 'max', value: 50 },
+      baseline: rawLongest.length
+        ? { value: round(median(rawLongest), 0), unit: 'ms', what: 'raw IndexedDB write, longest task' }
+        : null,
+      error: restoreFailed,
+      detail: {
+        longestFrameGapMs: restores.map((r) => round(r.restoreLongTasks.longestFrameGapMs, 0)),
+        longTasks: restores.map((r) => r.restoreLongTasks.count),
+      },
+    });
+    const progress = restores.map((r) => r.restoreLongTasks.progress);
+    add({
+      id: 'restore-progress',
+      figure: 'Restore: progress updates shown',
+      value: of(
+        progress.map((p) => p.length),
+        median,
+      ),
+      unit: 'updates',
+      target: { kind: 'min', value: 3 },
+      baseline: null,
+      error: restoreFailed,
+      detail: { progress },
+    });
+    add({
+      id: 'restore-check',
+      figure: 'Restore: read and check the file',
+      value: of(
+        restores.map((r) => r.checkMs),
+        median,
+      ),
+      unit: 'ms',
+      target: null,
+      baseline: null,
+      error: restoreFailed,
+      detail: { longestTaskMs: restores.map((r) => round(r.checkLongTasks.longestMs, 0)) },
+    });
+    add({
+      id: 'first-screen-workspace',
+      figure: 'Start to first screen drawn, enterprise workspace',
+      value: of(fullApp, median),
+      unit: 'ms',
+      target: { kind: 'max', value: 1000 },
+      baseline: fullRaw.length
+        ? {
+            value: round(median(fullRaw), 0),
+            unit: 'ms',
+            what: 'bare page drawing the same data from raw IndexedDB',
+          }
+        : null,
+      error: needsWorkspace,
+      detail: { app: rounded(fullApp), raw: rounded(fullRaw) },
+    });
+    add({
+      id: 'first-screen-empty',
+      figure: 'Start to first screen drawn, empty workspace',
+      value: of(emptyApp, median),
+      unit: 'ms',
+      target: { kind: 'max', value: 500 },
+      baseline: {
+        value: round(median(emptyRaw), 0),
+        unit: 'ms',
+        what: 'bare page reading the empty database',
+      },
+      detail: { app: rounded(emptyApp), raw: rounded(emptyRaw) },
+    });
+    const floorBaseline = floor.length
+      ? { value: round(median(floor), 0), unit: 'ms', what: 'bare button on the same page, median' }
+      : null;
+    const interactions: [string, string, number[], unknown][] = [
+      ['switch-areas-p95', 'Switch areas: input to paint, p95', switches, { samples: switchDetail }],
+      ['sort-apps-p95', 'Sort the apps table: input to paint, p95', sorts, { samples: sortDetail }],
+      ['filter-apps-p95', 'Filter the apps table: input to paint, p95', filters, { samples: filterDetail }],
+      [
+        'open-app-p95',
+        'Open an app: input to paint, p95',
+        opens,
+        { samples: rounded(opens), backToTable: rounded(backs) },
+      ],
+    ];
+    for (const [id, name, samples, detail] of interactions) {
+      add({
+        id,
+        figure: name,
+        value: of(samples, p95),
+        unit: 'ms',
+        target: { kind: 'max', value: 100 },
+        baseline: floorBaseline,
+        error: needsWorkspace,
+        detail: detail as Record<string, unknown>,
+      });
+    }
+    const idleBaseline = idles.length
+      ? {
+          value: round(median(idles.map((r) => r.longestMs)), 0),
+          unit: 'ms',
+          what: 'the same page idle for as long',
+        }
+      : null;
+    const longTaskDetail = (reports: LongTaskReport[]) => ({
+      runs: reports.map((r) => ({
+        longestMs: round(r.longestMs, 0),
+        count: r.count,
+        longestFrameGapMs: round(r.longestFrameGapMs, 0),
+      })),
+    });
+    add({
+      id: 'longest-task-scroll',
+      figure: 'Longest task scrolling the apps table',
+      value: of(
+        scrolls.map((r) => r.longestMs),
+        median,
+      ),
+      unit: 'ms',
+      target: { kind: 'max', value: 50 },
+      baseline: idleBaseline,
+      error: needsWorkspace,
+      detail: longTaskDetail(scrolls),
+    });
+    add({
+      id: 'longest-task-typing',
+      figure: 'Longest task typing in the apps filter',
+      value: of(
+        typings.map((r) => r.longestMs),
+        median,
+      ),
+      unit: 'ms',
+      target: { kind: 'max', value: 50 },
+      baseline: idleBaseline,
+      error: needsWorkspace,
+      detail: longTaskDetail(typings),
+    });
+    add({
+      id: 'heap-busiest-screen',
+      figure: `JS heap on the busiest screen${busiest ? ` (${busiest[0]})` : ''}`,
+      value: busiest ? busiest[1] : null,
+      unit: 'MB',
+      target: { kind: 'max', value: 200 },
+      baseline: null,
+      error: needsWorkspace,
+      detail: { screens: heaps },
+    });
+    const loaded = loadedScripts.map((path) => gzipSize(resolve(DIST, `.${path}`)));
+    figures.push(
+      figure({
+        id: 'js-before-first-screen',
+        group: 'build',
+        figure: 'JavaScript before the first screen, gzipped',
+        value: round(initialKb, 1),
+        unit: 'KB',
+        target: { kind: 'max', value: 300 },
+        baseline: null,
+        detail: {
+          chunks: chunks.map((c) => ({ file: c.file, gzipKb: round(c.gzipBytes / 1024, 1) })),
+          fetchedBeforeWelcome: loadedScripts,
+          fetchedBeforeWelcomeGzipKb: round(loaded.reduce((sum, c) => sum + c.gzipBytes, 0) / 1024, 1),
+        },
+      }),
+    );
+    return figures;
+  } finally {
+    for (const s of sessions.reverse()) await s.close().catch(() => {});
+    await server.close();
+  }
+}
