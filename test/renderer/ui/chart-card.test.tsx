@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+/** The chart frame: title, reading, chart or table, drill-down to records, copy. */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(cleanup);
+import { ChartCard, type ChartColumn } from '../../../renderer/ui/chart/ChartCard';
+
+interface Row {
+  category: string;
+  open: number;
+}
+
+const rows: Row[] = [
+  { category: 'People & Culture', open: 12 },
+  { category: 'Technical Execution', open: 3 },
+];
+const columns: ChartColumn<Row>[] = [
+  { label: 'Category', value: (r) => r.category },
+  { label: 'Open', value: (r) => r.open, numeric: true },
+];
+
+function renderCard(props: Partial<Parameters<typeof ChartCard<Row>>[0]> = {}) {
+  return render(
+    <ChartCard<Row>
+      title="Open blockers by category"
+      reading="15 open, most in People & Culture"
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.category}
+      {...props}
+    >
+      <svg data-testid="chart" />
+    </ChartCard>,
+  );
+}
+
+describe('ChartCard', () => {
+  it('names the chart by its title and describes it by its reading', () => {
+    renderCard();
+    const region = screen.getByRole('region', { name: 'Open blockers by category' });
+    expect(region).toHaveAccessibleDescription('15 open, most in People & Culture');
+    expect(screen.getByTestId('chart')).toBeInTheDocument();
+  });
+
+  it('toggles to the data as a table and back, by keyboard', async () => {
+    const user = userEvent.setup();
+    renderCard();
+    const toggle = screen.getByRole('button', { name: 'Show as table' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    const table = screen.getByRole('table', { name: 'Open blockers by category' });
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(cells).toEqual(['CategoryOpen', 'People & Culture12', 'Technical Execution3']);
+    expect(screen.queryByTestId('chart')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show as chart' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'Show as chart' }));
+    expect(screen.getByTestId('chart')).toBeInTheDocument();
+  });
+
+  it('opens the records behind a row', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    renderCard({
+      onOpen,
+      openLabel: (r) => `Open the ${r.open} blockers of ${r.category}`,
+      initialView: 'table',
+    });
+    await user.click(screen.getByRole('button', { name: 'Open the 3 blockers of Technical Execution' }));
+    expect(onOpen).toHaveBeenCalledWith(rows[1]);
+  });
+
+  it('copies the table tab-separated', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderCard({ initialView: 'table' });
+    await user.click(screen.getByRole('button', { name: 'Copy table' }));
+    expect(writeText).toHaveBeenCalledWith('Category\tOpen\nPeople & Culture\t12\nTechnical Execution\t3');
+    expect(await screen.findByText('Copied, tab-separated.')).toBeInTheDocument();
+  });
+
+  it('says why when there is nothing to draw, with no toggle', () => {
+    renderCard({ rows: [], empty: 'No blockers in this range.' });
+    expect(screen.getByText('No blockers in this range.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show as table' })).toBeNull();
+    expect(screen.queryByTestId('chart')).toBeNull();
+  });
+});
