@@ -6,7 +6,7 @@
 import { Suspense, useEffect } from 'react';
 import { useProgram } from './db/workspace-queries';
 import { AREAS, CONTRIBUTIONS, DEFAULT_AREA } from './areas';
-import { ContributionsProvider } from './ui/contributions';
+import { ContributionsProvider, Slot } from './ui/contributions';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { NotFound } from './ui/NotFound';
@@ -98,6 +98,7 @@ export function App() {
             )}
           </ErrorBoundary>
         </main>
+        {program && <Slot name="global" props={{}} />}
         <Toasts />
       </div>
     </ContributionsProvider>

@@ -42,7 +42,18 @@ export const AREAS: readonly Area[] = [
 
 export const DEFAULT_AREA = 'plan';
 
+function gather<S extends keyof ContributionSlots>(slot: S): ContributionSlots[S][] {
+  return AREAS.flatMap((a) => {
+    const panel = a.contributes?.[slot] as ContributionSlots[S] | undefined;
+    return panel ? [panel] : [];
+  });
+}
+
 /** Every area's contributions, gathered per slot in navigation order. */
 export const CONTRIBUTIONS: Contributions = {
-  cycleDetail: AREAS.flatMap((a) => (a.contributes?.cycleDetail ? [a.contributes.cycleDetail] : [])),
+  cycleDetail: gather('cycleDetail'),
+  appDetail: gather('appDetail'),
+  overviewTiles: gather('overviewTiles'),
+  overviewCharts: gather('overviewCharts'),
+  global: gather('global'),
 };

@@ -20,6 +20,10 @@ import { z } from 'zod';
 
 export type IsoDate = string;
 
+/** The steps a time series is bucketed by: calendar weeks, months, quarters, or the program's cycles. */
+export const GRANULARITIES = ['week', 'month', 'quarter', 'cycle'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses `yyyy-MM-dd` into a UTC-midnight date; undefined when it is not a real calendar day. */

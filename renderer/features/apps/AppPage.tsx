@@ -26,6 +26,7 @@ import { useOfferUndo } from '../../ui/undo';
 import { useSaveForm } from '../../ui/use-save';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
+import { Slot } from '../../ui/contributions';
 import { Field } from '../../ui/Field';
 import { numberValue } from '../../ui/forms';
 import { StageBadge, formatDays, formatScore, today } from './parts';
@@ -117,7 +118,13 @@ export function AppPage({ data, appId }: { data: AppsData; appId: string | null 
     );
   }
   // Keyed by id: opening another app starts from its stored values, not the previous draft.
-  return <AppForm key={appId ?? 'new'} data={data} app={app} />;
+  // Other areas' panels (its sessions, blockers…) come after the form, never inside it.
+  return (
+    <>
+      <AppForm key={appId ?? 'new'} data={data} app={app} />
+      {app && <Slot name="appDetail" props={{ appId: app.id }} />}
+    </>
+  );
 }
 
 function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
