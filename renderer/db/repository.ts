@@ -5,7 +5,14 @@
  */
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { newId, nowInstant, validate, type BaseRecord } from '../../shared/domain';
+import {
+  EditConflictError,
+  newId,
+  nowInstant,
+  staleFields,
+  validate,
+  type BaseRecord,
+} from '../../shared/domain';
 import { guardStorage } from './errors';
 import { db as defaultDb, type AdoptionDatabase, type TableName } from './database';
 
@@ -15,6 +22,27 @@ type Stored<S extends z.ZodType> = BaseRecord & z.output<S>;
 export function toInput<T extends BaseRecord>(record: T): Omit<T, keyof BaseRecord> {
   const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = record;
   return rest;
+}
+
+/**
+ * A form's save over the record as it is now: `patch` holds the fields the user changed and
+ * `expected` the values they had when the form opened. Refuses (EditConflictError, nothing
+ * written) when one of those fields was changed elsewhere since to another value; otherwise
+ * returns the stored input overlaid with the patch, so fields the user did not touch keep
+ * whatever was saved meanwhile. Without `expected`, the patch simply overlays the record.
+ */
+export function overlayEdit<T extends BaseRecord, P extends object>(
+  existing: T,
+  patch: P,
+  expected: Partial<P> | undefined,
+  what?: string,
+): Omit<T, keyof BaseRecord> & P {
+  const stored = toInput(existing);
+  if (expected) {
+    const conflicts = staleFields(stored as unknown as P, { patch, expected });
+    if (conflicts.length) throw new EditConflictError(conflicts, what);
+  }
+  return { ...stored, ...patch };
 }
 
 /** Builds a new record from validated input (no write). */

@@ -7,6 +7,7 @@
  * - `useAction()`: a button's busy state; any error becomes an error toast.
  */
 import { useCallback, useState, type RefObject } from 'react';
+import { EditConflictError, type FieldConflict } from '../../shared/domain/three-way';
 import { describeError } from '../db/errors';
 import { useUi } from '../store/ui';
 import { errorsOf } from './forms';
@@ -20,6 +21,8 @@ export interface SaveOptions {
    * banner; list the fields the form shows.
    */
   shownFields?: readonly string[];
+  /** A save refused because fields were changed elsewhere meanwhile (EditConflictError). */
+  onConflict?: (conflicts: readonly FieldConflict[]) => void;
 }
 
 export interface SaveForm {
@@ -45,6 +48,7 @@ export function useSaveForm(formRef?: RefObject<HTMLFormElement | null>): SaveFo
       setErrors({});
       return result;
     } catch (error) {
+      if (error instanceof EditConflictError) options.onConflict?.(error.conflicts);
       const fields = errorsOf(error);
       if (!fields) {
         setFormError(describeError(error));

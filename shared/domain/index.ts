@@ -14,3 +14,4 @@ export * from './feasibility';
 export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
+export * from './three-way';

@@ -11,6 +11,7 @@ import {
   QUADRANT_LABELS,
   cycleDateWarnings,
   cycleLabel,
+  formatIsoDate,
   quadrantOfApp,
   scoresFromCriteria,
   stageTransitionPatch,
@@ -24,6 +25,8 @@ import {
 import { deleteApp, saveApp } from './data/apps';
 import { useOfferUndo } from '../../ui/undo';
 import { useSaveForm } from '../../ui/use-save';
+import { useEditDraft } from '../../ui/use-edit-draft';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
 import { Slot } from '../../ui/contributions';
@@ -132,8 +135,10 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
   const offerUndo = useOfferUndo();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(app));
-  const { errors, formError, saving, save } = useSaveForm();
+  // Follows the stored app live while untouched; a field changed here and elsewhere is a conflict.
+  const form = useEditDraft<Draft>(draftOf(app));
+  const { draft, update: setDraft } = form;
+  const { errors, formError, saving, save, setFormError } = useSaveForm();
   const [stageNote, setStageNote] = useState<string | null>(null);
   const headingId = useId();
 
@@ -205,17 +210,27 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (form.conflicts.length) {
+      setFormError('Nothing was saved. Choose which value to keep for each field changed elsewhere.');
+      return;
+    }
+    // An edit writes only the fields changed here, refused if one was changed elsewhere meanwhile.
+    const change = app ? form.edit(inputOf) : { patch: inputOf(draft), expected: undefined };
     const saved = await save(
       () =>
         saveApp(
           {
             id: app?.id,
-            input: inputOf(draft),
+            input: change.patch,
+            expected: change.expected,
             newTeamName: draft.teamId === NEW_TEAM ? draft.newTeamName : undefined,
           },
           database,
         ),
-      { refusedMessage: 'Nothing was saved. Correct the fields marked below.' },
+      {
+        refusedMessage: 'Nothing was saved. Correct the fields marked below.',
+        onConflict: form.noteConflicts,
+      },
     );
     if (!saved) return;
     if (draft.teamId === NEW_TEAM) setDraft((d) => ({ ...d, teamId: saved.teamId ?? '', newTeamName: '' }));
@@ -262,6 +277,12 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
           {formError}
         </div>
       )}
+      <ConflictNotice
+        conflicts={form.conflicts}
+        label={(field) => FIELD_LABELS[field] ?? field}
+        show={(field, value) => showValue(data, field, value)}
+        onResolve={form.resolve}
+      />
 
       <div className="app-page-grid">
         <section className="card" aria-label="Details">
@@ -491,3 +512,47 @@ const DATE_LABELS = {
   firstDeployOn: 'First deploy (hello world)',
   productionOn: 'In production on',
 } as const;
+
+/** Field labels as the form shows them, for the fields changed elsewhere meanwhile. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  teamId: 'Owning team',
+  description: 'Description',
+  stage: 'Stage',
+  cycleId: 'Cycle',
+  ...DATE_LABELS,
+  externalId: 'External id',
+  lifecycle: 'Lifecycle',
+  system: 'System',
+  goldenPathIds: 'Golden paths',
+  criteriaScores: 'Criteria scores',
+  businessScore: 'Business value',
+  technicalScore: 'Technical feasibility',
+};
+
+/** A value of a field changed elsewhere, as the user reads it: names, not ids. */
+function showValue(data: AppsData, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'none';
+  if (field === 'stage') return APP_STAGE_LABELS[value as AppStage] ?? String(value);
+  if (field === 'teamId') return data.teams.find((t) => t.id === value)?.name ?? 'a deleted team';
+  if (field === 'cycleId') {
+    const cycle = data.cycles.find((c) => c.id === value);
+    return cycle ? cycleLabel(cycle) : 'a deleted cycle';
+  }
+  if (field === 'goldenPathIds' && Array.isArray(value)) {
+    return (
+      value.map((id) => data.goldenPaths.find((g) => g.id === id)?.name ?? 'a deleted path').join(', ') ||
+      'none'
+    );
+  }
+  if (field === 'criteriaScores' && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, number>);
+    return entries.length
+      ? entries
+          .map(([id, v]) => `${data.criteria.find((c) => c.id === id)?.name ?? 'criterion'} ${v}`)
+          .join(', ')
+      : 'none';
+  }
+  if (field in DATE_LABELS) return formatIsoDate(String(value));
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+}

@@ -28,6 +28,8 @@ import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { Slot } from '../../ui/contributions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConflictNotice } from '../../ui/ConflictNotice';
+import { useEditDraft } from '../../ui/use-edit-draft';
 import { CycleChecklist } from './CycleChecklist';
 import { CycleForm } from './CycleForm';
 import { PHASE_LABELS, pluralApps, STATUS_BADGE, STATUS_LABELS } from './labels';
@@ -50,9 +52,12 @@ type Open = null | 'edit' | 'close' | 'delete';
 
 function RetroNotes({ cycle }: { cycle: Cycle }) {
   const database = useDatabase();
-  const [notes, setNotes] = useState(cycle.retroNotes);
+  // Follows the stored notes while untouched (another window may write them); notes changed here
+  // and there are shown side by side until the user keeps one.
+  const form = useEditDraft({ retroNotes: cycle.retroNotes });
+  const notes = form.draft.retroNotes;
   const [saved, setSaved] = useState(false);
-  const { formError: error, saving, save: saveForm } = useSaveForm();
+  const { formError: error, saving, save: saveForm, setFormError } = useSaveForm();
   // The schema trims what it stores: compare as stored, or leading or trailing line breaks would
   // keep the notes "unsaved" forever.
   const dirty = storedText(notes) !== storedText(cycle.retroNotes);
@@ -61,13 +66,26 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
 
   async function save() {
     if (!dirty) return;
+    if (form.conflicts.length) {
+      setFormError('Not saved: choose which notes to keep.');
+      return;
+    }
     setSaved(false);
-    setSaved((await saveForm(() => updateCycle(cycle.id, { retroNotes: notes }, database))) !== undefined);
+    // The text as it will be stored, so the stored notes coming back are not a change of their own.
+    const text = storedText(notes);
+    form.set('retroNotes', text);
+    const { expected } = form.edit((d) => d);
+    const result = await saveForm(
+      () => updateCycle(cycle.id, { retroNotes: text }, database, { retroNotes: expected.retroNotes ?? '' }),
+      { onConflict: form.noteConflicts },
+    );
+    setSaved(result !== undefined);
   }
 
   return (
     <section className="retro" aria-labelledby={`${id}-label`}>
       <h3 id={`${id}-label`}>Retro notes</h3>
+      <ConflictNotice conflicts={form.conflicts} label={() => 'Retro notes'} onResolve={form.resolve} />
       <div className={`field${error ? ' field-invalid' : ''}`}>
         <textarea
           id={id}
@@ -78,7 +96,7 @@ function RetroNotes({ cycle }: { cycle: Cycle }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => {
-            setNotes(e.target.value);
+            form.set('retroNotes', e.target.value);
             setSaved(false);
           }}
           // Leaving the field saves it, so notes are not lost by clicking elsewhere.
@@ -329,8 +347,8 @@ export function CycleDetail({
           initial={cycle}
           cycleLengthMonths={program.cycleLengthMonths}
           onCancel={() => setOpen(null)}
-          onSave={async (values) => {
-            await updateCycle(cycle.id, values, database);
+          onSave={async (values, expected) => {
+            await updateCycle(cycle.id, values, database, expected);
             setOpen(null);
             toast({ kind: 'success', text: `${label} saved.` });
           }}

@@ -21,6 +21,8 @@ import { numberValue } from '../../ui/forms';
 import { STATUS_LABELS } from './labels';
 import './plan.css';
 import { useSaveForm } from '../../ui/use-save';
+import { useEditDraft } from '../../ui/use-edit-draft';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 
 export interface CycleFormValues {
   name: string;
@@ -37,7 +39,11 @@ interface CycleFormProps {
   cycleLengthMonths: number;
   /** For the add form's note: the cycle whose end is the proposed start. */
   previous?: Pick<Cycle, 'index' | 'name' | 'endDate'> | undefined;
-  onSave: (values: CycleFormValues) => Promise<unknown>;
+  /**
+   * Saves the values. Editing, `values` holds only the fields the user changed and `expected`
+   * the values they had when the form last followed the stored cycle (pass both to updateCycle).
+   */
+  onSave: (values: CycleFormValues, expected?: Partial<CycleFormValues>) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -51,26 +57,74 @@ function goalHint(phase: Phase): string {
 /** The fields this form shows; any other refused field is said in the banner. */
 const FIELDS = ['name', 'startDate', 'endDate', 'goalApps', 'status'];
 
+interface Draft {
+  name: string;
+  startDate: string;
+  endDate: string;
+  goal: string;
+  status: CycleStatus;
+}
+
+function draftOf(cycle: CycleFormProps['initial']): Draft {
+  return {
+    name: cycle.name,
+    startDate: cycle.startDate,
+    endDate: cycle.endDate,
+    goal: String(cycle.goalApps),
+    status: cycle.status,
+  };
+}
+
+/** The form's values as the cycle's; a goal that is not a number goes through as text so the schema names it. */
+function valuesOf(draft: Draft): CycleFormValues {
+  const { goal, ...rest } = draft;
+  return { ...rest, goalApps: numberValue(goal) as number };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Cycle name',
+  startDate: 'Start date',
+  endDate: 'End date',
+  goalApps: 'Goal (apps)',
+  goal: 'Goal (apps)',
+  status: 'Status',
+};
+
 export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, onCancel }: CycleFormProps) {
-  const [name, setName] = useState(initial.name);
-  const [startDate, setStartDate] = useState(initial.startDate);
-  const [endDate, setEndDate] = useState(initial.endDate);
+  // Follows the stored cycle while untouched; a field changed here and elsewhere is a conflict.
+  const form = useEditDraft<Draft>(draftOf(initial));
+  const { name, startDate, endDate, goal, status } = form.draft;
   const [endTouched, setEndTouched] = useState(mode === 'edit');
-  const [goal, setGoal] = useState(String(initial.goalApps));
-  const [status, setStatus] = useState<CycleStatus>(initial.status);
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, saving, save } = useSaveForm(formRef);
+  const { errors, formError, saving, save, setFormError } = useSaveForm(formRef);
+  const setName = (value: string) => form.set('name', value);
+  const setEndDate = (value: string) => form.set('endDate', value);
+  const setGoal = (value: string) => form.set('goal', value);
+  const setStatus = (value: CycleStatus) => form.set('status', value);
 
   function changeStart(value: string) {
-    setStartDate(value);
     // A proposed end keeps following the start until the user sets one.
-    if (!endTouched && isIsoDate(value)) setEndDate(cycleEndDate(value, cycleLengthMonths));
+    form.update((d) => ({
+      ...d,
+      startDate: value,
+      endDate: !endTouched && isIsoDate(value) ? cycleEndDate(value, cycleLengthMonths) : d.endDate,
+    }));
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await save(() => onSave({ name, startDate, endDate, goalApps: numberValue(goal) as number, status }), {
+    if (form.conflicts.length) {
+      setFormError('Nothing was saved. Choose which value to keep for each field changed elsewhere.');
+      return;
+    }
+    if (mode === 'add') {
+      await save(() => onSave(valuesOf(form.draft)), { shownFields: FIELDS });
+      return;
+    }
+    const { patch, expected } = form.edit(valuesOf);
+    await save(() => onSave(patch as CycleFormValues, expected), {
       shownFields: FIELDS,
+      onConflict: form.noteConflicts,
     });
   }
 
@@ -101,6 +155,11 @@ export function CycleForm({ initial, mode, cycleLengthMonths, previous, onSave, 
           {formError}
         </div>
       )}
+      <ConflictNotice
+        conflicts={form.conflicts}
+        label={(field) => FIELD_LABELS[field] ?? field}
+        onResolve={form.resolve}
+      />
       <div className="form-grid">
         <Field
           label="Cycle name"

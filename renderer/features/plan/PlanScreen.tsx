@@ -126,8 +126,8 @@ export default function PlanScreen(_props: { route: string }) {
           program={program}
           submitLabel="Save program"
           onCancel={() => setDialog(null)}
-          onSave={async (input) => {
-            await saveProgram(input, database);
+          onSave={async (input, expected) => {
+            await saveProgram(input, database, expected);
             setDialog(null);
             toast({ kind: 'success', text: 'Program saved.' });
           }}

@@ -4,7 +4,7 @@
  * own: it hands the values to `onSave` (a repository write) and shows the ValidationError's
  * messages at their fields, so the rules live in one place, the schema.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import {
   DEFAULT_CYCLE_LENGTH_MONTHS,
   todayIso,
@@ -15,13 +15,19 @@ import { Field } from '../../ui/Field';
 import { numberValue } from '../../ui/forms';
 import './plan.css';
 import { useSaveForm } from '../../ui/use-save';
+import { useEditDraft } from '../../ui/use-edit-draft';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 
 interface ProgramFormProps {
   /** The program being edited; absent when creating one. */
   program?: Program | undefined;
   submitLabel: string;
-  /** Saves the values; a rejected promise with a ValidationError shows its messages at the fields. */
-  onSave: (input: ProgramInput) => Promise<unknown>;
+  /**
+   * Saves the values; a rejected promise with a ValidationError shows its messages at the fields.
+   * Editing, `input` holds only the fields the user changed and `expected` the values they had
+   * when the form last followed the stored program (pass both on to `saveProgram`).
+   */
+  onSave: (input: ProgramInput, expected?: Partial<ProgramInput>) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -45,27 +51,48 @@ function draftOf(program: Program | undefined): Draft {
   };
 }
 
-export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramFormProps) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(program));
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, saving, save } = useSaveForm(formRef);
+/** The form's values as the program's input. Numbers that are not numbers go through as text so the schema names the field. */
+function inputOf(draft: Draft): ProgramInput {
+  return {
+    name: draft.name,
+    platformName: draft.platformName,
+    startDate: draft.startDate,
+    targetApps: numberValue(draft.targetApps) as number,
+    eligibleApps: numberValue(draft.eligibleApps) as number,
+    cycleLengthMonths: numberValue(draft.cycleLengthMonths) as number,
+  };
+}
 
-  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.target.value }));
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Program name',
+  platformName: 'Platform name',
+  startDate: 'Start date',
+  cycleLengthMonths: 'Cycle length (months)',
+  targetApps: 'Target apps',
+  eligibleApps: 'Eligible app population',
+};
+
+export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramFormProps) {
+  // Follows the stored program while untouched; a field changed here and elsewhere is a conflict.
+  const form = useEditDraft<Draft>(draftOf(program));
+  const { draft } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, formError, saving, save, setFormError } = useSaveForm(formRef);
+
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) => form.set(key, e.target.value);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    // Numbers that are not numbers go through as text so the schema names the field.
-    await save(() =>
-      onSave({
-        name: draft.name,
-        platformName: draft.platformName,
-        startDate: draft.startDate,
-        targetApps: numberValue(draft.targetApps) as number,
-        eligibleApps: numberValue(draft.eligibleApps) as number,
-        cycleLengthMonths: numberValue(draft.cycleLengthMonths) as number,
-      }),
-    );
+    if (form.conflicts.length) {
+      setFormError('Nothing was saved. Choose which value to keep for each field changed elsewhere.');
+      return;
+    }
+    if (!program) {
+      await save(() => onSave(inputOf(draft)));
+      return;
+    }
+    const { patch, expected } = form.edit(inputOf);
+    await save(() => onSave(patch as ProgramInput, expected), { onConflict: form.noteConflicts });
   }
 
   return (
@@ -75,6 +102,11 @@ export function ProgramForm({ program, submitLabel, onSave, onCancel }: ProgramF
           {formError}
         </div>
       )}
+      <ConflictNotice
+        conflicts={form.conflicts}
+        label={(field) => FIELD_LABELS[field] ?? field}
+        onResolve={form.resolve}
+      />
       <div className="form-grid">
         <Field label="Program name" error={errors.name} hint="e.g. “Cloud-native modernization”">
           <input value={draft.name} onChange={set('name')} autoComplete="off" />

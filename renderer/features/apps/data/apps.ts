@@ -24,7 +24,13 @@ import {
 import { nameKey } from '../../../../shared/import/apps/records';
 import { recordChanges, type ChangeSet } from '../../../db/changes';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
-import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
+import {
+  buildRecord,
+  buildUpdate,
+  overlayEdit,
+  RecordNotFoundError,
+  writeTransaction,
+} from '../../../db/repository';
 import { deriveScores, knownScores } from './criteria';
 
 /** The stages in which an app is being (or has been) onboarded, and so belongs to a cycle. */
@@ -39,7 +45,13 @@ export async function findTeamByName(database: AdoptionDatabase, name: string): 
 export interface SaveAppRequest {
   /** The app to update; a new app when absent. */
   id?: string | undefined;
-  input: AppInput;
+  /** A new app's values; for an update, the fields to change (all of them without `expected`). */
+  input: AppInput | Partial<AppInput>;
+  /**
+   * For an update from a form: the changed fields' values when the form opened. The save is
+   * refused (EditConflictError) when the app no longer has them, and touches no other field.
+   */
+  expected?: Partial<AppInput> | undefined;
   /** Creates this product team (or reuses one of that name) and makes it the app's owner. */
   newTeamName?: string | undefined;
 }
@@ -63,7 +75,11 @@ export async function saveApp(request: SaveAppRequest, database: AdoptionDatabas
     team = buildRecord(teamInputSchema, parsed.data, 'Team') as Team;
   }
   return writeTransaction(database, ['apps', 'teams', 'criteria'], async () => {
-    let input: AppInput = { ...request.input };
+    const existing = id === undefined ? undefined : await database.apps.get(id);
+    if (id !== undefined && !existing) throw new RecordNotFoundError('App', id);
+    let input = (
+      existing ? overlayEdit(existing, request.input, request.expected, 'The app') : { ...request.input }
+    ) as AppInput;
     if (team) {
       const existing = await findTeamByName(database, team.name);
       if (existing) team = existing;
@@ -77,13 +93,11 @@ export async function saveApp(request: SaveAppRequest, database: AdoptionDatabas
       criteriaScores,
       ...deriveScores({ businessScore: null, technicalScore: null, ...input, criteriaScores }, criteria),
     };
-    if (id === undefined) {
+    if (!existing) {
       const record = buildRecord(appInputSchema, input, 'The app') as App;
       await database.apps.add(record);
       return record;
     }
-    const existing = await database.apps.get(id);
-    if (!existing) throw new RecordNotFoundError('App', id);
     const record = buildUpdate(appInputSchema, existing, input, 'The app') as App;
     await database.apps.put(record);
     return record;

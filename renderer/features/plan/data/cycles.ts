@@ -34,7 +34,13 @@ import { referrersOf } from '../../../../shared/schema/references';
 import { RECORD_NAMES } from '../../../../shared/schema/tables';
 import { recordChanges, type ChangeSet } from '../../../db/changes';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
-import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
+import {
+  buildRecord,
+  buildUpdate,
+  overlayEdit,
+  RecordNotFoundError,
+  writeTransaction,
+} from '../../../db/repository';
 
 import { getProgram } from './program';
 import { PlanRuleError } from './rules';
@@ -143,6 +149,11 @@ export async function updateCycle(
   id: string,
   patch: CyclePatch,
   database: AdoptionDatabase = defaultDb,
+  /**
+   * From an edit form: the changed fields' values when it opened. Refused (EditConflictError,
+   * nothing written) when the cycle no longer has them.
+   */
+  expected?: CyclePatch,
 ): Promise<Cycle> {
   const allowed: CyclePatch = {};
   for (const key of PATCHABLE) {
@@ -150,7 +161,12 @@ export async function updateCycle(
   }
   return writeTransaction(database, ['cycles'], async () => {
     const existing = await mustGetCycle(database, id);
-    const next = buildUpdate(cycleInputSchema, existing, allowed, cycleLabel(existing));
+    const next = buildUpdate(
+      cycleInputSchema,
+      existing,
+      overlayEdit(existing, allowed, expected, cycleLabel(existing)),
+      cycleLabel(existing),
+    );
     if (next.status === 'active') await assertNoOtherActive(database, id, cycleLabel(existing));
     await database.cycles.put(next);
     return next;

@@ -13,7 +13,13 @@ import {
 } from '../../../../shared/domain';
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { defaultCriteriaRecords } from '../../../db/workspace';
-import { buildRecord, buildUpdate, RecordNotFoundError, writeTransaction } from '../../../db/repository';
+import {
+  buildRecord,
+  buildUpdate,
+  overlayEdit,
+  RecordNotFoundError,
+  writeTransaction,
+} from '../../../db/repository';
 import { PlanRuleError } from './rules';
 
 const PROGRAM = 'The program';
@@ -55,17 +61,28 @@ export async function createProgram(
  * Existing cycles keep their dates: a new start date or cycle length shapes the cycles added later.
  */
 export async function saveProgram(
-  input: ProgramInput,
+  input: ProgramInput | Partial<ProgramInput>,
   database: AdoptionDatabase = defaultDb,
+  /**
+   * From an edit form: the changed fields' values when it opened. Refused (EditConflictError,
+   * nothing written) when the program no longer has them; other fields keep what is stored.
+   */
+  expected?: Partial<ProgramInput>,
 ): Promise<Program> {
-  // Validate before looking at the database, so a bad form never opens a transaction.
-  validate(programInputSchema, input, PROGRAM);
+  // A whole program is validated before looking at the database, so a bad form never opens a
+  // transaction; a form's changed fields are validated over the stored program.
+  if (!expected) validate(programInputSchema, input, PROGRAM);
   const existing = await getProgram(database);
-  if (!existing) return (await createProgram(input, database)).program;
+  if (!existing) return (await createProgram(validate(programInputSchema, input, PROGRAM), database)).program;
   return writeTransaction(database, ['program'], async () => {
     const current = await database.program.get(existing.id);
     if (!current) throw new RecordNotFoundError('Program', existing.id);
-    const next = buildUpdate(programInputSchema, current, input, PROGRAM);
+    const next = buildUpdate(
+      programInputSchema,
+      current,
+      overlayEdit(current, input, expected, PROGRAM),
+      PROGRAM,
+    );
     await database.program.put(next);
     return next;
   });
