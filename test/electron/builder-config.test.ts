@@ -93,4 +93,29 @@ describe('electron-builder.yml', () => {
       /unknown property 'notAnOption'/,
     );
   });
+
+  it('flips the hardening fuses in the packaged binary, as electron-builder applies them', async () => {
+    const { FuseV1Options, FuseVersion } = await import('@electron/fuses');
+    const { PlatformPackager } = await import('app-builder-lib');
+    // electron-builder's own translation of `electronFuses` into @electron/fuses' wire, which it
+    // flips after packing and before signing.
+    const generate = (
+      PlatformPackager.prototype as unknown as {
+        generateFuseConfig(fuses: unknown): Promise<Record<string | number, unknown>>;
+      }
+    ).generateFuseConfig;
+    const wire = await generate.call({}, config.electronFuses);
+    expect(wire).toMatchObject({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    });
+    // Only loading from the asar needs the asar.
+    expect(config.asar).toBe(true);
+  });
 });
