@@ -60,12 +60,13 @@ async function serveInBrowser(port, reason) {
   });
   const address = server.httpServer.address();
   const actual = address && typeof address === 'object' ? address.port : port;
-  console.log(fallbackMessage(`http://127.0.0.1:${actual}/`, reason));
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };
+  // Listen before saying where the app is: whoever reads that line may press Ctrl+C at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(fallbackMessage(`http://127.0.0.1:${actual}/`, reason));
 }
 
 /** Fetches the binary with Electron's installer, showing progress on stderr; Ctrl+C stops it. */
