@@ -30,6 +30,7 @@ import {
   type Quadrant,
 } from '../../../shared/domain';
 import { useAppsUi } from '../../store/apps';
+import { useRovingFocus } from '../../ui/use-roving-focus';
 import { SelectIntoCycleDialog } from './SelectIntoCycleDialog';
 import { StageBadge, count, formatScore } from './parts';
 import type { AppsData } from './data/queries';
@@ -125,6 +126,8 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
   );
   const selected = useMemo(() => new Set(selection), [selection]);
   const ranked = useMemo(() => rankApps(pool), [pool]);
+  const rankedShown = useMemo(() => ranked.slice(0, shown), [ranked, shown]);
+  const roving = useRovingFocus(useMemo(() => rankedShown.map((a) => a.id), [rankedShown]));
   const unscored = useMemo(() => pool.filter((a) => quadrantOfApp(a) === null).length, [pool]);
 
   const series = useMemo(() => {
@@ -317,6 +320,9 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
 
         <div className="card ranked-card">
           <h3>Ranked by business × technical</h3>
+          <p id="ranked-help" className="muted ranked-help">
+            ↑ / ↓ move through the list, Space picks, Enter opens the app.
+          </p>
           {ranked.length === 0 ? (
             <p className="empty">
               {candidatesOnly
@@ -324,8 +330,8 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
                 : 'No apps yet.'}
             </p>
           ) : (
-            <ol className="ranked-list">
-              {ranked.slice(0, shown).map((app) => {
+            <ol className="ranked-list" aria-describedby="ranked-help">
+              {rankedShown.map((app) => {
                 const quadrant = quadrantOfApp(app);
                 const id = `rank-${app.id}`;
                 return (
@@ -333,13 +339,23 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
                     <input
                       type="checkbox"
                       id={id}
+                      {...roving.itemProps(app.id)}
                       checked={selected.has(app.id)}
                       onChange={(e) => toggleSelected([app.id], e.target.checked)}
+                      onKeyDown={(e) => {
+                        if (roving.onKeyDown(e, app.id)) return;
+                        if (e.key === 'Enter') {
+                          e.preventDefault();
+                          location.hash = `#/apps/${app.id}`;
+                        }
+                      }}
                       aria-label={`Pick ${app.name}`}
                     />
                     <span className="rank">{app.rank}</span>
                     <span className="ranked-name">
-                      <a href={`#/apps/${app.id}`}>{app.name}</a>
+                      <a href={`#/apps/${app.id}`} tabIndex={-1}>
+                        {app.name}
+                      </a>
                       <small className="muted">
                         {quadrant ? QUADRANT_LABELS[quadrant].label : 'Not scored'}
                         {!candidatesOnly && (

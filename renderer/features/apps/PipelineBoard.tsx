@@ -7,6 +7,9 @@
  * when they happened (SkipStepsDialog), and the focus comes back to the card afterwards. A card
  * whose dates contradict its cycle says so. Columns show their first cards only, with "Show all",
  * so the board stays fast with thousands of apps.
+ *
+ * The board is one tab stop (the last card used, and its "Move…" menu): ↑/↓ and Home/End move
+ * the focus within a column, Ctrl+←/→ (⌘ on a Mac) to the next column that has cards.
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
@@ -29,6 +32,7 @@ import { useUi } from '../../store/ui';
 import { count, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 import { collator } from '../../../shared/domain/app-table';
+import { useRovingFocus } from '../../ui/use-roving-focus';
 
 /** Cards a column shows before "Show all". */
 export const COLUMN_LIMIT = 50;
@@ -88,6 +92,43 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
     }
     return byStage;
   }, [apps, filter, teamNames]);
+
+  const shownByStage = useMemo(
+    () =>
+      STAGE_ORDER.map((stage) => {
+        const list = columns.get(stage) ?? [];
+        return expanded.includes(stage) ? list : list.slice(0, COLUMN_LIMIT);
+      }),
+    [columns, expanded],
+  );
+  const cardIds = useMemo(() => shownByStage.flatMap((list) => list.map((a) => a.id)), [shownByStage]);
+  const roving = useRovingFocus(cardIds);
+
+  /** Focus moves inside the board: within a column, or to the neighbouring column with cards. */
+  const moveFocus = (event: KeyboardEvent<HTMLElement>, app: App): boolean => {
+    const column = shownByStage.findIndex((list) => list.some((a) => a.id === app.id));
+    const list = shownByStage[column] ?? [];
+    const row = list.findIndex((a) => a.id === app.id);
+    let target: App | undefined;
+    if (event.key === 'ArrowDown') target = list[row + 1];
+    else if (event.key === 'ArrowUp') target = list[row - 1];
+    else if (event.key === 'Home') target = list[0];
+    else if (event.key === 'End') target = list.at(-1);
+    else if ((event.ctrlKey || event.metaKey) && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      for (let c = column + step; c >= 0 && c < shownByStage.length; c += step) {
+        const next = shownByStage[c]!;
+        if (next.length) {
+          target = next[Math.min(row, next.length - 1)];
+          break;
+        }
+      }
+      if (!target) setAnnouncement(`No cards ${step > 0 ? 'after' : 'before'} this column.`);
+    } else return false;
+    event.preventDefault();
+    if (target) roving.focus(target.id);
+    return true;
+  };
 
   // Moves not yet seen by the live query: a quick second key press must start from the stage the
   // first one moved the card to, not from the stale one still on screen.
@@ -158,6 +199,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
 
   const onCardKeyDown = (event: KeyboardEvent<HTMLElement>, app: App) => {
     if (event.target !== event.currentTarget) return;
+    if (moveFocus(event, app)) return;
     const index = STAGE_ORDER.indexOf(stageOf(app));
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault();
@@ -167,13 +209,6 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
         setAnnouncement(
           `${app.name} is already in the ${event.key === 'ArrowRight' ? 'last' : 'first'} column.`,
         );
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const cards = [
-        ...(event.currentTarget.closest('ul')?.querySelectorAll<HTMLElement>('[data-app-id]') ?? []),
-      ];
-      const i = cards.indexOf(event.currentTarget);
-      cards[i + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       location.hash = `#/apps/${app.id}`;
@@ -199,18 +234,18 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
           onChange={(e) => setFilter(e.target.value)}
         />
         <span className="muted" id="board-help">
-          Drag a card to another column, or focus it and press ← / → (or use its “Move…” menu). Enter opens
-          the app.
+          Drag a card to another column, or focus it and press ← / → (or use its “Move…” menu). ↑ / ↓ and
+          Ctrl+← / → move between cards; Enter opens the app.
         </span>
       </div>
       <div className="apps-sr-only" role="status" aria-live="polite">
         {announcement}
       </div>
       <div className="board" ref={boardRef}>
-        {STAGE_ORDER.map((stage) => {
+        {STAGE_ORDER.map((stage, column) => {
           const list = columns.get(stage) ?? [];
           const showAll = expanded.includes(stage);
-          const shown = showAll ? list : list.slice(0, COLUMN_LIMIT);
+          const shown = shownByStage[column] ?? [];
           const headingId = `board-col-${stage}`;
           return (
             <section
@@ -244,7 +279,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                     <li
                       key={app.id}
                       className="board-card"
-                      tabIndex={0}
+                      {...roving.itemProps(app.id)}
                       draggable
                       data-app-id={app.id}
                       aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
@@ -291,6 +326,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                         </span>
                         <select
                           className="move-select"
+                          tabIndex={roving.active === app.id ? 0 : -1}
                           aria-label={`Move ${app.name} to`}
                           value=""
                           onChange={(e) => void move(app, e.target.value as AppStage, true)}

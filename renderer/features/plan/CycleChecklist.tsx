@@ -1,8 +1,13 @@
 /**
  * A cycle's checklist: its phase's playbook steps, word for word, each with a checkbox. Ticking
  * stamps today's date, which stays editable; unticking clears it. Progress reads "3 of 8 done".
+ *
+ * One tab stop for the whole list: Tab reaches the last step used, ↑/↓ (Home/End) move between
+ * steps, Space ticks; a ticked step's date is one more stop after its checkbox, typed as
+ * yyyy-mm-dd (a date input would add a stop per part of the date).
  */
 import { useState } from 'react';
+import { useRovingFocus } from '../../ui/use-roving-focus';
 import {
   checklistProgress,
   isIsoDate,
@@ -20,7 +25,7 @@ interface CycleChecklistProps {
   today: string;
 }
 
-function DoneDate({ cycle, item }: { cycle: Cycle; item: ChecklistItem }) {
+function DoneDate({ cycle, item, tabIndex }: { cycle: Cycle; item: ChecklistItem; tabIndex: 0 | -1 }) {
   const database = useDatabase();
   const [value, setValue] = useState(item.doneOn ?? '');
   // A date that is not one is said here; a refused save, by the save.
@@ -50,7 +55,14 @@ function DoneDate({ cycle, item }: { cycle: Cycle; item: ChecklistItem }) {
       <label>
         <span className="muted">done on</span>
         <input
-          type="date"
+          type="text"
+          inputMode="numeric"
+          size={10}
+          maxLength={10}
+          placeholder="yyyy-mm-dd"
+          autoComplete="off"
+          spellCheck={false}
+          tabIndex={tabIndex}
           value={value}
           aria-label={`Done date of “${item.text}”`}
           aria-invalid={error ? true : undefined}
@@ -86,6 +98,7 @@ export function CycleChecklist({ cycle, today }: CycleChecklistProps) {
       : cycle.checklist;
   const { done, total } = checklistProgress(shown);
   const headingId = `checklist-${cycle.id}`;
+  const roving = useRovingFocus(shown.map((i) => i.stepId));
 
   async function toggle(item: ChecklistItem, checked: boolean) {
     setTicking({ stepId: item.stepId, done: checked, basis: cycle.updatedAt });
@@ -110,12 +123,21 @@ export function CycleChecklist({ cycle, today }: CycleChecklistProps) {
             <label className="check-label">
               <input
                 type="checkbox"
+                {...roving.itemProps(item.stepId)}
                 checked={item.done}
                 onChange={(e) => void toggle(item, e.target.checked)}
+                onKeyDown={(e) => roving.onKeyDown(e, item.stepId)}
               />
               <span>{item.text}</span>
             </label>
-            {item.done && item.doneOn && <DoneDate key={item.doneOn} cycle={cycle} item={item} />}
+            {item.done && item.doneOn && (
+              <DoneDate
+                key={item.doneOn}
+                cycle={cycle}
+                item={item}
+                tabIndex={roving.active === item.stepId ? 0 : -1}
+              />
+            )}
           </li>
         ))}
       </ol>

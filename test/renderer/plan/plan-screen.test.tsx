@@ -88,6 +88,39 @@ describe('the Plan screen', () => {
     expect((await database.cycles.get(initialCycle.id))?.checklist[2]?.doneOn).toBe('2026-02-03');
   });
 
+  it('is one tab stop for the checklist: arrows walk the steps, Space ticks, a date is one more stop', async () => {
+    const user = userEvent.setup();
+    const { database, initialCycle } = await openPlan();
+    const list = screen.getByRole('checkbox', { name: 'Developer toil audit.' }).closest('ol')!;
+    const boxes = within(list).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(8);
+    expect(boxes.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+
+    boxes[0]!.focus();
+    // Tick all eight steps: Space, then ↓ and Space for each of the other seven (15 keys).
+    await user.keyboard(' ' + '{ArrowDown} '.repeat(7));
+    await waitFor(async () =>
+      expect((await database.cycles.get(initialCycle.id))?.checklist.every((i) => i.done)).toBe(true),
+    );
+    expect(await screen.findByText('8 of 8 done')).toBeInTheDocument();
+    expect(document.activeElement).toBe(boxes[7]);
+    // Eight ticked dates, yet only the focused step's checkbox and its date are in the tab order.
+    const stops = [...list.querySelectorAll<HTMLElement>('input')].filter((e) => e.tabIndex >= 0);
+    expect(stops).toEqual([boxes[7], screen.getByLabelText('Done date of “Do this for 3 months.”')]);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(boxes[0]);
+    await user.tab();
+    expect(document.activeElement).toBe(
+      screen.getByLabelText('Done date of “Platform team: owner, operators, engineers, advocate”'),
+    );
+    // The date is typed as yyyy-mm-dd and saved on Enter.
+    await user.clear(document.activeElement!);
+    await user.keyboard('2026-05-01{Enter}');
+    await waitFor(async () =>
+      expect((await database.cycles.get(initialCycle.id))?.checklist[0]?.doneOn).toBe('2026-05-01'),
+    );
+  });
+
   it('proposes the next cycle from the hand-over day, one cycle length long', async () => {
     const user = userEvent.setup();
     const { database } = await openPlan();
