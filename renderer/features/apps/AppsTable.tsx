@@ -35,7 +35,7 @@ import {
 import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 50;
 
 interface Column {
   key: SortKey;
@@ -54,19 +54,24 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'name',
     label: 'Name',
-    width: 182,
+    width: 166,
     render: (row) => (
       <a href={`#/apps/${row.app.id}`} tabIndex={-1} className="app-name-link" title={row.app.name}>
         {row.app.name}
       </a>
     ),
   },
-  { key: 'team', label: 'Team', width: 104, render: (row) => row.teamName || none },
-  { key: 'stage', label: 'Stage', width: 130, render: (row) => <StageBadge stage={row.app.stage} /> },
+  {
+    key: 'team',
+    label: 'Team',
+    width: 96,
+    render: (row) => (row.teamName ? <span title={row.teamName}>{row.teamName}</span> : none),
+  },
+  { key: 'stage', label: 'Stage', width: 116, render: (row) => <StageBadge stage={row.app.stage} /> },
   {
     key: 'cycle',
     label: 'Cycle',
-    width: 90,
+    width: 64,
     // The full label ("Scaling cycle 4 — Payments") would be cut off: the number says it, the tooltip has the rest.
     render: (row) =>
       row.cycleIndex === null ? (
@@ -78,38 +83,41 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'business',
     label: 'Business',
-    width: 94,
+    width: 74,
     numeric: true,
     render: (row) => formatScore(row.app.businessScore),
   },
   {
     key: 'technical',
     label: 'Technical',
-    width: 100,
+    width: 80,
     numeric: true,
     render: (row) => formatScore(row.app.technicalScore),
   },
   {
     key: 'helloWorld',
     label: 'Hello world',
-    width: 92,
+    width: 60,
     numeric: true,
     render: (row) => formatDays(row.helloWorldDays),
   },
-  { key: 'selectedOn', label: 'Selected', width: 92, render: (row) => date(row.app.selectedOn) },
-  { key: 'firstDeployOn', label: 'First deploy', width: 100, render: (row) => date(row.app.firstDeployOn) },
-  { key: 'productionOn', label: 'Production', width: 106, render: (row) => date(row.app.productionOn) },
+  { key: 'selectedOn', label: 'Selected', width: 74, render: (row) => date(row.app.selectedOn) },
+  { key: 'firstDeployOn', label: 'First deploy', width: 64, render: (row) => date(row.app.firstDeployOn) },
+  { key: 'productionOn', label: 'Production', width: 86, render: (row) => date(row.app.productionOn) },
   {
     key: 'goldenPaths',
     label: 'Golden paths',
-    width: 92,
+    width: 80,
     render: (row) => <span title={row.goldenPathNames.join(', ')}>{row.goldenPathNames.join(', ')}</span>,
   },
 ];
 const TOTAL_WEIGHT = COLUMNS.reduce((sum, c) => sum + c.width, 0);
 const percent = (width: number) => `${((100 * width) / TOTAL_WEIGHT).toFixed(2)}%`;
-/** Below this width the table scrolls sideways rather than squeezing the columns further. */
-const MIN_TABLE_WIDTH = 1000;
+/**
+ * Below this width the table scrolls sideways rather than squeezing the columns further; the
+ * name column stays in view (sticky), and the widths above are the columns' pixels at this width.
+ */
+const MIN_TABLE_WIDTH = 960;
 
 function toExportRow(row: AppRow): AppExportRow {
   const { app } = row;
@@ -151,7 +159,8 @@ const AppTableRow = memo(function AppTableRow({
     >
       {COLUMNS.map((c) => (
         <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
-          {c.render(row)}
+          {/* Long names, teams and dates wrap onto a second line; the tooltip has the rest. */}
+          <div className="cell">{c.render(row)}</div>
         </td>
       ))}
     </tr>

@@ -11,7 +11,15 @@
  * The board is one tab stop (the last card used, and its "Move…" menu): ↑/↓ and Home/End move
  * the focus within a column, Ctrl+←/→ (⌘ on a Mac) to the next column that has cards.
  */
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import {
   APP_STAGE_LABELS,
   STAGE_ORDER,
@@ -56,6 +64,45 @@ function stepDate(app: App): string {
   return '';
 }
 
+/** The columns cut off at either side of the board's scroll area (a narrow window shows fewer). */
+function useColumnsOutOfView(boardRef: RefObject<HTMLDivElement | null>) {
+  const [out, setOut] = useState<{ left: AppStage[]; right: AppStage[] }>({ left: [], right: [] });
+  useEffect(() => {
+    const board = boardRef.current;
+    if (!board) return;
+    const measure = () => {
+      const left: AppStage[] = [];
+      const right: AppStage[] = [];
+      const from = board.scrollLeft;
+      const to = from + board.clientWidth;
+      board.querySelectorAll<HTMLElement>('[data-stage]').forEach((column) => {
+        const stage = column.dataset.stage as AppStage;
+        if (column.offsetLeft + column.offsetWidth > to + 1) right.push(stage);
+        else if (column.offsetLeft < from - 1) left.push(stage);
+      });
+      setOut((was) =>
+        was.left.join() === left.join() && was.right.join() === right.join() ? was : { left, right },
+      );
+    };
+    measure();
+    board.addEventListener('scroll', measure, { passive: true });
+    // Every browser and Electron have ResizeObserver; a DOM without layout (jsdom) need not.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(board);
+    return () => {
+      board.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [boardRef]);
+  return out;
+}
+
+const stageList = (stages: AppStage[]) =>
+  stages
+    .map((s) => APP_STAGE_LABELS[s])
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
+
 export default function PipelineBoard({ data }: { data: AppsData }) {
   const database = useDatabase();
   const { apps, teams, cycles } = data;
@@ -69,6 +116,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
   /** The card to give the focus back to, once it shows in the column of `stage`. */
   const focusAfterMove = useRef<{ id: string; stage: AppStage } | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
+  const outOfView = useColumnsOutOfView(boardRef);
 
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
   const cycleById = useMemo(() => new Map(cycles.map((c) => [c.id, c])), [cycles]);
@@ -241,119 +289,147 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
       <div className="apps-sr-only" role="status" aria-live="polite">
         {announcement}
       </div>
-      <div className="board" ref={boardRef}>
-        {STAGE_ORDER.map((stage, column) => {
-          const list = columns.get(stage) ?? [];
-          const showAll = expanded.includes(stage);
-          const shown = shownByStage[column] ?? [];
-          const headingId = `board-col-${stage}`;
-          return (
-            <section
-              key={stage}
-              className={`board-column stage-col-${stage}${dropTarget === stage ? ' is-drop-target' : ''}`}
-              aria-labelledby={headingId}
-              onDragOver={(e) => {
-                if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'move';
-                if (dropTarget !== stage) setDropTarget(stage);
-              }}
-              onDragLeave={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropTarget(null);
-              }}
-              onDrop={(e) => onDrop(e, stage)}
+      {(outOfView.left.length > 0 || outOfView.right.length > 0) && (
+        <p className="board-more-columns toolbar">
+          {outOfView.left.length > 0 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => boardRef.current?.scrollBy({ left: -boardRef.current.clientWidth })}
             >
-              <header className="board-column-header">
-                <h3 id={headingId}>
-                  {APP_STAGE_LABELS[stage]}{' '}
-                  <span className="board-count">{list.length.toLocaleString('en')}</span>
-                </h3>
-                <small className="muted">{STAGE_HINT[stage]}</small>
-              </header>
-              <ul className="board-cards" aria-labelledby={headingId}>
-                {shown.map((app) => {
-                  const warnings = cycleDateWarnings(app, app.cycleId ? cycleById.get(app.cycleId) : null);
-                  const warningsId = `board-warnings-${app.id}`;
-                  const lastWarning = warnings.at(-1);
-                  return (
-                    <li
-                      key={app.id}
-                      className="board-card"
-                      {...roving.itemProps(app.id)}
-                      draggable
-                      data-app-id={app.id}
-                      aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
-                      aria-describedby={warnings.length ? `board-help ${warningsId}` : 'board-help'}
-                      onDragStart={(e) => {
-                        e.dataTransfer.setData(DRAG_TYPE, app.id);
-                        e.dataTransfer.setData('text/plain', app.id);
-                        e.dataTransfer.effectAllowed = 'move';
-                      }}
-                      onDragEnd={() => setDropTarget(null)}
-                      onKeyDown={(e) => onCardKeyDown(e, app)}
-                    >
-                      <a
-                        href={`#/apps/${app.id}`}
-                        className="board-card-name"
-                        tabIndex={-1}
-                        draggable={false}
+              ← {stageList(outOfView.left)}
+            </button>
+          )}
+          <span className="spacer-flex" />
+          {outOfView.right.length > 0 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => boardRef.current?.scrollBy({ left: boardRef.current.clientWidth })}
+            >
+              {stageList(outOfView.right)} →
+            </button>
+          )}
+        </p>
+      )}
+      <div className={`board-frame${outOfView.right.length ? ' has-more-right' : ''}`}>
+        <div className="board" ref={boardRef}>
+          {STAGE_ORDER.map((stage, column) => {
+            const list = columns.get(stage) ?? [];
+            const showAll = expanded.includes(stage);
+            const shown = shownByStage[column] ?? [];
+            const headingId = `board-col-${stage}`;
+            return (
+              <section
+                key={stage}
+                data-stage={stage}
+                className={`board-column stage-col-${stage}${dropTarget === stage ? ' is-drop-target' : ''}`}
+                aria-labelledby={headingId}
+                onDragOver={(e) => {
+                  if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+                  e.preventDefault();
+                  e.dataTransfer.dropEffect = 'move';
+                  if (dropTarget !== stage) setDropTarget(stage);
+                }}
+                onDragLeave={(e) => {
+                  if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropTarget(null);
+                }}
+                onDrop={(e) => onDrop(e, stage)}
+              >
+                <header className="board-column-header">
+                  <h3 id={headingId}>
+                    {APP_STAGE_LABELS[stage]}{' '}
+                    <span className="board-count">{list.length.toLocaleString('en')}</span>
+                  </h3>
+                  <small className="muted">{STAGE_HINT[stage]}</small>
+                </header>
+                <ul className="board-cards" aria-labelledby={headingId}>
+                  {shown.map((app) => {
+                    const warnings = cycleDateWarnings(app, app.cycleId ? cycleById.get(app.cycleId) : null);
+                    const warningsId = `board-warnings-${app.id}`;
+                    const lastWarning = warnings.at(-1);
+                    return (
+                      <li
+                        key={app.id}
+                        className="board-card"
+                        {...roving.itemProps(app.id)}
+                        draggable
+                        data-app-id={app.id}
+                        aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
+                        aria-describedby={warnings.length ? `board-help ${warningsId}` : 'board-help'}
+                        onDragStart={(e) => {
+                          e.dataTransfer.setData(DRAG_TYPE, app.id);
+                          e.dataTransfer.setData('text/plain', app.id);
+                          e.dataTransfer.effectAllowed = 'move';
+                        }}
+                        onDragEnd={() => setDropTarget(null)}
+                        onKeyDown={(e) => onCardKeyDown(e, app)}
                       >
-                        {app.name}
-                      </a>
-                      <div className="board-card-meta">
-                        {app.teamId && teamNames.get(app.teamId) && <span>{teamNames.get(app.teamId)}</span>}
-                        {app.cycleId && cycleNames.get(app.cycleId) && (
-                          <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                        <a
+                          href={`#/apps/${app.id}`}
+                          className="board-card-name"
+                          tabIndex={-1}
+                          draggable={false}
+                        >
+                          {app.name}
+                        </a>
+                        <div className="board-card-meta">
+                          {app.teamId && teamNames.get(app.teamId) && (
+                            <span>{teamNames.get(app.teamId)}</span>
+                          )}
+                          {app.cycleId && cycleNames.get(app.cycleId) && (
+                            <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                          )}
+                        </div>
+                        {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
+                        {lastWarning && (
+                          // The latest step's date, as the card shows it; the app's page lists them all.
+                          <p className="date-warnings board-card-warnings" id={warningsId}>
+                            {lastWarning.message}
+                            {warnings.length > 1 &&
+                              `; ${count(warnings.length - 1, 'more date')} outside the cycle`}
+                          </p>
                         )}
-                      </div>
-                      {stepDate(app) && <small className="muted">{stepDate(app)}</small>}
-                      {lastWarning && (
-                        // The latest step's date, as the card shows it; the app's page lists them all.
-                        <p className="date-warnings board-card-warnings" id={warningsId}>
-                          {lastWarning.message}
-                          {warnings.length > 1 &&
-                            `; ${count(warnings.length - 1, 'more date')} outside the cycle`}
-                        </p>
-                      )}
-                      <div className="board-card-foot">
-                        <span
-                          className="muted board-scores"
-                          title={`Business value ${formatScore(app.businessScore)}, technical feasibility ${formatScore(app.technicalScore)}`}
-                        >
-                          {app.businessScore === null && app.technicalScore === null
-                            ? 'Not scored'
-                            : `${formatScore(app.businessScore)} × ${formatScore(app.technicalScore)}`}
-                        </span>
-                        <select
-                          className="move-select"
-                          tabIndex={roving.active === app.id ? 0 : -1}
-                          aria-label={`Move ${app.name} to`}
-                          value=""
-                          onChange={(e) => void move(app, e.target.value as AppStage, true)}
-                        >
-                          <option value="" disabled>
-                            Move…
-                          </option>
-                          {STAGE_ORDER.filter((s) => s !== app.stage).map((s) => (
-                            <option key={s} value={s}>
-                              {APP_STAGE_LABELS[s]}
+                        <div className="board-card-foot">
+                          <span
+                            className="muted board-scores"
+                            title={`Business value ${formatScore(app.businessScore)}, technical feasibility ${formatScore(app.technicalScore)}`}
+                          >
+                            {app.businessScore === null && app.technicalScore === null
+                              ? 'Not scored'
+                              : `${formatScore(app.businessScore)} × ${formatScore(app.technicalScore)}`}
+                          </span>
+                          <select
+                            className="move-select"
+                            tabIndex={roving.active === app.id ? 0 : -1}
+                            aria-label={`Move ${app.name} to`}
+                            value=""
+                            onChange={(e) => void move(app, e.target.value as AppStage, true)}
+                          >
+                            <option value="" disabled>
+                              Move…
                             </option>
-                          ))}
-                        </select>
-                      </div>
-                    </li>
-                  );
-                })}
-              </ul>
-              {list.length === 0 && <p className="board-empty muted">No apps</p>}
-              {list.length > COLUMN_LIMIT && (
-                <button type="button" className="link board-more" onClick={() => toggleExpanded(stage)}>
-                  {showAll ? 'Show fewer' : `Show all ${list.length.toLocaleString('en')}`}
-                </button>
-              )}
-            </section>
-          );
-        })}
+                            {STAGE_ORDER.filter((s) => s !== app.stage).map((s) => (
+                              <option key={s} value={s}>
+                                {APP_STAGE_LABELS[s]}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+                {list.length === 0 && <p className="board-empty muted">No apps</p>}
+                {list.length > COLUMN_LIMIT && (
+                  <button type="button" className="link board-more" onClick={() => toggleExpanded(stage)}>
+                    {showAll ? 'Show fewer' : `Show all ${list.length.toLocaleString('en')}`}
+                  </button>
+                )}
+              </section>
+            );
+          })}
+        </div>
       </div>
       <SkipStepsDialog request={skip} cycles={cycles} onMove={onSkipMove} onClose={closeSkip} />
     </section>
