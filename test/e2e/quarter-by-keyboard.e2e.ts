@@ -30,22 +30,35 @@ const CMDB_CSV = [
   }),
 ].join('\n');
 
+/** The page-side element fields the name is read from (this side has no DOM types). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  labels?: ArrayLike<{ textContent: string | null }> | null;
+}
+interface PageDocument {
+  activeElement: PageElement | null;
+  body: PageElement;
+  getElementById(id: string): PageElement | null;
+}
+
 /** The accessible name of the focused element, roughly as a screen reader would say it. */
 function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return '(body)';
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    const el = doc.activeElement;
+    if (!el || el === doc.body) return '(body)';
     const aria = el.getAttribute('aria-label');
     if (aria) return aria;
     const by = el.getAttribute('aria-labelledby');
     if (by)
       return by
         .split(' ')
-        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .map((id) => doc.getElementById(id)?.textContent ?? '')
         .join(' ')
         .trim();
-    const labels = (el as HTMLInputElement).labels;
-    if (labels?.length) return (labels[0]!.textContent ?? '').trim();
+    const label = el.labels?.[0];
+    if (label) return (label.textContent ?? '').trim();
     return (el.textContent ?? '').trim().slice(0, 80);
   });
 }
