@@ -1,7 +1,9 @@
 /**
  * The app frame: navigation, theme, the first-start gate (no program yet → welcome screen),
  * the current area (an address that names none gets a not-found page, `#/` and no address the
- * default area), and the toasts. Also turns unexpected errors into a message, never a blank screen.
+ * default area), and the toasts. Also turns unexpected errors into a message, never a blank screen,
+ * and says so when this window can no longer use its data (upgraded in another window, or
+ * stored by a newer version of the app).
  */
 import { Suspense, useEffect } from 'react';
 import { useProgram } from './db/workspace-queries';
@@ -14,8 +16,28 @@ import { Toasts } from './ui/Toasts';
 import { ThemeToggle, useApplyTheme } from './ui/theme';
 import { describeError } from './db/errors';
 import { WelcomeScreen } from './features/plan/WelcomeScreen';
+import { useDatabase } from './db/DatabaseContext';
+import { useConnectionState } from './db/connection';
+import { ConnectionNotice } from './ui/ConnectionNotice';
 
 export function App() {
+  const connection = useConnectionState(useDatabase());
+  if (connection.kind === 'opening') return <OpeningData />;
+  // A closed connection fails every read and write: the notice replaces the screens, which
+  // would only show those failures, and says to reload.
+  if (connection.kind !== 'open') return <ConnectionNotice state={connection} />;
+  return <Workspace />;
+}
+
+function OpeningData() {
+  return (
+    <div className="app-loading" role="status" aria-live="polite">
+      Opening your data…
+    </div>
+  );
+}
+
+function Workspace() {
   const route = useUi((s) => s.route);
   const setRoute = useUi((s) => s.setRoute);
   const toast = useUi((s) => s.toast);
@@ -37,13 +59,7 @@ export function App() {
   // undefined while loading, null when there is no program yet.
   const program = useProgram();
 
-  if (program === undefined) {
-    return (
-      <div className="app-loading" role="status" aria-live="polite">
-        Opening your data…
-      </div>
-    );
-  }
+  if (program === undefined) return <OpeningData />;
 
   const areaId = areaOf(route) || DEFAULT_AREA;
   // undefined for an address that names no area: said so, never silently another screen.

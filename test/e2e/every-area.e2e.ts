@@ -165,4 +165,21 @@ describe.each(['light', 'dark'] as const)('every screen with the demo program, %
     expect(app.cspViolations).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  it('made no request beyond its own origin on any screen', () => {
+    expect(app.offOriginRequests).toEqual([]);
+  });
+
+  it('runs isolated: no Node globals in the page, and a policy with no eval and no remote origin', async () => {
+    const globals = await app.page.evaluate(() => {
+      const page = globalThis as Record<string, unknown>;
+      return ['require', 'process', 'module', 'Buffer', 'global'].filter((name) => name in page);
+    });
+    expect(globals).toEqual([]);
+    const policy = await app.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
 });

@@ -24,6 +24,8 @@ export interface OpenedApp {
    * no console error but still reports to the policy.
    */
   cspViolations: string[];
+  /** Every request the page tried to send anywhere but the app's own origin (all refused). */
+  offOriginRequests: string[];
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -77,9 +79,13 @@ export async function openApp(
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   // Offline-first: the app must never reach the network beyond its own origin.
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(baseURL) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  const offOriginRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseURL)) return route.continue();
+    offOriginRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
   await page.goto(new URL(options.path ?? '', baseURL).toString());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
@@ -89,6 +95,7 @@ export async function openApp(
     baseURL,
     errors,
     cspViolations,
+    offOriginRequests,
     async shot(name) {
       const file = resolve(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
