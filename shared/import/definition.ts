@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { RejectedRow, SkippedCount } from './types';
+import type { ValueChoice } from './values';
 
 /** A cell read into a field's value, or what is wrong with it in words ("“7” is outside the 1 to 5 scale"). */
 export type CellResult<T> = { value: T } | { problem: string };
@@ -28,6 +29,13 @@ export interface ImportField<K extends string = string> {
   parse?: CellParser<unknown>;
   /** The problem of a required field's empty cell; default "is empty; it is required". */
   whenEmpty?: string;
+  /**
+   * The values a text the parser cannot read may be mapped to by the user (values.ts): the
+   * scores 1–5, the stages. Fields without choices take their cells as they are.
+   */
+  choices?: readonly ValueChoice[];
+  /** The choice a text most likely stands for ("1 - Mission Critical" → 5), for the first mapping. */
+  suggest?(text: string): string | number | undefined;
 }
 
 /** One data row as a definition's `toRecord` sees it: every cell already read without a problem. */
@@ -89,6 +97,8 @@ export interface ParsedRecords<T> {
   records: Located<T>[];
   rejected: RejectedRow[];
   skipped: SkippedCount[];
+  /** Cells left empty in rows that are imported: an optional field's value that could not be read. */
+  warnings?: RejectedRow[];
 }
 
 /** What an import will do against what is stored (matching.ts); an area's plan may add to it. */

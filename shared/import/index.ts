@@ -11,3 +11,4 @@ export * from './cells';
 export * from './mapping';
 export * from './matching';
 export * from './apps';
+export * from './values';

@@ -5,11 +5,16 @@
  * shows the rows (the header is row 1). A row with any problem is rejected as a whole, with one
  * {@link RejectedRow} per problem; blank rows are skipped and counted. Empty cells are left out of
  * the record (undefined), so that an import never blanks out a stored value.
+ *
+ * A cell of an optional field that cannot be read does not cost the row: the field is left empty
+ * and the row carries a warning. Texts the user mapped to a value (values.ts) are read as that
+ * value; a text mapped to nothing ("Leave empty") is left empty with its warning, like any other.
  */
 import { unescapeFormulaCell } from './cells';
 import type { ColumnMapping, EntityImport, ImportField, ImportRow, ParsedRecords } from './definition';
 import type { ParsedCsv } from './read/csv';
 import { ImportFileError, type RejectedRow } from './types';
+import type { ValueMapping } from './values';
 
 function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -66,6 +71,7 @@ export function mapRows<T, K extends string, E extends { id: string }>(
   definition: EntityImport<T, K, E>,
   table: Pick<ParsedCsv, 'headers' | 'rows'>,
   mapping: ColumnMapping<K>,
+  values: ValueMapping<K> = {},
 ): ParsedRecords<T> {
   const columnCount = table.headers.length;
   const columnOf = (field: K): number | undefined => {
@@ -88,8 +94,9 @@ export function mapRows<T, K extends string, E extends { id: string }>(
   }
 
   const columns = definition.fields.map((info) => ({ info, index: columnOf(info.field) }));
+  const chosen = values;
   const labels = new Map<string, string>(definition.fields.map((f) => [f.field, f.label]));
-  const out: ParsedRecords<T> = { records: [], rejected: [], skipped: [] };
+  const out: ParsedRecords<T> = { records: [], rejected: [], skipped: [], warnings: [] };
   let blankRows = 0;
 
   table.rows.forEach((cells, i) => {
@@ -99,8 +106,9 @@ export function mapRows<T, K extends string, E extends { id: string }>(
       return;
     }
     const problems: RejectedRow[] = [];
+    const warnings: RejectedRow[] = [];
     const texts: Partial<Record<K, string>> = {};
-    const values: Partial<Record<K, unknown>> = {};
+    const fieldValues: Partial<Record<K, unknown>> = {};
     for (const { info, index } of columns) {
       const text = index === undefined ? '' : unescapeFormulaCell((cells[index] ?? '').trim());
       if (text === '') {
@@ -112,21 +120,35 @@ export function mapRows<T, K extends string, E extends { id: string }>(
           });
         continue;
       }
-      texts[info.field] = text;
+      const mapped = chosen[info.field];
+      const value = mapped && Object.hasOwn(mapped, text) ? mapped[text] : null;
+      if (value !== null && value !== undefined) {
+        // The chosen value goes through the field's reader like any cell, so it is checked too.
+        const read = info.parse ? info.parse(String(value)) : { value: String(value) };
+        if ('value' in read) {
+          texts[info.field] = text;
+          fieldValues[info.field] = read.value;
+          continue;
+        }
+      }
       if (!info.parse) {
-        values[info.field] = text;
+        texts[info.field] = text;
+        fieldValues[info.field] = text;
         continue;
       }
       const read = info.parse(text);
-      if ('problem' in read) problems.push({ location, field: info.label, problem: read.problem });
-      else values[info.field] = read.value;
+      if ('value' in read) {
+        texts[info.field] = text;
+        fieldValues[info.field] = read.value;
+      } else if (info.required) problems.push({ location, field: info.label, problem: read.problem });
+      else warnings.push({ location, field: info.label, problem: `${read.problem}; left empty` });
     }
 
     let record: T | undefined;
     if (problems.length === 0) {
       const row: ImportRow<K> = {
         text: (field) => texts[field] ?? '',
-        value: <V>(field: K) => values[field] as V | undefined,
+        value: <V>(field: K) => fieldValues[field] as V | undefined,
       };
       record = definition.toRecord(row);
       const checked = definition.schema?.safeParse(record);
@@ -143,7 +165,10 @@ export function mapRows<T, K extends string, E extends { id: string }>(
     }
 
     if (problems.length > 0 || record === undefined) out.rejected.push(...problems);
-    else out.records.push({ ...record, location });
+    else {
+      out.records.push({ ...record, location });
+      out.warnings!.push(...warnings);
+    }
   });
 
   if (blankRows > 0)

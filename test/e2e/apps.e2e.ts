@@ -141,11 +141,14 @@ describe('the Apps area', () => {
       .poll(() => page.getByRole('table', { name: 'Preview' }).getByRole('row').last().textContent())
       .toContain('“eleven” is not a number');
     await app.shot('apps-03-csv-mapping-preview');
-    await page.getByRole('button', { name: 'Import 9 apps' }).click();
+    // A score that cannot be read costs the row only that value: it is left empty, with a warning.
+    expect(await page.getByRole('table', { name: 'Values that will be left empty' }).textContent()).toContain(
+      'Row 11',
+    );
+    await page.getByRole('button', { name: 'Import 10 apps' }).click();
     const result = page.getByRole('list', { name: 'Import result' });
-    await expect.poll(() => result.textContent()).toContain('9 created');
-    expect(await result.textContent()).toContain('1 rejected');
-    expect(await page.getByRole('table', { name: 'Rejected rows' }).textContent()).toContain('Row 11');
+    await expect.poll(() => result.textContent()).toContain('10 created');
+    expect(await result.textContent()).toContain('0 rejected');
     await app.shot('apps-04-csv-result');
 
     // Backstage catalog: components become apps, the group a team, the API is skipped, the broken document rejected.
@@ -167,12 +170,12 @@ describe('the Apps area', () => {
     await expect.poll(() => result.textContent()).toContain('0 created');
     expect(await result.textContent()).toContain('2 updated');
 
-    // The table has all eleven; the search narrows it.
+    // The table has all twelve; the search narrows it.
     await page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name: 'Table' }).click();
-    await page.getByText('Showing 11 of 11').waitFor();
+    await page.getByText('Showing 12 of 12').waitFor();
     await app.shot('apps-06-table');
     await page.getByRole('searchbox', { name: 'Search apps' }).fill('identity');
-    await page.getByText('Showing 2 of 11').waitFor();
+    await page.getByText('Showing 2 of 12').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('button', { name: 'Business' }).click();
     await expect
@@ -223,7 +226,7 @@ describe('the Apps area', () => {
     await page.reload();
     await page.getByRole('listitem', { name: 'Payments API, On platform' }).waitFor();
     await page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name: 'Table' }).click();
-    await page.getByText('Showing 11 of 11').waitFor();
+    await page.getByText('Showing 12 of 12').waitFor();
     await page.getByRole('table').getByText('Payments API').click();
     await page.getByRole('heading', { name: /Payments API/ }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Stage' }).inputValue()).toBe('on-platform');
@@ -252,7 +255,7 @@ describe('the Apps area', () => {
     await createProgram(page);
     await page.goto(new URL('#/apps/import', app.baseURL).toString());
     await chooseFile(page, 'portfolio.csv', PORTFOLIO_CSV, 'text/csv');
-    await page.getByRole('button', { name: 'Import 9 apps' }).click();
+    await page.getByRole('button', { name: 'Import 10 apps' }).click();
     await page.getByRole('list', { name: 'Import result' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Apps views' })

@@ -1,6 +1,6 @@
 /**
  * The owner's first quarter with the keyboard alone, in a 1024×700 window: create the program,
- * import a CMDB export of 30 apps, score all of them in the scoring grid, pick the first app by
+ * import a ServiceNow CMDB export of 30 apps (criticality as text), score all of them in the scoring grid, pick the first app by
  * feasibility, start the initial phase and tick its eight steps, close it into scaling cycle 1,
  * select three more apps into that cycle and move the first app to the platform on the board.
  *
@@ -9,6 +9,7 @@
  * keys and its Tab presses, and asserts the ceilings the issue set (reaching a card on the board,
  * selecting an app into a cycle, starting a cycle and ticking its steps); the totals are printed.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
@@ -20,15 +21,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-const TEAMS = ['Checkout', 'Finance', 'Discovery', 'Risk', 'Logistics', 'Identity'];
-/** A CMDB export of 30 business applications (no scores: the owner scores them in the grid). */
-const CMDB_CSV = [
-  'Name,Owner Group,CMDB id,Lifecycle,Description',
-  ...Array.from({ length: 30 }, (_, i) => {
-    const n = String(i + 1).padStart(2, '0');
-    return `Service ${n},${TEAMS[i % TEAMS.length]},CI-20${n},production,Business service ${n}`;
-  }),
-].join('\n');
+/**
+ * A ServiceNow CMDB export of 30 business applications, as its list view exports it: snake_case
+ * headers, the support group as the team, criticality as text ("1 - most critical").
+ */
+const CMDB_CSV = readFileSync(new URL('../fixtures/csv/cmdb-30.csv', import.meta.url));
 
 /** The page-side element fields the name is read from (this side has no DOM types). */
 interface PageElement {
@@ -119,6 +116,9 @@ describe("the owner's quarter by keyboard", () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     const kb = new Keyboard(page);
     const started = Date.now();
+    // Playwright intercepts file dialogs only once a listener exists, and turns that on
+    // asynchronously: listening from the start means a quick Enter never opens a real dialog.
+    page.on('filechooser', () => undefined);
 
     // The program.
     await page.getByRole('button', { name: 'Create a program' }).waitFor();
@@ -149,9 +149,17 @@ describe("the owner's quarter by keyboard", () => {
     await page.getByRole('button', { name: 'Choose file…' }).waitFor();
     await kb.tabTo(/^Choose file…$/);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), kb.press('Enter')]);
-    await chooser.setFiles({ name: 'cmdb-export.csv', mimeType: 'text/csv', buffer: Buffer.from(CMDB_CSV) });
+    await chooser.setFiles({ name: 'cmdb-export.csv', mimeType: 'text/csv', buffer: CMDB_CSV });
     await page.getByRole('heading', { name: 'Map the columns' }).waitFor();
-    await kb.tabTo(/^Import 30 apps/, { max: 60 });
+    // The criticality texts come mapped to business values, every row imports, none left empty.
+    const values = page.getByRole('region', { name: '“business_criticality” as Business value' });
+    expect(
+      await values.getByRole('combobox', { name: 'Business value for “1 - most critical”' }).inputValue(),
+    ).toBe('5');
+    expect(await page.getByRole('table', { name: 'Values that will be left empty' }).count()).toBe(0);
+    await values.scrollIntoViewIfNeeded();
+    await app.shot('quarter-by-keyboard-cmdb-mapping-1024');
+    await kb.tabTo(/^Import 30 apps/, { max: 80 });
     await kb.press('Enter');
     await expect
       .poll(() => page.getByRole('list', { name: 'Import result' }).textContent())

@@ -206,40 +206,55 @@ describe('mapCsvRows', () => {
     ]);
   });
 
-  it('rejects every bad row with its spreadsheet row number, field and problem, and skips empty rows', () => {
+  it('rejects rows without a name or with contradicting dates, imports the rest leaving unreadable optional cells empty, and skips empty rows', () => {
     const result = importCsv(fixture('portfolio-bad-rows.csv'));
     expect(result.apps.map((a) => [a.location, a.name])).toEqual([
       ['Row 2', 'Good app'],
+      ['Row 5', 'Bad stage'],
+      ['Row 6', 'Bad score'],
+      ['Row 7', 'Bad date'],
+      ['Row 8', 'Not a day'],
       ['Row 11', 'Another good app'],
     ]);
     expect(result.skipped).toEqual([{ reason: 'Empty rows', count: 2 }]);
     expect(result.rejected).toEqual([
       { location: 'Row 3', field: 'App name', problem: 'is empty; every app needs a name' },
       {
-        location: 'Row 5',
-        field: 'Stage',
-        problem:
-          '“Live” is not a stage; use one of Candidate, Selected, Onboarding, On platform, Paused, Dropped',
-      },
-      { location: 'Row 6', field: 'Business value', problem: '“7” is outside the 1 to 5 scale' },
-      {
-        location: 'Row 6',
-        field: 'Technical feasibility',
-        problem: '“abc” is not a number; scores are 1 to 5',
-      },
-      {
-        location: 'Row 7',
-        field: 'Selected on',
-        problem: '“31/01/2026” is not a date in the form yyyy-MM-dd (e.g. 2026-01-31)',
-      },
-      { location: 'Row 8', field: 'Selected on', problem: '“2026-02-30” is not a real calendar date' },
-      {
         location: 'Row 9',
         field: 'First deploy on',
         problem: 'First deploy cannot be before the app was selected',
       },
     ]);
-    expect(rejectedRowCount(result.rejected)).toBe(6);
+    expect(rejectedRowCount(result.rejected)).toBe(2);
+    // The cells that could not be read are left out of the record, and said per row.
+    const badScore = result.apps.find((a) => a.name === 'Bad score')!;
+    expect(badScore.businessScore).toBeUndefined();
+    expect(badScore.technicalScore).toBeUndefined();
+    expect(result.apps.find((a) => a.name === 'Bad stage')!.stage).toBeUndefined();
+    expect(result.warnings).toEqual([
+      {
+        location: 'Row 5',
+        field: 'Stage',
+        problem:
+          '“Live” is not a stage; use one of Candidate, Selected, Onboarding, On platform, Paused, Dropped; left empty',
+      },
+      { location: 'Row 6', field: 'Business value', problem: '“7” is outside the 1 to 5 scale; left empty' },
+      {
+        location: 'Row 6',
+        field: 'Technical feasibility',
+        problem: '“abc” is not a number; scores are 1 to 5; left empty',
+      },
+      {
+        location: 'Row 7',
+        field: 'Selected on',
+        problem: '“31/01/2026” is not a date in the form yyyy-MM-dd (e.g. 2026-01-31); left empty',
+      },
+      {
+        location: 'Row 8',
+        field: 'Selected on',
+        problem: '“2026-02-30” is not a real calendar date; left empty',
+      },
+    ]);
   });
 
   it('refuses a file with no name column, listing its columns', () => {

@@ -1,7 +1,8 @@
 /**
  * The table step: map the file's columns to the entity's fields (guessed from the header names),
  * and see at once what the import will do and every row's problems. A missing required column
- * is said in an alert and keeps Import disabled.
+ * is said in an alert and keeps Import disabled. Texts a field cannot read (a CMDB's criticality
+ * words for a score) are mapped to values here too (ValueMappingForm).
  */
 import { useMemo, useState } from 'react';
 import type {
@@ -11,6 +12,7 @@ import type {
   RecordPlan,
 } from '../../../shared/import/definition';
 import { guessMapping, mapRows } from '../../../shared/import/mapping';
+import { distinctValues, suggestValues, type ValueMapping } from '../../../shared/import/values';
 import type { ParsedCsv } from '../../../shared/import/read/csv';
 import type { RejectedRow } from '../../../shared/import/types';
 import { describeError } from '../../db/errors';
@@ -21,6 +23,7 @@ import { ProblemList } from './ProblemList';
 import { RowPreview } from './RowPreview';
 import type { Fact } from './types';
 import { useStepFocus } from './use-step-focus';
+import { ValueMappingForm, type ColumnValues } from './ValueMappingForm';
 
 export function MapColumnsStep<T, P extends RecordPlan<T>>({
   definition,
@@ -42,20 +45,59 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   const heading = useStepFocus();
   const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(definition.fields, table.headers));
 
+  // The user's choice per field and text, kept for the column it was made on.
+  const [chosen, setChosen] = useState<
+    Record<string, { column: number; values: Record<string, string | number | null> }>
+  >({});
+  const columnValues = useMemo((): ColumnValues[] => {
+    const out: ColumnValues[] = [];
+    for (const field of definition.fields) {
+      const column = mapping[field.field];
+      if (!field.choices || column === undefined) continue;
+      const unreadable = distinctValues(field, table, column).filter((v) => !v.readable);
+      if (unreadable.length === 0) continue;
+      const own = chosen[field.field]?.column === column ? chosen[field.field]!.values : {};
+      out.push({
+        field,
+        header: table.headers[column] || `Column ${column + 1}`,
+        unreadable,
+        chosen: { ...suggestValues(field, unreadable), ...own },
+      });
+    }
+    return out;
+  }, [definition, table, mapping, chosen]);
+  const values = useMemo(() => {
+    const out: ValueMapping = {};
+    for (const c of columnValues) out[c.field.field] = c.chosen;
+    return out;
+  }, [columnValues]);
+  const choose = (field: string, text: string, value: string | number | null) =>
+    setChosen((was) => {
+      const column = mapping[field]!;
+      const own = was[field]?.column === column ? was[field]!.values : {};
+      return { ...was, [field]: { column, values: { ...own, [text]: value } } };
+    });
+
   const outcome = useMemo((): { parsed: ParsedRecords<T> } | { error: string } => {
     try {
-      return { parsed: mapRows(definition, table, mapping) };
+      return { parsed: mapRows(definition, table, mapping, values) };
     } catch (error) {
       return { error: describeError(error) };
     }
-  }, [definition, table, mapping]);
+  }, [definition, table, mapping, values]);
   const plan = useMemo(() => ('parsed' in outcome ? planOf(outcome.parsed) : null), [outcome, planOf]);
 
+  const warnings = useMemo(() => ('parsed' in outcome ? (outcome.parsed.warnings ?? []) : []), [outcome]);
   const problemsByRow = useMemo(() => {
     const map = new Map<string, RejectedRow[]>();
     for (const r of plan?.rejected ?? []) map.set(r.location, [...(map.get(r.location) ?? []), r]);
     return map;
   }, [plan]);
+  const warningsByRow = useMemo(() => {
+    const map = new Map<string, RejectedRow[]>();
+    for (const r of warnings) map.set(r.location, [...(map.get(r.location) ?? []), r]);
+    return map;
+  }, [warnings]);
 
   const setColumn = (field: string, column: number | undefined) =>
     setMapping((m) => {
@@ -78,6 +120,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
         mapping={mapping}
         onChange={setColumn}
       />
+      <ValueMappingForm columns={columnValues} onChange={choose} />
       {'error' in outcome && (
         <div className="form-error" role="alert">
           {outcome.error}
@@ -99,8 +142,10 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
             fields={definition.fields}
             mapping={mapping}
             problemsByRow={problemsByRow}
+            warningsByRow={warningsByRow}
           />
           <ProblemList rejected={plan.rejected} title="Rows that will not be imported" />
+          <ProblemList rejected={warnings} title="Values that will be left empty" />
         </>
       )}
     </div>

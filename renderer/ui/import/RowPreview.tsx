@@ -14,11 +14,14 @@ export function RowPreview({
   fields,
   mapping,
   problemsByRow,
+  warningsByRow = new Map(),
 }: {
   rows: readonly string[][];
   fields: readonly ImportField[];
   mapping: ColumnMapping;
   problemsByRow: ReadonlyMap<string, readonly RejectedRow[]>;
+  /** Values left empty in rows that are imported. */
+  warningsByRow?: ReadonlyMap<string, readonly RejectedRow[]>;
 }) {
   const mapped = fields.filter((f) => mapping[f.field] !== undefined);
   return (
@@ -39,20 +42,25 @@ export function RowPreview({
           <tbody>
             {rows.slice(0, PREVIEW_ROWS).map((row, i) => {
               const problems = problemsByRow.get(rowLocation(i)) ?? [];
+              const warnings = warningsByRow.get(rowLocation(i)) ?? [];
               return (
                 <tr key={i} className={problems.length ? 'has-problem' : undefined}>
                   <td>{i + 2}</td>
                   <td className="problems-cell">
-                    {problems.length === 0 ? (
-                      <span className="ok">OK</span>
-                    ) : (
-                      problems.map((p, j) => (
-                        <div key={j} className="problem">
+                    {problems.length === 0 && warnings.length === 0 && <span className="ok">OK</span>}
+                    {problems.map((p, j) => (
+                      <div key={j} className="problem">
+                        {p.field ? `${p.field}: ` : ''}
+                        {p.problem}
+                      </div>
+                    ))}
+                    {problems.length === 0 &&
+                      warnings.map((p, j) => (
+                        <div key={`w${j}`} className="warning">
                           {p.field ? `${p.field}: ` : ''}
                           {p.problem}
                         </div>
-                      ))
-                    )}
+                      ))}
                   </td>
                   {mapped.map((f) => (
                     <td key={f.field}>{row[mapping[f.field]!] ?? ''}</td>

@@ -7,7 +7,12 @@
  *
  * Accepted cell formats:
  * - Stage: a stage id or label in any case ("on-platform", "On platform", "ON PLATFORM").
- * - Scores: a number from 1 to 5; a decimal comma ("3,5") is read as a decimal point.
+ * - Scores: a plain decimal from 1 to 5 ("4", "3.5"); a decimal comma ("3,5") is read as a
+ *   decimal point; "0x3", "1e0" or " 4 " with inner spaces are not scores. Text such as a CMDB's
+ *   "1 - Mission Critical" is mapped to a score by the user in the wizard (values.ts), starting
+ *   from a suggestion (scoreFromText).
+ * - Common CMDB headers are recognised: "Owner Group", support_group, owned_by (team),
+ *   short_description (description), "Business Criticality" (business value).
  * - Dates: yyyy-MM-dd, or a timestamp that starts with one (cells.ts).
  * - A leading apostrophe before = + - @ (the protection appsToCsv adds against formula
  *   injection) is removed, so an exported file re-imports as it was (mapping.ts).
@@ -18,6 +23,7 @@ import type { IsoDate } from '../../domain/dates';
 import { parseDateCell, quoted } from '../cells';
 import type { CellResult, ColumnMapping, EntityImport, ImportField } from '../definition';
 import { guessMapping, mapRows } from '../mapping';
+import { scoreFromText, type ValueChoice, type ValueMapping } from '../values';
 import type { ParsedCsv } from '../read/csv';
 import {
   appImportRecordSchema,
@@ -63,10 +69,40 @@ export function parseStageCell(cell: string): CellResult<AppStage> {
 export function parseScoreCell(cell: string): CellResult<number> {
   // One or two decimals only: "1,000" is more likely a thousands separator than 1.0.
   const text = /^\d+,\d{1,2}$/.test(cell) ? cell.replace(',', '.') : cell;
-  const value = text === '' ? Number.NaN : Number(text);
+  // Plain decimals only: Number() would also take "0x3", "1e0", "Infinity" and inner spaces.
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value)) return { problem: `${quoted(cell)} is not a number; scores are 1 to 5` };
   if (value < 1 || value > 5) return { problem: `${quoted(cell)} is outside the 1 to 5 scale` };
   return { value };
+}
+
+/** The scores a criticality text can be mapped to. */
+const SCORE_CHOICES: readonly ValueChoice[] = [
+  { value: 5, label: '5 — highest' },
+  { value: 4, label: '4' },
+  { value: 3, label: '3' },
+  { value: 2, label: '2' },
+  { value: 1, label: '1 — lowest' },
+];
+
+const STAGE_CHOICES: readonly ValueChoice[] = APP_STAGES.map((s) => ({
+  value: s,
+  label: APP_STAGE_LABELS[s],
+}));
+
+/** Tracker and CMDB words for the stages, for the first mapping of a stage column. */
+const STAGE_WORDS: readonly [RegExp, AppStage][] = [
+  [/\b(live|production|operational|done|complete|completed|migrated|in use)\b/, 'on-platform'],
+  [/\b(in progress|migrating|onboarding|in flight|build|building|pilot|development)\b/, 'onboarding'],
+  [/\b(planned|next|committed|approved|ready)\b/, 'selected'],
+  [/\b(on hold|hold|paused|blocked|waiting)\b/, 'paused'],
+  [/\b(retired|cancelled|canceled|decommissioned|rejected|dropped|out of scope)\b/, 'dropped'],
+  [/\b(new|backlog|proposed|idea|candidate|not started|to do|todo)\b/, 'candidate'],
+];
+
+export function stageFromText(text: string): AppStage | undefined {
+  const w = text.toLowerCase().replace(/[^a-z]+/g, ' ');
+  return STAGE_WORDS.find(([pattern]) => pattern.test(w))?.[1];
 }
 
 /** The fields a CSV column can map to, in the order the mapping form shows them. */
@@ -93,7 +129,19 @@ export const APP_IMPORT_FIELDS: readonly AppImportFieldInfo[] = [
     field: 'teamName',
     label: 'Team',
     required: false,
-    synonyms: ['team', 'team name', 'owning team', 'owner team', 'owner', 'squad'],
+    synonyms: [
+      'team',
+      'team name',
+      'owning team',
+      'owner team',
+      'owner group',
+      'owned by group',
+      'support group',
+      'assignment group',
+      'owner',
+      'owned by',
+      'squad',
+    ],
   },
   {
     field: 'externalId',
@@ -118,12 +166,14 @@ export const APP_IMPORT_FIELDS: readonly AppImportFieldInfo[] = [
     required: false,
     synonyms: ['stage', 'pipeline stage', 'adoption stage', 'onboarding stage'],
     parse: parseStageCell,
+    choices: STAGE_CHOICES,
+    suggest: stageFromText,
   },
   {
     field: 'description',
     label: 'Description',
     required: false,
-    synonyms: ['description', 'desc', 'summary'],
+    synonyms: ['description', 'short description', 'desc', 'summary'],
   },
   { field: 'lifecycle', label: 'Lifecycle', required: false, synonyms: ['lifecycle', 'lifecycle stage'] },
   { field: 'system', label: 'System', required: false, synonyms: ['system', 'system name'] },
@@ -131,8 +181,17 @@ export const APP_IMPORT_FIELDS: readonly AppImportFieldInfo[] = [
     field: 'businessScore',
     label: 'Business value',
     required: false,
-    synonyms: ['business value', 'business score', 'business value score', 'business'],
+    synonyms: [
+      'business value',
+      'business score',
+      'business value score',
+      'business criticality',
+      'criticality',
+      'business',
+    ],
     parse: parseScoreCell,
+    choices: SCORE_CHOICES,
+    suggest: scoreFromText,
   },
   {
     field: 'technicalScore',
@@ -147,6 +206,8 @@ export const APP_IMPORT_FIELDS: readonly AppImportFieldInfo[] = [
       'technical',
     ],
     parse: parseScoreCell,
+    choices: SCORE_CHOICES,
+    suggest: scoreFromText,
   },
   {
     field: 'selectedOn',
@@ -252,7 +313,11 @@ export function guessCsvMapping(headers: readonly string[]): CsvMapping {
  * Turns the data rows into app records with the given mapping (see mapRows). Throws an
  * ImportFileError when no column is mapped to the app name.
  */
-export function mapCsvRows(parsed: Pick<ParsedCsv, 'headers' | 'rows'>, mapping: CsvMapping): ParsedImport {
-  const { records, rejected, skipped } = mapRows(appsImport, parsed, mapping);
-  return { apps: records, teams: [], rejected, skipped };
+export function mapCsvRows(
+  parsed: Pick<ParsedCsv, 'headers' | 'rows'>,
+  mapping: CsvMapping,
+  values: ValueMapping<AppImportField> = {},
+): ParsedImport {
+  const { records, rejected, skipped, warnings } = mapRows(appsImport, parsed, mapping, values);
+  return { apps: records, teams: [], rejected, skipped, warnings: warnings ?? [] };
 }

@@ -43,6 +43,8 @@ export interface ParsedImport {
   rejected: RejectedRow[];
   /** Things left out on purpose, e.g. `{ reason: 'Empty rows', count: 2 }` or `{ reason: 'kind: API', count: 4 }`. */
   skipped: SkippedCount[];
+  /** Cells left empty in rows that are imported (an optional value that could not be read). */
+  warnings?: RejectedRow[];
 }
 
 export interface AppImportResult extends ImportResult {

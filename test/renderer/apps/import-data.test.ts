@@ -94,8 +94,8 @@ describe('applying a CSV import', () => {
   it('creates the apps and the teams they name, and reports the rejected rows with their location', async () => {
     const database = freshDb();
     const result = await applyImport(await planFor(database, csvImport()), {}, database);
-    expect(result).toMatchObject({ created: 3, updated: 0, teamsCreated: 3 });
-    expect(result.rejected.map((r) => r.location)).toEqual(['Row 5', 'Row 6']);
+    expect(result).toMatchObject({ created: 4, updated: 0, teamsCreated: 3 });
+    expect(result.rejected.map((r) => r.location)).toEqual(['Row 5']);
 
     const apps = await database.apps.toArray();
     const payments = apps.find((a) => a.name === 'Payments')!;
@@ -103,6 +103,8 @@ describe('applying a CSV import', () => {
     const team = await database.teams.get(payments.teamId!);
     expect(team).toMatchObject({ name: 'Checkout', kind: 'product' });
     expect(apps.find((a) => a.name === 'Search')!.stage).toBe('on-platform');
+    // "sideways" is no stage: the app is imported, its stage left at the default.
+    expect(apps.find((a) => a.name === 'Reports')!.stage).toBe('candidate');
   });
 
   it('creates no duplicates when the same file is imported again: every app is updated instead', async () => {
@@ -111,7 +113,7 @@ describe('applying a CSV import', () => {
     const first = await snapshot(database);
 
     const again = await applyImport(await planFor(database, csvImport()), {}, database);
-    expect(again).toMatchObject({ created: 0, updated: 3, teamsCreated: 0 });
+    expect(again).toMatchObject({ created: 0, updated: 4, teamsCreated: 0 });
     const second = await snapshot(database);
     expect(second.apps.map((a) => a.id)).toEqual(first.apps.map((a) => a.id));
     expect(second.teams.map((t) => t.id)).toEqual(first.teams.map((t) => t.id));
@@ -133,7 +135,7 @@ describe('applying a CSV import', () => {
       businessScore: 5,
       technicalScore: 2,
     });
-    expect(await database.apps.count()).toBe(3);
+    expect(await database.apps.count()).toBe(4);
   });
 
   it('rejects a record that would make a stored app invalid, with its row and field, and imports the rest', async () => {

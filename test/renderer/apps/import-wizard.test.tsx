@@ -98,14 +98,58 @@ describe('the import wizard', () => {
     const preview = await screen.findByRole('table', { name: 'Preview' });
     const rows = within(preview).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('OK');
-    expect(rows[2]).toHaveTextContent('Business value: “nine” is not a number');
+    // "nine" is not a score: the row is imported with its business value left empty, said as a warning.
+    expect(rows[2]).toHaveTextContent(
+      'Business value: “nine” is not a number; scores are 1 to 5; left empty',
+    );
+    expect(screen.getByRole('table', { name: 'Values that will be left empty' })).toHaveTextContent('Row 3');
 
-    await user.click(screen.getByRole('button', { name: 'Import 1 app' }));
+    await user.click(screen.getByRole('button', { name: 'Import 2 apps' }));
     const result = await screen.findByRole('list', { name: 'Import result' });
-    expect(result).toHaveTextContent('1 created');
-    expect(result).toHaveTextContent('1 rejected');
-    expect(screen.getByRole('heading', { name: 'Rejected rows' })).toBeInTheDocument();
-    await waitFor(async () => expect(await database.apps.count()).toBe(2));
-    expect((await database.teams.toArray()).map((t) => t.name)).toEqual(['Checkout']);
+    expect(result).toHaveTextContent('2 created');
+    expect(result).toHaveTextContent('0 rejected');
+    await waitFor(async () => expect(await database.apps.count()).toBe(3));
+    expect((await database.apps.toArray()).find((a) => a.name === 'Ledger')!.businessScore).toBeNull();
+    expect((await database.teams.toArray()).map((t) => t.name).sort()).toEqual(['Checkout', 'Finance']);
+  });
+
+  it('maps a CMDB column’s criticality texts to business values, and imports every row', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    files.next.push(
+      opened(
+        'cmdb.csv',
+        [
+          'Name,Owner Group,Business Criticality',
+          'Payments,Checkout,1 - Mission Critical',
+          'Ledger,Finance,2 - High',
+          'Search,Discovery,Crown',
+          'Reports,Finance,2 - High',
+        ].join('\n'),
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const values = await screen.findByRole('region', { name: '“Business Criticality” as Business value' });
+    // Suggested from the words and ranks; a text that says nothing starts as "Leave empty".
+    expect(
+      within(values).getByRole('combobox', { name: 'Business value for “1 - Mission Critical”' }),
+    ).toHaveValue('5');
+    expect(within(values).getByRole('combobox', { name: 'Business value for “2 - High”' })).toHaveValue('4');
+    const crown = within(values).getByRole('combobox', { name: 'Business value for “Crown”' });
+    expect(crown).toHaveValue('');
+    expect(within(values).getAllByRole('row')[1]).toHaveTextContent('2 - High2');
+    expect(screen.getByRole('table', { name: 'Values that will be left empty' })).toHaveTextContent('Row 4');
+
+    await user.selectOptions(crown, '3');
+    await waitFor(() =>
+      expect(screen.queryByRole('table', { name: 'Values that will be left empty' })).toBeNull(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import 4 apps' }));
+    expect(await screen.findByRole('list', { name: 'Import result' })).toHaveTextContent('4 created');
+    await waitFor(async () => expect(await database.apps.count()).toBeGreaterThanOrEqual(4));
+    const scores = Object.fromEntries((await database.apps.toArray()).map((a) => [a.name, a.businessScore]));
+    expect(scores).toMatchObject({ Payments: 5, Ledger: 4, Search: 3, Reports: 4 });
+    const teams = (await database.teams.toArray()).map((t) => t.name).sort();
+    expect(teams).toEqual(expect.arrayContaining(['Checkout', 'Discovery', 'Finance']));
   });
 });

@@ -209,20 +209,21 @@ describe('the import wizard, for an entity it knows nothing about', () => {
     ).toEqual(['Row', 'Problems', 'Name', 'Email', 'Can seed']);
     expect(rows[1]).toHaveTextContent('OK');
     expect(rows[2]).toHaveTextContent('Name: is empty; every person needs a name');
-    expect(rows[3]).toHaveTextContent('Can seed: “maybe” is not yes or no');
+    // An optional value that cannot be read is left empty; the row is still imported.
+    expect(rows[3]).toHaveTextContent('Can seed: “maybe” is not yes or no; left empty');
     expect(rows[5]).toHaveTextContent('Email: Email is not an email address');
     expect(screen.getByRole('list', { name: 'What the import will do' })).toHaveTextContent(
-      /1 new people.*1 people updated.*3 rejected/,
+      /2 new people.*1 people updated.*2 rejected/,
     );
 
-    await tabTo(user, screen.getByRole('button', { name: 'Import 2 people' }));
+    await tabTo(user, screen.getByRole('button', { name: 'Import 3 people' }));
     await user.keyboard('{Enter}');
 
     const result = await screen.findByRole('list', { name: 'Import result' });
-    expect(result).toHaveTextContent('1 created');
+    expect(result).toHaveTextContent('2 created');
     expect(result).toHaveTextContent('1 updated');
     expect(result).toHaveTextContent('0 skipped');
-    expect(result).toHaveTextContent('3 rejected');
+    expect(result).toHaveTextContent('2 rejected');
     expect(screen.getByRole('heading', { name: 'Imported people.csv' })).toHaveFocus();
     const rejected = within(screen.getByRole('table', { name: 'Rejected rows' })).getAllByRole('row');
     expect(
@@ -233,14 +234,14 @@ describe('the import wizard, for an entity it knows nothing about', () => {
       ),
     ).toEqual([
       ['Row 3', 'Name', 'is empty; every person needs a name'],
-      ['Row 4', 'Can seed', '“maybe” is not yes or no'],
       ['Row 6', 'Email', 'Email is not an email address'],
     ]);
-    expect(written.map((p) => p.name)).toEqual(['Linus', 'Ada Lovelace']);
+    expect(written.map((p) => p.name)).toEqual(['Grace Hopper', 'Linus', 'Ada Lovelace']);
+    expect(written.find((p) => p.name === 'Grace Hopper')!.canSeed).toBeUndefined();
     expect(screen.getByRole('link', { name: 'See the people' })).toHaveAttribute('href', '#/people');
 
     // The whole import can be undone from the message it leaves.
-    expect(await screen.findByText('Imported people.csv: 1 created, 1 updated.')).toBeInTheDocument();
+    expect(await screen.findByText('Imported people.csv: 2 created, 1 updated.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Import another file' }));

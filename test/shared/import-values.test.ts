@@ -1,0 +1,169 @@
+/**
+ * CMDB text values mapped to scores and stages: the suggestions, the distinct values a column
+ * holds, reading cells through the user's choices, the CMDB header names, and score cells that
+ * only a plain decimal passes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  APP_IMPORT_FIELDS,
+  guessCsvMapping,
+  mapCsvRows,
+  parseScoreCell,
+  stageFromText,
+} from '../../shared/import/apps/definition';
+import { parseCsvFile } from '../../shared/import/read/csv';
+import { distinctValues, scoreFromText, suggestValues, type ValueMapping } from '../../shared/import/values';
+import type { AppImportField } from '../../shared/import/apps/definition';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
+const field = (key: AppImportField) => APP_IMPORT_FIELDS.find((f) => f.field === key)!;
+
+describe('scoreFromText', () => {
+  it.each([
+    ['1 - most critical', 5],
+    ['2 - somewhat critical', 4],
+    ['3 - less critical', 3],
+    ['4 - not critical', 2],
+    ['5 - Planning', 1],
+    ['P1', 5],
+    ['Tier 2', 4],
+    ['Mission Critical', 5],
+    ['High', 4],
+    ['Moderate', 3],
+    ['Medium', 3],
+    ['Low', 2],
+    ['Very low', 1],
+    ['Not critical', 1],
+  ])('reads “%s” as %i', (text, score) => {
+    expect(scoreFromText(text)).toBe(score);
+  });
+
+  it('suggests nothing for text that says nothing of criticality', () => {
+    expect(scoreFromText('Blue')).toBeUndefined();
+    expect(scoreFromText('')).toBeUndefined();
+  });
+
+  it('always suggests a score on the 1–5 scale, or nothing', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const score = scoreFromText(text);
+        return score === undefined || [1, 2, 3, 4, 5].includes(score);
+      }),
+    );
+  });
+});
+
+describe('stageFromText', () => {
+  it.each([
+    ['Live', 'on-platform'],
+    ['In progress', 'onboarding'],
+    ['Planned', 'selected'],
+    ['On hold', 'paused'],
+    ['Retired', 'dropped'],
+    ['Backlog', 'candidate'],
+  ])('reads “%s” as %s', (text, stage) => {
+    expect(stageFromText(text)).toBe(stage);
+  });
+});
+
+describe('score cells', () => {
+  it.each(['0x3', '1e0', 'Infinity', '4 5', '+3', '.5', '3.', ''])('refuses “%s”', (cell) => {
+    expect(parseScoreCell(cell)).toHaveProperty('problem');
+  });
+  it.each([
+    ['4', 4],
+    ['3.5', 3.5],
+    ['3,5', 3.5],
+    ['5.0', 5],
+  ])('reads “%s”', (cell, value) => {
+    expect(parseScoreCell(cell)).toEqual({ value });
+  });
+});
+
+describe('distinct values of a column', () => {
+  const table = parseCsvFile(
+    'Name,Criticality\nA,1 - most critical\nB,2 - somewhat critical\nC,1 - most critical\nD,4\nE,\n',
+  );
+
+  it('counts each text once per row, most frequent first, and marks what the field reads as it is', () => {
+    expect(distinctValues(field('businessScore'), table, 1)).toEqual([
+      { text: '1 - most critical', rows: 2, readable: false },
+      { text: '2 - somewhat critical', rows: 1, readable: false },
+      { text: '4', rows: 1, readable: true },
+    ]);
+  });
+
+  it('suggests a value for each text the field cannot read', () => {
+    const values = distinctValues(field('businessScore'), table, 1);
+    expect(suggestValues(field('businessScore'), values)).toEqual({
+      '1 - most critical': 5,
+      '2 - somewhat critical': 4,
+    });
+  });
+
+  it('reads the cells through the chosen values, and checks a chosen value like any cell', () => {
+    const mapping = guessCsvMapping(table.headers);
+    const values: ValueMapping<AppImportField> = {
+      businessScore: { '1 - most critical': 5, '2 - somewhat critical': 9 },
+    };
+    const result = mapCsvRows(table, mapping, values);
+    expect(result.apps.map((a) => [a.name, a.businessScore])).toEqual([
+      ['A', 5],
+      ['B', undefined],
+      ['C', 5],
+      ['D', 4],
+      ['E', undefined],
+    ]);
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        location: 'Row 3',
+        field: 'Business value',
+        problem: '“2 - somewhat critical” is not a number; scores are 1 to 5; left empty',
+      },
+    ]);
+  });
+});
+
+describe('a ServiceNow CMDB export of 30 business applications', () => {
+  const table = parseCsvFile(fixture('cmdb-30.csv'));
+
+  it('maps its headers without help', () => {
+    const mapping = guessCsvMapping(table.headers);
+    const column = (key: AppImportField) => table.headers[mapping[key]!];
+    expect(column('name')).toBe('name');
+    expect(column('description')).toBe('short_description');
+    expect(column('businessScore')).toBe('business_criticality');
+    // The support group is the team; owned_by (a person) is the fallback only.
+    expect(column('teamName')).toBe('support_group');
+    expect(column('externalId')).toBe('sys_id');
+  });
+
+  it('imports every row, with the suggested scores for its criticality texts', () => {
+    const mapping = guessCsvMapping(table.headers);
+    const businessColumn = mapping.businessScore!;
+    const suggested = suggestValues(
+      field('businessScore'),
+      distinctValues(field('businessScore'), table, businessColumn),
+    );
+    const result = mapCsvRows(table, mapping, { businessScore: suggested });
+    expect(result.apps).toHaveLength(30);
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(new Set(result.apps.map((a) => a.businessScore))).toEqual(new Set([5, 4, 3, 2]));
+    expect(result.apps.find((a) => a.name === 'Payments Gateway')).toMatchObject({
+      businessScore: 5,
+      teamName: 'Payments Engineering',
+      description: 'Payments Gateway for retail and business customers',
+    });
+  });
+
+  it('without the value mapping still imports every row, each criticality left empty with a warning', () => {
+    const result = mapCsvRows(table, guessCsvMapping(table.headers));
+    expect(result.apps).toHaveLength(30);
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toHaveLength(30);
+  });
+});
