@@ -37,7 +37,7 @@ import { StageBadge, count, formatScore } from './parts';
 import type { AppsData } from './data/queries';
 import './scoring-grid.css';
 
-const ROW_HEIGHT = 38;
+const ROW_HEIGHT = 42;
 /** The header has two rows: the axes, then the criteria. */
 const HEADER_ROWS = 2;
 /** Undo reaches back this many changes. */
