@@ -13,7 +13,7 @@ import { CURRENT_SCHEMA_VERSION, backupTablesAt, upgradeBackupTables } from '../
 import { RECORD_SCHEMAS } from '../schema/tables';
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
-import { MAX_FILE_BYTES } from '../ipc/contract';
+import { MAX_BACKUP_BYTES } from '../ipc/contract';
 
 export const BACKUP_FORMAT = 'platform-adoption-tracker-backup';
 /**
@@ -194,7 +194,7 @@ function schemaVersionOf(data: Record<string, unknown>): number {
 export function parseBackup(text: string, tableNames: readonly string[] = BACKUP_TABLE_NAMES): ParsedBackup {
   try {
     // A backup is one record per line, but a hand-minified one is still a backup: no line limit.
-    checkTextFile(text, { maxBytes: MAX_FILE_BYTES, maxLineLength: Number.MAX_SAFE_INTEGER });
+    checkTextFile(text, { maxBytes: MAX_BACKUP_BYTES, maxLineLength: Number.MAX_SAFE_INTEGER });
   } catch (error) {
     if (error instanceof ImportFileError) throw new BackupFileError(error.message);
     throw error;

@@ -7,8 +7,15 @@
  */
 import { z } from 'zod';
 
-/** Largest file the app reads or writes through the bridge (imports, exports, backups). */
+/** Largest file an import reads through the bridge, and the default limit of every file read. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Largest backup the app writes or restores: ten years of an enterprise program (20,000 apps,
+ * 200,000 pairing sessions, daily metrics) is about 190 MB of JSON. Kept under the longest string
+ * a JavaScript engine holds (V8: 2^29 − 24 characters), since a backup is read as one string.
+ */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
@@ -38,7 +45,7 @@ export const saveFileRequestSchema = z.object({
     .min(1, 'File name is required')
     .max(255, 'File name must be at most 255 characters')
     .refine((n) => !/[\\/\0]/.test(n), 'File name may not contain slashes'),
-  content: z.string().max(MAX_FILE_BYTES, 'File is too large to save'),
+  content: z.string().max(MAX_BACKUP_BYTES, 'File is too large to save'),
   mimeType: z.string().max(100).default('text/plain'),
   filters: z.array(fileFilterSchema).max(10).default([]),
 });
@@ -53,7 +60,7 @@ export type SaveFileResponse = z.infer<typeof saveFileResponseSchema>;
 export const openFileRequestSchema = z.object({
   title: z.string().max(200).default('Open'),
   filters: z.array(fileFilterSchema).max(10).default([]),
-  maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).default(MAX_FILE_BYTES),
+  maxBytes: z.number().int().positive().max(MAX_BACKUP_BYTES).default(MAX_FILE_BYTES),
 });
 export type OpenFileRequest = z.input<typeof openFileRequestSchema>;
 

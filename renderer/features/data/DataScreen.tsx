@@ -8,6 +8,7 @@ import { format } from 'date-fns';
 import { backupToJson, parseBackup, type ParsedBackup } from '../../../shared/backup/backup';
 import { todayIso } from '../../../shared/domain';
 import { formatBytes } from '../../../shared/import/file-checks';
+import { MAX_BACKUP_BYTES } from '../../../shared/ipc/contract';
 import { exportBackup, restoreBackup } from '../../db/backup';
 import { DATA_TABLES } from '../../db/database';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -206,7 +207,11 @@ function RestoreCard({ current }: { current: number }) {
     setError(null);
     setBusy(true);
     try {
-      const file = await desktop.openFile({ title: 'Restore from a backup', filters: JSON_FILTERS });
+      const file = await desktop.openFile({
+        title: 'Restore from a backup',
+        filters: JSON_FILTERS,
+        maxBytes: MAX_BACKUP_BYTES,
+      });
       if (file.status === 'canceled') return;
       if (file.status === 'too-large') {
         setError(`${file.name} is ${formatBytes(file.size)}: too large to be a backup. Nothing was changed.`);

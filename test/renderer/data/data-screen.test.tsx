@@ -13,6 +13,7 @@ import { backupToJson, parseBackup } from '../../../shared/backup/backup';
 import type { OpenFileResponse } from '../../../shared/ipc/contract';
 import { createProgram } from '../../../renderer/features/plan/data/program';
 import { PROGRAM, freshDb, renderWith, resetAll } from '../plan/helpers';
+import { MAX_BACKUP_BYTES, MAX_FILE_BYTES, openFileRequestSchema } from '../../../shared/ipc/contract';
 
 vi.mock('../../../renderer/desktop', () => ({
   desktop: {
@@ -136,6 +137,22 @@ describe('the Data screen', () => {
     expect(alert).toHaveTextContent('cycles, record 2, endDate: End date must be after the start date');
     expect(screen.queryByRole('dialog', { name: 'Restore this backup?' })).not.toBeInTheDocument();
     expect(await countsOf(database)).toEqual(before);
+  });
+
+  it('reads backups up to the backup limit, beyond the import limit, for a decade of an enterprise program', async () => {
+    const user = userEvent.setup();
+    const database = await demoDb();
+    openFile.mockResolvedValue({ status: 'canceled' });
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    await waitFor(() => expect(openFile).toHaveBeenCalled());
+    expect(openFile.mock.calls[0]![0]).toMatchObject({ maxBytes: MAX_BACKUP_BYTES });
+    expect(MAX_BACKUP_BYTES).toBeGreaterThan(190 * 1024 * 1024);
+    expect(MAX_BACKUP_BYTES).toBeGreaterThan(MAX_FILE_BYTES);
+    // The bridge lets such a request and such a save through, and no larger.
+    expect(openFileRequestSchema.safeParse({ maxBytes: MAX_BACKUP_BYTES }).success).toBe(true);
+    expect(openFileRequestSchema.safeParse({ maxBytes: MAX_BACKUP_BYTES + 1 }).success).toBe(false);
+    expect(openFileRequestSchema.parse({}).maxBytes).toBe(MAX_FILE_BYTES);
   });
 
   it('refuses a file that is not JSON', async () => {
