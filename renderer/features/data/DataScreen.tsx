@@ -3,7 +3,7 @@
  * program, and starting over. Restore, the demo and "Delete all data" replace everything, so each
  * asks first and says what it replaces; each runs in one transaction, so a failure changes nothing.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
 import { backupToJson, parseBackup, type ParsedBackup } from '../../../shared/backup/backup';
 import { todayIso } from '../../../shared/domain';
@@ -19,6 +19,7 @@ import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
+import { WorkProgress } from '../../ui/WorkProgress';
 import { TABLE_LABELS, formatCount, formatStorage, records } from './labels';
 import { useDemoLoader } from '../../ui/use-demo-loader';
 import { useRecordCounts, type Counts } from './data/queries';
@@ -202,6 +203,36 @@ function RestoreCard({ current }: { current: number }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<{ name: string; backup: ParsedBackup } | null>(null);
+  const [restoring, setRestoring] = useState<{ done: number; total: number } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  // Leaving the screen mid-restore cancels it: the database then stays as it was.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  /** Writes the backup with progress; the dialog has closed, so the card shows where it stands. */
+  async function restore(chosen: { name: string; backup: ParsedBackup }) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setError(null);
+    setRestoring({ done: 0, total: chosen.backup.total });
+    try {
+      await restoreBackup(chosen.backup, database, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (!controller.signal.aborted) setRestoring({ done, total });
+        },
+      });
+      toast({ kind: 'success', text: `The backup is restored: ${records(chosen.backup.total)}.` });
+    } catch (e) {
+      if (controller.signal.aborted) {
+        toast({ kind: 'info', text: 'The restore was cancelled. Nothing was changed.' });
+      } else {
+        setError(`${chosen.name} could not be restored: ${describeError(e)} Nothing was changed.`);
+      }
+    } finally {
+      if (abort.current === controller) abort.current = null;
+      setRestoring(null);
+    }
+  }
 
   async function choose() {
     setError(null);
@@ -236,9 +267,20 @@ function RestoreCard({ current }: { current: number }) {
     <section className="card data-card" aria-labelledby="data-restore">
       <h2 id="data-restore">Restore</h2>
       <p>Replaces all data with a backup file. The file is checked in full before anything changes.</p>
-      <button type="button" onClick={() => void choose()} disabled={busy}>
-        Restore from a backup…
-      </button>
+      {restoring ? (
+        <WorkProgress
+          label="Restoring the backup"
+          preparing="Preparing the restore…"
+          done={restoring.done}
+          total={restoring.total}
+          unit="records"
+          onCancel={() => abort.current?.abort()}
+        />
+      ) : (
+        <button type="button" onClick={() => void choose()} disabled={busy}>
+          Restore from a backup…
+        </button>
+      )}
       {error && (
         <div className="form-error data-error" role="alert">
           {error}
@@ -251,9 +293,8 @@ function RestoreCard({ current }: { current: number }) {
         danger
         onClose={() => setPending(null)}
         onConfirm={async () => {
-          if (!pending) return;
-          await restoreBackup(pending.backup, database);
-          toast({ kind: 'success', text: `The backup is restored: ${records(pending.backup.total)}.` });
+          // The dialog closes at once; the card shows the progress and offers Cancel.
+          if (pending) void restore(pending);
         }}
       >
         {pending && (
