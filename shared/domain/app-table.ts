@@ -63,6 +63,26 @@ export interface AppRow {
   goldenPathNames: string[];
   /** Everything the free-text filter matches, lower-cased once. */
   search: string;
+  /** The name and team as they sort (collationKey), computed once so a sort click compares plain strings. */
+  nameKey: string;
+  teamKey: string;
+}
+
+/**
+ * A string that sorts with `<` the way the collator below compares names: case and accents
+ * ignored, runs of digits by value ("App 2" before "App 10"). Computed once per row, so sorting
+ * 20,000 rows makes no collator call (one costs about a microsecond, and a sort makes n·log n).
+ */
+export function collationKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => {
+      const value = digits.replace(/^0+(?=\d)/, '');
+      // Length first, then the digits: longer numbers are larger.
+      return String.fromCharCode(0x30 + Math.min(value.length, 40)) + value;
+    });
 }
 
 /** Joins apps with the names the table shows. */
@@ -83,6 +103,8 @@ export function buildAppRows(
     return {
       app,
       teamName,
+      nameKey: collationKey(app.name),
+      teamKey: collationKey(teamName),
       cycleLabel: label,
       cycleIndex: cycle ? cycle.index : null,
       helloWorldDays: timeToHelloWorldDays(app),
@@ -113,9 +135,9 @@ type SortValue = string | number | null;
 function sortValue(row: AppRow, key: SortKey): SortValue {
   switch (key) {
     case 'name':
-      return row.app.name;
+      return row.nameKey;
     case 'team':
-      return row.teamName || null;
+      return row.teamName ? row.teamKey : null;
     case 'stage':
       return stageRank.get(row.app.stage) ?? 0;
     case 'cycle':
@@ -166,17 +188,19 @@ export function filterAndSortApps(rows: readonly AppRow[], filters: AppFilters, 
   const sign = sort.direction === 'asc' ? 1 : -1;
   // Decorate once: reading the key inside the comparator would repeat the switch n·log n times.
   const decorated = kept.map((row) => ({ row, value: sortValue(row, sort.key) }));
+  // Plain comparisons only (numbers, ISO dates, collation keys): no collator call per comparison.
+  const compare = (x: string | number, y: string | number) =>
+    typeof x === 'number' && typeof y === 'number' ? x - y : x < y ? -1 : x > y ? 1 : 0;
   decorated.sort((a, b) => {
     const x = a.value;
     const y = b.value;
     if (x === null || y === null) {
       if (x !== y) return x === null ? 1 : -1;
     } else {
-      const order =
-        typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      const order = compare(x, y);
       if (order !== 0) return sign * order;
     }
-    return collator.compare(a.row.app.name, b.row.app.name) || (a.row.app.id < b.row.app.id ? -1 : 1);
+    return compare(a.row.nameKey, b.row.nameKey) || (a.row.app.id < b.row.app.id ? -1 : 1);
   });
   return decorated.map((d) => d.row);
 }

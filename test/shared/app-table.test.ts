@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import type { App, AppStage, Cycle, GoldenPath, Team } from '../../shared/domain';
 import {
   buildAppRows,
+  collationKey,
+  collator,
   DEFAULT_SORT,
   EMPTY_FILTERS,
   filterAndSortApps,
@@ -220,6 +222,32 @@ describe('sorting', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('collation keys', () => {
+  it('order names as the collator does: case and accents ignored, numbers by value', () => {
+    const names = ['app 10', 'App 2', 'Émile', 'emile b', 'app 02', 'Zeta', 'alpha', 'App 1'];
+    const byKey = [...names].sort((a, b) => (collationKey(a) < collationKey(b) ? -1 : 1));
+    const byCollator = [...names].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
+    expect(byKey.map(collationKey)).toEqual(byCollator.map(collationKey));
+    expect(byKey.slice(0, 2)).toEqual(['alpha', 'App 1']);
+    expect(byKey.indexOf('App 2')).toBeLessThan(byKey.indexOf('app 10'));
+  });
+
+  it('never contradicts the collator on letters, digits and spaces', () => {
+    const name = fc.stringMatching(/^[a-zA-Zé0-9 ]{0,12}$/);
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const order = collator.compare(a, b);
+        const ka = collationKey(a);
+        const kb = collationKey(b);
+        if (order < 0) return ka <= kb;
+        if (order > 0) return ka >= kb;
+        return true;
+      }),
+      { numRuns: 2000 },
     );
   });
 });
