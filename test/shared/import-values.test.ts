@@ -13,6 +13,7 @@ import {
   parseScoreCell,
   stageFromText,
 } from '../../shared/import/apps/definition';
+import { planImport } from '../../shared/import/apps/plan';
 import { parseCsvFile } from '../../shared/import/read/csv';
 import { distinctValues, scoreFromText, suggestValues, type ValueMapping } from '../../shared/import/values';
 import type { AppImportField } from '../../shared/import/apps/definition';
@@ -22,6 +23,10 @@ const field = (key: AppImportField) => APP_IMPORT_FIELDS.find((f) => f.field ===
 
 describe('scoreFromText', () => {
   it.each([
+    ['1 - Mission Critical', 5],
+    ['2 - High', 4],
+    ['3 - Moderate', 3],
+    ['4 - Low', 2],
     ['1 - most critical', 5],
     ['2 - somewhat critical', 4],
     ['3 - less critical', 3],
@@ -122,6 +127,103 @@ describe('distinct values of a column', () => {
         location: 'Row 3',
         field: 'Business value',
         problem: '“2 - somewhat critical” is not a number; scores are 1 to 5; left empty',
+      },
+    ]);
+  });
+});
+
+describe('CMDB header names', () => {
+  const mapped = (headers: string[]) => {
+    const mapping = guessCsvMapping(headers);
+    return Object.fromEntries(Object.entries(mapping).map(([key, index]) => [key, headers[index!]]));
+  };
+
+  it('reads ServiceNow’s display labels', () => {
+    expect(
+      mapped(['Name', 'Short description', 'Business Criticality', 'Owned by', 'Support group', 'Sys ID']),
+    ).toEqual({
+      name: 'Name',
+      description: 'Short description',
+      businessScore: 'Business Criticality',
+      teamName: 'Support group',
+      externalId: 'Sys ID',
+    });
+  });
+
+  it.each([
+    [['Application', 'Owner Group'], 'Owner Group'],
+    [['name', 'owned_by'], 'owned_by'],
+    [['name', 'support_group'], 'support_group'],
+    [['name', 'owned_by', 'support_group'], 'support_group'],
+    [['Name', 'Support Group', 'Owner Group'], 'Owner Group'],
+  ])('takes the team from %j: %s', (headers, team) => {
+    expect(mapped(headers).teamName).toBe(team);
+  });
+
+  it('takes the description from short_description and the business value from a criticality column', () => {
+    expect(mapped(['name', 'short_description', 'business_criticality'])).toEqual({
+      name: 'name',
+      description: 'short_description',
+      businessScore: 'business_criticality',
+    });
+    expect(mapped(['App', 'Criticality']).businessScore).toBe('Criticality');
+  });
+});
+
+describe('the value mapping in the plan', () => {
+  const table = parseCsvFile(
+    [
+      'Name,Business Criticality,Stage',
+      'A,1 - Mission Critical,Live',
+      'B,Unknown,Live',
+      'A,Unknown,Backlog',
+      'C,5 - Planning,Someday',
+    ].join('\n'),
+  );
+
+  it('keeps the choices of mapped fields, and the warnings of the rows it imports only', () => {
+    const mapping = guessCsvMapping(table.headers);
+    const values: ValueMapping<AppImportField> = {
+      businessScore: { '1 - Mission Critical': 5, '5 - Planning': 1, Unknown: null },
+      stage: { Live: 'on-platform', Backlog: 'candidate' },
+      technicalScore: { High: 4 }, // no column: not part of what the rows were read with
+    };
+    const parsed = mapCsvRows(table, mapping, values);
+    expect(parsed.warnings?.map((w) => w.location)).toEqual(['Row 3', 'Row 4', 'Row 5']);
+    const plan = planImport({ apps: [], teams: [] }, parsed);
+    expect(plan.values).toEqual({ businessScore: values.businessScore, stage: values.stage });
+    expect(plan.creates.map((r) => [r.name, r.businessScore, r.stage])).toEqual([
+      ['A', 5, 'on-platform'],
+      ['B', undefined, 'on-platform'],
+      ['C', 1, undefined],
+    ]);
+    // Row 4 repeats A and is rejected whole, so it has no warning; B and C keep theirs.
+    expect(plan.rejected.map((r) => r.location)).toEqual(['Row 4']);
+    expect(plan.warnings).toEqual([
+      {
+        location: 'Row 3',
+        field: 'Business value',
+        problem: '“Unknown” is not a number; scores are 1 to 5; left empty',
+      },
+      {
+        location: 'Row 5',
+        field: 'Stage',
+        problem: expect.stringMatching(/^“Someday” is not a stage; .*; left empty$/),
+      },
+    ]);
+  });
+
+  it('leaves a required field’s unreadable cell a rejection, not a warning', () => {
+    const people = parseCsvFile('Name,Business value\n,3\nB,0x3\n');
+    const result = mapCsvRows(people, guessCsvMapping(people.headers));
+    expect(result.rejected).toEqual([
+      { location: 'Row 2', field: 'App name', problem: 'is empty; every app needs a name' },
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        location: 'Row 3',
+        field: 'Business value',
+        problem: '“0x3” is not a number; scores are 1 to 5; left empty',
       },
     ]);
   });

@@ -318,6 +318,13 @@ export function mapCsvRows(
   mapping: CsvMapping,
   values: ValueMapping<AppImportField> = {},
 ): ParsedImport {
-  const { records, rejected, skipped, warnings } = mapRows(appsImport, parsed, mapping, values);
-  return { apps: records, teams: [], rejected, skipped, warnings: warnings ?? [] };
+  const read = mapRows(appsImport, parsed, mapping, values);
+  return {
+    apps: read.records,
+    teams: [],
+    rejected: read.rejected,
+    skipped: read.skipped,
+    warnings: read.warnings ?? [],
+    values: read.values ?? {},
+  };
 }
