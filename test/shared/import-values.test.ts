@@ -15,7 +15,13 @@ import {
 } from '../../shared/import/apps/definition';
 import { planImport } from '../../shared/import/apps/plan';
 import { parseCsvFile } from '../../shared/import/read/csv';
-import { distinctValues, scoreFromText, suggestValues, type ValueMapping } from '../../shared/import/values';
+import {
+  distinctValues,
+  orderForMapping,
+  scoreFromText,
+  suggestValues,
+  type ValueMapping,
+} from '../../shared/import/values';
 import type { AppImportField } from '../../shared/import/apps/definition';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
@@ -98,6 +104,38 @@ describe('distinct values of a column', () => {
       { text: '2 - somewhat critical', rows: 1, readable: false },
       { text: '4', rows: 1, readable: true },
     ]);
+  });
+
+  it('lists the texts to map in the order of the scale they are suggested for, the rest last', () => {
+    const listed = (texts: [string, number][]) =>
+      orderForMapping(
+        field('businessScore'),
+        texts.map(([text, rows]) => ({ text, rows, readable: false })),
+      ).map((v) => v.text);
+    expect(
+      listed([
+        ['Blue', 9],
+        ['4 - not critical', 8],
+        ['1 - most critical', 8],
+        ['3 - less critical', 7],
+        ['Green', 12],
+        ['2 - somewhat critical', 7],
+        ['Tier 1', 1],
+      ]),
+    ).toEqual([
+      '1 - most critical',
+      'Tier 1',
+      '2 - somewhat critical',
+      '3 - less critical',
+      '4 - not critical',
+      'Green',
+      'Blue',
+    ]);
+    const stages = orderForMapping(
+      field('stage'),
+      ['Someday', 'Retired', 'Live', 'Backlog'].map((text) => ({ text, rows: 1, readable: false })),
+    );
+    expect(stages.map((v) => v.text)).toEqual(['Backlog', 'Live', 'Retired', 'Someday']);
   });
 
   it('suggests a value for each text the field cannot read', () => {

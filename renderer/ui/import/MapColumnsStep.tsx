@@ -12,7 +12,12 @@ import type {
   RecordPlan,
 } from '../../../shared/import/definition';
 import { guessMapping, mapRows } from '../../../shared/import/mapping';
-import { distinctValues, suggestValues, type ValueMapping } from '../../../shared/import/values';
+import {
+  distinctValues,
+  orderForMapping,
+  suggestValues,
+  type ValueMapping,
+} from '../../../shared/import/values';
 import type { ParsedCsv } from '../../../shared/import/read/csv';
 import type { RejectedRow } from '../../../shared/import/types';
 import { describeError } from '../../db/errors';
@@ -52,7 +57,10 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
     for (const field of definition.fields) {
       const column = mapping[field.field];
       if (!field.choices || column === undefined) continue;
-      const unreadable = distinctValues(field, table, column).filter((v) => !v.readable);
+      const unreadable = orderForMapping(
+        field,
+        distinctValues(field, table, column).filter((v) => !v.readable),
+      );
       if (unreadable.length === 0) continue;
       out.push({ field, column, header: table.headers[column] || `Column ${column + 1}`, unreadable });
     }

@@ -7,6 +7,7 @@ import type { ColumnMapping, ImportField } from '../../../shared/import/definiti
 import { rowLocation } from '../../../shared/import/mapping';
 import type { RejectedRow } from '../../../shared/import/types';
 import type { ValueMapping } from '../../../shared/import/values';
+import { ScrollBox } from './parts';
 
 /** A cell as it will be read: its text, and what a text mapped to a value becomes ("1 - High → 5"). */
 function Cell({ field, text, values }: { field: ImportField; text: string; values: ValueMapping }) {
@@ -47,7 +48,7 @@ export function RowPreview({
   const mapped = fields.filter((f) => mapping[f.field] !== undefined);
   return (
     <>
-      <div className="import-scroll">
+      <ScrollBox label="Preview rows">
         <table className="data import-preview" aria-label="Preview">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ export function RowPreview({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {rows.length > PREVIEW_ROWS && (
         <p className="muted">
           Showing the first {PREVIEW_ROWS} of {rows.length.toLocaleString('en')} rows; the problems of every

@@ -28,7 +28,7 @@ export interface ColumnValues {
   /** The column's index in the file, and its header. */
   column: number;
   header: string;
-  /** The texts the field cannot read, most frequent first. */
+  /** The texts the field cannot read, in the order of their suggestions (orderForMapping). */
   unreadable: DistinctValue[];
   /** The chosen value per text; null: leave empty. */
   chosen: Readonly<Record<string, string | number | null>>;

@@ -138,7 +138,7 @@ describe('the import wizard', () => {
     expect(within(values).getByRole('combobox', { name: 'Business value for “2 - High”' })).toHaveValue('4');
     const crown = within(values).getByRole('combobox', { name: 'Business value for “Crown”' });
     expect(crown).toHaveValue('');
-    expect(within(values).getAllByRole('row')[1]).toHaveTextContent('2 - High2');
+    expect(within(values).getAllByRole('row')[2]).toHaveTextContent('2 - High2');
     expect(screen.getByRole('table', { name: 'Values that will be left empty' })).toHaveTextContent('Row 4');
 
     await user.selectOptions(crown, '3');
@@ -181,23 +181,19 @@ describe('the import wizard', () => {
     const scores = screen.getByRole('region', { name: '“business_criticality” as Business value' });
     const select = (text: string) =>
       within(scores).getByRole('combobox', { name: `Business value for “${text}”` });
-    // The most frequent text first; suggestions from ranks and words, nothing for what says nothing.
+    // In the order of the scale the texts are suggested for, then the rest, most rows first.
     expect(
       within(scores)
         .getAllByRole('rowheader')
         .map((h) => h.textContent),
-    ).toEqual(['Crown jewels', '1 - Mission Critical', '3 - Moderate', 'Unknown']);
-    expect(select('Crown jewels')).toHaveValue('');
+    ).toEqual(['1 - Mission Critical', '3 - Moderate', 'Crown jewels', 'Unknown']);
     expect(select('1 - Mission Critical')).toHaveValue('5');
     expect(select('3 - Moderate')).toHaveValue('3');
+    expect(select('Crown jewels')).toHaveValue('');
     expect(select('Crown jewels')).toHaveAccessibleDescription(/type 1 to 5, or 0 to leave it empty/);
 
-    // From the heading, Tab goes through the column selects to the first text; a digit is its score.
-    await tab(select('Crown jewels'));
-    await user.keyboard('5');
-    expect(select('Crown jewels')).toHaveValue('5');
-    await user.tab();
-    expect(select('1 - Mission Critical')).toHaveFocus();
+    // From the heading, Tab goes through the column selects to the texts; a digit is a score.
+    await tab(select('1 - Mission Critical'));
     await user.tab();
     expect(select('3 - Moderate')).toHaveFocus();
     await user.keyboard('2');
@@ -205,6 +201,11 @@ describe('the import wizard', () => {
     await user.keyboard('{Delete}');
     expect(select('3 - Moderate')).toHaveValue('');
     await user.keyboard('3');
+    expect(select('3 - Moderate')).toHaveValue('3');
+    await user.tab();
+    expect(select('Crown jewels')).toHaveFocus();
+    await user.keyboard('5');
+    expect(select('Crown jewels')).toHaveValue('5');
     await user.tab();
     await user.keyboard('9'); // no such score: nothing changes
     expect(select('Unknown')).toHaveValue('');
