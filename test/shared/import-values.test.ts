@@ -14,6 +14,7 @@ import {
   stageFromText,
 } from '../../shared/import/apps/definition';
 import { planImport } from '../../shared/import/apps/plan';
+import { plainDecimal } from '../../shared/import/cells';
 import { parseCsvFile } from '../../shared/import/read/csv';
 import {
   distinctValues,
@@ -90,6 +91,28 @@ describe('score cells', () => {
     ['5.0', 5],
   ])('reads “%s”', (cell, value) => {
     expect(parseScoreCell(cell)).toEqual({ value });
+  });
+});
+
+describe('plain decimals', () => {
+  it('reads digits with a decimal point or a decimal comma, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.,-+ eExXabfIn\t') }), (cell) => {
+        const value = plainDecimal(cell);
+        if (!/^\d+([.,]\d+)?$/.test(cell) || /,\d{3,}$/.test(cell)) return value === null;
+        return value === Number(cell.replace(',', '.'));
+      }),
+    );
+  });
+
+  it('reads back any decimal written with a point or a comma', () => {
+    fc.assert(
+      fc.property(fc.nat(100_000), fc.integer({ min: 0, max: 99 }), fc.boolean(), (whole, cents, comma) => {
+        const text = `${whole}${comma ? ',' : '.'}${String(cents).padStart(2, '0')}`;
+        const value = plainDecimal(text);
+        return value !== null && Math.abs(value - (whole + cents / 100)) < 1e-9;
+      }),
+    );
   });
 });
 
