@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOT_DIR, type OpenedApp } from './harness';
+import { createProgram } from './program';
 
 const CMDB_CSV = readFileSync(new URL('../fixtures/csv/cmdb-30.csv', import.meta.url));
 
@@ -25,18 +26,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function createProgram(page: Page) {
-  await page.getByRole('button', { name: 'Create a program' }).click();
-  const form = page.getByRole('form', { name: 'Program' });
-  await form.getByLabel('Program name').fill('Cloud-native modernization');
-  await form.getByLabel('Platform name').fill('Tanzu Platform');
-  await form.getByLabel('Start date').fill('2026-10-01');
-  await form.getByLabel('Target apps').fill('40');
-  await form.getByLabel('Eligible app population').fill('400');
-  await form.getByRole('button', { name: 'Create program' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
-}
 
 /** The page-side fields of the focused element the name is read from (this side has no DOM types). */
 interface FocusedElement {
