@@ -92,6 +92,8 @@ export default function ImportWizard({ data }: { data: AppsData }) {
             teams: 'teams' in parsed ? (parsed.teams ?? []) : [],
             rejected: parsed.rejected,
             skipped: parsed.skipped,
+            warnings: parsed.warnings ?? [],
+            values: parsed.values ?? {},
           },
         ),
       planFacts: (plan) => [{ label: 'new teams', count: plan.teamsToCreate.length }],

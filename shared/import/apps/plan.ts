@@ -37,7 +37,13 @@ export function planImport(
   const plan = planRecords(
     appsImport,
     existing.apps,
-    { records: parsed.apps, rejected: parsed.rejected, skipped: parsed.skipped },
+    {
+      records: parsed.apps,
+      rejected: parsed.rejected,
+      skipped: parsed.skipped,
+      warnings: parsed.warnings ?? [],
+      values: parsed.values ?? {},
+    },
     {
       // A catalog's duplicate is the same entity: the field to look at is its name.
       duplicateField: (record, field) =>

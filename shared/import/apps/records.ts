@@ -13,6 +13,7 @@ import { APP_STAGES, checkAppDateOrder, type AppStage } from '../../domain/apps'
 import type { IsoDate } from '../../domain/dates';
 import { isoDayNumber } from '../../domain/pipeline';
 import type { ImportResult, RejectedRow, SkippedCount } from '../types';
+import type { ValueMapping } from '../values';
 
 export interface AppImportRecord {
   name: string;
@@ -45,6 +46,8 @@ export interface ParsedImport {
   skipped: SkippedCount[];
   /** Cells left empty in rows that are imported (an optional value that could not be read). */
   warnings?: RejectedRow[];
+  /** The value mapping the rows were read with (see values.ts). */
+  values?: ValueMapping;
 }
 
 export interface AppImportResult extends ImportResult {

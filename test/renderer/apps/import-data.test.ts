@@ -158,6 +158,27 @@ describe('applying a CSV import', () => {
   });
 });
 
+describe('the values left empty', () => {
+  it('are reported for the apps written, not for a row rejected on writing', async () => {
+    const database = freshDb();
+    await createApp({ name: 'Ledger', stage: 'selected', selectedOn: '2026-05-01' }, database);
+    // Both rows have a business value that cannot be read; Ledger is then rejected on writing.
+    const parsed = csvImport('Name,Business value,First deploy on\nGood,very,\nLedger,nope,2026-01-15\n');
+    const plan = await planFor(database, parsed);
+    expect(plan.warnings?.map((w) => w.location)).toEqual(['Row 2', 'Row 3']);
+    const result = await applyImport(plan, {}, database);
+    expect(result.rejected.map((r) => r.location)).toEqual(['Row 3']);
+    expect(result.warnings).toEqual([
+      {
+        location: 'Row 2',
+        field: 'Business value',
+        problem: '“very” is not a number; scores are 1 to 5; left empty',
+      },
+    ]);
+    expect((await database.apps.toArray()).find((a) => a.name === 'Good')!.businessScore).toBeNull();
+  });
+});
+
 describe('applying a Backstage catalog import', () => {
   it('turns Components into apps and Groups into teams, and skips other kinds', async () => {
     const database = freshDb();

@@ -36,7 +36,8 @@ async function openWizard() {
   const database = freshDb();
   const existing = await createApp({ name: 'Already here', description: 'untouched' }, database);
   renderWith(database, <AppsScreen route="apps/import" />);
-  await screen.findByRole('heading', { name: 'Import apps' });
+  // The screen loads lazily: on a busy machine that can take longer than findBy's default second.
+  await screen.findByRole('heading', { name: 'Import apps' }, { timeout: 10_000 });
   return { database, existing };
 }
 
@@ -137,7 +138,7 @@ describe('the import wizard', () => {
     expect(within(values).getByRole('combobox', { name: 'Business value for “2 - High”' })).toHaveValue('4');
     const crown = within(values).getByRole('combobox', { name: 'Business value for “Crown”' });
     expect(crown).toHaveValue('');
-    expect(within(values).getAllByRole('row')[1]).toHaveTextContent('2 - High2');
+    expect(within(values).getAllByRole('row')[2]).toHaveTextContent('2 - High2');
     expect(screen.getByRole('table', { name: 'Values that will be left empty' })).toHaveTextContent('Row 4');
 
     await user.selectOptions(crown, '3');
@@ -151,5 +152,109 @@ describe('the import wizard', () => {
     expect(scores).toMatchObject({ Payments: 5, Ledger: 4, Search: 3, Reports: 4 });
     const teams = (await database.teams.toArray()).map((t) => t.name).sort();
     expect(teams).toEqual(expect.arrayContaining(['Checkout', 'Discovery', 'Finance']));
+  });
+
+  it('maps criticality and stage texts with the keyboard alone, and says each value left empty on its row', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    files.next.push(
+      opened(
+        'servicenow.csv',
+        [
+          'name,short_description,support_group,business_criticality,Stage',
+          'Payments,Takes the money,Checkout,1 - Mission Critical,Live',
+          'Ledger,Books,Finance,Crown jewels,Live',
+          'Search,Finds,Discovery,3 - Moderate,Someday',
+          'Reports,Sums,Finance,Crown jewels,Backlog',
+          'Archive,Keeps,Finance,Unknown,Live',
+        ].join('\n'),
+      ),
+    );
+    const tab = async (target: HTMLElement) => {
+      for (let i = 0; i < 40 && document.activeElement !== target; i++) await user.tab();
+      expect(target).toHaveFocus();
+    };
+    await tab(screen.getByRole('button', { name: 'Choose file…' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Map the columns' })).toHaveFocus();
+
+    const scores = screen.getByRole('region', { name: '“business_criticality” as Business value' });
+    const select = (text: string) =>
+      within(scores).getByRole('combobox', { name: `Business value for “${text}”` });
+    // In the order of the scale the texts are suggested for, then the rest, most rows first.
+    expect(
+      within(scores)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['1 - Mission Critical', '3 - Moderate', 'Crown jewels', 'Unknown']);
+    expect(select('1 - Mission Critical')).toHaveValue('5');
+    expect(select('3 - Moderate')).toHaveValue('3');
+    expect(select('Crown jewels')).toHaveValue('');
+    expect(select('Crown jewels')).toHaveAccessibleDescription(/type 1 to 5, or 0 to leave it empty/);
+
+    // From the heading, Tab goes through the column selects to the texts; a digit is a score.
+    await tab(select('1 - Mission Critical'));
+    await user.tab();
+    expect(select('3 - Moderate')).toHaveFocus();
+    await user.keyboard('2');
+    expect(select('3 - Moderate')).toHaveValue('2');
+    await user.keyboard('{Delete}');
+    expect(select('3 - Moderate')).toHaveValue('');
+    await user.keyboard('3');
+    expect(select('3 - Moderate')).toHaveValue('3');
+    await user.tab();
+    expect(select('Crown jewels')).toHaveFocus();
+    await user.keyboard('5');
+    expect(select('Crown jewels')).toHaveValue('5');
+    await user.tab();
+    await user.keyboard('9'); // no such score: nothing changes
+    expect(select('Unknown')).toHaveValue('');
+
+    // Stage words come suggested; "Someday" is left empty, which its row says.
+    const stages = screen.getByRole('region', { name: '“Stage” as Stage' });
+    expect(within(stages).getByRole('combobox', { name: 'Stage for “Live”' })).toHaveValue('on-platform');
+    expect(within(stages).getByRole('combobox', { name: 'Stage for “Backlog”' })).toHaveValue('candidate');
+    expect(within(stages).getByRole('combobox', { name: 'Stage for “Someday”' })).toHaveValue('');
+
+    const preview = screen.getByRole('table', { name: 'Preview' });
+    await waitFor(() => expect(within(preview).getAllByRole('row')[2]).toHaveTextContent('Crown jewels → 5'));
+    const rows = within(preview).getAllByRole('row');
+    expect(rows[3]).toHaveTextContent('Stage: “Someday” is not a stage');
+    expect(rows[5]).toHaveTextContent(
+      'Business value: “Unknown” is not a number; scores are 1 to 5; left empty',
+    );
+    expect(
+      within(screen.getByRole('table', { name: 'Values that will be left empty' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map(
+          (r) =>
+            within(r).getAllByRole('cell')[0]!.textContent +
+            ' ' +
+            within(r).getAllByRole('cell')[1]!.textContent,
+        ),
+    ).toEqual(['Row 4 Stage', 'Row 6 Business value']);
+
+    await tab(screen.getByRole('button', { name: 'Import 5 apps' }));
+    await user.keyboard('{Enter}');
+    const result = await screen.findByRole('list', { name: 'Import result' });
+    expect(result).toHaveTextContent('5 created');
+    expect(result).toHaveTextContent('0 rejected');
+    // The result says again what was left empty, with the row and the field.
+    expect(screen.getByRole('table', { name: 'Values left empty' })).toHaveTextContent(
+      /Row 4.*Stage.*Row 6.*Business value/,
+    );
+    await waitFor(async () => expect(await database.apps.count()).toBe(6));
+    const byName = Object.fromEntries((await database.apps.toArray()).map((a) => [a.name, a]));
+    expect(Object.fromEntries(Object.entries(byName).map(([n, a]) => [n, a.businessScore]))).toMatchObject({
+      Payments: 5,
+      Ledger: 5,
+      Search: 3,
+      Reports: 5,
+      Archive: null,
+    });
+    expect(byName.Payments!.stage).toBe('on-platform');
+    expect(byName.Search!.stage).toBe('candidate');
+    expect(byName.Ledger!.description).toBe('Books');
   });
 });

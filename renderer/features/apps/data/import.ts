@@ -156,11 +156,14 @@ export async function applyImport(
       // The last check: a cancel during the last write still rolls everything back.
       if (signal?.aborted) throw new ImportCanceledError();
 
+      // The warnings of the records written; a record rejected here has its problems instead.
+      const rejectedHere = new Set(rejected.map((r) => r.location));
       return {
         created: creates.length,
         updated: updates.length,
         skipped: plan.skipped,
         rejected,
+        warnings: (plan.warnings ?? []).filter((w) => !rejectedHere.has(w.location)),
         teamsCreated: teamsWritten.length,
       };
     },
