@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/apps/backstage';
+import {
+  catalogFromDocuments,
+  parseBackstageCatalog,
+  parseEntityRef,
+} from '../../shared/import/apps/backstage';
+import { parseCsvFile } from '../../shared/import/read/csv';
+import { readDocuments } from '../../shared/import/read/documents';
+import { catalogApiJson, yamlWithLongDefinition } from '../fixtures/backstage/generate';
 import { fileError } from './import-helpers';
 
 const fixture = (name: string) =>
@@ -231,5 +238,60 @@ describe('parseBackstageCatalog', () => {
     expect(result.apps.map((a) => a.name)).toEqual(['fine']);
     expect(result.rejected[0]).toMatchObject({ location: 'Document 2', field: '' });
     expect(result.rejected[0]?.problem).toMatch(/^cannot be read: .*alias/i);
+  });
+});
+
+describe('real catalog files, whatever the length of their lines', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('imports the catalog API’s compact JSON: 300 entities, about 350 KB, on one line', () => {
+    const json = catalogApiJson(300);
+    expect(json).not.toContain('\n');
+    expect(json.length).toBeGreaterThan(300_000);
+    for (const text of [json, catalogApiJson(300, true)]) {
+      const catalog = catalogFromDocuments(readDocuments('entities.json', bytes(text)));
+      expect(catalog.apps).toHaveLength(300);
+      expect(catalog.rejected).toEqual([]);
+      expect(catalog.apps[0]).toMatchObject({
+        location: 'Document 1, item 1',
+        name: 'Service 1',
+        teamName: 'team-a',
+        externalId: 'component:default/service-001',
+        system: 'system-1',
+      });
+      // The same file chosen as YAML (JSON is YAML) reads the same.
+      expect(parseBackstageCatalog(bytes(text)).apps).toEqual(catalog.apps);
+    }
+  });
+
+  it('imports the Components of a YAML file whose API entity has a 200,000-character definition', () => {
+    const text = yamlWithLongDefinition(200_000);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeGreaterThan(200_000);
+    const catalog = catalogFromDocuments(readDocuments('catalog-info.yaml', bytes(text)));
+    expect(catalog.apps.map((a) => a.externalId)).toEqual([
+      'component:default/payments-api',
+      'component:default/refunds',
+    ]);
+    expect(catalog.skipped).toEqual([{ reason: 'kind: API', count: 1 }]);
+    expect(catalog.rejected).toEqual([]);
+  });
+
+  it('says what is really wrong with a broken one-line JSON file: where the parser stopped', () => {
+    const broken = catalogApiJson(300).slice(0, -2000);
+    const message = fileError(() => readDocuments('entities.json', bytes(broken)));
+    expect(message).toMatch(/^This file is not valid JSON: /);
+    expect(message).not.toMatch(/characters long|does not look like/);
+  });
+
+  it('still refuses an absurd line in a CSV, and points a catalog chosen as a CSV to the catalog import', () => {
+    expect(fileError(() => parseCsvFile(catalogApiJson(300)))).toMatch(
+      /^Line 1 is [\d,]+ characters long; the longest line that can be imported is 100,000 characters\. It is JSON, not a CSV: .*choose “Backstage catalog”/,
+    );
+    expect(fileError(() => parseCsvFile(yamlWithLongDefinition(200_000)))).toMatch(
+      /^Line 18 is [\d,]+ characters long; .*It is a Backstage catalog, not a CSV/,
+    );
+    expect(fileError(() => parseCsvFile(`Name,Team\n${'x'.repeat(100_001)}\n`))).toMatch(
+      /^Line 2 is 100,001 characters long; .*No row of a CSV file is that long/,
+    );
   });
 });

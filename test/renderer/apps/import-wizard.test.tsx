@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import type { OpenFileResponse } from '../../../shared/ipc/contract';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { createApp } from '../../../renderer/features/apps/data/apps';
+import { catalogApiJson } from '../../fixtures/backstage/generate';
 import { freshDb, renderWith, resetAll } from './helpers';
 
 const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[] }));
@@ -73,6 +74,18 @@ describe('the import wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Choose file…' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was imported.');
     await expectUnchanged(database, existing);
+  });
+
+  it('imports the catalog API’s one-line JSON of 300 entities, one team per owner', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    files.next.push(opened('entities.json', catalogApiJson(300)));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 300 apps and 5 teams' }));
+    expect(await screen.findByRole('list', { name: 'Import result' })).toHaveTextContent('300 created');
+    await waitFor(async () => expect(await database.apps.count()).toBe(301));
+    expect(await database.teams.count()).toBe(5);
   });
 
   it('refuses a file larger than the import limit', async () => {
