@@ -43,7 +43,7 @@ export default function ImportWizard({ data }: { data: AppsData }) {
           kind: 'records',
           id: 'backstage',
           label: 'Backstage catalog',
-          hint: 'catalog-info.yaml or an entity dump: Components become apps, Groups become teams.',
+          hint: 'catalog-info.yaml or an entity dump: Components become apps, Groups become teams (one per Group, found again by its entity ref).',
           dialogTitle: 'Import a Backstage catalog',
           filters: [{ name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] }],
           heading: 'Backstage catalog',
@@ -94,9 +94,15 @@ export default function ImportWizard({ data }: { data: AppsData }) {
             skipped: parsed.skipped,
           },
         ),
-      planFacts: (plan) => [{ label: 'new teams', count: plan.teamsToCreate.length }],
+      planFacts: (plan) => [
+        { label: 'new teams', count: plan.teamsToCreate.length },
+        { label: 'teams updated', count: plan.teamsToUpdate.length },
+      ],
       apply: (plan, options) => applyImport(plan, options, database),
-      resultFacts: (result) => [{ label: 'teams created', count: result.teamsCreated }],
+      resultFacts: (result) => [
+        { label: 'teams created', count: result.teamsCreated },
+        { label: 'teams updated', count: result.teamsUpdated },
+      ],
       note:
         'Importing the same file again updates the apps it matches (by external id, else by name) and ' +
         'creates no duplicates. Empty cells never erase what is stored.',

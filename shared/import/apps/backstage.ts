@@ -6,14 +6,16 @@
  *
  * Mapping of a Component:
  * - name: metadata.title, else metadata.name; description: metadata.description.
- * - team: spec.owner, an entity ref (`group:default/payments-team`, `payments-team`): the kind and
- *   namespace are dropped, and when the file also holds that Group, its display name is used so
- *   the app lands in the team the Group creates. A `user:` owner is a person, not a team: the app
- *   gets no team and the owner's ref is kept as the last line of the description, so it is not lost.
+ * - team: spec.owner, an entity ref (`group:default/payments-team`, `payments-team`), kept as the
+ *   record's teamRef (`group:<namespace>/<name>`): the import finds the team by it (teams.ts, which
+ *   ignores the namespace). The team's name is the Group's display name when the file also holds
+ *   that Group, else the ref's name. A `user:` owner is a person, not a team: the app gets no team
+ *   and the owner's ref is kept as the last line of the description, so it is not lost.
  * - lifecycle: spec.lifecycle; system: spec.system (its name, without kind or namespace).
  * - external id: the entity ref `component:<namespace>/<name>` (namespace `default` when absent),
  *   which is what re-imports match on.
- * A Group becomes a team named spec.profile.displayName, else metadata.title, else metadata.name.
+ * A Group becomes a team named spec.profile.displayName, else metadata.title, else metadata.name,
+ * with metadata.description as its notes and its entity ref `group:<namespace>/<name>`.
  *
  * A document that is not valid YAML, not a mapping, or misses apiVersion, kind or metadata.name is
  * rejected as "Document N" (N counts the documents in the file from 1); empty documents are ignored.
@@ -25,6 +27,7 @@ import type { TextFileLimits } from '../file-checks';
 import { parseYamlFile, type FileDocument } from '../read/documents';
 import type { FileContent } from '../read/text';
 import { ImportFileError, type RejectedRow } from '../types';
+import { teamRefKey } from './teams';
 import {
   appImportRecordSchema,
   type AppImportRecord,
@@ -119,15 +122,12 @@ function readEntity(doc: Mapping): Entity {
 const APP_FIELD_PATHS: Record<string, string> = {
   name: 'metadata.title',
   teamName: 'spec.owner',
+  teamRef: 'spec.owner',
   description: 'metadata.description',
   externalId: 'metadata.name',
   lifecycle: 'spec.lifecycle',
   system: 'spec.system',
 };
-
-function groupKey(namespace: string, name: string): string {
-  return `${namespace.toLowerCase()}/${name.toLowerCase()}`;
-}
 
 /**
  * Reads a Backstage catalog file (YAML, or the catalog API's JSON, which is YAML too) into app
@@ -226,13 +226,15 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const name = displayName || text(entity.metadata, 'title', 'metadata.title') || entity.name;
       if (name.length > 200)
         throw new DocumentProblem('spec.profile.displayName', 'must be at most 200 characters');
+      const ref = `group:${entity.namespace}/${entity.name}`;
       const team: TeamImportRecord = {
         name,
         description: text(entity.metadata, 'description', 'metadata.description'),
-        externalId: `group:${entity.namespace}/${entity.name}`,
+        externalId: ref,
       };
       out.teams.push(team);
-      teamNameByGroup.set(groupKey(entity.namespace, entity.name), name);
+      // The namespace is ignored, as the import does (teams.ts): the first Group of a name wins.
+      if (!teamNameByGroup.has(teamRefKey(ref))) teamNameByGroup.set(teamRefKey(ref), name);
     } catch (error) {
       if (!(error instanceof DocumentProblem)) throw error;
       out.rejected.push({ location, field: error.field, problem: atLine(error.message, startLine) });
@@ -253,11 +255,13 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const { metadata, spec } = entity;
       let description = text(metadata, 'description', 'metadata.description');
       let teamName: string | null = null;
+      let teamRef: string | null = null;
       const ownerText = text(spec, 'owner', 'spec.owner');
       if (ownerText !== '') {
         const owner = parseEntityRef(ownerText);
         if (owner.kind === null || owner.kind === 'group') {
-          teamName = teamNameByGroup.get(groupKey(owner.namespace, owner.name)) ?? owner.name;
+          teamRef = `group:${owner.namespace}/${owner.name}`;
+          teamName = teamNameByGroup.get(teamRefKey(teamRef)) ?? owner.name;
         } else {
           // A user (or another kind) owns it: keep who, without inventing a team for one person.
           description = `${description}${description ? '\n\n' : ''}Owner in Backstage: ${ownerText}`;
@@ -267,6 +271,7 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const record: AppImportRecord = {
         name: text(metadata, 'title', 'metadata.title') || entity.name,
         teamName: teamName || null,
+        ...(teamRef && { teamRef }),
         description,
         externalId: `component:${entity.namespace}/${entity.name}`,
         lifecycle: text(spec, 'lifecycle', 'spec.lifecycle'),
