@@ -3,6 +3,7 @@
  * download, opening is a file picker. Requests and responses go through the same contract
  * schemas as the Electron bridge, so a screen cannot behave differently in the two shells.
  */
+import { decodeText } from '../../shared/import/read/text';
 import { parseIpc } from '../../shared/ipc/parse';
 import {
   IPC,
@@ -21,10 +22,14 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0
 /** How long a download's object URL is kept: long enough for the browser to start reading it. */
 const REVOKE_AFTER_MS = 30_000;
 
-/** The `accept` attribute for a file input: `.csv,.json`; empty (anything) when a filter allows `*`. */
+/**
+ * The `accept` attribute for a file input: the extensions the desktop dialog shows first
+ * (`.csv,.tsv,.txt`); an "All files" filter (`*`) adds nothing, since a browser's picker offers
+ * every file on request as the desktop dialog's "All files" does. Empty (anything) when no filter
+ * names an extension.
+ */
 export function acceptFor(filters: FileFilter[]): string {
-  const extensions = filters.flatMap((f) => f.extensions);
-  if (extensions.length === 0 || extensions.includes('*')) return '';
+  const extensions = filters.flatMap((f) => f.extensions).filter((e) => e !== '*');
   return [...new Set(extensions.map((e) => `.${e.toLowerCase()}`))].join(',');
 }
 
@@ -78,13 +83,16 @@ async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
   return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
-/** Reads a file as UTF-8 text (dropping a byte-order mark, as the desktop shell does). */
+/**
+ * Reads a file as text, decoded as the desktop shell decodes it (shared/import/read/text.ts):
+ * UTF-8 or UTF-16 by the byte order mark, which is dropped, or UTF-16 recognised without one.
+ */
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onload = () => resolve(decodeText(reader.result as ArrayBuffer).text);
     reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
-    reader.readAsText(file, 'utf-8');
+    reader.readAsArrayBuffer(file);
   });
 }
 

@@ -26,6 +26,9 @@ export const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
+/** The filter that shows every file, offered after a dialog's own filters. */
+export const ALL_FILES_FILTER: FileFilter = { name: 'All files', extensions: ['*'] };
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),

@@ -209,6 +209,17 @@ describe('file:open', () => {
     );
   });
 
+  it('decodes UTF-16 as the browser does, with or without a byte order mark', async () => {
+    const text = 'Name\tTeam\nÉquipe café\tZürich\n';
+    const le = Buffer.from(text, 'utf16le');
+    const path = join(folder, 'apps.tsv');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.from(le).swap16()]) {
+      writeFileSync(path, bytes);
+      await expect(invoke('file:open', {})).resolves.toMatchObject({ status: 'opened', content: text });
+    }
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const path = join(folder, 'huge.json');
     writeFileSync(path, 'x'.repeat(2048));

@@ -4,13 +4,15 @@
  *
  * Saves are atomic: the content goes to a temporary file in the same folder, then replaces the
  * target with a rename, so a crash or a full disk never leaves a half-written export or backup.
- * Opens check the size before reading, so a huge file is refused instead of filling memory.
+ * Opens check the size before reading, so a huge file is refused instead of filling memory, and
+ * decode the file as the browser does (UTF-8, or UTF-16 with or without a byte order mark).
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
+import { decodeText } from '../../../shared/import/read/text';
 import {
   IPC,
   type OpenFileResponse,
@@ -72,8 +74,9 @@ export async function openFile(request: OpenRequest, event: IpcMainInvokeEvent):
   const bytes = await readFile(path);
   // The file may have grown between stat and read; the limit holds for what was actually read.
   if (bytes.byteLength > request.maxBytes) return { status: 'too-large', name, size: bytes.byteLength };
-  // TextDecoder drops a leading byte-order mark, as the browser's File.text() does.
-  return { status: 'opened', name, size: bytes.byteLength, content: new TextDecoder('utf-8').decode(bytes) };
+  // Decoded as the renderer decodes a dropped file (shared/import/read/text.ts): UTF-8 or UTF-16
+  // by the byte order mark, which is dropped, or UTF-16 recognised without one.
+  return { status: 'opened', name, size: bytes.byteLength, content: decodeText(bytes).text };
 }
 
 export function registerFileHandlers(): void {

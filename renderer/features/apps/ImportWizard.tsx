@@ -12,6 +12,7 @@ import type { AppImportRecord, AppImportResult, TeamImportRecord } from '../../.
 import type { ParsedRecords } from '../../../shared/import/definition';
 import { readDocuments } from '../../../shared/import/read/documents';
 import { rejectedRowCount } from '../../../shared/import/types';
+import { ALL_FILES_FILTER } from '../../../shared/ipc/contract';
 import { ImportWizard as Wizard } from '../../ui/import/ImportWizard';
 import type { ImportWizardConfig } from '../../ui/import/types';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -37,7 +38,7 @@ export default function ImportWizard({ data }: { data: AppsData }) {
           label: 'CSV file',
           hint: 'A spreadsheet or CMDB export with a header row: one app per row.',
           dialogTitle: 'Import apps from a CSV file',
-          filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+          filters: [{ name: 'CSV or TSV', extensions: ['csv', 'tsv', 'txt'] }, ALL_FILES_FILTER],
         },
         {
           kind: 'records',
@@ -45,7 +46,10 @@ export default function ImportWizard({ data }: { data: AppsData }) {
           label: 'Backstage catalog',
           hint: 'catalog-info.yaml or an entity dump: Components become apps, Groups become teams (one per Group, found again by its entity ref).',
           dialogTitle: 'Import a Backstage catalog',
-          filters: [{ name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] }],
+          filters: [
+            { name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] },
+            ALL_FILES_FILTER,
+          ],
           heading: 'Backstage catalog',
           read: (file) => {
             const catalog = catalogFromDocuments(readDocuments(file.name, file.content));

@@ -6,16 +6,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { OpenFileResponse } from '../../../shared/ipc/contract';
+import type { OpenFileRequest, OpenFileResponse } from '../../../shared/ipc/contract';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { createApp } from '../../../renderer/features/apps/data/apps';
 import { catalogApiJson } from '../../fixtures/backstage/generate';
 import { freshDb, renderWith, resetAll } from './helpers';
 
-const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[] }));
+const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[], requests: [] as OpenFileRequest[] }));
 vi.mock('../../../renderer/desktop', () => ({
   desktop: {
-    openFile: async () => files.next.shift() ?? { status: 'canceled' },
+    openFile: async (request: OpenFileRequest) => {
+      files.requests.push(request);
+      return files.next.shift() ?? { status: 'canceled' };
+    },
     saveFile: async () => ({ status: 'canceled' }),
     appInfo: async () => ({}),
   },
@@ -23,6 +26,7 @@ vi.mock('../../../renderer/desktop', () => ({
 
 afterEach(async () => {
   files.next.length = 0;
+  files.requests.length = 0;
   await resetAll();
 });
 
@@ -86,6 +90,24 @@ describe('the import wizard', () => {
     expect(await screen.findByRole('list', { name: 'Import result' })).toHaveTextContent('300 created');
     await waitFor(async () => expect(await database.apps.count()).toBe(301));
     expect(await database.teams.count()).toBe(5);
+  });
+
+  it('offers .tsv for a CSV, .json for a catalog, and All files for both in the open dialog', async () => {
+    const user = userEvent.setup();
+    await openWizard();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(files.requests).toHaveLength(2));
+    const [csv, catalog] = files.requests.map((r) => r.filters);
+    expect(csv).toEqual([
+      { name: 'CSV or TSV', extensions: ['csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+    expect(catalog).toEqual([
+      { name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
   });
 
   it('refuses a file larger than the import limit', async () => {
