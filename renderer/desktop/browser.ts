@@ -7,6 +7,7 @@ import { decodeText } from '../../shared/import/read/text';
 import { parseIpc } from '../../shared/ipc/parse';
 import {
   IPC,
+  MAX_OPEN_FILES,
   type AppInfo,
   type DesktopApi,
   type FileFilter,
@@ -75,11 +76,21 @@ async function saveFile(input: SaveFileRequest): Promise<SaveFileResponse> {
 
 async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
   const request = parseIpc(IPC.openFile.request, input, IPC.openFile.channel, 'request');
-  const file = await pickFile(acceptFor(request.filters));
+  const picked = await pickFiles(acceptFor(request.filters), request.multiple);
+  const chosen = picked.slice(0, request.multiple ? MAX_OPEN_FILES : 1);
+  const total = chosen.reduce((sum, file) => sum + file.size, 0);
+  const tooLarge = chosen.find((file) => file.size > request.maxBytes);
   let response: OpenFileResponse;
-  if (!file) response = { status: 'canceled' };
-  else if (file.size > request.maxBytes) response = { status: 'too-large', name: file.name, size: file.size };
-  else response = { status: 'opened', name: file.name, size: file.size, content: await readText(file) };
+  if (chosen.length === 0) response = { status: 'canceled' };
+  else if (tooLarge) response = { status: 'too-large', name: tooLarge.name, size: tooLarge.size };
+  else if (total > request.maxBytes)
+    response = { status: 'too-large', name: `${chosen.length} files`, size: total };
+  else {
+    const [first, ...more] = await Promise.all(
+      chosen.map(async (file) => ({ name: file.name, size: file.size, content: await readText(file) })),
+    );
+    response = { status: 'opened', ...first!, ...(more.length > 0 && { more }) };
+  }
   return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
@@ -96,19 +107,20 @@ function readText(file: File): Promise<string> {
   });
 }
 
-/** Shows the browser's file picker; resolves with the chosen file, or null when it is dismissed. */
-function pickFile(accept: string): Promise<File | null> {
+/** Shows the browser's file picker; resolves with the chosen files, none when it is dismissed. */
+function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     if (accept) input.accept = accept;
+    input.multiple = multiple;
     input.hidden = true;
-    const finish = (file: File | null) => {
+    const finish = (files: File[]) => {
       input.remove();
-      resolve(file);
+      resolve(files);
     };
-    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => finish(null), { once: true });
+    input.addEventListener('change', () => finish([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
     document.body.append(input);
     input.click();
   });

@@ -231,6 +231,45 @@ describe('file:open', () => {
     });
   });
 
+  it('returns every file picked together when several are allowed, and only the first otherwise', async () => {
+    const paths = ['all.yaml', 'team-b.yaml'].map((name, i) => {
+      const path = join(folder, name);
+      writeFileSync(path, `kind: Location${i}\n`);
+      return path;
+    });
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: paths });
+    await expect(invoke('file:open', { multiple: true })).resolves.toEqual({
+      status: 'opened',
+      name: 'all.yaml',
+      size: 16,
+      content: 'kind: Location0\n',
+      more: [{ name: 'team-b.yaml', size: 16, content: 'kind: Location1\n' }],
+    });
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
+    await expect(invoke('file:open', {})).resolves.toEqual(
+      expect.not.objectContaining({ more: expect.anything() }),
+    );
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ properties: ['openFile'] }),
+    );
+  });
+
+  it('refuses files picked together that hold more than the limit, before reading any', async () => {
+    const paths = ['a.yaml', 'b.yaml'].map((name) => {
+      const path = join(folder, name);
+      writeFileSync(path, 'x'.repeat(600));
+      return path;
+    });
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: paths });
+    await expect(invoke('file:open', { multiple: true, maxBytes: 1024 })).resolves.toEqual({
+      status: 'too-large',
+      name: '2 files',
+      size: 1200,
+    });
+  });
+
   it('says canceled when the user picks nothing', async () => {
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     await expect(invoke('file:open', {})).resolves.toEqual({ status: 'canceled' });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   catalogFromDocuments,
+  catalogFromFiles,
+  describeLocations,
   parseBackstageCatalog,
   parseEntityRef,
 } from '../../shared/import/apps/backstage';
@@ -294,6 +296,75 @@ describe('real catalog files, whatever the length of their lines', () => {
     );
     expect(fileError(() => parseCsvFile(`Name,Team\n${'x'.repeat(100_001)}\n`))).toMatch(
       /^Line 2 is 100,001 characters long; .*No row of a CSV file is that long/,
+    );
+  });
+});
+
+describe('Location entities and several files read together', () => {
+  const read = (name: string) => ({ name, documents: readDocuments(name, fixture(name)) });
+
+  it('reads what a Location names, and says those files should be imported', () => {
+    const catalog = catalogFromFiles([read('all.yaml')]);
+    expect(catalog.apps).toEqual([]);
+    expect(catalog.skipped).toEqual([{ reason: 'kind: Location', count: 1 }]);
+    expect(catalog.locations).toEqual([
+      {
+        location: 'Document 1',
+        name: 'example-all',
+        targets: ['./team-b-group.yaml', './team-b-components.yaml', './apis/payments-api.yaml'],
+      },
+    ]);
+    expect(describeLocations(catalog.locations, ['all.yaml'])).toBe(
+      '“example-all” is a Backstage Location: it imports nothing itself but names 3 catalog files: ' +
+        './team-b-group.yaml, ./team-b-components.yaml and ./apis/payments-api.yaml. Import those files ' +
+        'to bring in their Components and Groups (choose several files together, with or without the Location).',
+    );
+  });
+
+  it('reads spec.target as well as spec.targets, and a URL target by its file name', () => {
+    const catalog = parseBackstageCatalog(
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: acme-corp\nspec:\n  type: url\n  target: https://example.com/acme/org.yaml?raw=true',
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: more\nspec:\n  targets: [./a.yaml, 7, ./b.yaml]',
+      ].join('\n---\n'),
+    );
+    expect(catalog.locations.map((l) => l.targets)).toEqual([
+      ['https://example.com/acme/org.yaml?raw=true'],
+      ['./a.yaml', './b.yaml'],
+    ]);
+    expect(describeLocations(catalog.locations, ['ORG.yaml', 'a.yaml'])).toBe(
+      '“acme-corp” and “more” are Backstage Locations: they import nothing themselves but name 3 catalog ' +
+        'files; 1 of them is not among the files chosen: ./b.yaml. Import that file to bring in their ' +
+        'Components and Groups (choose several files together, with or without the Location).',
+    );
+    expect(describeLocations(catalog.locations, ['org.yaml', 'a.yaml', 'b.yaml'])).toMatch(
+      /name 3 catalog files, all among the files chosen\.$/,
+    );
+    expect(describeLocations([], [])).toBeNull();
+  });
+
+  it('reads a Location with the files it names as one catalog: each document located in its file', () => {
+    const catalog = catalogFromFiles([
+      read('all.yaml'),
+      read('team-b-components.yaml'),
+      read('team-b-group.yaml'),
+    ]);
+    expect(catalog.apps.map((a) => [a.location, a.teamName, a.teamRef])).toEqual([
+      ['team-b-components.yaml, Document 1', 'Team B', 'group:default/team-b'],
+      ['team-b-components.yaml, Document 2', 'Team B', 'group:default/team-b'],
+      ['team-b-components.yaml, Document 3', 'Team B', 'group:retail/team-b'],
+    ]);
+    expect(catalog.teams.map((t) => t.externalId)).toEqual(['group:default/team-b']);
+    expect(catalog.locations[0]?.location).toBe('all.yaml, Document 1');
+    expect(
+      describeLocations(catalog.locations, ['all.yaml', 'team-b-components.yaml', 'team-b-group.yaml']),
+    ).toMatch(/; 1 of them is not among the files chosen: \.\/apis\/payments-api\.yaml\. Import that file/);
+  });
+
+  it('names the file that is not a catalog when several are read together', () => {
+    const notes = { name: 'notes.yaml', documents: readDocuments('notes.yaml', 'just: notes\n') };
+    expect(fileError(() => catalogFromFiles([read('all.yaml'), notes]))).toMatch(
+      /^notes\.yaml: this file is not a Backstage catalog/,
     );
   });
 });

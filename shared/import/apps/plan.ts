@@ -45,7 +45,7 @@ export function planImport(
     {
       // A catalog's duplicate is the same entity: the field to look at is its name.
       duplicateField: (record, field) =>
-        record.location.startsWith('Document')
+        /(^|, )Document \d+/.test(record.location)
           ? 'metadata.name'
           : (appsImport.fields.find((f) => f.field === field)?.label ?? field),
     },

@@ -108,6 +108,29 @@ describe('openFile in a browser', () => {
     }
   });
 
+  it('returns every file picked together when several are allowed', async () => {
+    const files = [new File(['kind: Location\n'], 'all.yaml'), new File(['kind: Group\n'], 'team-b.yaml')];
+    pick = (input) => {
+      Object.defineProperty(input, 'files', { value: files, configurable: true });
+      input.dispatchEvent(new Event('change'));
+    };
+    await expect(browserDesktop.openFile({ multiple: true })).resolves.toEqual({
+      status: 'opened',
+      name: 'all.yaml',
+      size: 15,
+      content: 'kind: Location\n',
+      more: [{ name: 'team-b.yaml', size: 12, content: 'kind: Group\n' }],
+    });
+    expect(inputs[0]!.multiple).toBe(true);
+    await expect(browserDesktop.openFile({ multiple: true, maxBytes: 20 })).resolves.toEqual({
+      status: 'too-large',
+      name: '2 files',
+      size: 27,
+    });
+    await expect(browserDesktop.openFile({})).resolves.not.toHaveProperty('more');
+    expect(inputs[2]!.multiple).toBe(false);
+  });
+
   it('says too-large for a file over the limit, without reading it', async () => {
     const read = vi.spyOn(FileReader.prototype, 'readAsArrayBuffer');
     pick = choose(new File(['x'.repeat(5000)], 'backup.json'));
