@@ -5,6 +5,7 @@
  * the board, and find it all again after a reload. A bad file is refused with a message.
  * Screenshots go to test-results/screenshots/apps-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
@@ -282,6 +283,48 @@ describe('the Apps area', () => {
       .click();
     await page.getByRole('form', { name: 'Criterion Business criticality' }).waitFor();
     await app.shot('apps-15-criteria-dark');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('reads a Backstage Location, then the files it names picked together (one UTF-16 without a mark): one team', async () => {
+    app = await openApp();
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await createProgram(page);
+    await page.goto(new URL('#/apps/import', app.baseURL).toString());
+    await page.getByRole('radio', { name: /Backstage catalog/ }).click();
+    const fixture = (name: string) => readFileSync(new URL(`../fixtures/backstage/${name}`, import.meta.url));
+    const pick = async (files: { name: string; buffer: Buffer }[]) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Choose file…' }).click(),
+      ]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles(files.map((f) => ({ ...f, mimeType: 'text/yaml' })));
+    };
+
+    await pick([{ name: 'all.yaml', buffer: fixture('all.yaml') }]);
+    await page
+      .getByText(/“example-all” is a Backstage Location: it imports nothing itself but names 3/)
+      .waitFor();
+    await app.shot('apps-16-backstage-location');
+
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await pick([
+      { name: 'all.yaml', buffer: fixture('all.yaml') },
+      { name: 'team-b-components.yaml', buffer: fixture('team-b-components.yaml') },
+      // As a Windows tool saves "Unicode": UTF-16 little endian, no byte order mark.
+      {
+        name: 'team-b-group.yaml',
+        buffer: Buffer.from(fixture('team-b-group.yaml').toString('utf8'), 'utf16le'),
+      },
+    ]);
+    await page.getByText(/1 of them is not among the files chosen: \.\/apis\/payments-api\.yaml/).waitFor();
+    await app.shot('apps-17-backstage-several-files');
+    await page.getByRole('button', { name: 'Import 3 apps and 1 team' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Import result' }).textContent())
+      .toMatch(/3 created.*1 teams created/);
     expect(app.errors).toEqual([]);
   });
 });

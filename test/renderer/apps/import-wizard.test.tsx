@@ -4,17 +4,24 @@
  * column mapping and a preview with every row's problems to a result with counts and reasons.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { OpenFileResponse } from '../../../shared/ipc/contract';
+import type { OpenFileRequest, OpenFileResponse } from '../../../shared/ipc/contract';
 import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { createApp } from '../../../renderer/features/apps/data/apps';
+import allYaml from '../../fixtures/backstage/all.yaml?raw';
+import { catalogApiJson } from '../../fixtures/backstage/generate';
+import componentsYaml from '../../fixtures/backstage/team-b-components.yaml?raw';
+import groupYaml from '../../fixtures/backstage/team-b-group.yaml?raw';
 import { freshDb, renderWith, resetAll } from './helpers';
 
-const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[] }));
+const files = vi.hoisted(() => ({ next: [] as OpenFileResponse[], requests: [] as OpenFileRequest[] }));
 vi.mock('../../../renderer/desktop', () => ({
   desktop: {
-    openFile: async () => files.next.shift() ?? { status: 'canceled' },
+    openFile: async (request: OpenFileRequest) => {
+      files.requests.push(request);
+      return files.next.shift() ?? { status: 'canceled' };
+    },
     saveFile: async () => ({ status: 'canceled' }),
     appInfo: async () => ({}),
   },
@@ -22,10 +29,18 @@ vi.mock('../../../renderer/desktop', () => ({
 
 afterEach(async () => {
   files.next.length = 0;
+  files.requests.length = 0;
   await resetAll();
 });
 
-const opened = (name: string, content: string): OpenFileResponse => ({
+const FIXTURES: Record<string, string> = {
+  'all.yaml': allYaml,
+  'team-b-components.yaml': componentsYaml,
+  'team-b-group.yaml': groupYaml,
+};
+const fixture = (name: string) => FIXTURES[name]!;
+
+const opened = (name: string, content: string): Extract<OpenFileResponse, { status: 'opened' }> => ({
   status: 'opened',
   name,
   size: content.length,
@@ -36,8 +51,8 @@ async function openWizard() {
   const database = freshDb();
   const existing = await createApp({ name: 'Already here', description: 'untouched' }, database);
   renderWith(database, <AppsScreen route="apps/import" />);
-  // The screen loads lazily: on a busy machine that can take longer than findBy's default second.
-  await screen.findByRole('heading', { name: 'Import apps' }, { timeout: 10_000 });
+  // The first render loads the screen's modules: slow on a busy machine.
+  await screen.findByRole('heading', { name: 'Import apps' }, { timeout: 15_000 });
   return { database, existing };
 }
 
@@ -74,6 +89,91 @@ describe('the import wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Choose file…' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was imported.');
     await expectUnchanged(database, existing);
+  });
+
+  it('imports the catalog API’s one-line JSON of 300 entities, one team per owner', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    files.next.push(opened('entities.json', catalogApiJson(300)));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 300 apps and 5 teams' }));
+    expect(await screen.findByRole('list', { name: 'Import result' })).toHaveTextContent('300 created');
+    await waitFor(async () => expect(await database.apps.count()).toBe(301));
+    expect(await database.teams.count()).toBe(5);
+  });
+
+  it('offers .tsv for a CSV, .json for a catalog, and All files for both in the open dialog', async () => {
+    const user = userEvent.setup();
+    await openWizard();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(files.requests).toHaveLength(2));
+    const [csv, catalog] = files.requests.map((r) => r.filters);
+    expect(csv).toEqual([
+      { name: 'CSV or TSV', extensions: ['csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+    expect(catalog).toEqual([
+      { name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+  });
+
+  it('says which files a Location names, then imports them chosen together: one team per Group', async () => {
+    const user = userEvent.setup();
+    const { database } = await openWizard();
+    await user.click(screen.getByRole('radio', { name: /Backstage catalog/ }));
+    files.next.push(opened('all.yaml', fixture('all.yaml')));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(
+      await screen.findByText(
+        /“example-all” is a Backstage Location: it imports nothing itself but names 3 catalog files: \.\/team-b-group\.yaml, \.\/team-b-components\.yaml and \.\/apis\/payments-api\.yaml\. Import those files/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import 0 apps' })).toBeDisabled();
+    expect(files.requests[0]).toMatchObject({ multiple: true });
+
+    await user.click(screen.getByRole('button', { name: 'Choose another file' }));
+    const [first, ...more] = ['all.yaml', 'team-b-components.yaml', 'team-b-group.yaml'].map((name) =>
+      opened(name, fixture(name)),
+    );
+    files.next.push({ ...first!, more: more.map(({ name, size, content }) => ({ name, size, content })) });
+    await user.click(await screen.findByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByText(/all\.yaml and 2 more files/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 of them is not among the files chosen: \.\/apis\/payments-api\.yaml/),
+    ).toBeInTheDocument();
+    const preview = screen.getByRole('table', { name: 'Preview' });
+    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent(
+      'team-b-components.yaml, 1checkoutTeam B',
+    );
+    await user.click(screen.getByRole('button', { name: 'Import 3 apps and 1 team' }));
+    expect(await screen.findByRole('list', { name: 'Import result' })).toHaveTextContent('3 created');
+    await waitFor(async () => expect(await database.apps.count()).toBe(4));
+    expect(await database.teams.toArray()).toEqual([
+      expect.objectContaining({ name: 'Team B', externalRef: 'group:default/team-b' }),
+    ]);
+  });
+
+  it('reads several catalog files dropped together as one catalog', async () => {
+    await openWizard();
+    const dropped = ['team-b-group.yaml', 'team-b-components.yaml'].map(
+      (name) => new File([fixture(name)], name, { type: 'application/yaml' }),
+    );
+    const card = screen.getByRole('heading', { name: 'Import apps' }).parentElement!;
+    fireEvent(card, createEvent.drop(card, { dataTransfer: { files: dropped, types: ['Files'] } }));
+    expect(await screen.findByText(/team-b-group\.yaml and 1 more file/)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'What the file holds' })).toHaveTextContent('3 components');
+    expect(screen.getByRole('button', { name: 'Import 3 apps and 1 team' })).toBeEnabled();
+  });
+
+  it('asks for one file at a time for a CSV', async () => {
+    const user = userEvent.setup();
+    await openWizard();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(files.requests[0]).toMatchObject({ multiple: false }));
   });
 
   it('refuses a file larger than the import limit', async () => {
