@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { missesOf, textTable } from './table.mjs';
+import { markdownTable, missesOf, textTable } from './table.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -119,29 +119,24 @@ if (baselines.length) console.log(`Baselines, measured in this run: ${baselines.
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const out = join(root, 'bench/results/latest.json');
-writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      generatedAt: new Date().toISOString(),
-      scale: options.scale,
-      runs: options.runs,
-      durationSeconds: Math.round(seconds),
-      machine: {
-        cpus: availableParallelism(),
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        memoryGb: Math.round(totalmem() / 1024 ** 3),
-        loadAverage: loadAtEnd,
-        loadAverageAtStart: loadAtStart,
-        node: process.version,
-      },
-      figures,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`Written to ${out}`);
+const result = {
+  generatedAt: new Date().toISOString(),
+  scale: options.scale,
+  runs: options.runs,
+  durationSeconds: Math.round(seconds),
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    loadAverage: loadAtEnd,
+    loadAverageAtStart: loadAtStart,
+    node: process.version,
+  },
+  figures,
+};
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/latest.md'), `${markdownTable(result)}\n`);
+console.log(`Written to ${out} (and latest.md)`);
 if (
   options.readme &&
   spawnSync(process.execPath, [join(root, 'bench/table.mjs'), '--readme'], { stdio: 'inherit' }).status !== 0
