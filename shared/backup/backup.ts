@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, backupTablesAt, upgradeBackupTables } from '../schema/migrations';
-import { RECORD_SCHEMAS } from '../schema/tables';
+import { linkedIds, REFERENCES, repairLinks } from '../schema/references';
+import { RECORD_SCHEMAS, RECORD_NAMES, type DataTableName } from '../schema/tables';
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
 import { MAX_BACKUP_BYTES } from '../ipc/contract';
@@ -71,7 +72,16 @@ export interface ParsedBackup {
   /** Records per table, in table order. */
   counts: Record<BackupTableName, number>;
   total: number;
+  /**
+   * Links to records the backup does not hold (an app's team, a session's person): optional ones
+   * the restore removes, required ones it keeps as they are; the first few named, as
+   * "apps, record 3 (“Ledger”), teamId: the team … is not in the backup; the link is removed".
+   */
+  danglingLinks: { removed: number; kept: number; examples: string[] };
 }
+
+/** How many dangling links a backup's summary names one by one. */
+export const DANGLING_LINK_EXAMPLES = 5;
 
 /** A backup file that cannot be restored; the message says why, naming table, record and field. */
 export class BackupFileError extends Error {
@@ -288,6 +298,7 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
     problems.push(`program: a backup holds at most one program, this one has ${counts.program}`);
   }
   if (problems.length > 0) refuse(problems);
+  const danglingLinks = checkLinks(tables, tableNames as readonly BackupTableName[]);
 
   return {
     exportedAt: envelope.data.exportedAt,
@@ -296,5 +307,63 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
     tables: tables as BackupTables,
     counts,
     total,
+    danglingLinks,
   };
+}
+
+/**
+ * Links to records the backup does not hold (a hand-edited file, one from a damaged database, a
+ * record kept under a name whose person is gone): an optional link, or one id of several, is
+ * removed from its record (in `tables`); a required one is kept, since the record means nothing
+ * without it and refusing the whole backup would lose the rest. Both are counted.
+ */
+function checkLinks(
+  tables: Record<string, unknown[]>,
+  tableNames: readonly BackupTableName[],
+): ParsedBackup['danglingLinks'] {
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (table: string) => {
+    let set = ids.get(table);
+    if (!set) {
+      set = new Set((tables[table] ?? []).map((r) => (r as { id: string }).id));
+      ids.set(table, set);
+    }
+    return set;
+  };
+  const exists = (table: DataTableName, id: string) => idsOf(table).has(id);
+  const dangling = { removed: 0, kept: 0, examples: [] as string[] };
+  for (const name of tableNames) {
+    const refs = REFERENCES[name as DataTableName];
+    const rows = tables[name];
+    if (!refs || !rows) continue;
+    rows.forEach((row, i) => {
+      const record = row as Record<string, unknown>;
+      const label =
+        typeof record.name === 'string' ? record.name : typeof record.title === 'string' ? record.title : '';
+      const where = `${name}, record ${i + 1}${label ? ` (“${label}”)` : ''}`;
+      let repair = false;
+      for (const ref of refs) {
+        const missing = linkedIds(record, ref).filter((id) => !exists(ref.target, id));
+        if (missing.length === 0) continue;
+        const kept = ref.kind === 'required';
+        if (kept) dangling.kept += missing.length;
+        else {
+          dangling.removed += missing.length;
+          repair = true;
+        }
+        if (dangling.examples.length < DANGLING_LINK_EXAMPLES) {
+          const names = RECORD_NAMES[ref.target];
+          const what =
+            missing.length === 1
+              ? `the ${names.one} ${missing[0]} is`
+              : `${missing.length} ${names.many} are`;
+          dangling.examples.push(
+            `${where}, ${ref.field}: ${what} not in the backup; ${kept ? 'kept as it is' : missing.length === 1 ? 'the link is removed' : 'the links are removed'}`,
+          );
+        }
+      }
+      if (repair) rows[i] = repairLinks(name as DataTableName, record, exists).record;
+    });
+  }
+  return dangling;
 }

@@ -51,6 +51,56 @@ describe('backup files', () => {
     expect(longest).toBeLessThan(20_000);
   });
 
+  it('removes links to records the backup does not hold, and says which', () => {
+    const backup = demoBackup();
+    const apps = backup.tables.apps as { name: string; teamId: string | null; goldenPathIds: string[] }[];
+    const teams = backup.tables.teams as { id: string }[];
+    const linked = apps.findIndex((a) => a.teamId !== null && a.goldenPathIds.length > 0);
+    const app = apps[linked]!;
+    const team = teams.find((t) => t.id === app.teamId)!;
+    const noSuchTeam = crypto.randomUUID();
+    app.teamId = noSuchTeam;
+    app.goldenPathIds = [...app.goldenPathIds, crypto.randomUUID(), crypto.randomUUID()];
+    const parsed = parseBackup(JSON.stringify(backup));
+    const restored = (
+      parsed.tables.apps as { name: string; teamId: string | null; goldenPathIds: string[] }[]
+    )[linked]!;
+    expect(restored.teamId).toBeNull();
+    expect(restored.goldenPathIds).toEqual(app.goldenPathIds.slice(0, -2));
+    expect(parsed.danglingLinks).toEqual({
+      removed: 3,
+      kept: 0,
+      examples: [
+        `apps, record ${linked + 1} (“${app.name}”), teamId: the team ${noSuchTeam} is not in the backup; the link is removed`,
+        `apps, record ${linked + 1} (“${app.name}”), goldenPathIds: 2 golden paths are not in the backup; the links are removed`,
+      ],
+    });
+    // The team itself is still there, and nothing else was touched.
+    expect(parsed.tables.teams).toContainEqual(team);
+    // The demo's own backup has none.
+    expect(parseBackup(backupToJson(makeBackup(tables, META))).danglingLinks).toEqual({
+      removed: 0,
+      kept: 0,
+      examples: [],
+    });
+  });
+
+  it('keeps a record whose required link points at nothing, and says so', () => {
+    const backup = demoBackup();
+    const sessions = backup.tables.pairingSessions as { personId: string }[];
+    const nobody = crypto.randomUUID();
+    sessions[4]!.personId = nobody;
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect((parsed.tables.pairingSessions[4] as { personId: string }).personId).toBe(nobody);
+    expect(parsed.danglingLinks).toEqual({
+      removed: 0,
+      kept: 1,
+      examples: [
+        `pairingSessions, record 5, personId: the person ${nobody} is not in the backup; kept as it is`,
+      ],
+    });
+  });
+
   it('reads a minified backup too', () => {
     const text = JSON.stringify(makeBackup(tables, META));
     expect(parseBackup(text).counts.cycles).toBe(dataset.cycles.length);

@@ -10,7 +10,7 @@ import { todayIso } from '../../../shared/domain';
 import { formatBytes } from '../../../shared/import/file-checks';
 import { MAX_BACKUP_BYTES } from '../../../shared/ipc/contract';
 import { exportBackup } from '../../db/backup';
-import { checkBackup, type CheckedBackup } from '../../db/restore-client';
+import { checkBackup, type BackupSummary, type CheckedBackup } from '../../db/restore-client';
 import { DATA_TABLES } from '../../db/database';
 import { useDatabase } from '../../db/DatabaseContext';
 import { clearAllData } from '../../db/demo';
@@ -322,6 +322,7 @@ function RestoreCard({ current }: { current: number }) {
               {records(pending.backup.summary.total)}:
             </p>
             <CountList counts={pending.backup.summary.counts} label="Records in the backup" />
+            <DanglingLinks links={pending.backup.summary.danglingLinks} />
             <p className="data-warning">
               Restoring <strong>replaces all current data</strong> ({records(current)}). Save a backup first
               if you may want it back.
@@ -330,6 +331,32 @@ function RestoreCard({ current }: { current: number }) {
         )}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** What the restore does with links to records the backup does not hold (none in a backup the app wrote). */
+function DanglingLinks({ links }: { links: BackupSummary['danglingLinks'] }) {
+  const total = links.removed + links.kept;
+  if (total === 0) return null;
+  const more = total - links.examples.length;
+  return (
+    <div className="data-dangling" role="note">
+      <p>
+        {total === 1 ? '1 link points' : `${total.toLocaleString('en')} links point`} at records the backup
+        does not hold
+        {links.removed > 0 && <>; {links.removed.toLocaleString('en')} will be removed (the record stays)</>}
+        {links.kept > 0 && (
+          <>; {links.kept.toLocaleString('en')} cannot be removed without losing the record, and are kept</>
+        )}
+        :
+      </p>
+      <ul>
+        {links.examples.map((example) => (
+          <li key={example}>{example}</li>
+        ))}
+        {more > 0 && <li>and {more.toLocaleString('en')} more</li>}
+      </ul>
+    </div>
   );
 }
 

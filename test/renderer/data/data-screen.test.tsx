@@ -187,6 +187,29 @@ describe('the Data screen', () => {
     expect(await countsOf(database)).toEqual(expected);
   });
 
+  it('says which links of a backup point at records it does not hold before restoring, and removes them', async () => {
+    const user = userEvent.setup();
+    const source = await demoDb('2026-03-18');
+    const backup = JSON.parse(backupToJson(await exportBackup(source))) as {
+      tables: { apps: { name: string; teamId: string | null }[] };
+    };
+    const app = backup.tables.apps.find((a) => a.teamId !== null)!;
+    const gone = crypto.randomUUID();
+    app.teamId = gone;
+    const database = await demoDb('2027-06-01');
+    openFile.mockResolvedValue(opened(JSON.stringify(backup), 'edited.json'));
+    renderData(database);
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+    const note = within(dialog).getByRole('note');
+    expect(note).toHaveTextContent('1 link points at records the backup does not hold; 1 will be removed');
+    expect(note).toHaveTextContent(`teamId: the team ${gone} is not in the backup; the link is removed`);
+    await user.click(within(dialog).getByRole('button', { name: 'Replace all data' }));
+    expect(await screen.findByText(/The backup is restored/)).toBeInTheDocument();
+    const restored = await database.apps.where('name').equals(app.name).first();
+    expect(restored?.teamId).toBeNull();
+  });
+
   it('asks the browser to keep the data, and shows the storage used', async () => {
     const user = userEvent.setup();
     const persist = vi.fn(async () => true);
