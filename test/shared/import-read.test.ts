@@ -157,6 +157,20 @@ describe('parseYamlFile', () => {
     expect('error' in docs[1]! && docs[1].error.message).toMatch(/alias/i);
   });
 
+  it('says a document nested thousands of levels deep is nested too deeply, not that the stack overflowed', () => {
+    const deep = `kind: Component\nmetadata: ${'{a: '.repeat(3_000)}1${'}'.repeat(3_000)}\n`;
+    const message = (() => {
+      try {
+        const docs = parseYamlFile(`ok: 1\n---\n${deep}`);
+        return 'error' in docs[1]! ? docs[1].error.message : 'read';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/nested too deeply/);
+    expect(message).not.toMatch(/call stack/i);
+  });
+
   it('reads UTF-16 YAML by its byte order mark', () => {
     expect(values(parseYamlFile(utf16('name: Zürich\n', 'be')))).toEqual([{ name: 'Zürich' }]);
   });

@@ -43,6 +43,9 @@ const MAX_ALIAS_COUNT = 100;
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // The parser recurses once per level: thousands of levels overflow the stack.
+  if (/maximum call stack/i.test(message))
+    return 'it is nested too deeply (thousands of levels; a catalog has a few)';
   return (message.split('\n')[0] ?? '').trim();
 }
 
