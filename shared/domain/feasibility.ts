@@ -189,17 +189,58 @@ export function rankApps<
     names,
   );
   const ranked = apps.map((app, i) => ({ app, rank: i, combined: combinedScore(app) }));
-  ranked.sort((a, b) => {
-    if (a.combined === null || b.combined === null) {
-      if (a.combined !== b.combined) return a.combined === null ? 1 : -1;
-    } else if (a.combined !== b.combined) {
-      return b.combined - a.combined;
-    } else if (a.app.businessScore !== b.app.businessScore) {
-      return (b.app.businessScore ?? 0) - (a.app.businessScore ?? 0);
-    }
-    // `rank` holds the app's index in the input until the order is known.
-    return nameRank[a.rank]! - nameRank[b.rank]!;
-  });
+  const keys = packedRankKeys(ranked, nameRank);
+  if (keys) {
+    // One number per app holds the whole order: sorting compares numbers, not three fields.
+    ranked.sort((a, b) => keys[a.rank]! - keys[b.rank]!);
+  } else {
+    ranked.sort((a, b) => {
+      if (a.combined === null || b.combined === null) {
+        if (a.combined !== b.combined) return a.combined === null ? 1 : -1;
+      } else if (a.combined !== b.combined) {
+        return b.combined - a.combined;
+      } else if (a.app.businessScore !== b.app.businessScore) {
+        return (b.app.businessScore ?? 0) - (a.app.businessScore ?? 0);
+      }
+      // `rank` holds the app's index in the input until the order is known.
+      return nameRank[a.rank]! - nameRank[b.rank]!;
+    });
+  }
   for (let i = 0; i < ranked.length; i++) ranked[i]!.rank = i + 1;
   return ranked;
+}
+
+/** Tenths of a score, when it is a whole number of tenths from 0 to `max` tenths; else null. */
+function tenths(score: number, max: number): number | null {
+  const t = Math.round(score * 10);
+  return t >= 0 && t <= max && t / 10 === score ? t : null;
+}
+
+/**
+ * The ranking's order as one number per app (its index in `ranked`, whose `rank` still holds
+ * it): combined score descending, then business value descending, then name rank; unscored
+ * apps last, by name. Scores are whole tenths (what scoring stores), so each fits a few bits;
+ * null when one is not, and the ranking then compares the fields themselves.
+ */
+function packedRankKeys(
+  ranked: readonly { app: { businessScore: number | null }; combined: number | null }[],
+  nameRank: Uint32Array,
+): Float64Array | null {
+  const NAME_SLOTS = 2 ** 25; // name ranks, fewer than 33 million apps
+  const BUSINESS_SLOTS = 64; // 0–5.0 in tenths, descending
+  const UNSCORED = 251; // after every combined score (0–25.0 in tenths, descending)
+  if (ranked.length >= NAME_SLOTS) return null;
+  const keys = new Float64Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const { app, combined } = ranked[i]!;
+    let slot = UNSCORED * BUSINESS_SLOTS;
+    if (combined !== null) {
+      const c = tenths(combined, 250);
+      const b = app.businessScore === null ? null : tenths(app.businessScore, 50);
+      if (c === null || b === null) return null;
+      slot = (250 - c) * BUSINESS_SLOTS + (50 - b);
+    }
+    keys[i] = slot * NAME_SLOTS + nameRank[i]!;
+  }
+  return keys;
 }

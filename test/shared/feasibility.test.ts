@@ -174,6 +174,23 @@ describe('rankApps', () => {
     expect(input).toEqual(frozen);
   });
 
+  /** The ranking's definition, compared field by field with the collator. */
+  function expectReferenceOrder<
+    A extends { name: string; businessScore: number | null; technicalScore: number | null; i: number },
+  >(withIds: A[]) {
+    const ranked = rankApps(withIds);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const reference = [...withIds].sort((a, b) => {
+      const [x, y] = [combinedScore(a), combinedScore(b)];
+      if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
+      const byValue = x === null ? 0 : (b.businessScore ?? 0) - (a.businessScore ?? 0);
+      return byValue || collator.compare(a.name, b.name);
+    });
+    // Exactly the order of comparing names with the collator (input order for equal names).
+    expect(ranked.map((r) => r.app.i)).toEqual(reference.map((a) => a.i));
+    return ranked;
+  }
+
   it('is a permutation of its input, sorted by combined score, unscored last', () => {
     const score = fc.option(
       fc.integer({ min: 10, max: 50 }).map((n) => n / 10),
@@ -189,7 +206,7 @@ describe('rankApps', () => {
         ),
         (apps) => {
           const withIds = apps.map((a, i) => ({ ...a, i }));
-          const ranked = rankApps(withIds);
+          const ranked = expectReferenceOrder(withIds);
           expect(ranked.map((r) => r.app.i).sort((a, b) => a - b)).toEqual(withIds.map((a) => a.i));
           expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, k) => k + 1));
           for (let k = 1; k < ranked.length; k++) {
@@ -199,18 +216,35 @@ describe('rankApps', () => {
             else if (cur !== null) expect(prev).toBeGreaterThanOrEqual(cur);
           }
           for (const r of ranked) expect(r.combined).toBe(combinedScore(r.app));
-          // Exactly the order of comparing names with the collator (input order for equal names).
-          const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-          const reference = [...withIds].sort((a, b) => {
-            const [x, y] = [combinedScore(a), combinedScore(b)];
-            if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
-            const byValue = x === null ? 0 : (b.businessScore ?? 0) - (a.businessScore ?? 0);
-            return byValue || collator.compare(a.name, b.name);
-          });
-          expect(ranked.map((r) => r.app.i)).toEqual(reference.map((a) => a.i));
         },
       ),
     );
+  });
+
+  it('keeps the same order for scores that are not whole tenths or lie outside 1–5', () => {
+    const score = fc.option(
+      fc.oneof(fc.double({ min: -1, max: 8, noNaN: true }), fc.constantFrom(3.3333, 0, 5, 4.25)),
+      { nil: null },
+    );
+    const name = fc.constantFrom('App 2', 'app 10', 'Alpha', 'alpha', 'Éclair', 'zeta', '');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name, businessScore: score, technicalScore: score }), { maxLength: 30 }),
+        (apps) => {
+          expectReferenceOrder(apps.map((a, i) => ({ ...a, i })));
+        },
+      ),
+    );
+  });
+
+  it('ranks tied combined scores by business value, many apps at once', () => {
+    const apps = Array.from({ length: 300 }, (_, i) => ({
+      name: `App ${300 - i}`,
+      businessScore: (10 + (i % 41)) / 10,
+      technicalScore: (10 + ((i * 7) % 41)) / 10,
+      i,
+    }));
+    expectReferenceOrder([...apps, { name: 'Unscored', businessScore: 5, technicalScore: null, i: 300 }]);
   });
 });
 

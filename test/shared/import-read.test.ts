@@ -3,6 +3,7 @@
  * header and rows (delimiter, quotes), YAML and JSON to numbered documents.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvFile } from '../../shared/import/read/csv';
 import {
@@ -11,7 +12,7 @@ import {
   readDocuments,
   type FileDocument,
 } from '../../shared/import/read/documents';
-import { decodeText, readTextFile } from '../../shared/import/read/text';
+import { decodeText, decodeTextInSlices, readTextFile } from '../../shared/import/read/text';
 import { fileError } from './import-helpers';
 
 const fixtureBytes = (name: string) =>
@@ -52,6 +53,48 @@ describe('decodeText', () => {
 
   it('only drops the mark of text that came decoded', () => {
     expect(decodeText('\uFEFFName\n')).toEqual({ text: 'Name\n', encoding: 'utf-8' });
+  });
+});
+
+describe('decodeTextInSlices', () => {
+  /** Text in UTF-8 or UTF-16 (either order), with or without its byte order mark, and stray bytes. */
+  function encoded(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bom: boolean, junk: number[]) {
+    let body: number[];
+    if (encoding === 'utf-8') body = [...(bom ? [0xef, 0xbb, 0xbf] : []), ...new TextEncoder().encode(text)];
+    else {
+      body = bom ? (encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        const pair = [unit & 0xff, unit >> 8];
+        body.push(...(encoding === 'utf-16le' ? pair : pair.reverse()));
+      }
+    }
+    return new Uint8Array([...body, ...junk]);
+  }
+
+  it('gives exactly the text and encoding decodeText gives, whatever the slice size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.constantFrom('utf-8' as const, 'utf-16le' as const, 'utf-16be' as const),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (text, encoding, bom, junk, sliceBytes) => {
+          const bytes = encoded(text, encoding, bom, junk);
+          const sliced = await decodeTextInSlices(bytes, async () => {}, sliceBytes);
+          expect(sliced).toEqual(decodeText(bytes));
+        },
+      ),
+    );
+  });
+
+  it('pauses between slices, after the byte order mark', async () => {
+    let pauses = 0;
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\nc,d,é')]);
+    const decoded = await decodeTextInSlices(bytes, async () => void pauses++, 3);
+    expect(decoded).toEqual({ text: 'a,b\nc,d,é', encoding: 'utf-8' });
+    expect(pauses).toBe(3); // 10 bytes after the mark: slices of 3, 3, 3 and 1
   });
 });
 

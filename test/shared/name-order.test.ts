@@ -1,7 +1,7 @@
 /** Names ranked once in the collator's order, so that sorts compare numbers: exactly the collator's order. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameCollator, nameRanks } from '../../shared/domain/name-order';
+import { nameCollator, nameRanks, sortKeys } from '../../shared/domain/name-order';
 
 const collator = nameCollator('en');
 const sign = (n: number) => (n > 0 ? 1 : n < 0 ? -1 : 0);
@@ -79,5 +79,61 @@ describe('nameRanks', () => {
     // In Swedish, Ö is a letter after Z; in English it is an O.
     expect(ranks[0]! > ranks[1]!).toBe(swedish.compare('Öst', 'Zulu') > 0);
     expect(sign(ranks[0]! - ranks[2]!)).toBe(sign(swedish.compare('Öst', 'Ost')));
+  });
+});
+
+describe('sortKeys', () => {
+  /** Names near each other in plain ASCII: shared prefixes, numbers with leading zeros, case, punctuation. */
+  const asciiName = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('pay', 'Pay', 'ments', 'ledger', 'LEDGER', 'ch', 'aa', 'y', 'i', 'a', 'b', 'Z', 'h'),
+        fc.constantFrom('0', '00', '1', '2', '9', '10', '007', '000123', '9'.repeat(45)),
+        fc.constantFrom(...' -_.,;:!?/()[]{}&#+*=<>|@$%^`~\'"\\'.split('')),
+        fc.constantFrom('\u007f', '\u0301', 'é', '٣', '\t'),
+      ),
+      { maxLength: 6 },
+    )
+    .map((parts) => parts.join(''));
+
+  const compareKeys = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+  for (const locale of [undefined, 'en', 'en-GB']) {
+    it(`orders plain ASCII names exactly as the collator does, and leaves the others to it (${locale ?? 'default locale'})`, () => {
+      const collator = nameCollator(locale);
+      fc.assert(
+        fc.property(asciiName, asciiName, (a, b) => {
+          const [x, y] = sortKeys([a, b], collator)!;
+          for (const [name, key] of [
+            [a, x],
+            [b, y],
+          ] as const) {
+            expect(key === undefined).toBe(/[^\x20-\x7e]/.test(name) || /\d{41}/.test(name));
+          }
+          if (x === undefined || y === undefined) return;
+          expect([a, b, compareKeys(x, y)]).toEqual([a, b, sign(collator.compare(a, b))]);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it('gives the same key to names the collator finds equal', () => {
+    const keys = sortKeys(['App 007', 'app 7', 'APP 7', 'App 70'], nameCollator('en'))!;
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[1]).toBe(keys[2]);
+    expect(keys[3]).not.toBe(keys[0]);
+  });
+
+  it('gives no keys for a locale that tailors the order of ASCII, which then ranks by its collator', () => {
+    // Czech sorts "ch" after "h", Lithuanian "y" with "i", Danish "aa" after "z".
+    for (const locale of ['cs', 'lt', 'da']) {
+      const collator = nameCollator(locale);
+      expect(sortKeys(['chata', 'hrad'], collator)).toBeNull();
+      const names = ['chata', 'hrad', 'yoga', 'jazz', 'aarhus', 'zulu', 'ib'];
+      const ranks = nameRanks(names, collator);
+      const byRank = names.map((name, i) => [name, ranks[i]!] as const).sort((p, q) => p[1] - q[1]);
+      expect(byRank.map(([name]) => name)).toEqual([...names].sort(collator.compare));
+    }
   });
 });

@@ -74,6 +74,31 @@ export function decodeText(content: FileContent): DecodedText {
   return { text, encoding };
 }
 
+/** How many bytes {@link decodeTextInSlices} decodes between two pauses. */
+export const DECODE_SLICE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The same text as {@link decodeText}, decoded a slice at a time with `pause()` awaited between
+ * slices, so that a file of hundreds of megabytes (a backup) does not hold the page's thread for
+ * seconds: the decoder streams, so a character split between two slices decodes whole.
+ */
+export async function decodeTextInSlices(
+  content: Uint8Array | ArrayBuffer,
+  pause: () => Promise<void>,
+  sliceBytes = DECODE_SLICE_BYTES,
+): Promise<DecodedText> {
+  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
+  const { encoding, bom } = encodingOf(bytes);
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const parts: string[] = [];
+  for (let at = bom; at < bytes.length; at += sliceBytes) {
+    if (at > bom) await pause();
+    parts.push(decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + sliceBytes)), { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return { text: parts.join(''), encoding };
+}
+
 /**
  * Decodes a file and checks that it is text a parser can take: not empty, not binary, no larger
  * than `limits.maxBytes` (measured on the bytes before decoding, as the file dialog measures it)
