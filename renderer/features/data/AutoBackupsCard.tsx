@@ -4,7 +4,7 @@
  * through the screen's one restore flow, and sets how many of each kind are kept. In a browser,
  * where no file can be written unasked, it says so and points to "Save a backup…".
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { formatBytes } from '../../../shared/import/file-checks';
 import { AUTO_BACKUP_KEEP, type AutoBackup, type DesktopApi } from '../../../shared/ipc/contract';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -105,8 +105,8 @@ function BackupTable({ backups, flow }: { backups: AutoBackup[]; flow: RestoreFl
 function KeepForm({ keep }: { keep: number }) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, formError, saving, save } = useSaveForm(formRef);
+  // No form ref: focus stays where the user is (useFormFocus is for forms in dialogs).
+  const { errors, formError, saving, save } = useSaveForm();
   const [text, setText] = useState(String(keep));
   useEffect(() => setText(String(keep)), [keep]);
 
@@ -118,11 +118,11 @@ function KeepForm({ keep }: { keep: number }) {
   }
 
   return (
-    <form ref={formRef} className="data-keep" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="data-keep" onSubmit={(event) => void submit(event)} noValidate>
       <Field
         label="Keep the last"
         error={errors.keep}
-        hint={`Backups of each kind, ${AUTO_BACKUP_KEEP.min}–${AUTO_BACKUP_KEEP.max}. Older ones are deleted when the next is written.`}
+        hint={`Backups of each kind, ${AUTO_BACKUP_KEEP.min}–${AUTO_BACKUP_KEEP.max}`}
       >
         <input
           name="keep"
@@ -162,7 +162,8 @@ export function AutoBackupsCard({ list, flow }: { list: AutoBackupList; flow: Re
         <>
           <p>
             The app saves all data once a day it is used, and before each restore, to{' '}
-            <code>{list.folder}</code>.
+            <code>{list.folder}</code>. When one is written, the oldest of its kind beyond the number kept are
+            deleted.
           </p>
           {settings && <KeepForm keep={settings.keep} />}
           <BackupTable backups={list.backups} flow={flow} />
