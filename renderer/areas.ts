@@ -37,6 +37,9 @@ export const AREAS: readonly Area[] = [
     label: 'Data',
     description: 'Back up, restore, demo data, start over',
     screen: lazy(() => import('./features/data/DataScreen')),
+    contributes: {
+      global: lazy(() => import('./features/data/DailyBackup')),
+    },
   },
 ];
 

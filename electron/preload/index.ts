@@ -11,31 +11,34 @@
 // First: zod's settings apply to schemas built from here on (shared/zod-config.ts says why).
 import '../../shared/zod-config';
 import { contextBridge, ipcRenderer } from 'electron';
+import type { z } from 'zod';
 import {
   DESKTOP_API_KEY,
   IPC,
   type DesktopApi,
   type OpenFileRequest,
+  type ReadAutoBackupRequest,
   type SaveFileRequest,
+  type WriteAutoBackupRequest,
 } from '../../shared/ipc/contract';
 import { parseIpc } from '../../shared/ipc/parse';
 
+type Spec = (typeof IPC)[keyof typeof IPC];
+
+/** Checks the request, sends it on the call's own channel, and checks the response. */
+async function call<S extends Spec>(spec: S, input: unknown): Promise<z.output<S['response']>> {
+  const { channel, request, response } = spec;
+  const raw: unknown = await ipcRenderer.invoke(channel, parseIpc(request, input, channel, 'request'));
+  return parseIpc(response, raw, channel, 'response') as z.output<S['response']>;
+}
+
 export const desktopApi = {
-  async appInfo() {
-    const { channel, request, response } = IPC.appInfo;
-    const raw: unknown = await ipcRenderer.invoke(channel, parseIpc(request, undefined, channel, 'request'));
-    return parseIpc(response, raw, channel, 'response');
-  },
-  async saveFile(input: SaveFileRequest) {
-    const { channel, request, response } = IPC.saveFile;
-    const raw: unknown = await ipcRenderer.invoke(channel, parseIpc(request, input, channel, 'request'));
-    return parseIpc(response, raw, channel, 'response');
-  },
-  async openFile(input: OpenFileRequest) {
-    const { channel, request, response } = IPC.openFile;
-    const raw: unknown = await ipcRenderer.invoke(channel, parseIpc(request, input, channel, 'request'));
-    return parseIpc(response, raw, channel, 'response');
-  },
+  appInfo: () => call(IPC.appInfo, undefined),
+  saveFile: (input: SaveFileRequest) => call(IPC.saveFile, input),
+  openFile: (input: OpenFileRequest) => call(IPC.openFile, input),
+  listAutoBackups: () => call(IPC.listAutoBackups, undefined),
+  writeAutoBackup: (input: WriteAutoBackupRequest) => call(IPC.writeAutoBackup, input),
+  readAutoBackup: (input: ReadAutoBackupRequest) => call(IPC.readAutoBackup, input),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_KEY, desktopApi);

@@ -11,10 +11,15 @@ import {
   type AppInfo,
   type DesktopApi,
   type FileFilter,
+  type ListAutoBackupsResponse,
   type OpenFileRequest,
   type OpenFileResponse,
   type SaveFileRequest,
+  type ReadAutoBackupRequest,
+  type ReadAutoBackupResponse,
   type SaveFileResponse,
+  type WriteAutoBackupRequest,
+  type WriteAutoBackupResponse,
 } from '../../shared/ipc/contract';
 
 /** The app's version, set by vite.config.ts; unset only when this file runs unbundled (tests). */
@@ -133,4 +138,32 @@ function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   });
 }
 
-export const browserDesktop = { appInfo, saveFile, openFile } satisfies DesktopApi;
+/**
+ * Automatic backups are kept by the desktop app only: a browser cannot write files on its own.
+ * The Data screen reminds the user to save a backup instead. Requests are still checked, so a
+ * bad call fails the same way in both shells.
+ */
+const UNAVAILABLE = { status: 'unavailable' } as const;
+
+async function listAutoBackups(): Promise<ListAutoBackupsResponse> {
+  return parseIpc(IPC.listAutoBackups.response, UNAVAILABLE, IPC.listAutoBackups.channel, 'response');
+}
+
+async function writeAutoBackup(input: WriteAutoBackupRequest): Promise<WriteAutoBackupResponse> {
+  parseIpc(IPC.writeAutoBackup.request, input, IPC.writeAutoBackup.channel, 'request');
+  return UNAVAILABLE;
+}
+
+async function readAutoBackup(input: ReadAutoBackupRequest): Promise<ReadAutoBackupResponse> {
+  parseIpc(IPC.readAutoBackup.request, input, IPC.readAutoBackup.channel, 'request');
+  return UNAVAILABLE;
+}
+
+export const browserDesktop = {
+  appInfo,
+  saveFile,
+  openFile,
+  listAutoBackups,
+  writeAutoBackup,
+  readAutoBackup,
+} satisfies DesktopApi;

@@ -9,11 +9,15 @@ import { browserDesktop } from './browser';
 function isDesktopApi(value: unknown): value is DesktopApi {
   if (typeof value !== 'object' || value === null) return false;
   const api = value as Record<string, unknown>;
-  return (
-    typeof api.appInfo === 'function' &&
-    typeof api.saveFile === 'function' &&
-    typeof api.openFile === 'function'
-  );
+  const methods: (keyof DesktopApi)[] = [
+    'appInfo',
+    'saveFile',
+    'openFile',
+    'listAutoBackups',
+    'writeAutoBackup',
+    'readAutoBackup',
+  ];
+  return methods.every((name) => typeof api[name] === 'function');
 }
 
 /** Picks the implementation for a window: the preload's when it exposed one, else the browser's. */

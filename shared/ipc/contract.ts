@@ -93,11 +93,108 @@ export const openFileResponseSchema = z.union([
 ]);
 export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
 
+/** Most automatic backups a list returns: a year of daily backups and as many taken before restores. */
+export const MAX_AUTO_BACKUPS = 2 * 365 + 10;
+
+/** How many automatic backups of each kind are kept: the user's choice, 1 to 365 (default 14). */
+export const AUTO_BACKUP_KEEP = { min: 1, max: 365, default: 14 } as const;
+
+export const autoBackupKeepSchema = z
+  .number({ error: 'Enter a whole number of backups' })
+  .int('Enter a whole number of backups')
+  .min(AUTO_BACKUP_KEEP.min, `Keep at least ${AUTO_BACKUP_KEEP.min} backup`)
+  .max(AUTO_BACKUP_KEEP.max, `Keep at most ${AUTO_BACKUP_KEEP.max} backups`);
+
+/**
+ * The names automatic backups have in `<userData>/backups`, and the only names a read accepts:
+ * `daily-2026-12-03.json` (one per day the app is used, replaced when written again that day) and
+ * `before-restore-2026-12-03T07-40-12.json` (the data a restore replaced; never pruned as a daily).
+ */
+export const AUTO_BACKUP_NAME =
+  /^(daily-\d{4}-\d{2}-\d{2}|before-restore-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2})\.json$/;
+
+export const autoBackupKindSchema = z.enum(['daily', 'before-restore']);
+export type AutoBackupKind = z.infer<typeof autoBackupKindSchema>;
+
+export const autoBackupNameSchema = z
+  .string()
+  .max(100, 'Backup name is too long')
+  .regex(AUTO_BACKUP_NAME, 'Not the name of an automatic backup');
+
+export const autoBackupSchema = z.object({
+  name: autoBackupNameSchema,
+  kind: autoBackupKindSchema,
+  /** When the file was written (ISO date-time). */
+  savedAt: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AutoBackup = z.infer<typeof autoBackupSchema>;
+
+/** Automatic backups exist only in the desktop app; a browser answers `unavailable`. */
+const unavailableSchema = z.object({ status: z.literal('unavailable') });
+
+export const listAutoBackupsResponseSchema = z.union([
+  unavailableSchema,
+  z.object({
+    status: z.literal('listed'),
+    /** The folder they are in, to show the user. */
+    folder: z.string(),
+    /** Newest first. */
+    backups: z.array(autoBackupSchema).max(MAX_AUTO_BACKUPS),
+  }),
+]);
+export type ListAutoBackupsResponse = z.infer<typeof listAutoBackupsResponseSchema>;
+
+export const writeAutoBackupRequestSchema = z.object({
+  kind: autoBackupKindSchema,
+  content: z.string().max(MAX_BACKUP_BYTES, 'Backup is too large to save'),
+  /** How many of this kind to keep, this one included; older ones are deleted. */
+  keep: autoBackupKeepSchema.default(AUTO_BACKUP_KEEP.default),
+});
+export type WriteAutoBackupRequest = z.input<typeof writeAutoBackupRequestSchema>;
+
+export const writeAutoBackupResponseSchema = z.union([
+  unavailableSchema,
+  z.object({
+    status: z.literal('written'),
+    backup: autoBackupSchema,
+    /** The older backups deleted to keep the last N. */
+    removed: z.array(autoBackupNameSchema),
+  }),
+]);
+export type WriteAutoBackupResponse = z.infer<typeof writeAutoBackupResponseSchema>;
+
+export const readAutoBackupRequestSchema = z.object({ name: autoBackupNameSchema });
+export type ReadAutoBackupRequest = z.input<typeof readAutoBackupRequestSchema>;
+
+export const readAutoBackupResponseSchema = z.union([
+  unavailableSchema,
+  openedFileSchema.extend({ status: z.literal('opened') }),
+  z.object({ status: z.literal('too-large'), name: z.string(), size: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('missing'), name: z.string() }),
+]);
+export type ReadAutoBackupResponse = z.infer<typeof readAutoBackupResponseSchema>;
+
 /** The channels and their schemas, for the main-process handlers and their tests. */
 export const IPC = {
   appInfo: { channel: 'app:info', request: z.undefined(), response: appInfoSchema },
   saveFile: { channel: 'file:save', request: saveFileRequestSchema, response: saveFileResponseSchema },
   openFile: { channel: 'file:open', request: openFileRequestSchema, response: openFileResponseSchema },
+  listAutoBackups: {
+    channel: 'backups:list',
+    request: z.undefined(),
+    response: listAutoBackupsResponseSchema,
+  },
+  writeAutoBackup: {
+    channel: 'backups:write',
+    request: writeAutoBackupRequestSchema,
+    response: writeAutoBackupResponseSchema,
+  },
+  readAutoBackup: {
+    channel: 'backups:read',
+    request: readAutoBackupRequestSchema,
+    response: readAutoBackupResponseSchema,
+  },
 } as const;
 
 /** What the renderer may ask of the desktop: implemented by the preload and by the browser fallback. */
@@ -107,6 +204,12 @@ export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResponse>;
   /** Lets the user pick a file and returns its text: an open dialog, or a file input in a browser. */
   openFile(request: OpenFileRequest): Promise<OpenFileResponse>;
+  /** The automatic backups in the desktop app's backups folder, newest first. */
+  listAutoBackups(): Promise<ListAutoBackupsResponse>;
+  /** Writes today's daily backup (replacing today's) or a backup before a restore; keeps the last N. */
+  writeAutoBackup(request: WriteAutoBackupRequest): Promise<WriteAutoBackupResponse>;
+  /** Reads one automatic backup back, by a name from the list. */
+  readAutoBackup(request: ReadAutoBackupRequest): Promise<ReadAutoBackupResponse>;
 }
 
 /** The name under which the preload exposes the API on `window`. */

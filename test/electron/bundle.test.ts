@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_API_KEY } from '../../shared/ipc/contract';
+import { DESKTOP_API_KEY, IPC } from '../../shared/ipc/contract';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = mkdtempSync(join(tmpdir(), 'pat-bundle-'));
@@ -70,7 +70,9 @@ describe('the built shell', () => {
       console,
     });
     const api = exposed.get(DESKTOP_API_KEY)!;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile']);
+    // One method per call of the contract, and nothing else (no generic invoke).
+    expect(Object.keys(api).sort()).toEqual(Object.keys(IPC).sort());
+    expect(Object.keys(api)).toContain('listAutoBackups');
     await expect((api.openFile as (r: object) => Promise<unknown>)({})).resolves.toEqual({
       status: 'canceled',
     });

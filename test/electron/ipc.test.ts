@@ -53,7 +53,14 @@ afterEach(() => {
 
 describe('registration', () => {
   it('registers exactly the calls of the contract', () => {
-    expect([...ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect([...ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'backups:list',
+      'backups:read',
+      'backups:write',
+      'file:open',
+      'file:save',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The main process lifecycle (electron/main/index.ts): one instance, the policy installed before
 // the window, one window on the app scheme, quit when the last window closes except on macOS.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IPC } from '../../shared/ipc/contract';
 import type * as FakeElectron from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -39,7 +40,12 @@ describe('the main process', () => {
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
     expect(session.defaultSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect([...ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect([...ipcHandlers.keys()].sort()).toEqual(
+      Object.values(IPC)
+        .map((c) => c.channel)
+        .sort(),
+    );
+    expect([...ipcHandlers.keys()]).toContain('backups:read');
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
     expect(windows).toHaveLength(1);
     expect(windows[0]!.loadURL).toHaveBeenCalledWith('app://bundle/index.html');

@@ -25,9 +25,16 @@ describe('the preload bridge', () => {
     ipcRenderer.invoke.mockReset();
   });
 
-  it('exposes one object with exactly the three calls, under the contract key', () => {
+  it('exposes one object with exactly the calls of the contract, under the contract key', () => {
     expect(exposeCalls).toEqual([[DESKTOP_API_KEY, api]]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'listAutoBackups',
+      'openFile',
+      'readAutoBackup',
+      'saveFile',
+      'writeAutoBackup',
+    ]);
     for (const method of Object.values(api)) expect(method).toBeTypeOf('function');
   });
 
@@ -57,6 +64,42 @@ describe('the preload bridge', () => {
       'file:open',
       expect.objectContaining({ title: 'Import' }),
     );
+
+    ipcRenderer.invoke.mockResolvedValueOnce({
+      status: 'listed',
+      folder: '/home/u/.config/pat/backups',
+      backups: [],
+    });
+    await expect(api.listAutoBackups()).resolves.toMatchObject({ status: 'listed', backups: [] });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('backups:list', undefined);
+
+    const backup = {
+      name: 'daily-2026-12-03.json',
+      kind: 'daily',
+      savedAt: '2026-12-03T07:40:00.000Z',
+      size: 2,
+    };
+    ipcRenderer.invoke.mockResolvedValueOnce({ status: 'written', backup, removed: [] });
+    await api.writeAutoBackup({ kind: 'daily', content: '{}' });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('backups:write', {
+      kind: 'daily',
+      content: '{}',
+      keep: 14,
+    });
+
+    ipcRenderer.invoke.mockResolvedValueOnce({ status: 'missing', name: backup.name });
+    await expect(api.readAutoBackup({ name: backup.name })).resolves.toEqual({
+      status: 'missing',
+      name: backup.name,
+    });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('backups:read', { name: backup.name });
+  });
+
+  it('never sends a path for an automatic backup to read', async () => {
+    await expect(api.readAutoBackup({ name: '../../.ssh/id_rsa' })).rejects.toThrow(
+      /Invalid backups:read request: name: Not the name of an automatic backup/,
+    );
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('rejects a bad request before sending it, naming the field', async () => {

@@ -1,8 +1,10 @@
 /** Registers every IPC handler of the shell: one module per area, one call per contract entry. */
 import { registerAppHandlers } from './app';
+import { registerBackupHandlers } from './backups';
 import { registerFileHandlers } from './files';
 
 export function registerIpcHandlers(): void {
   registerAppHandlers();
   registerFileHandlers();
+  registerBackupHandlers();
 }

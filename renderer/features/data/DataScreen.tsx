@@ -3,15 +3,9 @@
  * program, and starting over. Restore, the demo and "Delete all data" replace everything, so each
  * asks first and says what it replaces; each runs in one transaction, so a failure changes nothing.
  */
-import { useEffect, useRef, useState } from 'react';
-import { format } from 'date-fns';
-import { backupToJson } from '../../../shared/backup/backup';
-import { todayIso } from '../../../shared/domain';
-import { formatBytes } from '../../../shared/import/file-checks';
+import { useEffect, useState } from 'react';
+import { differenceInCalendarDays } from 'date-fns';
 import { MAX_BACKUP_BYTES } from '../../../shared/ipc/contract';
-import { exportBackup } from '../../db/backup';
-import { checkBackup, type BackupSummary, type CheckedBackup } from '../../db/restore-client';
-import { DATA_TABLES } from '../../db/database';
 import { useDatabase } from '../../db/DatabaseContext';
 import { clearAllData } from '../../db/demo';
 import { describeError, requestPersistentStorage } from '../../db/errors';
@@ -20,37 +14,21 @@ import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
-import { WorkProgress } from '../../ui/WorkProgress';
-import { TABLE_LABELS, formatCount, formatStorage, records } from './labels';
+import { formatStorage, records } from './labels';
 import { useDemoLoader } from '../../ui/use-demo-loader';
-import { useRecordCounts, type Counts } from './data/queries';
+import { REMIND_AFTER_DAYS } from './data/auto-backups';
+import { useBackupSettings, useRecordCounts, type Counts } from './data/queries';
+import { AutoBackupsCard, useAutoBackups, type AutoBackupList } from './AutoBackupsCard';
+import { CountList, RestoreDialog, RestoreStatus, formatInstant, restoreUnderWay } from './RestoreParts';
+import { JSON_FILTERS, saveBackupFile, useRestoreFlow, type RestoreFlow } from './use-restore-flow';
 import './data.css';
-
-const JSON_FILTERS = [{ name: 'Backup (JSON)', extensions: ['json'] }];
 
 function totalOf(counts: Partial<Record<string, number>>): number {
   return Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
 }
 
-function formatInstant(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : format(date, 'd MMM yyyy, HH:mm');
-}
-
-/** Record counts per table; tables with no records are left out unless `all`. */
-function CountList({ counts, label, all }: { counts: Partial<Counts>; label: string; all?: boolean }) {
-  const rows = DATA_TABLES.filter((name) => all || (counts[name] ?? 0) > 0);
-  return (
-    <dl className="data-counts" aria-label={label}>
-      {rows.map((name) => (
-        <div key={name} className={(counts[name] ?? 0) === 0 ? 'data-count-zero' : undefined}>
-          <dt>{TABLE_LABELS[name]}</dt>
-          <dd>{formatCount(counts[name] ?? 0)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+/** The share of the quota past which the screen warns that storage is nearly full. */
+const NEARLY_FULL = 0.8;
 
 interface StorageState {
   persisted: boolean | null;
@@ -141,6 +119,13 @@ function YourDataCard({ counts }: { counts: Counts | undefined }) {
             <dd>
               {formatStorage(storage.usage)}
               {storage.quota ? ` of ${formatStorage(storage.quota)} available` : ''}
+              {storage.quota && storage.usage / storage.quota >= NEARLY_FULL && (
+                <span className="data-warning" role="status">
+                  Storage is {Math.round((storage.usage / storage.quota) * 100)}% full: the next large import
+                  or restore may be refused. Save a backup, then free disk space or delete data you no longer
+                  need.
+                </span>
+              )}
             </dd>
           </div>
         )}
@@ -149,23 +134,29 @@ function YourDataCard({ counts }: { counts: Counts | undefined }) {
   );
 }
 
-function BackupCard({ empty }: { empty: boolean }) {
+/** Why a browser user should save a backup now: none saved yet, or the last over a week ago. */
+function reminderText(lastExportAt: Date | null, empty: boolean, now = new Date()): string | null {
+  if (lastExportAt === null) {
+    return empty ? null : 'No backup file was saved from this browser yet. Save one now and keep it safe.';
+  }
+  const days = differenceInCalendarDays(now, lastExportAt);
+  if (days <= REMIND_AFTER_DAYS) return null;
+  return `The last backup file was saved ${days} days ago, on ${formatInstant(lastExportAt.toISOString())}. Save a new one.`;
+}
+
+function BackupCard({ empty, automatic }: { empty: boolean; automatic: boolean | null }) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
+  const settings = useBackupSettings();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const reminder = automatic === false && settings ? reminderText(settings.lastExportAt, empty) : null;
 
   async function save() {
     setBusy(true);
     setError(null);
     try {
-      const content = backupToJson(await exportBackup(database));
-      const result = await desktop.saveFile({
-        suggestedName: `adoption-backup-${todayIso()}.json`,
-        content,
-        mimeType: 'application/json',
-        filters: JSON_FILTERS,
-      });
+      const result = await saveBackupFile(database);
       if (result.status === 'saved') {
         toast({
           kind: 'success',
@@ -186,6 +177,11 @@ function BackupCard({ empty }: { empty: boolean }) {
         Saves every record to one JSON file. Keep it somewhere safe; restore it here on this or another
         computer.
       </p>
+      {reminder && (
+        <p className="data-warning data-reminder" role="status">
+          {reminder}
+        </p>
+      )}
       <button type="button" className="primary" onClick={() => void save()} disabled={busy || empty}>
         {busy ? 'Saving…' : 'Save a backup…'}
       </button>
@@ -198,165 +194,30 @@ function BackupCard({ empty }: { empty: boolean }) {
   );
 }
 
-function RestoreCard({ current }: { current: number }) {
-  const database = useDatabase();
-  const toast = useUi((s) => s.toast);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  /** The file being read and checked (off the page's thread), by name. */
-  const [checking, setChecking] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ name: string; backup: CheckedBackup } | null>(null);
-  const [restoring, setRestoring] = useState<{ done: number; total: number } | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  // Leaving the screen mid-restore cancels it: the database then stays as it was.
-  useEffect(() => () => abort.current?.abort(), []);
-  // A checked backup holds its records until it is restored; closing the dialog (or leaving the
-  // screen) without restoring lets them go.
-  useEffect(() => {
-    const backup = pending?.backup;
-    return () => backup?.discard();
-  }, [pending]);
-
-  /** Writes the backup with progress; the dialog has closed, so the card shows where it stands. */
-  async function restore(chosen: { name: string; backup: CheckedBackup }) {
-    const controller = new AbortController();
-    abort.current = controller;
-    const { total } = chosen.backup.summary;
-    setError(null);
-    setRestoring({ done: 0, total });
-    try {
-      await chosen.backup.restore({
-        signal: controller.signal,
-        onProgress: (done, all) => {
-          if (!controller.signal.aborted) setRestoring({ done, total: all });
-        },
-      });
-      toast({ kind: 'success', text: `The backup is restored: ${records(total)}.` });
-    } catch (e) {
-      if (controller.signal.aborted) {
-        toast({ kind: 'info', text: 'The restore was cancelled. Nothing was changed.' });
-      } else {
-        setError(`${chosen.name} could not be restored: ${describeError(e)} Nothing was changed.`);
-      }
-    } finally {
-      if (abort.current === controller) abort.current = null;
-      setRestoring(null);
-    }
-  }
-
-  async function choose() {
-    setError(null);
-    setBusy(true);
-    try {
-      const file = await desktop.openFile({
-        title: 'Restore from a backup',
-        filters: JSON_FILTERS,
-        maxBytes: MAX_BACKUP_BYTES,
-      });
-      if (file.status === 'canceled') return;
-      if (file.status === 'too-large') {
-        setError(`${file.name} is ${formatBytes(file.size)}: too large to be a backup. Nothing was changed.`);
-        return;
-      }
-      setChecking(file.name);
-      try {
-        setPending({ name: file.name, backup: await checkBackup(file.content, database) });
-      } catch (e) {
-        const message = describeError(e);
-        setError(
-          `${file.name}: ${message}${/Nothing was changed/.test(message) ? '' : ' Nothing was changed.'}`,
-        );
-      }
-    } catch (e) {
-      setError(`The file could not be opened: ${describeError(e)}`);
-    } finally {
-      setBusy(false);
-      setChecking(null);
-    }
-  }
-
+function RestoreCard({ flow }: { flow: RestoreFlow }) {
   return (
     <section className="card data-card" aria-labelledby="data-restore">
       <h2 id="data-restore">Restore</h2>
       <p>Replaces all data with a backup file. The file is checked in full before anything changes.</p>
-      {restoring ? (
-        <WorkProgress
-          label="Restoring the backup"
-          preparing="Preparing the restore…"
-          done={restoring.done}
-          total={restoring.total}
-          unit="records"
-          onCancel={() => abort.current?.abort()}
-        />
-      ) : (
-        <button type="button" onClick={() => void choose()} disabled={busy}>
+      {!(flow.origin === 'file' && flow.restoring) && (
+        <button
+          type="button"
+          disabled={restoreUnderWay(flow)}
+          onClick={() =>
+            void flow.open('file', () =>
+              desktop.openFile({
+                title: 'Restore from a backup',
+                filters: JSON_FILTERS,
+                maxBytes: MAX_BACKUP_BYTES,
+              }),
+            )
+          }
+        >
           Restore from a backup…
         </button>
       )}
-      {checking && (
-        <p className="muted" role="status">
-          Checking {checking}…
-        </p>
-      )}
-      {error && (
-        <div className="form-error data-error" role="alert">
-          {error}
-        </div>
-      )}
-      <ConfirmDialog
-        open={pending !== null}
-        title="Restore this backup?"
-        confirmLabel="Replace all data"
-        danger
-        onClose={() => setPending(null)}
-        onConfirm={async () => {
-          // The dialog closes at once; the card shows the progress and offers Cancel.
-          if (pending) void restore(pending);
-        }}
-      >
-        {pending && (
-          <>
-            <p>
-              <strong>{pending.name}</strong> was saved on {formatInstant(pending.backup.summary.exportedAt)}{' '}
-              (app version {pending.backup.summary.appVersion}) and holds{' '}
-              {records(pending.backup.summary.total)}:
-            </p>
-            <CountList counts={pending.backup.summary.counts} label="Records in the backup" />
-            <DanglingLinks links={pending.backup.summary.danglingLinks} />
-            <p className="data-warning">
-              Restoring <strong>replaces all current data</strong> ({records(current)}). Save a backup first
-              if you may want it back.
-            </p>
-          </>
-        )}
-      </ConfirmDialog>
+      <RestoreStatus flow={flow} origin="file" />
     </section>
-  );
-}
-
-/** What the restore does with links to records the backup does not hold (none in a backup the app wrote). */
-function DanglingLinks({ links }: { links: BackupSummary['danglingLinks'] }) {
-  const total = links.removed + links.kept;
-  if (total === 0) return null;
-  const more = total - links.examples.length;
-  return (
-    <div className="data-dangling" role="note">
-      <p>
-        {total === 1 ? '1 link points' : `${total.toLocaleString('en')} links point`} at records the backup
-        does not hold
-        {links.removed > 0 && <>; {links.removed.toLocaleString('en')} will be removed (the record stays)</>}
-        {links.kept > 0 && (
-          <>; {links.kept.toLocaleString('en')} cannot be removed without losing the record, and are kept</>
-        )}
-        :
-      </p>
-      <ul>
-        {links.examples.map((example) => (
-          <li key={example}>{example}</li>
-        ))}
-        {more > 0 && <li>and {more.toLocaleString('en')} more</li>}
-      </ul>
-    </div>
   );
 }
 
@@ -432,9 +293,17 @@ function StartOverCard({ current }: { current: number }) {
   );
 }
 
+function automaticOf(list: AutoBackupList): boolean | null {
+  if (list.state === 'listed') return true;
+  return list.state === 'unavailable' ? false : null;
+}
+
 export default function DataScreen(_props: { route: string }) {
   const counts = useRecordCounts();
   const total = counts ? totalOf(counts) : 0;
+  const autoBackups = useAutoBackups();
+  const flow = useRestoreFlow(total);
+  const automatic = automaticOf(autoBackups);
 
   return (
     <div className="data">
@@ -446,11 +315,13 @@ export default function DataScreen(_props: { route: string }) {
       </header>
       <div className="data-grid">
         <YourDataCard counts={counts} />
-        <BackupCard empty={counts !== undefined && total === 0} />
-        <RestoreCard current={total} />
+        <BackupCard empty={counts !== undefined && total === 0} automatic={automatic} />
+        <RestoreCard flow={flow} />
+        <AutoBackupsCard list={autoBackups} flow={flow} />
         <DemoCard current={total} />
         <StartOverCard current={total} />
       </div>
+      <RestoreDialog flow={flow} current={total} automatic={automatic} />
     </div>
   );
 }

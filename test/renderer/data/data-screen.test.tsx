@@ -27,6 +27,9 @@ vi.mock('../../../renderer/desktop', () => ({
     })),
     saveFile: vi.fn(),
     openFile: vi.fn(),
+    listAutoBackups: vi.fn(),
+    writeAutoBackup: vi.fn(),
+    readAutoBackup: vi.fn(),
   },
 }));
 const saveFile = vi.mocked(desktop.saveFile);
@@ -35,6 +38,17 @@ const openFile = vi.mocked(desktop.openFile);
 beforeEach(() => {
   saveFile.mockReset();
   openFile.mockReset();
+  vi.mocked(desktop.listAutoBackups).mockResolvedValue({ status: 'listed', folder: '/backups', backups: [] });
+  vi.mocked(desktop.writeAutoBackup).mockImplementation(async (request) => ({
+    status: 'written',
+    backup: {
+      name: 'before-restore-2026-12-03T07-40-12.json',
+      kind: request.kind,
+      savedAt: '2026-12-03T07:40:12.000Z',
+      size: request.content.length,
+    },
+    removed: [],
+  }));
 });
 
 afterEach(async () => {
@@ -227,6 +241,21 @@ describe('the Data screen', () => {
     await user.click(screen.getByRole('button', { name: 'Keep my data' }));
     expect(await screen.findByText('Yes, persistent')).toBeInTheDocument();
     expect(persist).toHaveBeenCalledOnce();
+  });
+
+  it('warns in words when storage is nearly full, and says what to do', async () => {
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      storage: {
+        persisted: async () => true,
+        persist: async () => true,
+        estimate: async () => ({ usage: 1.8 * 1024 ** 3, quota: 2 * 1024 ** 3 }),
+      },
+    });
+    renderData(await demoDb());
+    expect(await screen.findByText(/Storage is 90% full/)).toHaveTextContent(
+      /Save a backup, then free disk space or delete data you no longer need/,
+    );
   });
 
   it('replaces the data with the demo program after a confirmation', async () => {

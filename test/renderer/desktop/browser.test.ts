@@ -181,11 +181,35 @@ describe('appInfo in a browser', () => {
   });
 });
 
+describe('automatic backups in a browser', () => {
+  it('says they are not available, and writes or reads nothing', async () => {
+    await expect(browserDesktop.listAutoBackups()).resolves.toEqual({ status: 'unavailable' });
+    await expect(browserDesktop.writeAutoBackup({ kind: 'daily', content: '{}', keep: 3 })).resolves.toEqual({
+      status: 'unavailable',
+    });
+    await expect(browserDesktop.readAutoBackup({ name: 'daily-2026-12-03.json' })).resolves.toEqual({
+      status: 'unavailable',
+    });
+  });
+
+  it('still checks requests as the desktop does', async () => {
+    await expect(browserDesktop.readAutoBackup({ name: '../secrets.json' })).rejects.toThrow(
+      /backups:read request: name: Not the name of an automatic backup/,
+    );
+    await expect(browserDesktop.writeAutoBackup({ kind: 'daily', content: '{}', keep: 0 })).rejects.toThrow(
+      /keep: Keep at least 1 backup/,
+    );
+  });
+});
+
 describe('choosing the implementation', () => {
   const preloadApi: DesktopApi = {
     appInfo: vi.fn(),
     saveFile: vi.fn(),
     openFile: vi.fn(),
+    listAutoBackups: vi.fn(),
+    writeAutoBackup: vi.fn(),
+    readAutoBackup: vi.fn(),
   };
 
   it("uses the preload's API when Electron exposed one", () => {

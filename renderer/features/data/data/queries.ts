@@ -1,10 +1,11 @@
 /**
  * The Data area's reads: how many records each data table holds (the Data screen's summary, and
- * what a restore or the demo would replace).
+ * what a restore or the demo would replace), and this machine's backup settings.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DATA_TABLES, type AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
+import { KEEP_SETTING, LAST_EXPORT_SETTING, keepFrom, lastExportFrom } from './auto-backups';
 
 export type Counts = Record<(typeof DATA_TABLES)[number], number>;
 
@@ -17,4 +18,20 @@ async function countAll(database: AdoptionDatabase): Promise<Counts> {
 export function useRecordCounts(): Counts | undefined {
   const database = useDatabase();
   return useLiveQuery(() => countAll(database), [database]);
+}
+
+export interface BackupSettings {
+  /** How many automatic backups of each kind the desktop app keeps. */
+  keep: number;
+  /** When a backup file was last saved on this machine; null when never. */
+  lastExportAt: Date | null;
+}
+
+/** The backup settings of this machine, live; undefined while they are read. */
+export function useBackupSettings(): BackupSettings | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const [keep, lastExport] = await database.settings.bulkGet([KEEP_SETTING, LAST_EXPORT_SETTING]);
+    return { keep: keepFrom(keep?.value), lastExportAt: lastExportFrom(lastExport?.value) };
+  }, [database]);
 }
