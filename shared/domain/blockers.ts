@@ -47,8 +47,23 @@ export type BlockerCategory = keyof typeof BLOCKER_CATEGORIES;
 export const BLOCKER_CATEGORY_IDS = Object.keys(BLOCKER_CATEGORIES) as BlockerCategory[];
 
 export const BLOCKER_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type BlockerSeverity = (typeof BLOCKER_SEVERITIES)[number];
+export const BLOCKER_SEVERITY_LABELS: Record<BlockerSeverity, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
 export const BLOCKER_STATUSES = ['open', 'mitigating', 'resolved'] as const;
 export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
+export const BLOCKER_STATUS_LABELS: Record<BlockerStatus, string> = {
+  open: 'Open',
+  mitigating: 'Mitigating',
+  resolved: 'Resolved',
+};
+
+/** The message of a change back from resolved that does not say why. */
+export const REOPEN_NOTE_MESSAGE = 'Going back from resolved needs a note saying why it was reopened';
 
 const blockerStatusSchema = z.enum(BLOCKER_STATUSES, {
   error: 'Status must be open, mitigating or resolved',
@@ -86,6 +101,8 @@ export const blockerInputSchema = z
     cycleId: optionalId,
     ownerId: optionalId,
     notes: optionalText('Notes'),
+    /** What was done, or is being done, about it. */
+    mitigation: optionalText('Mitigation'),
   })
   .superRefine((b, ctx) => {
     const subs: readonly string[] = BLOCKER_CATEGORIES[b.category].subCategories;
@@ -116,8 +133,9 @@ export type BlockerInput = z.input<typeof blockerInputSchema>;
 
 /**
  * The rules a status history follows: it starts with "open" on the opened date, its changes are
- * in date order (several on one day are fine), its last change is the current status, and a
- * resolved blocker's last change is on its resolved date.
+ * in date order (several on one day are fine), a change back from resolved says why (its note),
+ * its last change is the current status, and a resolved blocker's last change is on its resolved
+ * date.
  */
 function checkStatusHistory(
   b: Pick<z.output<typeof blockerInputSchema>, 'status' | 'openedOn' | 'resolvedOn' | 'statusHistory'>,
@@ -136,6 +154,9 @@ function checkStatusHistory(
         ['statusHistory', i, 'on'],
         `Status changes must be in date order: ${change.on} comes after ${before.on}`,
       );
+    }
+    if (before?.status === 'resolved' && change.status !== 'resolved' && !change.note?.trim()) {
+      report(['statusHistory', i, 'note'], REOPEN_NOTE_MESSAGE);
     }
   });
   if (last && last.status !== b.status) {
@@ -178,5 +199,16 @@ export function upgradeBlockerToStatusHistory(record: unknown): unknown {
   });
   return { ...fields, statusHistory: history };
 }
+
+/**
+ * Schema 2 → 3 for one stored blocker: adds the mitigation taken, empty (schema 2 kept it, if
+ * at all, in the notes, which stay as they are). Unchecked input, as above.
+ */
+export function upgradeBlockerToMitigation(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const fields = record as Record<string, unknown>;
+  return 'mitigation' in fields ? record : { ...fields, mitigation: '' };
+}
+
 export const blockerSchema = baseRecordSchema.and(blockerInputSchema);
 export type Blocker = z.infer<typeof blockerSchema>;

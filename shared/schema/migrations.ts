@@ -15,7 +15,7 @@
  * Each version also names the first app version that wrote it, so that a backup from a newer
  * schema can be refused with the app version the user needs.
  */
-import { upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -71,6 +71,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // No index: trends are computed from the history of the blockers a screen has already read.
     stores: {},
     upgrade: { blockers: (records) => records.map(upgradeBlockerToStatusHistory) },
+  },
+  {
+    version: 3,
+    appVersion: '0.3.0',
+    change: 'Blockers keep the mitigation taken, beside their notes.',
+    stores: {},
+    upgrade: { blockers: (records) => records.map(upgradeBlockerToMitigation) },
   },
 ];
 

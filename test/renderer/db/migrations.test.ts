@@ -17,6 +17,7 @@ import {
 } from '../../../shared/schema/migrations';
 import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
+import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -26,7 +27,7 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText };
+const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText };
 
 const names: string[] = [];
 const opened: Dexie[] = [];
@@ -128,8 +129,9 @@ describe('schema version 2', () => {
     expect(blockers.map((b) => b.status).sort()).toEqual(['mitigating', 'open', 'resolved', 'resolved']);
     for (const before of old.blockers!) {
       const after = blockers.find((b) => b.id === before.id);
-      const { statusHistory, ...rest } = after!;
+      const { statusHistory, mitigation, ...rest } = after!;
       expect(rest).toEqual(before);
+      expect(mitigation).toBe('');
       const { openedOn, resolvedOn } = before as PlainRecord & {
         openedOn: string;
         resolvedOn: string | null;
@@ -147,6 +149,23 @@ describe('schema version 2', () => {
                 { status: 'resolved', on: resolvedOn },
               ],
       );
+    }
+  });
+});
+
+describe('schema version 3', () => {
+  it('gives every blocker of a version-2 database an empty mitigation, every other field as it was', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(2);
+    await writeOldDatabase(name, 2, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const blockers = await database.blockers.toArray();
+    expect(blockers).toHaveLength(old.blockers!.length);
+    for (const before of old.blockers!) {
+      expect(before).not.toHaveProperty('mitigation');
+      expect(blockers.find((b) => b.id === before.id)).toEqual({ ...before, mitigation: '' });
     }
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The Blockers area's reads, live (useLiveQuery: any write, here or in another window, refreshes
+ * them). Nothing else reads the blockers table. Filtered reads go through the index most likely
+ * to select the fewest blockers (indexForFilters) and apply the other filters to what it returns;
+ * the names a screen shows (owners, teams, cycles, the linked apps) are read beside them.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Blocker, Cycle, IsoDate, Person, Team } from '../../../../shared/domain';
+import {
+  blockerMatcher,
+  indexForFilters,
+  type BlockerFilters,
+} from '../../../../shared/domain/blocker-filters';
+import { useDatabase } from '../../../db/DatabaseContext';
+import type { AdoptionDatabase } from '../../../db/database';
+
+/** The blockers that pass `filters`, read through the best index. */
+export async function readBlockers(
+  database: AdoptionDatabase,
+  filters: BlockerFilters,
+  today: IsoDate,
+): Promise<Blocker[]> {
+  const chosen = indexForFilters(filters);
+  const read = chosen
+    ? database.blockers.where(chosen.index).anyOf(chosen.values).toArray()
+    : database.blockers.toArray();
+  const matches = blockerMatcher(filters, today);
+  return (await read).filter(matches);
+}
+
+/** The blockers that pass `filters`; undefined while the first read is under way. */
+export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
+  const database = useDatabase();
+  const key = JSON.stringify(filters);
+  return useLiveQuery(
+    () => readBlockers(database, filters, today),
+    // `key` stands for the filters' content: a new object with the same values reads nothing again.
+    [database, key, today],
+  );
+}
+
+/** The blockers on the board: every unresolved one, and those resolved on or after `resolvedSince`. */
+export function useBoardBlockers(
+  filters: BlockerFilters,
+  resolvedSince: IsoDate,
+  today: IsoDate,
+): Blocker[] | undefined {
+  const database = useDatabase();
+  const key = JSON.stringify(filters);
+  return useLiveQuery(
+    async () => {
+      const matches = blockerMatcher(filters, today);
+      const [unresolved, resolved] = await Promise.all([
+        database.blockers.where('status').anyOf(['open', 'mitigating']).toArray(),
+        database.blockers.where('resolvedOn').aboveOrEqual(resolvedSince).toArray(),
+      ]);
+      return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')].filter(matches);
+    },
+    [database, key, resolvedSince, today],
+  );
+}
+
+/** One blocker; null when there is none with that id, undefined while reading. */
+export function useBlocker(id: string): Blocker | null | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => (await database.blockers.get(id)) ?? null, [database, id]);
+}
+
+/** What the Blockers screens name: people (owners), teams and cycles, each ordered for a picker. */
+export interface BlockerLookups {
+  people: Person[];
+  teams: Team[];
+  /** In time order (by index). */
+  cycles: Cycle[];
+}
+
+export function useBlockerLookups(): BlockerLookups | undefined {
+  const database = useDatabase();
+  const people = useLiveQuery(() => database.people.orderBy('name').toArray(), [database]);
+  const teams = useLiveQuery(() => database.teams.orderBy('name').toArray(), [database]);
+  const cycles = useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+  if (!people || !teams || !cycles) return undefined;
+  return { people, teams, cycles };
+}
+
+/**
+ * The names of the apps some blockers link to, by id: only those apps are read (a portfolio may
+ * hold 20,000). An id whose app is gone is left out.
+ */
+export function useAppNames(
+  blockers: readonly Pick<Blocker, 'appId'>[] | undefined,
+): Map<string, string> | undefined {
+  const database = useDatabase();
+  const ids = blockers ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort() : undefined;
+  const key = ids?.join(',');
+  return useLiveQuery(
+    async () => {
+      if (!ids) return undefined;
+      const apps = await database.apps.bulkGet(ids);
+      return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+    },
+    [database, key],
+  );
+}
+
+/** Apps whose name starts with `text` (any case), for the app picker: at most `limit`, by name. */
+export function useAppMatches(text: string, limit = 20): { id: string; name: string }[] | undefined {
+  const database = useDatabase();
+  const prefix = text.trim();
+  return useLiveQuery(async () => {
+    const apps = prefix
+      ? await database.apps.where('name').startsWithIgnoreCase(prefix).limit(limit).toArray()
+      : await database.apps.orderBy('name').limit(limit).toArray();
+    return apps.map((a) => ({ id: a.id, name: a.name }));
+  }, [database, prefix, limit]);
+}
+
+/** An app's id and name; null when it is gone, undefined while reading or when `id` is null. */
+export function useApp(id: string | null): { id: string; name: string } | null | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    if (!id) return undefined;
+    const app = await database.apps.get(id);
+    return app ? { id: app.id, name: app.name } : null;
+  }, [database, id]);
+}
+
+/** The blockers linked to one app. */
+export function useAppBlockers(appId: string): Blocker[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(() => database.blockers.where('appId').equals(appId).toArray(), [database, appId]);
+}
+
+/** The blockers opened in a cycle's dates and those resolved in them (from its start to the day before its end, the hand-over day belonging to the next). */
+export function useCycleBlockers(
+  cycle: Pick<Cycle, 'startDate' | 'endDate'>,
+): { opened: Blocker[]; resolved: Blocker[] } | undefined {
+  const database = useDatabase();
+  const { startDate, endDate } = cycle;
+  return useLiveQuery(async () => {
+    const [opened, resolved] = await Promise.all([
+      database.blockers.where('openedOn').between(startDate, endDate, true, false).toArray(),
+      database.blockers.where('resolvedOn').between(startDate, endDate, true, false).toArray(),
+    ]);
+    return { opened, resolved: resolved.filter((b) => b.status === 'resolved') };
+  }, [database, startDate, endDate]);
+}
