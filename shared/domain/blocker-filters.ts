@@ -46,6 +46,10 @@ export interface BlockerFilters {
   openOn: IsoDate | '';
   /** Unresolved now and open this long (a bar of the ageing chart). */
   age: AgeBucketId | '';
+  /** Opened within a range of days, `from..to` (both included; either may be left out). */
+  opened: string;
+  /** Resolved now, on a day within a range, `from..to` as above. */
+  resolved: string;
 }
 
 export const EMPTY_BLOCKER_FILTERS: BlockerFilters = {
@@ -60,6 +64,8 @@ export const EMPTY_BLOCKER_FILTERS: BlockerFilters = {
   text: '',
   openOn: '',
   age: '',
+  opened: '',
+  resolved: '',
 };
 
 /** The query names, in the order a query string lists them. */
@@ -75,6 +81,8 @@ const KEYS: readonly (keyof BlockerFilters)[] = [
   'text',
   'openOn',
   'age',
+  'opened',
+  'resolved',
 ];
 
 const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|__none__)$/i;
@@ -99,10 +107,32 @@ function accepts(key: keyof BlockerFilters, value: string): boolean {
       return isIsoDate(value);
     case 'age':
       return AGE_IDS.includes(value);
+    case 'opened':
+    case 'resolved':
+      return parseRange(value) !== null;
     case 'subCategory':
     case 'text':
       return value.length <= 200;
   }
+}
+
+/** A range of days `from..to` (both included, either may be empty) as its two ends; null when it is not one. */
+export function parseRange(value: string): { from: IsoDate | null; to: IsoDate | null } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(value);
+  if (!m || value === '..') return null;
+  const [, from = null, to = null] = m;
+  if ((from && !isIsoDate(from)) || (to && !isIsoDate(to)) || (from && to && to < from)) return null;
+  return { from, to };
+}
+
+/** A range of days as a filter writes it: `rangeOf('2026-01-01', '2026-03-31')` is `2026-01-01..2026-03-31`. */
+export function rangeOf(from: IsoDate | null, to: IsoDate | null): string {
+  return `${from ?? ''}..${to ?? ''}`;
+}
+
+function inRange(day: IsoDate | null, range: { from: IsoDate | null; to: IsoDate | null } | null): boolean {
+  if (!range) return true;
+  return day !== null && (range.from === null || day >= range.from) && (range.to === null || day <= range.to);
 }
 
 /** The filters a route's query names (`category=…&status=…`); unknown names and values are ignored. */
@@ -144,6 +174,8 @@ function linkMatches(value: string | null, wanted: string): boolean {
 export function blockerMatcher(filters: BlockerFilters, today: IsoDate): (blocker: Blocker) => boolean {
   const words = searchWords(filters.text);
   const { status, openOn, age } = filters;
+  const opened = filters.opened ? parseRange(filters.opened) : null;
+  const resolved = filters.resolved ? parseRange(filters.resolved) : null;
   return (b) => {
     if (filters.category && b.category !== filters.category) return false;
     if (filters.subCategory && b.subCategory !== filters.subCategory) return false;
@@ -155,6 +187,8 @@ export function blockerMatcher(filters: BlockerFilters, today: IsoDate): (blocke
     if (!linkMatches(b.appId, filters.appId)) return false;
     if (!linkMatches(b.ownerId, filters.ownerId)) return false;
     if (openOn && !isOpenOn(b, openOn)) return false;
+    if (!inRange(b.openedOn, opened)) return false;
+    if (resolved && (b.status !== 'resolved' || !inRange(b.resolvedOn, resolved))) return false;
     if (age) {
       const days = daysOpen(b, today);
       if (days === null || ageBucketOf(days).id !== age) return false;
@@ -168,22 +202,38 @@ export function blockerMatcher(filters: BlockerFilters, today: IsoDate): (blocke
 }
 
 /** The indexed fields of the blockers table a filter can be read through. */
-export type BlockerIndex = 'appId' | 'ownerId' | 'cycleId' | 'teamId' | 'category' | 'status' | 'severity';
+export type BlockerIndex =
+  'appId' | 'ownerId' | 'cycleId' | 'teamId' | 'openedOn' | 'resolvedOn' | 'category' | 'status' | 'severity';
+
+/** How to read through an index: any of some values, or a range of days (both ends included). */
+export type IndexRead =
+  { index: BlockerIndex; anyOf: string[] } | { index: BlockerIndex; between: [IsoDate, IsoDate] };
+
+/** Lowest and highest keys a range of days may leave open. */
+const FIRST_DAY = '0000-01-01';
+const LAST_DAY = '9999-12-31';
 
 /**
- * The index to read the blockers through, and the values to read: the filter likely to select
- * the fewest blockers first (one app's, one owner's… before a status's). None when no filter
- * has an index (or only "none" links, which IndexedDB does not index): read them all.
+ * The index to read the blockers through, and what to read: the filter likely to select the
+ * fewest blockers first (one app's, one owner's, a range of days… before a status's). None when
+ * no filter has an index (or only "none" links, which IndexedDB does not index): read them all.
  */
-export function indexForFilters(filters: BlockerFilters): { index: BlockerIndex; values: string[] } | null {
+export function indexForFilters(filters: BlockerFilters): IndexRead | null {
   for (const index of ['appId', 'ownerId', 'cycleId', 'teamId'] as const) {
     const value = filters[index];
-    if (value && value !== NONE) return { index, values: [value] };
+    if (value && value !== NONE) return { index, anyOf: [value] };
   }
-  if (filters.category) return { index: 'category', values: [filters.category] };
+  for (const [field, index] of [
+    ['resolved', 'resolvedOn'],
+    ['opened', 'openedOn'],
+  ] as const) {
+    const range = filters[field] ? parseRange(filters[field]) : null;
+    if (range) return { index, between: [range.from ?? FIRST_DAY, range.to ?? LAST_DAY] };
+  }
+  if (filters.category) return { index: 'category', anyOf: [filters.category] };
   if (filters.status === 'unresolved' || filters.age)
-    return { index: 'status', values: ['open', 'mitigating'] };
-  if (filters.status) return { index: 'status', values: [filters.status] };
-  if (filters.severity) return { index: 'severity', values: [filters.severity] };
+    return { index: 'status', anyOf: ['open', 'mitigating'] };
+  if (filters.status) return { index: 'status', anyOf: [filters.status] };
+  if (filters.severity) return { index: 'severity', anyOf: [filters.severity] };
   return null;
 }

@@ -286,9 +286,16 @@ describe('the register’s filters in a route', () => {
       text: 'a & b',
     };
     expect(filtersFromQuery(queryOfFilters(filters))).toEqual(filters);
-    expect(filtersFromQuery('category=marketing&severity=huge&openOn=2026-02-30&age=3-4&appId=x')).toEqual(
-      EMPTY_BLOCKER_FILTERS,
-    );
+    expect(filtersFromQuery('opened=2026-01-01..2026-03-31&resolved=..2026-02-01')).toEqual({
+      ...EMPTY_BLOCKER_FILTERS,
+      opened: '2026-01-01..2026-03-31',
+      resolved: '..2026-02-01',
+    });
+    expect(
+      filtersFromQuery(
+        'category=marketing&severity=huge&openOn=2026-02-30&age=3-4&appId=x&opened=..&resolved=2026-03-01..2026-02-01',
+      ),
+    ).toEqual(EMPTY_BLOCKER_FILTERS);
     expect(queryOfFilters(EMPTY_BLOCKER_FILTERS)).toBe('');
   });
 
@@ -296,17 +303,23 @@ describe('the register’s filters in a route', () => {
     const id = '00000000-0000-4000-8000-000000000001';
     expect(indexForFilters({ ...EMPTY_BLOCKER_FILTERS, status: 'open', appId: id })).toEqual({
       index: 'appId',
-      values: [id],
+      anyOf: [id],
     });
     expect(
       indexForFilters({ ...EMPTY_BLOCKER_FILTERS, appId: '__none__', category: 'people-culture' }),
     ).toEqual({
       index: 'category',
-      values: ['people-culture'],
+      anyOf: ['people-culture'],
     });
     expect(indexForFilters({ ...EMPTY_BLOCKER_FILTERS, age: '0-30' })).toEqual({
       index: 'status',
-      values: ['open', 'mitigating'],
+      anyOf: ['open', 'mitigating'],
+    });
+    expect(
+      indexForFilters({ ...EMPTY_BLOCKER_FILTERS, resolved: '2026-01-01..', category: 'people-culture' }),
+    ).toEqual({
+      index: 'resolvedOn',
+      between: ['2026-01-01', '9999-12-31'],
     });
     expect(indexForFilters(EMPTY_BLOCKER_FILTERS)).toBeNull();
   });

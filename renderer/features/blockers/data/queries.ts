@@ -4,12 +4,15 @@
  * to select the fewest blockers (indexForFilters) and apply the other filters to what it returns;
  * the names a screen shows (owners, teams, cycles, the linked apps) are read beside them.
  */
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Blocker, Cycle, IsoDate, Person, Team } from '../../../../shared/domain';
 import {
   blockerMatcher,
+  EMPTY_BLOCKER_FILTERS,
   indexForFilters,
   type BlockerFilters,
+  type IndexRead,
 } from '../../../../shared/domain/blocker-filters';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
@@ -20,43 +23,61 @@ export async function readBlockers(
   filters: BlockerFilters,
   today: IsoDate,
 ): Promise<Blocker[]> {
-  const chosen = indexForFilters(filters);
-  const read = chosen
-    ? database.blockers.where(chosen.index).anyOf(chosen.values).toArray()
-    : database.blockers.toArray();
   const matches = blockerMatcher(filters, today);
-  return (await read).filter(matches);
+  return (await readThroughIndex(database, indexForFilters(filters))).filter(matches);
 }
 
-/** The blockers that pass `filters`; undefined while the first read is under way. */
+/** The blockers an index read selects (all of them without one). */
+function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): Promise<Blocker[]> {
+  if (!read) return database.blockers.toArray();
+  const where = database.blockers.where(read.index);
+  return (
+    'anyOf' in read ? where.anyOf(read.anyOf) : where.between(read.between[0], read.between[1], true, true)
+  ).toArray();
+}
+
+/**
+ * The blockers that pass `filters`; undefined while the first read is under way. Only the
+ * filter the index serves is read live; the others (text, sub-category, days) are applied in
+ * memory, so typing in the search reads nothing again.
+ */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
   const database = useDatabase();
-  const key = JSON.stringify(filters);
-  return useLiveQuery(
-    () => readBlockers(database, filters, today),
-    // `key` stands for the filters' content: a new object with the same values reads nothing again.
-    [database, key, today],
+  const read = indexForFilters(filters);
+  // The key stands for the read's content: a new object with the same values reads nothing again.
+  const readKey = JSON.stringify(read);
+  const selected = useLiveQuery(() => readThroughIndex(database, read), [database, readKey]);
+  const filtersKey = JSON.stringify(filters);
+  return useMemo(
+    () => selected?.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [selected, filtersKey, today],
   );
 }
 
-/** The blockers on the board: every unresolved one, and those resolved on or after `resolvedSince`. */
+/**
+ * The blockers on the board: the unresolved ones, and those resolved within `resolvedRange`
+ * (`from..to`), each through its index, then every other filter in memory.
+ */
 export function useBoardBlockers(
   filters: BlockerFilters,
-  resolvedSince: IsoDate,
+  resolvedRange: string,
   today: IsoDate,
 ): Blocker[] | undefined {
   const database = useDatabase();
-  const key = JSON.stringify(filters);
-  return useLiveQuery(
-    async () => {
-      const matches = blockerMatcher(filters, today);
-      const [unresolved, resolved] = await Promise.all([
-        database.blockers.where('status').anyOf(['open', 'mitigating']).toArray(),
-        database.blockers.where('resolvedOn').aboveOrEqual(resolvedSince).toArray(),
-      ]);
-      return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')].filter(matches);
-    },
-    [database, key, resolvedSince, today],
+  const resolvedRead = indexForFilters({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange });
+  const read = useLiveQuery(async () => {
+    const [unresolved, resolved] = await Promise.all([
+      readThroughIndex(database, { index: 'status', anyOf: ['open', 'mitigating'] }),
+      readThroughIndex(database, resolvedRead),
+    ]);
+    return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')];
+  }, [database, resolvedRange]);
+  const filtersKey = JSON.stringify(filters);
+  return useMemo(
+    () => read?.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [read, filtersKey, today],
   );
 }
 
@@ -93,14 +114,11 @@ export function useAppNames(
   const database = useDatabase();
   const ids = blockers ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort() : undefined;
   const key = ids?.join(',');
-  return useLiveQuery(
-    async () => {
-      if (!ids) return undefined;
-      const apps = await database.apps.bulkGet(ids);
-      return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
-    },
-    [database, key],
-  );
+  return useLiveQuery(async () => {
+    if (!ids) return undefined;
+    const apps = await database.apps.bulkGet(ids);
+    return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+  }, [database, key]);
 }
 
 /** Apps whose name starts with `text` (any case), for the app picker: at most `limit`, by name. */
