@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { baseRecordSchema, optionalId, optionalText, requiredText } from './common';
-import { isoDateSchema } from './dates';
+import { formatIsoDate, isoDateSchema } from './dates';
+import type { FieldProblem } from './common';
 
 export const BLOCKER_CATEGORIES = {
   'people-culture': {
@@ -211,4 +212,46 @@ export function upgradeBlockerToMitigation(record: unknown): unknown {
 }
 
 export const blockerSchema = baseRecordSchema.and(blockerInputSchema);
+
+/**
+ * A blocker's status changed on a day, as its fields after the change (status, resolved date,
+ * the change appended to its history), or the problems that refuse it, each at its field
+ * (`status`, `on`, `note`): the status it already has, a day before its last change (or before
+ * it was opened), going back from resolved without a note.
+ */
+export function withStatusChange(
+  blocker: Pick<z.output<typeof blockerInputSchema>, 'status' | 'statusHistory'>,
+  change: BlockerStatusChange,
+):
+  | { problems: FieldProblem[] }
+  | { fields: Pick<z.output<typeof blockerInputSchema>, 'status' | 'resolvedOn' | 'statusHistory'> } {
+  const last = blocker.statusHistory.at(-1)!;
+  const problems: FieldProblem[] = [];
+  if (blocker.status === change.status) {
+    problems.push({
+      field: 'status',
+      message: `The blocker is already ${BLOCKER_STATUS_LABELS[change.status].toLowerCase()}`,
+    });
+  }
+  if (change.on < last.on) {
+    problems.push({
+      field: 'on',
+      message:
+        blocker.statusHistory.length === 1
+          ? `The date cannot be before the blocker was opened (${formatIsoDate(last.on)})`
+          : `The date cannot be before its last change (${BLOCKER_STATUS_LABELS[last.status].toLowerCase()} on ${formatIsoDate(last.on)})`,
+    });
+  }
+  if (blocker.status === 'resolved' && change.status !== 'resolved' && !change.note?.trim()) {
+    problems.push({ field: 'note', message: REOPEN_NOTE_MESSAGE });
+  }
+  if (problems.length) return { problems };
+  return {
+    fields: {
+      status: change.status,
+      resolvedOn: change.status === 'resolved' ? change.on : null,
+      statusHistory: [...blocker.statusHistory, change],
+    },
+  };
+}
 export type Blocker = z.infer<typeof blockerSchema>;

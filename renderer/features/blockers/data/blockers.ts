@@ -11,8 +11,8 @@ import {
   blockerStatusChangeSchema,
   formatIsoDate,
   problemsFromZod,
-  REOPEN_NOTE_MESSAGE,
   ValidationError,
+  withStatusChange,
   type Blocker,
   type BlockerInput,
   type BlockerStatus,
@@ -225,37 +225,9 @@ export async function changeBlockerStatus(
       if (request.from && existing.status !== request.from) {
         throw new StatusChangedElsewhereError(existing.title, existing.status);
       }
-      const last = existing.statusHistory.at(-1)!;
-      const problems: FieldProblem[] = [];
-      if (existing.status === change.status) {
-        problems.push({
-          field: 'status',
-          message: `The blocker is already ${BLOCKER_STATUS_LABELS[change.status].toLowerCase()}`,
-        });
-      }
-      if (change.on < last.on) {
-        problems.push({
-          field: 'on',
-          message:
-            existing.statusHistory.length === 1
-              ? `The date cannot be before the blocker was opened (${formatIsoDate(last.on)})`
-              : `The date cannot be before its last change (${BLOCKER_STATUS_LABELS[last.status].toLowerCase()} on ${formatIsoDate(last.on)})`,
-        });
-      }
-      if (existing.status === 'resolved' && change.status !== 'resolved' && !change.note) {
-        problems.push({ field: 'note', message: REOPEN_NOTE_MESSAGE });
-      }
-      if (problems.length) throw new ValidationError(problems, 'The status change');
-      const record = buildUpdate(
-        blockerInputSchema,
-        existing,
-        {
-          status: change.status,
-          resolvedOn: change.status === 'resolved' ? change.on : null,
-          statusHistory: [...existing.statusHistory, change],
-        },
-        WHAT,
-      ) as Blocker;
+      const changed = withStatusChange(existing, change);
+      if ('problems' in changed) throw new ValidationError(changed.problems, 'The status change');
+      const record = buildUpdate(blockerInputSchema, existing, changed.fields, WHAT) as Blocker;
       await writer.put('blockers', [record]);
       return record;
     },

@@ -121,15 +121,21 @@ export function useAppNames(
   }, [database, key]);
 }
 
-/** Apps whose name starts with `text` (any case), for the app picker: at most `limit`, by name. */
-export function useAppMatches(text: string, limit = 20): { id: string; name: string }[] | undefined {
+/**
+ * Apps whose name starts with `text` (any case, trimmed), for the app picker: at most `limit`,
+ * by name (so a name typed in full comes first), with the prefix they were read for.
+ */
+export function useAppMatches(
+  text: string,
+  limit = 20,
+): { prefix: string; apps: { id: string; name: string }[] } | undefined {
   const database = useDatabase();
   const prefix = text.trim();
   return useLiveQuery(async () => {
     const apps = prefix
       ? await database.apps.where('name').startsWithIgnoreCase(prefix).limit(limit).toArray()
       : await database.apps.orderBy('name').limit(limit).toArray();
-    return apps.map((a) => ({ id: a.id, name: a.name }));
+    return { prefix, apps: apps.map((a) => ({ id: a.id, name: a.name })) };
   }, [database, prefix, limit]);
 }
 
@@ -162,4 +168,23 @@ export function useCycleBlockers(
     ]);
     return { opened, resolved: resolved.filter((b) => b.status === 'resolved') };
   }, [database, startDate, endDate]);
+}
+
+/** Every app's id, name and external id, for an import to link rows to (read when it opens). */
+export function useAppDirectory(): { id: string; name: string; externalId: string | null }[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () =>
+      (await database.apps.toArray()).map((a) => ({ id: a.id, name: a.name, externalId: a.externalId })),
+    [database],
+  );
+}
+
+/** Every blocker's id and title, for an import to match rows to. */
+export function useBlockerTitles(): { id: string; title: string }[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () => (await database.blockers.toArray()).map((b) => ({ id: b.id, title: b.title })),
+    [database],
+  );
 }
