@@ -15,6 +15,7 @@ import {
   BLOCKER_CATEGORY_IDS,
   BLOCKER_STATUSES,
   BLOCKER_STATUS_LABELS,
+  formatIsoDate,
   type Blocker,
   type BlockerCategory,
   type BlockerStatus,
@@ -36,7 +37,7 @@ import './board.css';
 /** Cards a cell shows; the rest are in the register. */
 export const CELL_LIMIT = 8;
 /** The Resolved column shows what was resolved in this many days. */
-export const RECENT_DAYS = 30;
+export const RECENT_DAYS = 90;
 const DRAG_TYPE = 'application/x-pat-blocker-id';
 
 type Cell = { category: BlockerCategory; status: BlockerStatus; all: Blocker[]; shown: Blocker[] };
@@ -216,7 +217,12 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
           </div>
         ))}
         {BLOCKER_CATEGORY_IDS.map((category) => (
-          <Lane key={category} category={category}>
+          <Lane
+            key={category}
+            category={category}
+            unresolved={cellOf(category, 'open').all.length + cellOf(category, 'mitigating').all.length}
+            href={registerHref({ ...filters, category, status: filters.status || 'unresolved' })}
+          >
             {BLOCKER_STATUSES.map((status) => {
               const cell = cellOf(category, status);
               const more = cell.all.length - cell.shown.length;
@@ -268,9 +274,25 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
                           <SeverityBadge severity={b.severity} />
                           <span className="muted">
                             {b.status === 'resolved'
-                              ? `resolved ${b.resolvedOn ?? ''}`
+                              ? `resolved ${formatIsoDate(b.resolvedOn, 'd MMM')}`
                               : `open ${days(daysOpen(b, day))}`}
                           </span>
+                          <select
+                            className="blocker-move"
+                            tabIndex={roving.active === b.id ? 0 : -1}
+                            aria-label={`Move “${b.title}” to`}
+                            value=""
+                            onChange={(e) => void move(b, e.target.value as BlockerStatus, true)}
+                          >
+                            <option value="" disabled>
+                              Move…
+                            </option>
+                            {BLOCKER_STATUSES.filter((s) => s !== b.status).map((s) => (
+                              <option key={s} value={s}>
+                                {BLOCKER_STATUS_LABELS[s]}
+                              </option>
+                            ))}
+                          </select>
                         </div>
                         {(b.appId || b.ownerId) && (
                           <small className="muted blocker-card-links">
@@ -279,22 +301,6 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
                               .join(' · ')}
                           </small>
                         )}
-                        <select
-                          className="blocker-move"
-                          tabIndex={roving.active === b.id ? 0 : -1}
-                          aria-label={`Move “${b.title}” to`}
-                          value=""
-                          onChange={(e) => void move(b, e.target.value as BlockerStatus, true)}
-                        >
-                          <option value="" disabled>
-                            Move…
-                          </option>
-                          {BLOCKER_STATUSES.filter((s) => s !== b.status).map((s) => (
-                            <option key={s} value={s}>
-                              {BLOCKER_STATUS_LABELS[s]}
-                            </option>
-                          ))}
-                        </select>
                       </li>
                     ))}
                   </ul>
@@ -329,11 +335,28 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
   );
 }
 
-function Lane({ category, children }: { category: BlockerCategory; children: React.ReactNode }) {
+function Lane({
+  category,
+  unresolved,
+  href,
+  children,
+}: {
+  category: BlockerCategory;
+  unresolved: number;
+  href: string;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <h4 className="blocker-lane-head" id={`lane-${category}`}>
-        {categoryLabel(category)}
+        {categoryLabel(category)}{' '}
+        <a
+          href={href}
+          className="board-count-link"
+          aria-label={`List the ${count(unresolved, 'unresolved blocker')} of ${categoryLabel(category)}`}
+        >
+          {unresolved.toLocaleString('en')} unresolved
+        </a>
       </h4>
       {children}
     </>

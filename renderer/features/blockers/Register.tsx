@@ -57,7 +57,7 @@ const COLUMNS: readonly Column[] = [
     label: 'Category',
     weight: 20,
     cell: (row) => (
-      <span title={`${row.categoryLabel}: ${row.blocker.subCategory}`}>
+      <span title={`${row.categoryLabel}: ${row.blocker.subCategory}`} className="register-category">
         <span className="register-sub">{row.blocker.subCategory}</span>
         <small className="muted">{row.categoryLabel}</small>
       </span>

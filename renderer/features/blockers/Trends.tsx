@@ -77,9 +77,9 @@ export default function Trends({ filters }: { filters: BlockerFilters; lookups: 
   return (
     <div className="blocker-trends">
       <HeatMap blockers={blockers} filters={filters} />
-      <Ageing blockers={blockers} filters={filters} day={day} />
-      <OpenOverTime blockers={blockers} filters={filters} day={day} />
       <TimeToResolve blockers={blockers} filters={filters} />
+      <OpenOverTime blockers={blockers} filters={filters} day={day} />
+      <Ageing blockers={blockers} filters={filters} day={day} />
     </div>
   );
 }
@@ -238,37 +238,39 @@ function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: Bloc
       openLabel={(r) => `List the ${count(r.total, 'blocker')} open ${r.bucket.label.toLowerCase()}`}
       empty="No unresolved blockers: nothing is ageing."
     >
-      <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="bucket" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
-          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
-          <Legend />
-          {BLOCKER_CATEGORY_IDS.map((c) => (
-            <Bar
-              key={c}
-              dataKey={c}
-              name={categoryLabel(c)}
-              stackId="age"
-              fill={CATEGORY_COLOURS[c]}
-              isAnimationActive={false}
-              cursor="pointer"
-              onClick={(_, index) => open({ age: rows[index]!.bucket.id, category: c })}
-            />
+      <div className="ageing-body">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+            <XAxis dataKey="bucket" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
+            <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
+            <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
+            <Legend />
+            {BLOCKER_CATEGORY_IDS.map((c) => (
+              <Bar
+                key={c}
+                dataKey={c}
+                name={categoryLabel(c)}
+                stackId="age"
+                fill={CATEGORY_COLOURS[c]}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, index) => open({ age: rows[index]!.bucket.id, category: c })}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+        <ol className="ageing-oldest" aria-label="The oldest unresolved blockers">
+          {entries.slice(0, 5).map((e) => (
+            <li key={e.blocker.id}>
+              <a href={blockerHref(e.blocker.id)}>{e.blocker.title}</a>{' '}
+              <span className="muted">
+                {categoryLabel(e.blocker.category)} · open {days(e.days)}
+              </span>
+            </li>
           ))}
-        </BarChart>
-      </ResponsiveContainer>
-      <ol className="ageing-oldest" aria-label="The oldest unresolved blockers">
-        {entries.slice(0, 5).map((e) => (
-          <li key={e.blocker.id}>
-            <a href={blockerHref(e.blocker.id)}>{e.blocker.title}</a>{' '}
-            <span className="muted">
-              {categoryLabel(e.blocker.category)} · open {days(e.days)}
-            </span>
-          </li>
-        ))}
-      </ol>
+        </ol>
+      </div>
     </ChartCard>
   );
 }
