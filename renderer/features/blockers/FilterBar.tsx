@@ -80,7 +80,7 @@ export function FilterBar({
         type="search"
         className="blockers-search"
         aria-label="Search blockers"
-        placeholder="Search title, notes, mitigation…"
+        placeholder="Search blockers…"
         value={text}
         onChange={(e) => {
           setText(e.target.value);

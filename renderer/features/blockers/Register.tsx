@@ -19,7 +19,7 @@ import {
   type RegisterSortKey,
 } from '../../../shared/domain/blocker-register';
 import { useUi } from '../../store/ui';
-import { useAppNames, useBlockers, type BlockerLookups } from './data/queries';
+import { useAppNames, useBlockersRead, type BlockerLookups } from './data/queries';
 import { ExportButton } from './ExportButton';
 import { useReplaceFilters } from './FilterBar';
 import { count, days, SeverityBadge, StatusBadge, today } from './parts';
@@ -40,7 +40,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'title',
     label: 'Blocker',
-    weight: 30,
+    weight: 25,
     cell: (row) => (
       <a
         href={blockerHref(row.blocker.id)}
@@ -55,7 +55,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'category',
     label: 'Category',
-    weight: 20,
+    weight: 18,
     cell: (row) => (
       <span title={`${row.categoryLabel}: ${row.blocker.subCategory}`} className="register-category">
         <span className="register-sub">{row.blocker.subCategory}</span>
@@ -66,14 +66,14 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'severity',
     label: 'Severity',
-    weight: 9,
+    weight: 10,
     cell: (row) => <SeverityBadge severity={row.blocker.severity} />,
   },
-  { key: 'status', label: 'Status', weight: 10, cell: (row) => <StatusBadge status={row.blocker.status} /> },
+  { key: 'status', label: 'Status', weight: 12, cell: (row) => <StatusBadge status={row.blocker.status} /> },
   {
     key: 'openedOn',
     label: 'Opened',
-    weight: 9,
+    weight: 10,
     cell: (row) => formatIsoDate(row.blocker.openedOn, 'd MMM yy'),
   },
   {
@@ -97,7 +97,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'app',
     label: 'App / team',
-    weight: 14,
+    weight: 13,
     cell: (row) => (
       <span title={[row.appName, row.teamName].filter(Boolean).join(' · ')}>
         {row.appName || row.teamName || <span className="muted">—</span>}
@@ -128,7 +128,7 @@ const Row = memo(function Row({ row, index, active }: { row: RegisterRow; index:
 
 export function Register({ filters, lookups }: { filters: BlockerFilters; lookups: BlockerLookups }) {
   const day = today();
-  const blockers = useBlockers(filters, day);
+  const { blockers, stale } = useBlockersRead(filters, day);
   const appNames = useAppNames(blockers);
   const navigate = useUi((s) => s.navigate);
   const clear = useReplaceFilters('register');
@@ -232,9 +232,14 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
         <span className="spacer-flex" />
         <ExportButton rows={rows} />
       </div>
-      <div ref={scrollRef} className="register-scroll" data-testid="register-scroll">
+      <div
+        ref={scrollRef}
+        className={`register-scroll${stale ? ' is-stale' : ''}`}
+        data-testid="register-scroll"
+      >
         <table
           className="data register-table"
+          aria-busy={stale || undefined}
           aria-rowcount={rows.length + 1}
           aria-label={`Blockers, ${rows.length.toLocaleString('en')} shown`}
         >

@@ -13,6 +13,7 @@ import BlockersScreen from '../../../renderer/features/blockers/BlockersScreen';
 import AppBlockers from '../../../renderer/features/blockers/AppBlockers';
 import CycleBlockers from '../../../renderer/features/blockers/CycleBlockers';
 import { updateBlocker } from '../../../renderer/features/blockers/data/blockers';
+import { DatabaseProvider } from '../../../renderer/db/DatabaseContext';
 import { appRecord, cycleRecord } from '../db/db-helpers';
 import { freshDb, giveElementsASize, logBlocker, renderWith, resetAll } from './helpers';
 
@@ -136,6 +137,27 @@ describe('the register', () => {
     row.focus();
     await user.keyboard('{Enter}');
     expect(useUi.getState().route).toBe(`blockers/${budget.id}`);
+  });
+
+  it('marks the rows stale while a changed filter is read again, then lists what it selects', async () => {
+    const database = freshDb();
+    await logBlocker(database, 'Still open');
+    await logBlocker(database, 'Done with', { status: 'resolved' });
+    const view = renderWith(database, <BlockersScreen route="blockers/register?status=open" />);
+    const before = await screen.findByRole('table', { name: 'Blockers, 1 shown' });
+    expect(within(before).getByText('Still open')).toBeInTheDocument();
+    view.rerender(
+      <DatabaseProvider database={database}>
+        <BlockersScreen route="blockers/register?status=resolved" />
+      </DatabaseProvider>,
+    );
+    // The status is read through its index again: until then the earlier read is shown as stale,
+    // never as the list of the new filter.
+    expect(screen.getByRole('table', { name: /^Blockers, / })).toHaveAttribute('aria-busy', 'true');
+    const table = await screen.findByRole('table', { name: 'Blockers, 1 shown' });
+    await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+    expect(within(table).getByText('Done with')).toBeInTheDocument();
+    expect(screen.getByTestId('register-scroll')).not.toHaveClass('is-stale');
   });
 });
 

@@ -42,17 +42,32 @@ function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): P
  * memory, so typing in the search reads nothing again.
  */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
+  return useBlockersRead(filters, today).blockers;
+}
+
+/**
+ * {@link useBlockers}, and whether the blockers were read for an earlier filter: a changed
+ * indexed filter is read again, and until then the earlier read, filtered anew, is shown stale.
+ */
+export function useBlockersRead(
+  filters: BlockerFilters,
+  today: IsoDate,
+): { blockers: Blocker[] | undefined; stale: boolean } {
   const database = useDatabase();
   const read = indexForFilters(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
-  const selected = useLiveQuery(() => readThroughIndex(database, read), [database, readKey]);
+  const selected = useLiveQuery(
+    async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
+    [database, readKey],
+  );
   const filtersKey = JSON.stringify(filters);
-  return useMemo(
-    () => selected?.filter(blockerMatcher(filters, today)),
+  const blockers = useMemo(
+    () => selected?.blockers.filter(blockerMatcher(filters, today)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selected, filtersKey, today],
   );
+  return { blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
 /**
