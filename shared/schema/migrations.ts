@@ -16,6 +16,7 @@
  * schema can be refused with the app version the user needs.
  */
 import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { upgradeTeamToExternalRef } from '../domain/people';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -75,9 +76,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 3,
     appVersion: '0.3.0',
-    change: 'Blockers keep the mitigation taken, beside their notes.',
-    stores: {},
-    upgrade: { blockers: (records) => records.map(upgradeBlockerToMitigation) },
+    change:
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes.',
+    // Indexed: an import looks a team up by its ref. The mitigation needs no index.
+    stores: { teams: 'id, name, kind, externalRef' },
+    upgrade: {
+      teams: (records) => records.map(upgradeTeamToExternalRef),
+      blockers: (records) => records.map(upgradeBlockerToMitigation),
+    },
   },
 ];
 
