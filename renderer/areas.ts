@@ -33,6 +33,16 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'blockers',
+    label: 'Blockers',
+    description: 'Register, board by category, ageing and trends, RAID-log import',
+    screen: lazy(() => import('./features/blockers/BlockersScreen')),
+    contributes: {
+      appDetail: lazy(() => import('./features/blockers/AppBlockers')),
+      cycleDetail: lazy(() => import('./features/blockers/CycleBlockers')),
+    },
+  },
+  {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',

@@ -12,6 +12,8 @@
  *   table and opening an app (each run's p95, then the median over runs), against a bare button
  *   on the same page, with the main thread's CPU time over the same interactions (what an idle
  *   machine would show when a busy one stretches the clock);
+ * - input to the frame after the result for opening the Blockers register, board and trends
+ *   (after each one's first load) and filtering the register, with the main thread's CPU time;
  * - the longest task while scrolling the apps table and typing in its filter, and the frames a
  *   second while scrolling, against the page sitting idle for as long;
  * - the JS heap on each screen after a collection (the busiest one is the figure).
@@ -63,6 +65,10 @@ export const BROWSER_FIGURE_IDS = [
   'sort-apps-p95',
   'filter-apps-p95',
   'open-app-p95',
+  'blockers-register-p95',
+  'blockers-board-p95',
+  'blockers-trends-p95',
+  'filter-blockers-p95',
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -94,6 +100,24 @@ export const AREA_READY: Record<string, Ready> = {
   ],
   Data: [{ selector: 'main h1', text: 'Data' }, { selector: 'dl[aria-label="Records per area"]' }],
 };
+/** The Blockers views, in the order the benchmark opens them. */
+const BLOCKER_VIEWS = ['Board', 'Trends', 'Register'] as const;
+const blockersTab = (view: string) => ({ selector: '.blockers-tabs a[aria-current="page"]', text: view });
+/** Each Blockers view drawn with its data (its tab current, so nothing of the previous view counts). */
+const BLOCKERS_READY: Record<(typeof BLOCKER_VIEWS)[number], Ready> = {
+  Register: [
+    blockersTab('Register'),
+    { selector: 'tr.register-row' },
+    { selector: '.register-scroll.is-stale', absent: true },
+  ],
+  Board: [blockersTab('Board'), { selector: '.blocker-board li.blocker-card' }],
+  Trends: [
+    blockersTab('Trends'),
+    { selector: '.heat-map .heat-cell' },
+    { selector: '.trend-card .recharts-surface' },
+    { selector: '.ageing-card .recharts-surface' },
+  ],
+};
 const TABLE_SETTLED: Ready = [
   { selector: 'tr.app-row' },
   { selector: '.apps-table-scroll.is-stale', absent: true },
@@ -113,6 +137,7 @@ const HEAP_SCREENS: [string, string, Ready][] = [
     '#/apps/matrix',
     [{ selector: 'main h1', text: 'Apps' }, { selector: '.feasibility .recharts-surface' }],
   ],
+  ['Blockers trends', '#/blockers/trends', BLOCKERS_READY.Trends],
   ['Data', '#/data', AREA_READY.Data as Ready],
 ];
 
@@ -495,6 +520,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     const filters = new Runs();
     const opens = new Runs();
     const backs = new Runs();
+    const blockerViewRuns = Object.fromEntries(BLOCKER_VIEWS.map((v) => [v, new Runs()])) as Record<
+      (typeof BLOCKER_VIEWS)[number],
+      Runs
+    >;
+    const blockerFilters = new Runs();
     const scrolls: LongTaskReport[] = [];
     const typings: LongTaskReport[] = [];
     const idles: LongTaskReport[] = [];
@@ -624,6 +654,66 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         await call(page, 'waitFor', TABLE_SETTLED, 60_000);
         typings.push(await call(page, 'longTasksStop'));
         idles.push(await idleLongTasks(page, Math.round(scroll.durationMs)));
+      }
+
+      // The Blockers area (20,000 blockers at scale 1): each view after its first load, and
+      // filtering the register, input to the frame after the result, with the main thread's CPU.
+      log('  blockers…');
+      await nav.getByRole('link', { name: 'Blockers' }).click();
+      await call(page, 'waitFor', BLOCKERS_READY.Register as Ready, 120_000);
+      const blockerViews = page.getByRole('navigation', { name: 'Blockers views' });
+      const openView = (view: string) => blockerViews.getByRole('link', { name: view, exact: true }).click();
+      // The first load of each view (its chunk, its first read) is not what is measured.
+      for (const view of BLOCKER_VIEWS) {
+        await openView(view);
+        await call(page, 'waitFor', BLOCKERS_READY[view] as Ready, 120_000);
+      }
+      for (let run = 0; run < runs; run++) {
+        for (const view of BLOCKER_VIEWS) {
+          blockerViewRuns[view].next();
+          const t = await session.timed(BLOCKERS_READY[view] as Ready, () => openView(view));
+          blockerViewRuns[view].add(view, t);
+        }
+      }
+      const blockerSearch = page.getByRole('searchbox', { name: 'Search blockers' });
+      const registerSettled = (control: string, value: string): Ready => [
+        { selector: control, value },
+        { selector: '.register-scroll.is-stale', absent: true },
+      ];
+      const blockerSelect = (name: string) => `.blockers-filters select[aria-label="${name}"]`;
+      const blockerWords = quick ? 'de' : 'depend';
+      for (let run = 0; run < runs; run++) {
+        blockerFilters.next();
+        for (const [name, value] of [
+          ['Status', 'unresolved'],
+          ['Category', 'technical-execution'],
+        ] as const) {
+          const t = await session.timed(registerSettled(blockerSelect(name), value), () =>
+            page.locator(blockerSelect(name)).selectOption(value),
+          );
+          blockerFilters.add(`${name} "${value}"`, t);
+        }
+        await blockerSearch.click();
+        for (let i = 0; i < blockerWords.length; i++) {
+          const t = await session.timed(
+            registerSettled('input.blockers-search', blockerWords.slice(0, i + 1)),
+            () => page.keyboard.press(blockerWords[i] as string),
+          );
+          blockerFilters.add(`type "${blockerWords[i]}"`, t);
+        }
+        for (let i = blockerWords.length - 1; i >= 0; i--) {
+          const t = await session.timed(
+            registerSettled('input.blockers-search', blockerWords.slice(0, i)),
+            () => page.keyboard.press('Backspace'),
+          );
+          blockerFilters.add('Backspace', t);
+        }
+        for (const name of ['Category', 'Status']) {
+          const t = await session.timed(registerSettled(blockerSelect(name), ''), () =>
+            page.locator(blockerSelect(name)).selectOption(''),
+          );
+          blockerFilters.add(`${name} "all"`, t);
+        }
       }
 
       // 6. Heap on each screen after a collection.
@@ -762,6 +852,20 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       ['sort-apps-p95', 'Sort the apps table: input to paint, p95', sorts, {}],
       ['filter-apps-p95', 'Filter the apps table: input to paint, p95', filters, {}],
       ['open-app-p95', 'Open an app: input to paint, p95', opens, { backToTable: backs.detail() }],
+      [
+        'blockers-register-p95',
+        'Open the blockers register: input to paint, p95',
+        blockerViewRuns.Register,
+        {},
+      ],
+      ['blockers-board-p95', 'Open the blockers board: input to paint, p95', blockerViewRuns.Board, {}],
+      [
+        'blockers-trends-p95',
+        'Open the blockers trends (heat map, ageing, ten-year trend): input to paint, p95',
+        blockerViewRuns.Trends,
+        {},
+      ],
+      ['filter-blockers-p95', 'Filter the blockers register: input to paint, p95', blockerFilters, {}],
     ];
     for (const [id, name, samples, extra] of interactions) {
       add({

@@ -639,6 +639,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
             cycleId: cycleOfDay(opened)?.id ?? null,
             ownerId: rng.chance(0.8) ? rng.pick(anyPeople) : null,
             notes: rng.chance(0.3) ? 'Raised at the cycle retro; escalated to the sponsor.' : '',
+            mitigation: status === 'open' ? '' : 'Workaround agreed with the owning team.',
           },
           opened,
           status === 'resolved' ? resolvedDay : last,

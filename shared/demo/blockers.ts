@@ -100,7 +100,9 @@ export function demoBlockers({
         teamId: teamKey ? teamOf(teamKey).id : null,
         cycleId: plan.id,
         ownerId: ownerOf(teamKey).id,
-        notes: script.notes,
+        // The script's note says what was done about it: the mitigation, once there is one.
+        notes: status === 'open' ? script.notes : '',
+        mitigation: status === 'open' ? '' : script.notes,
       },
       openedOn,
       updated,

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { baseRecordSchema, optionalId, optionalText, requiredText } from './common';
-import { isoDateSchema } from './dates';
+import { formatIsoDate, isoDateSchema } from './dates';
+import type { FieldProblem } from './common';
 
 export const BLOCKER_CATEGORIES = {
   'people-culture': {
@@ -47,8 +48,23 @@ export type BlockerCategory = keyof typeof BLOCKER_CATEGORIES;
 export const BLOCKER_CATEGORY_IDS = Object.keys(BLOCKER_CATEGORIES) as BlockerCategory[];
 
 export const BLOCKER_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type BlockerSeverity = (typeof BLOCKER_SEVERITIES)[number];
+export const BLOCKER_SEVERITY_LABELS: Record<BlockerSeverity, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
 export const BLOCKER_STATUSES = ['open', 'mitigating', 'resolved'] as const;
 export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
+export const BLOCKER_STATUS_LABELS: Record<BlockerStatus, string> = {
+  open: 'Open',
+  mitigating: 'Mitigating',
+  resolved: 'Resolved',
+};
+
+/** The message of a change back from resolved that does not say why. */
+export const REOPEN_NOTE_MESSAGE = 'Going back from resolved needs a note saying why it was reopened';
 
 const blockerStatusSchema = z.enum(BLOCKER_STATUSES, {
   error: 'Status must be open, mitigating or resolved',
@@ -86,6 +102,8 @@ export const blockerInputSchema = z
     cycleId: optionalId,
     ownerId: optionalId,
     notes: optionalText('Notes'),
+    /** What was done, or is being done, about it. */
+    mitigation: optionalText('Mitigation'),
   })
   .superRefine((b, ctx) => {
     const subs: readonly string[] = BLOCKER_CATEGORIES[b.category].subCategories;
@@ -116,8 +134,9 @@ export type BlockerInput = z.input<typeof blockerInputSchema>;
 
 /**
  * The rules a status history follows: it starts with "open" on the opened date, its changes are
- * in date order (several on one day are fine), its last change is the current status, and a
- * resolved blocker's last change is on its resolved date.
+ * in date order (several on one day are fine), a change back from resolved says why (its note),
+ * its last change is the current status, and a resolved blocker's last change is on its resolved
+ * date.
  */
 function checkStatusHistory(
   b: Pick<z.output<typeof blockerInputSchema>, 'status' | 'openedOn' | 'resolvedOn' | 'statusHistory'>,
@@ -136,6 +155,9 @@ function checkStatusHistory(
         ['statusHistory', i, 'on'],
         `Status changes must be in date order: ${change.on} comes after ${before.on}`,
       );
+    }
+    if (before?.status === 'resolved' && change.status !== 'resolved' && !change.note?.trim()) {
+      report(['statusHistory', i, 'note'], REOPEN_NOTE_MESSAGE);
     }
   });
   if (last && last.status !== b.status) {
@@ -178,5 +200,58 @@ export function upgradeBlockerToStatusHistory(record: unknown): unknown {
   });
   return { ...fields, statusHistory: history };
 }
+
+/**
+ * Schema 2 → 3 for one stored blocker: adds the mitigation taken, empty (schema 2 kept it, if
+ * at all, in the notes, which stay as they are). Unchecked input, as above.
+ */
+export function upgradeBlockerToMitigation(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const fields = record as Record<string, unknown>;
+  return 'mitigation' in fields ? record : { ...fields, mitigation: '' };
+}
+
 export const blockerSchema = baseRecordSchema.and(blockerInputSchema);
+
+/**
+ * A blocker's status changed on a day, as its fields after the change (status, resolved date,
+ * the change appended to its history), or the problems that refuse it, each at its field
+ * (`status`, `on`, `note`): the status it already has, a day before its last change (or before
+ * it was opened), going back from resolved without a note.
+ */
+export function withStatusChange(
+  blocker: Pick<z.output<typeof blockerInputSchema>, 'status' | 'statusHistory'>,
+  change: BlockerStatusChange,
+):
+  | { problems: FieldProblem[] }
+  | { fields: Pick<z.output<typeof blockerInputSchema>, 'status' | 'resolvedOn' | 'statusHistory'> } {
+  const last = blocker.statusHistory.at(-1)!;
+  const problems: FieldProblem[] = [];
+  if (blocker.status === change.status) {
+    problems.push({
+      field: 'status',
+      message: `The blocker is already ${BLOCKER_STATUS_LABELS[change.status].toLowerCase()}`,
+    });
+  }
+  if (change.on < last.on) {
+    problems.push({
+      field: 'on',
+      message:
+        blocker.statusHistory.length === 1
+          ? `The date cannot be before the blocker was opened (${formatIsoDate(last.on)})`
+          : `The date cannot be before its last change (${BLOCKER_STATUS_LABELS[last.status].toLowerCase()} on ${formatIsoDate(last.on)})`,
+    });
+  }
+  if (blocker.status === 'resolved' && change.status !== 'resolved' && !change.note?.trim()) {
+    problems.push({ field: 'note', message: REOPEN_NOTE_MESSAGE });
+  }
+  if (problems.length) return { problems };
+  return {
+    fields: {
+      status: change.status,
+      resolvedOn: change.status === 'resolved' ? change.on : null,
+      statusHistory: [...blocker.statusHistory, change],
+    },
+  };
+}
 export type Blocker = z.infer<typeof blockerSchema>;

@@ -220,7 +220,8 @@ export function isoDayNumber(value: IsoDate | null | undefined): number | null {
   return Math.round(time / 86_400_000);
 }
 
-function median(values: number[]): number | null {
+/** The middle value (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -15,7 +15,7 @@
  * Each version also names the first app version that wrote it, so that a backup from a newer
  * schema can be refused with the app version the user needs.
  */
-import { upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
 import { upgradeTeamToExternalRef } from '../domain/people';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
@@ -77,10 +77,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     appVersion: '0.3.0',
     change:
-      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team.',
-    // Indexed: an import looks a team up by its ref.
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes.',
+    // Indexed: an import looks a team up by its ref. The mitigation needs no index.
     stores: { teams: 'id, name, kind, externalRef' },
-    upgrade: { teams: (records) => records.map(upgradeTeamToExternalRef) },
+    upgrade: {
+      teams: (records) => records.map(upgradeTeamToExternalRef),
+      blockers: (records) => records.map(upgradeBlockerToMitigation),
+    },
   },
 ];
 

@@ -21,6 +21,8 @@ const CMDB_CSV = readFileSync(new URL('../fixtures/csv/cmdb-30.csv', import.meta
 
 const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+const blockersView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Blockers views' }).getByRole('link', { name, exact: true }).click();
 const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
 
@@ -121,6 +123,50 @@ const SCREENS: Screen[] = [
       await area(page, 'Apps');
       await page.getByRole('link', { name: '+ New app' }).click();
       await page.getByRole('textbox', { name: /^Name/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'blockers register',
+    async open(page) {
+      await area(page, 'Blockers');
+      await blockersView(page, 'Register');
+      await page.locator('tr.register-row').first().waitFor();
+    },
+  },
+  {
+    name: 'blockers board',
+    async open(page) {
+      await blockersView(page, 'Board');
+      await page.getByRole('region', { name: 'Blocker board' }).locator('li.blocker-card').first().waitFor();
+    },
+  },
+  {
+    name: 'blockers trends',
+    async open(page) {
+      await blockersView(page, 'Trends');
+      await page.locator('.trend-card .recharts-surface').first().waitFor();
+    },
+  },
+  {
+    name: 'blockers import',
+    async open(page) {
+      await blockersView(page, 'Import');
+      await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+    },
+  },
+  {
+    name: 'blocker page',
+    async open(page) {
+      await blockersView(page, 'Register');
+      await page.locator('a.register-title').first().click();
+      await page.getByRole('form', { name: 'Change the status' }).waitFor();
+    },
+  },
+  {
+    name: 'new blocker',
+    async open(page) {
+      await page.getByRole('link', { name: '+ Log a blocker' }).click();
+      await page.getByRole('form', { name: 'Log a blocker' }).waitFor();
     },
   },
   {

@@ -1,9 +1,12 @@
 /** Blockers' status history: the rules it follows, and the schema 1 → 2 upgrade that derives it. */
 import { describe, expect, it } from 'vitest';
 import {
+  BLOCKER_CATEGORIES,
+  BLOCKER_CATEGORY_IDS,
   blockerSchema,
   deriveStatusHistory,
   problemsFromZod,
+  upgradeBlockerToMitigation,
   upgradeBlockerToStatusHistory,
   type Blocker,
 } from '../../shared/domain';
@@ -172,6 +175,19 @@ describe('the status history of a blocker', () => {
     ]);
   });
 
+  it('says why a blocker went back from resolved: a reopen note', () => {
+    const history = [
+      { status: 'open', on: '2026-02-02' },
+      { status: 'resolved', on: '2026-02-05' },
+      { status: 'mitigating', on: '2026-02-09', note: '  ' },
+    ];
+    expect(problems(blocker('mitigating', null, history))).toEqual([
+      'statusHistory.2.note: Going back from resolved needs a note saying why it was reopened',
+    ]);
+    history[2]!.note = 'The exception expired';
+    expect(problems(blocker('mitigating', null, history))).toEqual([]);
+  });
+
   it('names the change and the field of a bad entry', () => {
     const history = [
       { status: 'open', on: '2026-02-02' },
@@ -187,5 +203,70 @@ describe('the status history of a blocker', () => {
     expect(deriveStatusHistory({ status: 'open', openedOn: '2026-01-05', resolvedOn: null })).toEqual([
       { status: 'open', on: '2026-01-05' },
     ]);
+  });
+});
+
+describe('upgrading a schema-2 blocker to keep its mitigation', () => {
+  it('adds an empty mitigation, keeps one already there, and passes junk through', () => {
+    const v2 = {
+      ...v1Blocker('open', '2026-02-02', null),
+      statusHistory: [{ status: 'open', on: '2026-02-02' }],
+    };
+    expect(upgradeBlockerToMitigation(v2)).toEqual({ ...v2, mitigation: '' });
+    expect(problems(upgradeBlockerToMitigation(v2))).toEqual([]);
+    const kept = { ...v2, mitigation: 'Pre-approved changes' };
+    expect(upgradeBlockerToMitigation(kept)).toBe(kept);
+    for (const junk of ['a blocker', null, 7, [1]]) expect(upgradeBlockerToMitigation(junk)).toBe(junk);
+    expect(SCHEMA_VERSIONS.find((v) => v.version === 3)?.upgrade?.blockers?.([v2])).toEqual([
+      { ...v2, mitigation: '' },
+    ]);
+  });
+});
+
+/**
+ * The deck's slide "All too common challenges & blockers", as it reads (markdown of the slide,
+ * copied from the deck): its three categories and their sub-categories.
+ */
+const DECK_SLIDE = `
+# All too common challenges & blockers
+
+## People & Culture
+
+- Skills, hiring
+- Reluctance to change
+- Scaling new roles
+- Org. structure
+- “We already do agile.”
+- Sustaining change
+
+## Plans & Alignment
+
+- Budgeting
+- Misaligned executives
+- IT is still in the basement
+- Compliance
+- Weak connection to business value
+
+## Technical Execution
+
+- ITSM instead of Platforms
+- Overwhelming legacy portfolio
+- Dependencies between teams
+- Local optimization, no CI/CD
+`;
+
+describe('the categories of blockers', () => {
+  it('are the deck slide’s, word for word and in its order, each with “Other” last', () => {
+    const slide: { label: string; subCategories: string[] }[] = [];
+    for (const line of DECK_SLIDE.split('\n')) {
+      if (line.startsWith('## ')) slide.push({ label: line.slice(3), subCategories: [] });
+      else if (line.startsWith('- ')) slide.at(-1)!.subCategories.push(line.slice(2));
+    }
+    expect(slide).toHaveLength(3);
+    const app = BLOCKER_CATEGORY_IDS.map((id) => ({
+      label: BLOCKER_CATEGORIES[id].label,
+      subCategories: [...BLOCKER_CATEGORIES[id].subCategories],
+    }));
+    expect(app).toEqual(slide.map((c) => ({ ...c, subCategories: [...c.subCategories, 'Other'] })));
   });
 });

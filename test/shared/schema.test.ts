@@ -162,13 +162,23 @@ describe('upgrading the tables of a backup', () => {
   });
 });
 
-describe('schema version 3: teams keep their catalog ref', () => {
+describe('schema version 3: teams keep their catalog ref, blockers their mitigation', () => {
   it('gives a team of an older backup an empty ref and leaves everything else as it was', () => {
     const team = { id: 't', name: 'Payments', kind: 'product', notes: 'Squad' };
     const upgraded = upgradeBackupTables({ teams: [team], apps: [{ id: 'a' }] }, 2);
     expect(upgraded.teams).toEqual([{ ...team, externalRef: null }]);
     expect(upgraded.apps).toEqual([{ id: 'a' }]);
     expect(upgradeBackupTables({ teams: [team] }, 1).teams).toEqual([{ ...team, externalRef: null }]);
+  });
+
+  it('gives a blocker of an older backup an empty mitigation in the same step, keeping one it has', () => {
+    const blocker = { id: 'b', title: 'No pipeline', status: 'open', notes: 'Raised at the retro' };
+    const team = { id: 't', name: 'Payments', kind: 'product' };
+    const upgraded = upgradeBackupTables({ teams: [team], blockers: [blocker] }, 2);
+    expect(upgraded.blockers).toEqual([{ ...blocker, mitigation: '' }]);
+    expect(upgraded.teams).toEqual([{ ...team, externalRef: null }]);
+    const kept = { ...blocker, mitigation: 'Pairing daily' };
+    expect(upgradeBackupTables({ blockers: [kept] }, 2).blockers).toEqual([kept]);
   });
 
   it('keeps a ref a team already has, and leaves what is not a record for the check to report', () => {

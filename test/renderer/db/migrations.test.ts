@@ -158,8 +158,9 @@ describe('schema version 2', () => {
     expect(blockers.map((b) => b.status).sort()).toEqual(['mitigating', 'open', 'resolved', 'resolved']);
     for (const before of old.blockers!) {
       const after = blockers.find((b) => b.id === before.id);
-      const { statusHistory, ...rest } = after!;
+      const { statusHistory, mitigation, ...rest } = after!;
       expect(rest).toEqual(before);
+      expect(mitigation).toBe('');
       const { openedOn, resolvedOn } = before as PlainRecord & {
         openedOn: string;
         resolvedOn: string | null;
@@ -215,6 +216,21 @@ describe('schema version 3', () => {
         (t) => t.id,
       ),
     ).toEqual([first!.id]);
+  });
+
+  it('gives every blocker of a version-2 database an empty mitigation, every other field as it was', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(2);
+    await writeOldDatabase(name, 2, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const blockers = await database.blockers.toArray();
+    expect(blockers).toHaveLength(old.blockers!.length);
+    for (const before of old.blockers!) {
+      expect(before).not.toHaveProperty('mitigation');
+      expect(blockers.find((b) => b.id === before.id)).toEqual({ ...before, mitigation: '' });
+    }
   });
 });
 

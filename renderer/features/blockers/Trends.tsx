@@ -1,0 +1,452 @@
+/**
+ * The trends of the blockers the filters select, each in a ChartCard (title, one-line reading,
+ * the data as a table): category × severity as a heat map, ageing (how long the unresolved ones
+ * have been open), open blockers per category over time, and the mean and median time to
+ * resolve per category. Every count opens the register with the filters that list exactly the
+ * blockers it counts: a heat map cell, a bar, a point of the trend, a row of any table.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  addDaysIso,
+  BLOCKER_CATEGORY_IDS,
+  BLOCKER_SEVERITIES,
+  BLOCKER_SEVERITY_LABELS,
+  formatIsoDate,
+  type BlockerCategory,
+  type BlockerSeverity,
+} from '../../../shared/domain';
+import type { BlockerFilters } from '../../../shared/domain/blocker-filters';
+import {
+  ageing,
+  ageingByBucket,
+  categorySeverityCounts,
+  isUnresolved,
+  openPerCategoryOver,
+  timeToResolveByCategory,
+  trendPoints,
+  TREND_STEPS,
+  type AgeingRow,
+  type OpenPoint,
+  type SeverityRow,
+  type TrendStep,
+} from '../../../shared/domain/blocker-stats';
+import type { Blocker } from '../../../shared/domain';
+import { useUi } from '../../store/ui';
+import { ChartCard } from '../../ui/chart/ChartCard';
+import { useRovingFocus } from '../../ui/use-roving-focus';
+import { useBlockers, type BlockerLookups } from './data/queries';
+import { categoryLabel, count, days, today } from './parts';
+import { blockerHref, viewRoute } from './route';
+import './trends.css';
+
+/** Each category's colour, the same in every chart. */
+const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
+  'people-culture': 'var(--series-1)',
+  'plans-alignment': 'var(--series-3)',
+  'technical-execution': 'var(--series-2)',
+};
+
+/** Opens the register with the view's filters and a count's own. */
+function useOpenRegister(filters: BlockerFilters) {
+  const navigate = useUi((s) => s.navigate);
+  return (own: Partial<BlockerFilters>) => navigate(viewRoute('register', { ...filters, ...own }));
+}
+
+export default function Trends({ filters }: { filters: BlockerFilters; lookups: BlockerLookups }) {
+  const day = today();
+  const blockers = useBlockers(filters, day);
+  if (!blockers) {
+    return (
+      <div role="status" className="empty">
+        Loading the trends…
+      </div>
+    );
+  }
+  return (
+    <div className="blocker-trends">
+      <HeatMap blockers={blockers} filters={filters} />
+      <TimeToResolve blockers={blockers} filters={filters} />
+      <OpenOverTime blockers={blockers} filters={filters} day={day} />
+      <Ageing blockers={blockers} filters={filters} day={day} />
+    </div>
+  );
+}
+
+const heatKey = (category: BlockerCategory, severity: BlockerSeverity) => `${category}|${severity}`;
+
+/** Category × severity: the unresolved blockers (or all of them), each cell opening its list. */
+function HeatMap({ blockers, filters }: { blockers: Blocker[]; filters: BlockerFilters }) {
+  const open = useOpenRegister(filters);
+  const [scope, setScope] = useState<'unresolved' | 'all'>('unresolved');
+  // A status filter already says which blockers count.
+  const effective = filters.status ? 'filtered' : scope;
+  const counted = useMemo(
+    () => (effective === 'unresolved' ? blockers.filter((b) => isUnresolved(b.status)) : blockers),
+    [blockers, effective],
+  );
+  const { rows, total } = useMemo(() => categorySeverityCounts(counted), [counted]);
+  const max = Math.max(1, ...rows.flatMap((r) => BLOCKER_SEVERITIES.map((s) => r.counts[s])));
+  const statusFilter: Partial<BlockerFilters> = effective === 'unresolved' ? { status: 'unresolved' } : {};
+  const keys = useMemo(
+    () => BLOCKER_CATEGORY_IDS.flatMap((c) => BLOCKER_SEVERITIES.map((s) => heatKey(c, s))),
+    [],
+  );
+  const roving = useRovingFocus(keys, { previous: ['ArrowLeft'], next: ['ArrowRight'] });
+  const worst = rows
+    .flatMap((r) => BLOCKER_SEVERITIES.map((s) => ({ category: r.category, severity: s, n: r.counts[s] })))
+    .sort(
+      (a, b) => b.n - a.n || BLOCKER_SEVERITIES.indexOf(b.severity) - BLOCKER_SEVERITIES.indexOf(a.severity),
+    )[0];
+  const what = effective === 'unresolved' ? 'unresolved blocker' : 'blocker';
+
+  const onKeyDown = (event: KeyboardEvent, key: string) => {
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      const target =
+        keys[keys.indexOf(key) + (event.key === 'ArrowDown' ? 1 : -1) * BLOCKER_SEVERITIES.length];
+      if (target) roving.focus(target);
+    } else roving.onKeyDown(event, key);
+  };
+
+  return (
+    <ChartCard<SeverityRow>
+      title="Category × severity"
+      className="heat-card"
+      reading={
+        total === 0
+          ? `No ${what}s.`
+          : `${count(total, what)}; the most in ${categoryLabel(worst!.category)}, ${BLOCKER_SEVERITY_LABELS[worst!.severity].toLowerCase()} (${worst!.n}).`
+      }
+      actions={
+        filters.status ? undefined : (
+          <select
+            aria-label="Blockers counted"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as 'unresolved' | 'all')}
+          >
+            <option value="unresolved">Unresolved</option>
+            <option value="all">All logged</option>
+          </select>
+        )
+      }
+      columns={[
+        { label: 'Category', value: (r) => categoryLabel(r.category) },
+        ...BLOCKER_SEVERITIES.map((s) => ({
+          label: BLOCKER_SEVERITY_LABELS[s],
+          value: (r: SeverityRow) => r.counts[s],
+          numeric: true,
+        })),
+        { label: 'Total', value: (r) => r.total, numeric: true },
+      ]}
+      rows={rows}
+      rowKey={(r) => r.category}
+      onOpen={(r) => open({ ...statusFilter, category: r.category })}
+      openLabel={(r) => `List the ${count(r.total, what)} of ${categoryLabel(r.category)}`}
+    >
+      <table className="heat-map">
+        <caption className="visually-hidden">
+          {what}s per category and severity; each count lists its blockers
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            {BLOCKER_SEVERITIES.map((s) => (
+              <th key={s} scope="col">
+                {BLOCKER_SEVERITY_LABELS[s]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.category}>
+              <th scope="row">{categoryLabel(r.category)}</th>
+              {BLOCKER_SEVERITIES.map((s) => {
+                const n = r.counts[s];
+                const key = heatKey(r.category, s);
+                return (
+                  <td key={s}>
+                    <button
+                      type="button"
+                      className="heat-cell"
+                      style={{
+                        background: `color-mix(in srgb, var(--series-8) ${n === 0 ? 0 : Math.round(8 + (42 * n) / max)}%, var(--surface))`,
+                      }}
+                      {...roving.itemProps(key)}
+                      aria-label={`${count(n, what)}: ${categoryLabel(r.category)}, ${BLOCKER_SEVERITY_LABELS[s].toLowerCase()}`}
+                      onKeyDown={(e) => onKeyDown(e, key)}
+                      onClick={() => open({ ...statusFilter, category: r.category, severity: s })}
+                    >
+                      {n.toLocaleString('en')}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartCard>
+  );
+}
+
+/** Unresolved blockers by how long they have been open, stacked by category; the oldest named. */
+function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: BlockerFilters; day: string }) {
+  const open = useOpenRegister(filters);
+  const entries = useMemo(() => ageing(blockers, day), [blockers, day]);
+  const rows = useMemo(() => ageingByBucket(entries), [entries]);
+  const data = rows.map((r) => ({ bucket: r.bucket.label, id: r.bucket.id, ...r.counts }));
+  const oldest = entries[0];
+  return (
+    <ChartCard<AgeingRow>
+      title="Ageing"
+      className="ageing-card"
+      reading={
+        oldest ? (
+          <>
+            {count(entries.length, 'unresolved blocker')}; the oldest, “
+            <a href={blockerHref(oldest.blocker.id)}>{oldest.blocker.title}</a>”, open {days(oldest.days)}.
+          </>
+        ) : (
+          'No unresolved blockers.'
+        )
+      }
+      columns={[
+        { label: 'Open for', value: (r) => r.bucket.label },
+        ...BLOCKER_CATEGORY_IDS.map((c) => ({
+          label: categoryLabel(c),
+          value: (r: AgeingRow) => r.counts[c],
+          numeric: true,
+        })),
+        { label: 'Total', value: (r) => r.total, numeric: true },
+      ]}
+      rows={entries.length ? rows : []}
+      rowKey={(r) => r.bucket.id}
+      onOpen={(r) => open({ age: r.bucket.id })}
+      openLabel={(r) => `List the ${count(r.total, 'blocker')} open ${r.bucket.label.toLowerCase()}`}
+      empty="No unresolved blockers: nothing is ageing."
+    >
+      <div className="ageing-body">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+            <XAxis dataKey="bucket" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
+            <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
+            <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
+            <Legend />
+            {BLOCKER_CATEGORY_IDS.map((c) => (
+              <Bar
+                key={c}
+                dataKey={c}
+                name={categoryLabel(c)}
+                stackId="age"
+                fill={CATEGORY_COLOURS[c]}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, index) => open({ age: rows[index]!.bucket.id, category: c })}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+        <ol className="ageing-oldest" aria-label="The oldest unresolved blockers">
+          {entries.slice(0, 5).map((e) => (
+            <li key={e.blocker.id}>
+              <a href={blockerHref(e.blocker.id)}>{e.blocker.title}</a>{' '}
+              <span className="muted">
+                {categoryLabel(e.blocker.category)} · open {days(e.days)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </ChartCard>
+  );
+}
+
+const TOOLTIP_STYLE = {
+  background: 'var(--surface)',
+  border: '1px solid var(--border)',
+  color: 'var(--text)',
+  borderRadius: 6,
+};
+
+const STEP_LABELS: Record<TrendStep, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
+
+/** Unresolved blockers per category at the end of each week, month or quarter, up to today. */
+function OpenOverTime({
+  blockers,
+  filters,
+  day,
+}: {
+  blockers: Blocker[];
+  filters: BlockerFilters;
+  day: string;
+}) {
+  const open = useOpenRegister(filters);
+  const [step, setStep] = useState<TrendStep>('month');
+  const first = useMemo(
+    () =>
+      blockers.reduce<string | null>((min, b) => (min === null || b.openedOn < min ? b.openedOn : min), null),
+    [blockers],
+  );
+  const series = useMemo(
+    () => (first && first <= day ? openPerCategoryOver(blockers, trendPoints(first, day, step)) : []),
+    [blockers, first, day, step],
+  );
+  const yearAgo = addDaysIso(day, -365);
+  const then = useMemo(
+    () => (first && first <= yearAgo ? openPerCategoryOver(blockers, [yearAgo])[0]!.total : 0),
+    [blockers, first, yearAgo],
+  );
+  const now = series.at(-1)?.total ?? 0;
+  const change = now - then;
+  const data = series.map((p) => ({ on: p.on, ...p.counts, total: p.total }));
+  return (
+    <ChartCard<OpenPoint>
+      title="Open blockers over time"
+      className="trend-card"
+      reading={
+        series.length === 0
+          ? 'No blockers yet.'
+          : `${count(now, 'unresolved blocker')} today, ${change === 0 ? 'as many as' : `${Math.abs(change)} ${change < 0 ? 'fewer' : 'more'} than`} a year ago (${then})${change < 0 ? ': getting better' : change > 0 ? ': getting worse' : ''}.`
+      }
+      actions={
+        <select aria-label="Step" value={step} onChange={(e) => setStep(e.target.value as TrendStep)}>
+          {TREND_STEPS.map((s) => (
+            <option key={s} value={s}>
+              {STEP_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      }
+      columns={[
+        { label: 'At the end of', value: (p) => formatIsoDate(p.on) },
+        ...BLOCKER_CATEGORY_IDS.map((c) => ({
+          label: categoryLabel(c),
+          value: (p: OpenPoint) => p.counts[c],
+          numeric: true,
+        })),
+        { label: 'Total', value: (p) => p.total, numeric: true },
+      ]}
+      rows={series}
+      rowKey={(p) => p.on}
+      onOpen={(p) => open({ openOn: p.on })}
+      openLabel={(p) => `List the ${count(p.total, 'blocker')} unresolved on ${formatIsoDate(p.on)}`}
+      empty="No blockers logged yet."
+    >
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
+          onClick={(state) => {
+            const index = Number(state?.activeIndex);
+            const point = Number.isInteger(index) ? series[index] : undefined;
+            if (point) open({ openOn: point.on });
+          }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis
+            dataKey="on"
+            tickFormatter={(on: string) => formatIsoDate(on, 'MMM yy')}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            minTickGap={24}
+          />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(on) => formatIsoDate(String(on))} />
+          <Legend />
+          {BLOCKER_CATEGORY_IDS.map((c) => (
+            <Line
+              key={c}
+              type="stepAfter"
+              dataKey={c}
+              name={categoryLabel(c)}
+              stroke={CATEGORY_COLOURS[c]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+type ResolveRow = ReturnType<typeof timeToResolveByCategory>['categories'][number];
+
+/** Mean and median days to resolve per category; the unresolved are counted apart. */
+function TimeToResolve({ blockers, filters }: { blockers: Blocker[]; filters: BlockerFilters }) {
+  const open = useOpenRegister(filters);
+  const { categories, all } = useMemo(() => timeToResolveByCategory(blockers), [blockers]);
+  const timed = categories.filter((c) => c.medianDays !== null);
+  const fastest = [...timed].sort((a, b) => a.medianDays! - b.medianDays!)[0];
+  const slowest = [...timed].sort((a, b) => b.medianDays! - a.medianDays!)[0];
+  const data = categories.map((c) => ({
+    category: categoryLabel(c.category),
+    mean: c.meanDays === null ? null : Math.round(c.meanDays * 10) / 10,
+    median: c.medianDays,
+  }));
+  return (
+    <ChartCard<ResolveRow>
+      title="Time to resolve"
+      className="resolve-card"
+      reading={
+        all.resolved === 0
+          ? 'No blocker resolved yet.'
+          : `${count(all.resolved, 'resolved blocker')}, median ${days(all.medianDays)}` +
+            (fastest && slowest && fastest !== slowest
+              ? `; fastest ${categoryLabel(fastest.category)} (${days(fastest.medianDays)}), slowest ${categoryLabel(slowest.category)} (${days(slowest.medianDays)}).`
+              : '.')
+      }
+      columns={[
+        { label: 'Category', value: (r) => categoryLabel(r.category) },
+        { label: 'Resolved', value: (r) => r.resolved, numeric: true },
+        {
+          label: 'Mean days',
+          value: (r) => (r.meanDays === null ? '—' : Math.round(r.meanDays * 10) / 10),
+          numeric: true,
+        },
+        { label: 'Median days', value: (r) => r.medianDays ?? '—', numeric: true },
+        { label: 'Still unresolved', value: (r) => r.unresolved, numeric: true },
+      ]}
+      rows={all.resolved ? categories : []}
+      rowKey={(r) => r.category}
+      onOpen={(r) => open({ category: r.category, status: 'resolved' })}
+      openLabel={(r) => `List the ${count(r.resolved, 'resolved blocker')} of ${categoryLabel(r.category)}`}
+      empty="No blocker resolved yet: no time to show."
+    >
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="category" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" d" />
+          <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
+          <Legend />
+          {(['median', 'mean'] as const).map((key, i) => (
+            <Bar
+              key={key}
+              dataKey={key}
+              name={key === 'median' ? 'Median days' : 'Mean days'}
+              fill={i === 0 ? 'var(--series-4)' : 'var(--series-6)'}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_, index) => open({ category: categories[index]!.category, status: 'resolved' })}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The Blockers area's reads, live (useLiveQuery: any write, here or in another window, refreshes
+ * them). Nothing else reads the blockers table. Filtered reads go through the index most likely
+ * to select the fewest blockers (indexForFilters) and apply the other filters to what it returns;
+ * the names a screen shows (owners, teams, cycles, the linked apps) are read beside them.
+ */
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Blocker, Cycle, IsoDate, Person, Team } from '../../../../shared/domain';
+import {
+  blockerMatcher,
+  EMPTY_BLOCKER_FILTERS,
+  indexForFilters,
+  type BlockerFilters,
+  type IndexRead,
+} from '../../../../shared/domain/blocker-filters';
+import { useDatabase } from '../../../db/DatabaseContext';
+import type { AdoptionDatabase } from '../../../db/database';
+
+/** The blockers that pass `filters`, read through the best index. */
+export async function readBlockers(
+  database: AdoptionDatabase,
+  filters: BlockerFilters,
+  today: IsoDate,
+): Promise<Blocker[]> {
+  const matches = blockerMatcher(filters, today);
+  return (await readThroughIndex(database, indexForFilters(filters))).filter(matches);
+}
+
+/** The blockers an index read selects (all of them without one). */
+function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): Promise<Blocker[]> {
+  if (!read) return database.blockers.toArray();
+  const where = database.blockers.where(read.index);
+  return (
+    'anyOf' in read ? where.anyOf(read.anyOf) : where.between(read.between[0], read.between[1], true, true)
+  ).toArray();
+}
+
+/**
+ * The blockers that pass `filters`; undefined while the first read is under way. Only the
+ * filter the index serves is read live; the others (text, sub-category, days) are applied in
+ * memory, so typing in the search reads nothing again.
+ */
+export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
+  return useBlockersRead(filters, today).blockers;
+}
+
+/**
+ * {@link useBlockers}, and whether the blockers were read for an earlier filter: a changed
+ * indexed filter is read again, and until then the earlier read, filtered anew, is shown stale.
+ */
+export function useBlockersRead(
+  filters: BlockerFilters,
+  today: IsoDate,
+): { blockers: Blocker[] | undefined; stale: boolean } {
+  const database = useDatabase();
+  const read = indexForFilters(filters);
+  // The key stands for the read's content: a new object with the same values reads nothing again.
+  const readKey = JSON.stringify(read);
+  const selected = useLiveQuery(
+    async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
+    [database, readKey],
+  );
+  const filtersKey = JSON.stringify(filters);
+  const blockers = useMemo(
+    () => selected?.blockers.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [selected, filtersKey, today],
+  );
+  return { blockers, stale: selected !== undefined && selected.readKey !== readKey };
+}
+
+/**
+ * The blockers on the board: the unresolved ones, and those resolved within `resolvedRange`
+ * (`from..to`), each through its index, then every other filter in memory.
+ */
+export function useBoardBlockers(
+  filters: BlockerFilters,
+  resolvedRange: string,
+  today: IsoDate,
+): Blocker[] | undefined {
+  const database = useDatabase();
+  const resolvedRead = indexForFilters({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange });
+  const read = useLiveQuery(async () => {
+    const [unresolved, resolved] = await Promise.all([
+      readThroughIndex(database, { index: 'status', anyOf: ['open', 'mitigating'] }),
+      readThroughIndex(database, resolvedRead),
+    ]);
+    return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')];
+  }, [database, resolvedRange]);
+  const filtersKey = JSON.stringify(filters);
+  return useMemo(
+    () => read?.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [read, filtersKey, today],
+  );
+}
+
+/** One blocker; null when there is none with that id, undefined while reading. */
+export function useBlocker(id: string): Blocker | null | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => (await database.blockers.get(id)) ?? null, [database, id]);
+}
+
+/** What the Blockers screens name: people (owners), teams and cycles, each ordered for a picker. */
+export interface BlockerLookups {
+  people: Person[];
+  teams: Team[];
+  /** In time order (by index). */
+  cycles: Cycle[];
+}
+
+export function useBlockerLookups(): BlockerLookups | undefined {
+  const database = useDatabase();
+  const people = useLiveQuery(() => database.people.orderBy('name').toArray(), [database]);
+  const teams = useLiveQuery(() => database.teams.orderBy('name').toArray(), [database]);
+  const cycles = useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+  if (!people || !teams || !cycles) return undefined;
+  return { people, teams, cycles };
+}
+
+/**
+ * The names of the apps some blockers link to, by id: only those apps are read (a portfolio may
+ * hold 20,000). An id whose app is gone is left out.
+ */
+export function useAppNames(
+  blockers: readonly Pick<Blocker, 'appId'>[] | undefined,
+): Map<string, string> | undefined {
+  const database = useDatabase();
+  const ids = blockers ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort() : undefined;
+  const key = ids?.join(',');
+  return useLiveQuery(async () => {
+    if (!ids) return undefined;
+    const apps = await database.apps.bulkGet(ids);
+    return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+  }, [database, key]);
+}
+
+/**
+ * Apps whose name starts with `text` (any case, trimmed), for the app picker: at most `limit`,
+ * by name (so a name typed in full comes first), with the prefix they were read for.
+ */
+export function useAppMatches(
+  text: string,
+  limit = 20,
+): { prefix: string; apps: { id: string; name: string }[] } | undefined {
+  const database = useDatabase();
+  const prefix = text.trim();
+  return useLiveQuery(async () => {
+    const apps = prefix
+      ? await database.apps.where('name').startsWithIgnoreCase(prefix).limit(limit).toArray()
+      : await database.apps.orderBy('name').limit(limit).toArray();
+    return { prefix, apps: apps.map((a) => ({ id: a.id, name: a.name })) };
+  }, [database, prefix, limit]);
+}
+
+/** An app's id and name; null when it is gone, undefined while reading or when `id` is null. */
+export function useApp(id: string | null): { id: string; name: string } | null | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    if (!id) return undefined;
+    const app = await database.apps.get(id);
+    return app ? { id: app.id, name: app.name } : null;
+  }, [database, id]);
+}
+
+/** The blockers linked to one app. */
+export function useAppBlockers(appId: string): Blocker[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(() => database.blockers.where('appId').equals(appId).toArray(), [database, appId]);
+}
+
+/** The blockers opened in a cycle's dates and those resolved in them (from its start to the day before its end, the hand-over day belonging to the next). */
+export function useCycleBlockers(
+  cycle: Pick<Cycle, 'startDate' | 'endDate'>,
+): { opened: Blocker[]; resolved: Blocker[] } | undefined {
+  const database = useDatabase();
+  const { startDate, endDate } = cycle;
+  return useLiveQuery(async () => {
+    const [opened, resolved] = await Promise.all([
+      database.blockers.where('openedOn').between(startDate, endDate, true, false).toArray(),
+      database.blockers.where('resolvedOn').between(startDate, endDate, true, false).toArray(),
+    ]);
+    return { opened, resolved: resolved.filter((b) => b.status === 'resolved') };
+  }, [database, startDate, endDate]);
+}
+
+/** Every app's id, name and external id, for an import to link rows to (read when it opens). */
+export function useAppDirectory(): { id: string; name: string; externalId: string | null }[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () =>
+      (await database.apps.toArray()).map((a) => ({ id: a.id, name: a.name, externalId: a.externalId })),
+    [database],
+  );
+}
+
+/** Every blocker's id and title, for an import to match rows to. */
+export function useBlockerTitles(): { id: string; title: string }[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () => (await database.blockers.toArray()).map((b) => ({ id: b.id, title: b.title })),
+    [database],
+  );
+}
