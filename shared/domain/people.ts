@@ -57,10 +57,30 @@ export const personInputSchema = z.object({
     .default([]),
   canSeed: z.boolean().default(false),
   notes: optionalText('Notes'),
+  /**
+   * The day the person left the program, or null while they are in it. A person who leaves is
+   * kept, so their sessions and assignments still read with their name; lists of current people
+   * leave them out (isCurrentPerson).
+   */
+  leftOn: isoDateSchema('Left on').nullable().default(null),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 export const personSchema = baseRecordSchema.and(personInputSchema);
 export type Person = z.infer<typeof personSchema>;
+
+/** Whether a person is still in the program (has not left). */
+export function isCurrentPerson(person: Pick<Person, 'leftOn'>): boolean {
+  return !person.leftOn;
+}
+
+/**
+ * Schema version 3: a person stored before it gets `leftOn: null` (still in the program). Pure;
+ * anything that is not a record, or already has the field, is left as it is.
+ */
+export function upgradePersonToLeftOn(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  return 'leftOn' in record ? record : { ...record, leftOn: null };
+}
 
 export const ASSIGNMENT_KINDS = ['pairing', 'seeding'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];

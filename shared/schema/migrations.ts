@@ -16,6 +16,7 @@
  * schema can be refused with the app version the user needs.
  */
 import { upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { upgradePersonToLeftOn } from '../domain/people';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -71,6 +72,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // No index: trends are computed from the history of the blockers a screen has already read.
     stores: {},
     upgrade: { blockers: (records) => records.map(upgradeBlockerToStatusHistory) },
+  },
+  {
+    version: 3,
+    appVersion: '0.3.0',
+    change:
+      'People who leave stay in the records: a person has the day they left (leftOn), null while in the program.',
+    // No index: the people list filters the few thousand people it has already read.
+    stores: {},
+    upgrade: { people: (records) => records.map(upgradePersonToLeftOn) },
   },
 ];
 

@@ -57,6 +57,7 @@ describe('the schema versions', () => {
   it('name the first app version that wrote each schema, in increasing order, up to this app', () => {
     expect(appVersionForSchema(1)).toBe('0.1.0');
     expect(appVersionForSchema(2)).toBe('0.2.0');
+    expect(appVersionForSchema(3)).toBe('0.3.0');
     expect(appVersionForSchema(CURRENT_SCHEMA_VERSION + 1)).toBeUndefined();
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;

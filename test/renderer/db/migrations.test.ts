@@ -17,6 +17,7 @@ import {
 } from '../../../shared/schema/migrations';
 import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
+import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -26,7 +27,7 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText };
+const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText };
 
 const names: string[] = [];
 const opened: Dexie[] = [];
@@ -147,6 +148,24 @@ describe('schema version 2', () => {
                 { status: 'resolved', on: resolvedOn },
               ],
       );
+    }
+  });
+});
+
+describe('schema version 3', () => {
+  it('keeps every person of a version-2 database in the program (leftOn null), every other field as it was', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(2);
+    await writeOldDatabase(name, 2, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const people = await database.people.toArray();
+    expect(people).toHaveLength(old.people!.length);
+    for (const before of old.people!) {
+      const { leftOn, ...rest } = people.find((p) => p.id === before.id)!;
+      expect(leftOn).toBeNull();
+      expect(rest).toEqual(before);
     }
   });
 });
