@@ -1,4 +1,5 @@
 /** The People area's writes on a real (in-memory) IndexedDB: teams and people, their deletes and Undo. */
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
   assignmentInputSchema,
@@ -25,6 +26,7 @@ import {
   TeamHasMembersError,
   TeamInUseError,
 } from '../../../renderer/features/people/data/teams';
+import { countLinks } from '../../../renderer/features/people/data/links';
 import { appRecord, freshDatabases, snapshot } from '../db/db-helpers';
 
 const freshDb = freshDatabases('people-data');
@@ -256,5 +258,35 @@ describe('people', () => {
     const error = await errorOf(undoChanges(database, kept.undo));
     expect(error).toBeInstanceOf(UndoConflictError);
     expect(await database.people.get(person.id)).toEqual(edited);
+  });
+});
+
+describe('links to a person', () => {
+  it('are found through a compound index that starts with the field, or by a scan where there is no index', async () => {
+    const other = new Dexie(`people-links-${crypto.randomUUID()}`);
+    other
+      .version(1)
+      .stores({ pairingSessions: 'id, [personId+date], *partnerIds', assignments: 'id', blockers: 'id' });
+    try {
+      const ana = crypto.randomUUID();
+      const ben = crypto.randomUUID();
+      await other.table('pairingSessions').bulkAdd([
+        { id: 's1', personId: ana, date: '2026-01-02', partnerIds: [ben] },
+        { id: 's2', personId: ana, date: '2026-03-04', partnerIds: [] },
+        { id: 's3', personId: ben, date: '2026-03-04', partnerIds: [ana] },
+      ]);
+      await other.table('assignments').bulkAdd([
+        { id: 'a1', personId: ana },
+        { id: 'a2', personId: ben },
+      ]);
+      await other.table('blockers').add({ id: 'b1', ownerId: ben });
+      const links = await countLinks(other as unknown as AdoptionDatabase, 'people', ana);
+      expect(links.map((l) => [l.table, l.ids.sort()])).toEqual([
+        ['assignments', ['a1']],
+        ['pairingSessions', ['s1', 's2', 's3']],
+      ]);
+    } finally {
+      await other.delete();
+    }
   });
 });
