@@ -33,6 +33,12 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'people',
+    label: 'People',
+    description: 'Teams by kind, people with their roles and who can seed, import',
+    screen: lazy(() => import('./features/people/PeopleScreen')),
+  },
+  {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',

@@ -155,7 +155,7 @@ describe('teams', () => {
 });
 
 describe('people', () => {
-  it('creates a person with each role once, and refuses a bad name, an unknown role or a deleted team at their fields', async () => {
+  it('creates a person with each role once in the role list’s order, and refuses a bad name, an unknown role or a deleted team at their fields', async () => {
     const database = freshDb();
     const team = await createTeam({ name: 'Platform', kind: 'platform' }, database);
     const created = await createPerson(
@@ -165,7 +165,7 @@ describe('people', () => {
     expect(created).toMatchObject({
       name: 'Ana Ruiz',
       teamId: team.id,
-      roles: ['advocate', 'engineer'],
+      roles: ['engineer', 'advocate'],
       canSeed: true,
       leftOn: null,
     });
@@ -189,7 +189,7 @@ describe('people', () => {
       { id: person.id, input: { roles: ['developer', 'advocate'] }, expected: { roles: ['developer'] } },
       database,
     );
-    expect(saved).toMatchObject({ roles: ['developer', 'advocate'], canSeed: true });
+    expect(saved).toMatchObject({ roles: ['advocate', 'developer'], canSeed: true });
     const stale = await errorOf(
       savePerson(
         {

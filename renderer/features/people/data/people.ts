@@ -8,6 +8,7 @@
 import {
   isoDateSchema,
   personInputSchema,
+  ROLES,
   validate,
   ValidationError,
   type IsoDate,
@@ -59,8 +60,10 @@ export async function savePerson(
     const input = existing
       ? overlayEdit(existing, request.input, request.expected, 'The person')
       : { ...request.input };
-    // Each role once, whatever the form or file sent.
-    const roles = Array.isArray(input.roles) ? [...new Set(input.roles)] : input.roles;
+    // Each role once, in the role list's order, whatever order the form or file sent.
+    const roles = Array.isArray(input.roles)
+      ? [...ROLES.filter((r) => input.roles!.includes(r)), ...input.roles.filter((r) => !ROLES.includes(r))]
+      : input.roles;
     const record = (
       existing
         ? buildUpdate(personInputSchema, existing, { ...input, roles }, 'The person')
