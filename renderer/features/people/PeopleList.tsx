@@ -5,18 +5,7 @@
  * in view are in the DOM. The list is one stop in the Tab order: ↑ / ↓, Page Up / Down, Home and
  * End move between rows, Enter opens the person's form (`#/people/<id>`).
  */
-import {
-  memo,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain';
 import {
   buildPersonRows,
@@ -31,30 +20,27 @@ import { useUi } from '../../store/ui';
 import { usePeopleUi } from './people-store';
 import { LeftBadge } from './parts';
 import { Dialog } from '../../ui/Dialog';
+import { FilterSelect, SearchField, type Choice } from '../../ui/filters';
+import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import { PersonForm } from './PersonForm';
 import type { PeopleViewProps } from './PeopleScreen';
 
 const ROW_HEIGHT = 50;
 
-/** The row a key moves to from `index` (of `count` rows, `page` rows per screen), or null for other keys. */
-function rowAfterKey(key: string, index: number, count: number, page: number): number | null {
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(count - 1, index + 1);
-    case 'ArrowUp':
-      return Math.max(0, index - 1);
-    case 'PageDown':
-      return Math.min(count - 1, index + page);
-    case 'PageUp':
-      return Math.max(0, index - page);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
+const ROLE_CHOICES: readonly Choice[] = [
+  { value: '', label: 'All roles' },
+  ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+];
+const SEED_CHOICES: readonly Choice[] = [
+  { value: '', label: 'Seeders or not' },
+  { value: 'yes', label: 'Can seed others' },
+  { value: 'no', label: 'Cannot seed yet' },
+];
+const STATUS_CHOICES: readonly Choice[] = [
+  { value: 'current', label: 'In the program' },
+  { value: 'left', label: 'Left' },
+  { value: 'all', label: 'In the program or left' },
+];
 
 /** One person's row; memoized, so rows already on screen are not drawn again while scrolling. */
 const PersonTableRow = memo(function PersonTableRow({
@@ -113,125 +99,65 @@ export function PeopleList({ data, route }: PeopleViewProps) {
   const navigate = useUi((s) => s.navigate);
 
   const rows = useMemo(() => buildPersonRows(people, teams), [people, teams]);
+  const teamChoices = useMemo(
+    (): Choice[] => [
+      { value: '', label: 'All teams' },
+      { value: NO_TEAM, label: 'No team' },
+      ...teams.map((t) => ({ value: t.id, label: t.name })),
+    ],
+    [teams],
+  );
   // Typing stays responsive with 5,000 rows: React draws the keystroke first, the new rows after.
   const deferredFilters = useDeferredValue(filters);
   const visible = useMemo(() => filterPeople(rows, deferredFilters), [rows, deferredFilters]);
   const stale = deferredFilters !== filters;
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const [active, setActive] = useState(0);
-  const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
-  const focusPending = useRef(false);
-  const items = virtualizer.getVirtualItems();
-  // After a key moved the focus, the row may only be drawn once the virtualizer scrolled to it.
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const tr = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
-    if (tr) {
-      tr.focus({ preventScroll: true });
-      focusPending.current = false;
-    }
-  }, [activeIndex, items]);
-
-  const indexOf = (target: EventTarget): number | null => {
-    const tr = (target as Element).closest?.('tr[data-index]');
-    return tr ? Number(tr.getAttribute('data-index')) : null;
-  };
-  const open = (index: number | null) => {
-    const row = index === null ? undefined : visible[index];
-    if (row) navigate(`people/${row.person.id}`);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const index = indexOf(event.target);
-    if (index === null) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      open(index);
-      return;
-    }
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const target = rowAfterKey(event.key, index, visible.length, page);
-    if (target === null) return;
-    event.preventDefault();
-    setActive(target);
-    focusPending.current = true;
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-  };
-  const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
-    // A click on the name follows its link.
-    if (!(event.target as Element).closest('a')) open(indexOf(event.target));
-  };
-  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
-    const index = indexOf(event.target);
-    if (index !== null) setActive(index);
-  };
+  const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
+    visible.length,
+    ROW_HEIGHT,
+    (index) => {
+      const row = visible[index];
+      if (row) navigate(`people/${row.person.id}`);
+    },
+  );
 
   const segment = route.split('/')[1] ?? '';
   const personId = segment === 'new' ? null : segment || undefined;
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <section aria-label="People list" className="people-list">
       <div className="toolbar people-filters" role="search" aria-label="Filter people">
-        <input
-          type="search"
+        <SearchField
           className="people-search"
+          label="Search people"
           placeholder="Search name, team, role, notes…"
-          aria-label="Search people"
           value={filters.text}
-          onChange={(e) => setFilters({ text: e.target.value })}
+          onChange={(text) => setFilters({ text })}
         />
-        <select
-          aria-label="Team"
+        <FilterSelect
+          label="Team"
           value={filters.teamId}
-          onChange={(e) => setFilters({ teamId: e.target.value })}
-        >
-          <option value="">All teams</option>
-          <option value={NO_TEAM}>No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Role"
+          choices={teamChoices}
+          onChange={(teamId) => setFilters({ teamId })}
+        />
+        <FilterSelect
+          label="Role"
           value={filters.role}
-          onChange={(e) => setFilters({ role: e.target.value as Role | '' })}
-        >
-          <option value="">All roles</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Can seed"
+          choices={ROLE_CHOICES}
+          onChange={(role) => setFilters({ role: role as Role | '' })}
+        />
+        <FilterSelect
+          label="Can seed"
           value={filters.seed}
-          onChange={(e) => setFilters({ seed: e.target.value as SeedFilter })}
-        >
-          <option value="">Seeders or not</option>
-          <option value="yes">Can seed others</option>
-          <option value="no">Cannot seed yet</option>
-        </select>
-        <select
-          aria-label="In the program"
+          choices={SEED_CHOICES}
+          onChange={(seed) => setFilters({ seed: seed as SeedFilter })}
+        />
+        <FilterSelect
+          label="In the program"
           value={filters.status}
-          onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
-        >
-          <option value="current">In the program</option>
-          <option value="left">Left</option>
-          <option value="all">In the program or left</option>
-        </select>
+          choices={STATUS_CHOICES}
+          onChange={(status) => setFilters({ status: status as StatusFilter })}
+        />
         {hasPeopleFilters(filters) && (
           <button type="button" className="link" onClick={clearFilters}>
             Clear filters
@@ -283,13 +209,8 @@ export function PeopleList({ data, route }: PeopleViewProps) {
                 <th scope="col">Can seed</th>
               </tr>
             </thead>
-            {/* Row events are handled here, once, so rows stay plain memoized elements. */}
-            <tbody onClick={onClick} onFocus={onFocus} onKeyDown={onKeyDown}>
-              {padTop > 0 && (
-                <tr aria-hidden="true" className="spacer">
-                  <td colSpan={4} style={{ height: padTop }} />
-                </tr>
-              )}
+            <tbody {...bodyProps}>
+              <SpacerRow height={padTop} columns={4} />
               {items.map((item) => (
                 <PersonTableRow
                   key={visible[item.index]!.person.id}
@@ -298,11 +219,7 @@ export function PeopleList({ data, route }: PeopleViewProps) {
                   active={item.index === activeIndex}
                 />
               ))}
-              {padBottom > 0 && (
-                <tr aria-hidden="true" className="spacer">
-                  <td colSpan={4} style={{ height: padBottom }} />
-                </tr>
-              )}
+              <SpacerRow height={padBottom} columns={4} />
             </tbody>
           </table>
           {visible.length === 0 && (

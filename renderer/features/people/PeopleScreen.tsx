@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { isCurrentPerson } from '../../../shared/domain';
+import { PageHeader } from '../../ui/PageHeader';
 import { ViewTabs } from '../../ui/ViewTabs';
 import { usePeopleData, type PeopleData } from './data/queries';
 import { PeopleList } from './PeopleList';
@@ -48,21 +49,19 @@ export default function PeopleScreen({ route }: { route: string }) {
 
   return (
     <div className="people-screen">
-      <header className="page-header">
-        <div>
-          <h1>People</h1>
-          <p>
-            {data
-              ? `${count(current.length, 'person', 'people')} in ${count(data.teams.length, 'team')}; ${seeders.toLocaleString('en')} can seed others.`
-              : 'Loading people and teams…'}
-          </p>
-        </div>
-        <div className="toolbar">
+      <PageHeader
+        title="People"
+        summary={
+          data
+            ? `${count(current.length, 'person', 'people')} in ${count(data.teams.length, 'team')}; ${seeders.toLocaleString('en')} can seed others.`
+            : 'Loading people and teams…'
+        }
+        actions={
           <a className="button primary" href="#/people/new">
             + Add person
           </a>
-        </div>
-      </header>
+        }
+      />
 
       <ViewTabs
         area="people"

@@ -17,7 +17,7 @@ import {
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
 import { useUi } from '../../store/ui';
-import { ConflictNotice } from '../../ui/ConflictNotice';
+import { ConflictNotice, plainValue } from '../../ui/ConflictNotice';
 import { Field, FormError } from '../../ui/Field';
 import { useOfferUndo } from '../../ui/undo';
 import { useEditDraft } from '../../ui/use-edit-draft';
@@ -25,7 +25,7 @@ import { useSaveForm } from '../../ui/use-save';
 import { deletePerson, PersonHasRecordsError, savePerson, type DeletedPerson } from './data/people';
 import type { PeopleData } from './data/queries';
 import { AskPanel } from './AskPanel';
-import { today } from './parts';
+import { FormButtons, today } from './parts';
 
 interface Draft {
   name: string;
@@ -70,13 +70,12 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** A value of a field changed elsewhere, as the user reads it. */
 function showValue(data: PeopleData, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'none';
-  if (field === 'teamId') return data.teams.find((t) => t.id === value)?.name ?? 'a deleted team';
-  if (field === 'roles' && Array.isArray(value))
-    return value.map((r) => ROLE_LABELS[r as Role] ?? String(r)).join(', ') || 'none';
   if (field === 'canSeed') return value ? 'yes' : 'no';
-  if (field === 'leftOn') return formatIsoDate(String(value));
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+  if (value && field === 'teamId') return data.teams.find((t) => t.id === value)?.name ?? 'a deleted team';
+  if (value && field === 'leftOn') return formatIsoDate(String(value));
+  const roles =
+    field === 'roles' && Array.isArray(value) ? value.map((r) => ROLE_LABELS[r as Role] ?? r) : value;
+  return plainValue(field, roles);
 }
 
 export function PersonForm({
@@ -261,19 +260,12 @@ function PersonFields({
           <input type="date" value={draft.leftOn} onChange={(e) => set('leftOn', e.target.value)} />
         </Field>
       )}
-      <div className="form-actions">
-        {person && (
-          <button type="button" className="danger person-delete" onClick={() => void remove('ask')}>
-            Delete…
-          </button>
-        )}
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : person ? 'Save person' : 'Add person'}
-        </button>
-      </div>
+      <FormButtons
+        onDelete={person ? () => void remove('ask') : undefined}
+        onCancel={onDone}
+        saving={saving}
+        saveLabel={person ? 'Save person' : 'Add person'}
+      />
     </form>
   );
 }

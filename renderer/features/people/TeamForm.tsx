@@ -23,7 +23,7 @@ import { useEditDraft } from '../../ui/use-edit-draft';
 import { useSaveForm } from '../../ui/use-save';
 import { AskPanel } from './AskPanel';
 import { deleteTeam, saveTeam, TeamHasMembersError, type DeletedTeam } from './data/teams';
-import { count } from './parts';
+import { count, FormButtons } from './parts';
 
 type Draft = Required<Pick<TeamInput, 'name' | 'kind' | 'notes'>>;
 
@@ -151,19 +151,12 @@ export function TeamForm({
         <textarea value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={3} />
       </Field>
       {team && <p className="muted">{count(people, 'person', 'people')} in the program.</p>}
-      <div className="form-actions">
-        {team && (
-          <button type="button" className="danger" onClick={() => void remove('ask')}>
-            Delete…
-          </button>
-        )}
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : team ? 'Save team' : 'Add team'}
-        </button>
-      </div>
+      <FormButtons
+        onDelete={team ? () => void remove('ask') : undefined}
+        onCancel={onDone}
+        saving={saving}
+        saveLabel={team ? 'Save team' : 'Add team'}
+      />
     </form>
   );
 }

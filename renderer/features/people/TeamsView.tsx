@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { TEAM_KIND_LABELS, type Team, type TeamKind } from '../../../shared/domain';
 import { EMPTY_PEOPLE_FILTERS, headcounts, teamsByKind } from '../../../shared/domain/people-list';
 import { Dialog } from '../../ui/Dialog';
+import { SearchField } from '../../ui/filters';
 import { usePeopleUi } from './people-store';
 import { count } from './parts';
 import type { PeopleViewProps } from './PeopleScreen';
@@ -44,13 +45,12 @@ export default function TeamsView({ data }: PeopleViewProps) {
   return (
     <section aria-label="Teams" className="teams-view">
       <div className="toolbar teams-toolbar" role="search" aria-label="Find teams">
-        <input
-          type="search"
+        <SearchField
           className="teams-search"
-          aria-label="Search teams"
+          label="Search teams"
           placeholder="Search teams by name…"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={setSearch}
         />
         <span className="people-count" role="status" aria-live="polite">
           {shown === data.teams.length
@@ -62,7 +62,7 @@ export default function TeamsView({ data }: PeopleViewProps) {
         </button>
       </div>
 
-      <div className="team-kinds">
+      <div className="grid-2 team-kinds">
         {groups.map((group) => {
           const headingId = `team-kind-${group.kind}`;
           const all = expanded.has(group.kind);

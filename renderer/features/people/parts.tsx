@@ -16,3 +16,33 @@ export function LeftBadge({ person }: { person: Pick<Person, 'leftOn'> }) {
   if (!person.leftOn) return null;
   return <span className="badge badge-left">Left {formatIsoDate(person.leftOn, 'd MMM yyyy')}</span>;
 }
+
+/** A form's buttons: Delete… (editing only) on the left, Cancel and the save on the right. */
+export function FormButtons({
+  onDelete,
+  onCancel,
+  saving,
+  saveLabel,
+}: {
+  /** Absent for a new record. */
+  onDelete?: (() => void) | undefined;
+  onCancel: () => void;
+  saving: boolean;
+  saveLabel: string;
+}) {
+  return (
+    <div className="form-actions">
+      {onDelete && (
+        <button type="button" className="danger form-delete" onClick={onDelete}>
+          Delete…
+        </button>
+      )}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={saving}>
+        {saving ? 'Saving…' : saveLabel}
+      </button>
+    </div>
+  );
+}
