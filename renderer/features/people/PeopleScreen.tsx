@@ -30,6 +30,8 @@ interface PeopleView {
 const VIEWS: readonly PeopleView[] = [
   { view: '', label: 'People', screen: PeopleList },
   { view: 'teams', label: 'Teams', screen: lazy(() => import('./TeamsView')) },
+  // Loads the CSV reader only when opened.
+  { view: 'import', label: 'Import', screen: lazy(() => import('./ImportView')) },
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -163,6 +163,7 @@ export function ImportWizard<
           table={step.table}
           plan={config.plan}
           planFacts={config.planFacts}
+          planOptions={config.planOptions}
           onCancel={restart}
           onImport={(plan) => void startImport(plan, step.file.name)}
         />
@@ -179,6 +180,7 @@ export function ImportWizard<
             reading={step.reading}
             plan={config.plan}
             planFacts={config.planFacts}
+            planOptions={config.planOptions}
             onCancel={restart}
             onImport={(plan) => void startImport(plan, step.file.name)}
           />

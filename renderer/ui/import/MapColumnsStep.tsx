@@ -4,7 +4,7 @@
  * is said in an alert and keeps Import disabled. Texts a field cannot read (a CMDB's criticality
  * words for a score) are mapped to values here too (ValueMappingForm).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type {
   ColumnMapping,
   EntityImport,
@@ -31,6 +31,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   table,
   plan: planOf,
   planFacts,
+  planOptions,
   onCancel,
   onImport,
 }: {
@@ -39,6 +40,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   table: ParsedCsv;
   plan: (parsed: ParsedRecords<T>) => P;
   planFacts?: ((plan: P) => Fact[]) | undefined;
+  planOptions?: ((plan: P) => ReactNode) | undefined;
   onCancel: () => void;
   onImport: (plan: P) => void;
 }) {
@@ -136,6 +138,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
       />
       {plan && (
         <>
+          {planOptions?.(plan)}
           <h3>Preview</h3>
           <RowPreview
             rows={table.rows}
