@@ -37,6 +37,9 @@ export const AREAS: readonly Area[] = [
     label: 'People',
     description: 'Teams by kind, people with their roles and who can seed, import',
     screen: lazy(() => import('./features/people/PeopleScreen')),
+    contributes: {
+      cycleDetail: lazy(() => import('./features/people/PlatformStaffing')),
+    },
   },
   {
     id: 'data',

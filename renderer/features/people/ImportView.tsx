@@ -15,11 +15,7 @@ import {
   type PersonImportRow,
   type TeamImportRow,
 } from '../../../shared/import/people/definition';
-import {
-  planPeopleImport,
-  planTeamsImport,
-  type PeopleImportPlan,
-} from '../../../shared/import/people/plan';
+import { planPeopleImport, planTeamsImport, type PeopleImportPlan } from '../../../shared/import/people/plan';
 import type { ImportResult } from '../../../shared/import/types';
 import { useDatabase } from '../../db/DatabaseContext';
 import { ImportWizard } from '../../ui/import/ImportWizard';
@@ -75,7 +71,9 @@ function TeamsImport({ data }: { data: PeopleData }) {
     (): ImportWizardConfig<TeamImportRow, RecordPlan<TeamImportRow>, ImportResult> => ({
       title: 'Import teams',
       definition: teamsImport,
-      sources: [csvSource('team', 'name, kind (platform, product, infrastructure, governance / security), notes')],
+      sources: [
+        csvSource('team', 'name, kind (platform, product, infrastructure, governance / security), notes'),
+      ],
       plan: (parsed) => planTeamsImport(teams, parsed),
       apply: (plan, options) => applyTeamsImport(plan, options, database),
       note: NOTE,
@@ -111,7 +109,9 @@ function PeopleImport({ data }: { data: PeopleData }) {
                 .slice(0, LISTED_TEAMS)
                 .map((t) => `${t.name} (${count(t.rows, 'person', 'people')})`)
                 .join(', ')}
-              {plan.unknownTeams.length > LISTED_TEAMS && `, and ${plan.unknownTeams.length - LISTED_TEAMS} more`}.
+              {plan.unknownTeams.length > LISTED_TEAMS &&
+                `, and ${plan.unknownTeams.length - LISTED_TEAMS} more`}
+              .
             </p>
             <div className="toolbar">
               <label className="import-create-teams">
@@ -136,7 +136,9 @@ function PeopleImport({ data }: { data: PeopleData }) {
               </select>
             </div>
             {!createTeams && (
-              <p className="muted">The rows that name them are not imported; each is listed below with why.</p>
+              <p className="muted">
+                The rows that name them are not imported; each is listed below with why.
+              </p>
             )}
           </fieldset>
         ),
