@@ -3,14 +3,15 @@
  * screen readers by its label (the bar has no room for visible labels), so every list filters
  * the same way.
  */
-import type { ChangeEvent } from 'react';
+import { memo, type ChangeEvent } from 'react';
 
 export interface Choice {
   value: string;
   label: string;
 }
 
-export function FilterSelect({
+/** Memoized: a list of a thousand teams is not compared again while the user types in the search. */
+export const FilterSelect = memo(function FilterSelect({
   label,
   value,
   choices,
@@ -35,7 +36,7 @@ export function FilterSelect({
       ))}
     </select>
   );
-}
+});
 
 export function SearchField({
   label,

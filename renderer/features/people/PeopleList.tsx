@@ -98,6 +98,17 @@ export function PeopleList({ data, route }: PeopleViewProps) {
   const clearFilters = usePeopleUi((s) => s.clearFilters);
   const navigate = useUi((s) => s.navigate);
 
+  // One handler per filter, made once, so the memoized controls are not drawn again on each keystroke.
+  const on = useMemo(
+    () => ({
+      text: (text: string) => setFilters({ text }),
+      teamId: (teamId: string) => setFilters({ teamId }),
+      role: (role: string) => setFilters({ role: role as Role | '' }),
+      seed: (seed: string) => setFilters({ seed: seed as SeedFilter }),
+      status: (status: string) => setFilters({ status: status as StatusFilter }),
+    }),
+    [setFilters],
+  );
   const rows = useMemo(() => buildPersonRows(people, teams), [people, teams]);
   const teamChoices = useMemo(
     (): Choice[] => [
@@ -132,31 +143,16 @@ export function PeopleList({ data, route }: PeopleViewProps) {
           label="Search people"
           placeholder="Search name, team, role, notes…"
           value={filters.text}
-          onChange={(text) => setFilters({ text })}
+          onChange={on.text}
         />
-        <FilterSelect
-          label="Team"
-          value={filters.teamId}
-          choices={teamChoices}
-          onChange={(teamId) => setFilters({ teamId })}
-        />
-        <FilterSelect
-          label="Role"
-          value={filters.role}
-          choices={ROLE_CHOICES}
-          onChange={(role) => setFilters({ role: role as Role | '' })}
-        />
-        <FilterSelect
-          label="Can seed"
-          value={filters.seed}
-          choices={SEED_CHOICES}
-          onChange={(seed) => setFilters({ seed: seed as SeedFilter })}
-        />
+        <FilterSelect label="Team" value={filters.teamId} choices={teamChoices} onChange={on.teamId} />
+        <FilterSelect label="Role" value={filters.role} choices={ROLE_CHOICES} onChange={on.role} />
+        <FilterSelect label="Can seed" value={filters.seed} choices={SEED_CHOICES} onChange={on.seed} />
         <FilterSelect
           label="In the program"
           value={filters.status}
           choices={STATUS_CHOICES}
-          onChange={(status) => setFilters({ status: status as StatusFilter })}
+          onChange={on.status}
         />
         {hasPeopleFilters(filters) && (
           <button type="button" className="link" onClick={clearFilters}>
