@@ -14,4 +14,5 @@ export * from './feasibility';
 export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
+export * from './capacity-forecast';
 export * from './three-way';
