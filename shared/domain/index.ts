@@ -15,4 +15,5 @@ export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
 export * from './capacity-forecast';
+export * from './knowledge';
 export * from './three-way';
