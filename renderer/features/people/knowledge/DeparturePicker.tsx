@@ -164,8 +164,8 @@ export function DeparturePicker({
               If {listNames(leavers.map((p) => p.name))} {leaving.size === 1 ? 'leaves' : 'leave'}:{' '}
               <strong>{plural(impact.goldenPaths.length, 'golden path')}</strong> and{' '}
               <strong>{plural(impact.apps.length, 'app')}</strong> lose their last holder;{' '}
-              <strong>{plural(teams.length, 'team')}</strong> {teams.length === 1 ? 'loses' : 'lose'} its last
-              holder of something.
+              <strong>{plural(teams.length, 'team')}</strong>{' '}
+              {teams.length === 1 ? 'loses its last holder' : 'lose their last holder'} of something.
             </p>
             {impact.goldenPaths.length > 0 && (
               <>
