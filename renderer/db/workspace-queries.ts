@@ -109,7 +109,8 @@ export function useSeedingHistory(): SeedingHistory | undefined {
       database.assignments.toArray(),
     ]);
     return {
-      people: people.map(({ id, teamId, canSeed }) => ({ id, teamId, canSeed })),
+      // Whole records: their team, whether they can seed, and whether they left.
+      people,
       assignments: assignments.map(({ kind, personId, targetTeamId, cycleId }) => ({
         kind,
         personId,

@@ -274,7 +274,8 @@ export interface CapacityDefaults {
 }
 
 export interface CapacityHistory {
-  people: readonly { id: string; teamId: string | null; canSeed: boolean }[];
+  /** Everyone; a person who left (`leftOn` set) no longer seeds. */
+  people: readonly { id: string; teamId: string | null; canSeed: boolean; leftOn?: string | null }[];
   assignments: readonly {
     kind: 'pairing' | 'seeding';
     personId: string;
@@ -294,7 +295,7 @@ export interface CapacityHistory {
  * one of its own people. Falls back to CAPACITY_DEFAULTS where the history says nothing.
  */
 export function capacityDefaultsFromHistory(history: CapacityHistory): CapacityDefaults {
-  const seeders = history.people.reduce((n, p) => n + (p.canSeed ? 1 : 0), 0);
+  const seeders = history.people.reduce((n, p) => n + (p.canSeed && !p.leftOn ? 1 : 0), 0);
   const cycleIndex = new Map(history.cycles.map((c) => [c.id, c.index]));
   const closed = new Set(history.cycles.filter((c) => c.status === 'closed').map((c) => c.id));
 

@@ -27,7 +27,7 @@
  * a fraction of a second.
  */
 import type { AppStage } from './apps';
-import { daysBetween, minIsoDate, type IsoDate } from './dates';
+import { minIsoDate, type IsoDate } from './dates';
 
 /** Credit halves every this many days. */
 export const KNOWLEDGE_HALF_LIFE_DAYS = 180;
@@ -43,6 +43,8 @@ export interface KnowledgePerson {
   id: string;
   name: string;
   teamId: string | null;
+  /** The day they left the program: they stay in the lineage, and hold nothing any more. */
+  leftOn?: IsoDate | null;
 }
 export interface KnowledgeApp {
   id: string;
@@ -94,6 +96,8 @@ export interface LineageNode {
   generation: number;
   /** The people they seeded, by name. */
   children: string[];
+  /** They left the program (still part of who seeded whom). */
+  left: boolean;
 }
 
 export interface Lineage {
@@ -137,6 +141,8 @@ export interface KnowledgeMap {
   apps: KnowledgeSubject[];
   /** Per person: the subjects they alone hold within their team. Only people with at least one. */
   singlePoints: ReadonlyMap<string, readonly SinglePoint[]>;
+  /** Per person: the subjects they hold, so a departure looks at theirs only. */
+  heldBy: ReadonlyMap<string, readonly KnowledgeSubject[]>;
 }
 
 const VIA: readonly LessonKind[] = ['seeding', 'pairing'];
@@ -155,6 +161,17 @@ function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<
     else out.set(key, [item]);
   }
   return out;
+}
+
+/**
+ * A calendar date's day number (days since 1970-01-01), for differences: a few thousand dates
+ * are aged here, and date-fns' difference (which builds and compares two zoned dates) costs
+ * more than the whole pass over the sessions. Equal to daysBetween for any real date.
+ */
+function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
+  );
 }
 
 /** People by position, so the passes below index arrays instead of hashing ids. */
@@ -226,6 +243,7 @@ export function buildLineage(
       since: isRoot ? out! : lesson,
       generation: 0,
       children: [],
+      left: Boolean(person.leftOn),
     });
     if (isRoot) roots.push(person.id);
   });
@@ -288,15 +306,20 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
   const personIndex = indexPeople(people);
   const pathIndex = new Map(goldenPaths.map((g, i) => [g.id, i]));
   const onboarded = input.apps.filter((a) => ONBOARDED_STAGES.includes(a.stage));
-  const onboardedIndex = new Map(onboarded.map((a, i) => [a.id, i]));
   const onboardedByTeam = groupBy(onboarded, (a) => a.teamId);
-  // Per app id: the numbers of the golden paths it uses.
-  const appPaths = new Map(
+  const onboardedIndex = new Map(onboarded.map((a, i) => [a.id, i]));
+  // Per app id: its number among the onboarded apps (if it is one), and those of its golden paths.
+  const appInfo = new Map(
     input.apps.map((a) => [
       a.id,
-      a.goldenPathIds.map((id) => pathIndex.get(id)).filter((i) => i !== undefined),
+      {
+        app: onboardedIndex.get(a.id),
+        paths: a.goldenPathIds.map((id) => pathIndex.get(id)).filter((i) => i !== undefined),
+      },
     ]),
   );
+  const NO_APP = { app: undefined, paths: [] as number[] };
+  const today = dayNumber(input.today);
 
   // Days, numbered as first seen, with their age and decay: a few thousand in ten years.
   const days: IsoDate[] = [];
@@ -309,7 +332,7 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
       day = days.length;
       dayIndex.set(date, day);
       days.push(date);
-      const age = Math.max(0, daysBetween(date, input.today));
+      const age = Math.max(0, today - dayNumber(date));
       ageOf.push(age);
       decayOf.push(0.5 ** (age / halfLifeDays));
     }
@@ -345,16 +368,14 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
       if (later(day, pathLast[at]!)) pathLast[at] = day;
     }
   };
-  const appOf = (appId: string | null) => (appId === null ? undefined : onboardedIndex.get(appId));
-
   for (const s of input.sessions) {
     if (!(s.durationMinutes > 0)) continue;
+    const { app, paths: appPaths } = (s.appId !== null && appInfo.get(s.appId)) || NO_APP;
+    // The session's own golden path, else every one its app uses.
     const own = s.goldenPathId ? pathIndex.get(s.goldenPathId) : undefined;
-    const paths =
-      own !== undefined ? [own] : s.goldenPathId ? [] : (s.appId !== null && appPaths.get(s.appId)) || [];
+    const paths = own !== undefined ? [own] : s.goldenPathId ? [] : appPaths;
     const day = dayOf(s.date);
     const weight = (s.durationMinutes / 60) * decayOf[day]!;
-    const app = appOf(s.appId);
     credit(s.personId, app, paths, weight, day);
     // Each partner once, and not again when listed as the person who paired.
     const partners = s.partnerIds;
@@ -367,14 +388,17 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
     if (a.kind !== 'seeding' || a.startDate > input.today) continue;
     const last = minIsoDate(a.endDate ?? input.today, input.today);
     const day = dayOf(last);
-    const weight = (daysBetween(a.startDate, last) + 1) * SEEDING_HOURS_PER_DAY * decayOf[day]!;
+    const weight = (dayNumber(last) - dayNumber(a.startDate) + 1) * SEEDING_HOURS_PER_DAY * decayOf[day]!;
     const seeded: readonly string[] =
       a.appId !== null
         ? [a.appId]
         : a.targetTeamId !== null
           ? (onboardedByTeam.get(a.targetTeamId) ?? []).map((app) => app.id)
           : [];
-    for (const appId of seeded) credit(a.personId, appOf(appId), appPaths.get(appId) ?? [], weight, day);
+    for (const appId of seeded) {
+      const { app, paths } = appInfo.get(appId) ?? NO_APP;
+      credit(a.personId, app, paths, weight, day);
+    }
   }
 
   const holderOf = (person: number, weight: number, day: number): Holder => ({
@@ -382,17 +406,21 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
     weight,
     lastDate: days[day]!,
   });
+  // People who left hold nothing now (their past credit stays with the lineage only).
+  const gone = new Uint8Array(P);
+  people.forEach((p, i) => (gone[i] = p.leftOn ? 1 : 0));
   const appHolders: Holder[][] = onboarded.map(() => []);
-  for (const [key, slot] of appSlotOf) {
+  appSlotOf.forEach((slot, key) => {
     const weight = appSlots.weight[slot]!;
-    if (weight < threshold) continue;
     const person = key % P;
+    if (weight < threshold || gone[person]) return;
     appHolders[(key - person) / P]!.push(holderOf(person, weight, appSlots.last[slot]!));
-  }
+  });
   const pathHolders: Holder[][] = goldenPaths.map((_, path) => {
     const list: Holder[] = [];
     for (let person = 0, at = path * P; person < P; person++, at++) {
-      if (pathWeight[at]! >= threshold) list.push(holderOf(person, pathWeight[at]!, pathLast[at]!));
+      if (pathWeight[at]! >= threshold && !gone[person])
+        list.push(holderOf(person, pathWeight[at]!, pathLast[at]!));
     }
     return list;
   });
@@ -424,11 +452,21 @@ export function buildKnowledgeMap(input: KnowledgeInput): KnowledgeMap {
     input.halfLifeDays ?? KNOWLEDGE_HALF_LIFE_DAYS,
     input.thresholdHours ?? HOLDER_THRESHOLD_HOURS,
   );
+  const subjects = [...goldenPaths, ...apps];
+  const heldBy = new Map<string, KnowledgeSubject[]>();
+  for (const subject of subjects) {
+    for (const { personId } of subject.holders) {
+      const list = heldBy.get(personId);
+      if (list) list.push(subject);
+      else heldBy.set(personId, [subject]);
+    }
+  }
   return {
     lineage: buildLineage(input),
     goldenPaths,
     apps,
-    singlePoints: singlePointsOf([...goldenPaths, ...apps]),
+    singlePoints: singlePointsOf(subjects),
+    heldBy,
   };
 }
 
@@ -474,9 +512,13 @@ export interface DepartureImpact {
  */
 export function departureImpact(map: KnowledgeMap, leaving: ReadonlySet<string>): DepartureImpact {
   const impact: DepartureImpact = { goldenPaths: [], apps: [], teams: new Map() };
-  if (leaving.size === 0) return impact;
+  // Only what the leavers hold can lose its last holder; kept in the map's order.
+  const touched = new Set<KnowledgeSubject>();
+  for (const personId of leaving) for (const subject of map.heldBy.get(personId) ?? []) touched.add(subject);
+  if (touched.size === 0) return impact;
   for (const subject of [...map.goldenPaths, ...map.apps]) {
-    if (subject.holders.length > 0 && subject.holders.every((h) => leaving.has(h.personId))) {
+    if (!touched.has(subject)) continue;
+    if (subject.holders.every((h) => leaving.has(h.personId))) {
       (subject.kind === 'app' ? impact.apps : impact.goldenPaths).push(subject.id);
     }
     for (const [teamId, holders] of subject.holdersByTeam) {

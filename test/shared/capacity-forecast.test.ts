@@ -254,6 +254,8 @@ describe('capacityDefaultsFromHistory', () => {
       { id: 'dev1', teamId: 'payments', canSeed: true },
       { id: 'dev2', teamId: 'payments', canSeed: false },
       { id: 'dev3', teamId: 'orders', canSeed: true },
+      // Left the program: seeds no more.
+      { id: 'eng3', teamId: 'platform', canSeed: true, leftOn: '2026-01-15' },
     ],
     assignments: [
       // Cycle 1 (closed): eng1 seeds Payments, eng2 pairs twice: 2 people, 1 app on the platform.

@@ -167,6 +167,27 @@ describe('holders of each golden path and onboarded app', () => {
   });
 });
 
+describe('people who left', () => {
+  const map = buildKnowledgeMap({
+    ...world,
+    people: people.map((p) => (p.id === 'ada' ? { ...p, leftOn: '2025-06-30' } : p)),
+  });
+
+  it('keeps them in the lineage, marked, and credits them nothing', () => {
+    expect(map.lineage.nodes.get('ada')).toMatchObject({ generation: 0, left: true });
+    expect(map.lineage.nodes.get('cleo')).toMatchObject({ seededBy: 'ada', left: false });
+    expect(holders(subject(map, 'pay-api'))!.map(([id]) => id)).toEqual(['ben', 'dan', 'cleo']);
+    expect(map.heldBy.has('ada')).toBe(false);
+  });
+
+  it('leaves Ben the only holder of the Payments API in the platform team', () => {
+    expect(map.singlePoints.get('ben')).toEqual([
+      { kind: 'golden-path', id: 'java', teamId: 'platform', onlyHolder: false },
+      { kind: 'app', id: 'pay-api', teamId: 'platform', onlyHolder: false },
+    ]);
+  });
+});
+
 describe('single points of knowledge', () => {
   const map = buildKnowledgeMap(world);
 

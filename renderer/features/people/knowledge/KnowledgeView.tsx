@@ -6,7 +6,12 @@
  * leaving are this view's state, shared by the lineage, the single points and the what-if.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { buildKnowledgeMap, departureImpact, todayIso } from '../../../../shared/domain';
+import {
+  buildKnowledgeMap,
+  departureImpact,
+  todayIso,
+  type KnowledgePerson,
+} from '../../../../shared/domain';
 import { DeparturePicker } from './DeparturePicker';
 import { HoldersList } from './HoldersList';
 import { LineageTree } from './LineageTree';
@@ -34,10 +39,14 @@ export default function KnowledgeView() {
     [data, today],
   );
   const names = useMemo(() => data && namesOf(data), [data]);
+  // The people who can still leave: not those who already left.
   const people = useMemo(
     () =>
       data
-        ? data.people.map(({ id, name }) => ({ id, name })).sort((a, b) => compareNames(a.name, b.name))
+        ? data.people
+            .filter((p: KnowledgePerson) => !p.leftOn)
+            .map(({ id, name }) => ({ id, name }))
+            .sort((a, b) => compareNames(a.name, b.name))
         : [],
     [data],
   );

@@ -221,6 +221,7 @@ export function LineageTree({ lineage, names, singlePoints, leaving, onToggleLea
                     </span>
                   )}
                   {isLeaving && <span className="badge badge-danger">Leaving</span>}
+                  {node.left && <span className="badge">Left</span>}
                 </div>
               );
             })}
