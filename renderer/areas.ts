@@ -35,7 +35,7 @@ export const AREAS: readonly Area[] = [
   {
     id: 'people',
     label: 'People',
-    description: 'Teams by kind, people with their roles and who can seed, import',
+    description: 'Teams by kind, people with their roles and who can seed, the knowledge map, import',
     screen: lazy(() => import('./features/people/PeopleScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/people/PlatformStaffing')),

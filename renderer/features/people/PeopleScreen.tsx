@@ -1,8 +1,9 @@
 /**
  * The People & teams area: the people list (search, filters, add and edit a person), the teams
- * by kind, and the import of teams and people from CSV. The view comes from the hash route
- * (`#/people`, `#/people/teams`, `#/people/<person id>`, …) so every view can be linked and
- * reloaded. A view is one entry in VIEWS and one module that receives the area's data.
+ * by kind, the knowledge map (who seeded whom, who holds what, what a departure costs) and the
+ * import of teams and people from CSV. The view comes from the hash route (`#/people`,
+ * `#/people/teams`, `#/people/knowledge`, `#/people/<person id>`, …) so every view can be linked
+ * and reloaded. A view is one entry in VIEWS and one module that receives the area's data.
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { isCurrentPerson } from '../../../shared/domain';
@@ -30,6 +31,8 @@ interface PeopleView {
 const VIEWS: readonly PeopleView[] = [
   { view: '', label: 'People', screen: PeopleList },
   { view: 'teams', label: 'Teams', screen: lazy(() => import('./TeamsView')) },
+  // Reads the pairing sessions itself, in chunks, only when opened.
+  { view: 'knowledge', label: 'Knowledge map', screen: lazy(() => import('./knowledge/KnowledgeView')) },
   // Loads the CSV reader only when opened.
   { view: 'import', label: 'Import', screen: lazy(() => import('./ImportView')) },
 ];
