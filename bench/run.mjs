@@ -57,6 +57,8 @@ const vitest = (config, args) =>
   }).status;
 
 const started = Date.now();
+// Other processes stretch every time on the clock: the load is printed and kept beside the figures.
+const loadAtStart = loadavg().map((l) => Math.round(l * 10) / 10);
 const failed = [];
 if (options.node) {
   console.log(`\n▶ Node benchmarks (workspace ×${options.scale})\n`);
@@ -113,12 +115,19 @@ const rows = figures.map((f) => [
   f.pass === null ? '—' : f.pass ? 'pass' : 'MISS',
   f.baseline ? `${number(f.baseline.value)} ${f.baseline.unit}` : '—',
   typeof f.ratio === 'number' ? `${f.ratio.toFixed(2)}×` : '—',
+  typeof f.cpuMs === 'number' ? `${number(f.cpuMs)} ms` : '—',
 ]);
-const header = ['figure', 'value', 'target', 'pass', 'baseline', 'ratio'];
+const header = ['figure', 'value', 'target', 'pass', 'baseline', 'ratio', 'cpu'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(`\nBenchmarks, workspace ×${options.scale} (value = median of runs; ratio = value ÷ baseline)\n`);
+const loadAtEnd = loadavg().map((l) => Math.round(l * 10) / 10);
+console.log(
+  `\nBenchmarks, workspace ×${options.scale} (value = median of runs; ratio = value ÷ baseline; ` +
+    `cpu = the same work's CPU time on its thread, what an idle machine would show)\n` +
+    `Load average (1, 5, 15 min) on ${availableParallelism()} CPUs: ${loadAtStart.join(', ')} at the start, ` +
+    `${loadAtEnd.join(', ')} at the end\n`,
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 const misses = figures.filter((f) => f.pass === false).length;
@@ -143,7 +152,8 @@ writeFileSync(
         cpus: availableParallelism(),
         cpuModel: cpus()[0]?.model ?? 'unknown',
         memoryGb: Math.round(totalmem() / 1024 ** 3),
-        loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+        loadAverage: loadAtEnd,
+        loadAverageAtStart: loadAtStart,
         node: process.version,
       },
       figures,

@@ -65,11 +65,20 @@ export async function replaceAllData(
         for (const table of database.dataTables()) await table.clear();
         let done = 0;
         onProgress?.(done, total);
-        for (const chunk of chunks) {
+        // Each chunk is handed to IndexedDB before the one before it is awaited, so the database
+        // always has the next records while this thread handles the last ones' results.
+        let previous: { written: Promise<unknown>; count: number } | null = null;
+        for (const chunk of [...chunks, null]) {
           if (signal?.aborted) throw new ReplaceCanceled();
-          await chunk.table.bulkAdd(chunk.rows);
-          done += chunk.rows.length;
-          onProgress?.(done, total);
+          const written = chunk?.table.bulkAdd(chunk.rows);
+          // Awaited in the next turn; a failure while the previous chunk is awaited is not unhandled.
+          written?.catch(() => {});
+          if (previous) {
+            await previous.written;
+            done += previous.count;
+            onProgress?.(done, total);
+          }
+          previous = chunk && written ? { written, count: chunk.rows.length } : null;
         }
         // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
         if (signal?.aborted) throw new ReplaceCanceled();

@@ -21,10 +21,34 @@ export const teamInputSchema = z.object({
     error: 'Team kind must be platform, product, infrastructure or governance/security',
   }),
   notes: optionalText('Notes'),
+  /**
+   * The team's entity ref in a catalog it came from (Backstage: `group:default/payments-team`), so
+   * that every import of that catalog finds it again; null for a team made here. Schema version 3.
+   */
+  externalRef: z
+    .string({ error: 'External ref must be text' })
+    .trim()
+    .max(500, 'External ref must be at most 500 characters')
+    .nullable()
+    .default(null),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
 export const teamSchema = baseRecordSchema.and(teamInputSchema);
 export type Team = z.infer<typeof teamSchema>;
+
+/**
+ * An upgrade that gives a stored record a field it did not have, as null. Pure; anything that is
+ * not a record, or already has the field, is left as it is.
+ */
+function addNullField(field: string): (record: unknown) => unknown {
+  return (record) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+    return field in record ? record : { ...record, [field]: null };
+  };
+}
+
+/** Schema version 3: a team stored before it has no external ref (null). */
+export const upgradeTeamToExternalRef = addNullField('externalRef');
 
 export const ROLES = [
   'platform-owner',
@@ -73,14 +97,8 @@ export function isCurrentPerson(person: Pick<Person, 'leftOn'>): boolean {
   return !person.leftOn;
 }
 
-/**
- * Schema version 3: a person stored before it gets `leftOn: null` (still in the program). Pure;
- * anything that is not a record, or already has the field, is left as it is.
- */
-export function upgradePersonToLeftOn(record: unknown): unknown {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
-  return 'leftOn' in record ? record : { ...record, leftOn: null };
-}
+/** Schema version 3: a person stored before it gets `leftOn: null` (still in the program). */
+export const upgradePersonToLeftOn = addNullField('leftOn');
 
 export const ASSIGNMENT_KINDS = ['pairing', 'seeding'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];

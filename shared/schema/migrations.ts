@@ -16,7 +16,7 @@
  * schema can be refused with the app version the user needs.
  */
 import { upgradeBlockerToStatusHistory } from '../domain/blockers';
-import { upgradePersonToLeftOn } from '../domain/people';
+import { upgradePersonToLeftOn, upgradeTeamToExternalRef } from '../domain/people';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -77,10 +77,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     appVersion: '0.3.0',
     change:
-      'People who leave stay in the records: a person has the day they left (leftOn), null while in the program.',
-    // No index: the people list filters the few thousand people it has already read.
-    stores: {},
-    upgrade: { people: (records) => records.map(upgradePersonToLeftOn) },
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; people who leave stay in the records, with the day they left (leftOn, null while in the program).',
+    // Indexed: an import looks a team up by its ref. leftOn is not: the people list filters the
+    // few thousand people it has already read.
+    stores: { teams: 'id, name, kind, externalRef' },
+    upgrade: {
+      teams: (records) => records.map(upgradeTeamToExternalRef),
+      people: (records) => records.map(upgradePersonToLeftOn),
+    },
   },
 ];
 

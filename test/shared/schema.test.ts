@@ -161,3 +161,22 @@ describe('upgrading the tables of a backup', () => {
     expect(upgradeBackupTables(current, 3, history)).toEqual(current);
   });
 });
+
+describe('schema version 3: teams keep their catalog ref', () => {
+  it('gives a team of an older backup an empty ref and leaves everything else as it was', () => {
+    const team = { id: 't', name: 'Payments', kind: 'product', notes: 'Squad' };
+    const upgraded = upgradeBackupTables({ teams: [team], apps: [{ id: 'a' }] }, 2);
+    expect(upgraded.teams).toEqual([{ ...team, externalRef: null }]);
+    expect(upgraded.apps).toEqual([{ id: 'a' }]);
+    expect(upgradeBackupTables({ teams: [team] }, 1).teams).toEqual([{ ...team, externalRef: null }]);
+  });
+
+  it('keeps a ref a team already has, and leaves what is not a record for the check to report', () => {
+    const linked = { id: 't', name: 'Team B', kind: 'product', externalRef: 'group:default/team-b' };
+    expect(upgradeBackupTables({ teams: [linked, 'a team', null] }, 2).teams).toEqual([
+      linked,
+      'a team',
+      null,
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * rows in view are in the DOM. Keyboard: arrows, Page Up/Down, Home/End move between rows;
  * Enter opens the app.
  */
-import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
+import { memo, useDeferredValue, type ReactNode } from 'react';
 import { APP_STAGES, APP_STAGE_LABELS, cycleLabel, formatIsoDate } from '../../../shared/domain';
 import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
 import { desktop } from '../../desktop';
@@ -21,6 +21,7 @@ import {
   type AppRow,
   type SortKey,
 } from '../../../shared/domain/app-table';
+import { memoizeLast } from '../../ui/memoize-last';
 import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 
@@ -128,6 +129,9 @@ function toExportRow(row: AppRow): AppExportRow {
   };
 }
 
+const buildRows = memoizeLast(buildAppRows);
+const filterAndSort = memoizeLast(filterAndSortApps);
+
 /** One row; memoized, so rows already on screen are not rendered again while scrolling. */
 const AppTableRow = memo(function AppTableRow({
   row,
@@ -166,16 +170,11 @@ export function AppsTable({ data }: { data: AppsData }) {
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
 
-  const rows = useMemo(
-    () => buildAppRows(apps, teams, cycles, goldenPaths),
-    [apps, teams, cycles, goldenPaths],
-  );
+  // Kept across mounts (memoizeLast): back on the table over the same data, nothing is redone.
+  const rows = buildRows(apps, teams, cycles, goldenPaths);
   // Typing stays responsive with 20,000 rows: React renders the keystroke first, the new rows after.
   const deferredFilters = useDeferredValue(filters);
-  const visible = useMemo(
-    () => filterAndSortApps(rows, deferredFilters, sort),
-    [rows, deferredFilters, sort],
-  );
+  const visible = filterAndSort(rows, deferredFilters, sort);
   const stale = deferredFilters !== filters;
 
   const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(

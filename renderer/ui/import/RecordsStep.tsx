@@ -5,7 +5,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import type { EntityImport, ParsedRecords, RecordPlan } from '../../../shared/import/definition';
-import { count, FactList, FileLine } from './parts';
+import { count, FactList, FileLine, ScrollBox } from './parts';
 import { PlanBar } from './PlanBar';
 import { ProblemList } from './ProblemList';
 import { PREVIEW_ROWS } from './RowPreview';
@@ -59,7 +59,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
       />
       {planOptions?.(plan)}
       {records.length > 0 && (
-        <div className="import-scroll">
+        <ScrollBox label="Preview rows">
           <table className="data import-preview" aria-label="Preview">
             <thead>
               <tr>
@@ -80,7 +80,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <ProblemList rejected={plan.rejected} title={source.rejectedTitle} />
     </div>

@@ -153,20 +153,47 @@ describe('schema version 2', () => {
 });
 
 describe('schema version 3', () => {
-  it('keeps every person of a version-2 database in the program (leftOn null), every other field as it was', async () => {
+  it('gives every team of a version-1 or version-2 database an empty external ref and keeps every person in the program (leftOn null), every other field as it was', async () => {
+    for (const version of [1, 2]) {
+      const name = uniqueName();
+      const old = fixtureTables(version);
+      await writeOldDatabase(name, version, old);
+      const database = new AdoptionDatabase(name);
+      opened.push(database);
+
+      const teams = await database.teams.toArray();
+      expect(teams).toHaveLength(old.teams!.length);
+      for (const before of old.teams!) {
+        const after = teams.find((t) => t.id === before.id)!;
+        const { externalRef, ...rest } = after;
+        expect(rest).toEqual(before);
+        expect(externalRef).toBeNull();
+      }
+      // The new index answers: no team has a ref yet.
+      expect(await database.teams.where('externalRef').above('').count()).toBe(0);
+
+      const people = await database.people.toArray();
+      expect(people).toHaveLength(old.people!.length);
+      for (const before of old.people!) {
+        const { leftOn, ...rest } = people.find((p) => p.id === before.id)!;
+        expect(leftOn).toBeNull();
+        expect(rest).toEqual(before);
+      }
+    }
+  });
+
+  it('finds a team by its ref once it has one', async () => {
     const name = uniqueName();
-    const old = fixtureTables(2);
-    await writeOldDatabase(name, 2, old);
+    await writeOldDatabase(name, 2, fixtureTables(2));
     const database = new AdoptionDatabase(name);
     opened.push(database);
-
-    const people = await database.people.toArray();
-    expect(people).toHaveLength(old.people!.length);
-    for (const before of old.people!) {
-      const { leftOn, ...rest } = people.find((p) => p.id === before.id)!;
-      expect(leftOn).toBeNull();
-      expect(rest).toEqual(before);
-    }
+    const [first] = await database.teams.toArray();
+    await database.teams.update(first!.id, { externalRef: 'group:default/payments-team' });
+    expect(
+      (await database.teams.where('externalRef').equals('group:default/payments-team').toArray()).map(
+        (t) => t.id,
+      ),
+    ).toEqual([first!.id]);
   });
 });
 
