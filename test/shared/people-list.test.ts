@@ -18,7 +18,7 @@ let serial = 0;
 const id = () => `00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}`;
 
 function team(name: string, kind: TeamKind = 'product'): Team {
-  return { id: id(), createdAt: AT, updatedAt: AT, name, kind, notes: '' };
+  return { id: id(), createdAt: AT, updatedAt: AT, name, kind, notes: '', externalRef: null };
 }
 
 function person(name: string, extra: Partial<Person> = {}): Person {

@@ -13,6 +13,7 @@ const team = (name: string, kind: Team['kind']): Team => ({
   name,
   kind,
   notes: '',
+  externalRef: null,
 });
 const person = (
   name: string,
