@@ -138,9 +138,10 @@ describe('the Plan area', () => {
     }
     await seeders.fill('1');
     await expect.poll(() => reading.textContent()).not.toBe(before);
-    await expect.poll(() => line.getAttribute('d')).not.toBe(drawn);
+    // Recharts animates the new line in: wait past its animation.
+    await expect.poll(() => line.getAttribute('d'), { timeout: 10_000 }).not.toBe(drawn);
     await page.getByRole('textbox', { name: 'Ceiling, apps per cycle' }).fill('x');
-    await forecast.getByText('Ceiling per cycle must be a number').waitFor();
+    await page.getByText('Ceiling per cycle must be a number').waitFor();
     await app.shot('plan-21-forecast-what-if');
     await page.getByRole('button', { name: 'Back to the program’s history' }).click();
     await expect.poll(() => reading.textContent()).toBe(before);
