@@ -74,6 +74,7 @@ describe('the People area', () => {
     check = await staffingCheck(page);
     await expect.poll(() => check.getByTestId('staffing-state').textContent()).toBe('1 role empty');
     await check.getByText('No platform owner yet').waitFor();
+    await check.scrollIntoViewIfNeeded();
     await app.shot('people-01-staffing-flagged');
 
     // A new owner, who can seed, fills the role.
