@@ -33,6 +33,15 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'people',
+    label: 'People',
+    description: 'Teams by kind, people with their roles and who can seed, the knowledge map, import',
+    screen: lazy(() => import('./features/people/PeopleScreen')),
+    contributes: {
+      cycleDetail: lazy(() => import('./features/people/PlatformStaffing')),
+    },
+  },
+  {
     id: 'blockers',
     label: 'Blockers',
     description: 'Register, board by category, ageing and trends, RAID-log import',

@@ -16,7 +16,8 @@
  *   (after each one's first load) and filtering the register, with the main thread's CPU time;
  * - the longest task while scrolling the apps table and typing in its filter, and the frames a
  *   second while scrolling, against the page sitting idle for as long;
- * - the JS heap on each screen after a collection (the busiest one is the figure).
+ * - the JS heap on each screen after a collection (the busiest one is the figure);
+ * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts).
  *
  * Each browser profile is a fresh directory on disk (a persistent context), so IndexedDB is
  * stored as a user's is, not in memory as in an incognito context.
@@ -41,6 +42,14 @@ import type {
   RawResult,
   Ready,
 } from './page-api';
+import {
+  KNOWLEDGE_READY,
+  measurePeople,
+  PEOPLE_FIGURE_IDS,
+  PEOPLE_READY,
+  peopleInteractions,
+  type PeopleSamples,
+} from './people';
 import { DIST, ROOT, startServer, type BenchServer } from './server';
 
 export interface BrowserBenchOptions {
@@ -69,6 +78,7 @@ export const BROWSER_FIGURE_IDS = [
   'blockers-board-p95',
   'blockers-trends-p95',
   'filter-blockers-p95',
+  ...PEOPLE_FIGURE_IDS,
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -139,6 +149,8 @@ const HEAP_SCREENS: [string, string, Ready][] = [
   ],
   ['Blockers trends', '#/blockers/trends', BLOCKERS_READY.Trends],
   ['Data', '#/data', AREA_READY.Data as Ready],
+  ['People', '#/people', PEOPLE_READY],
+  ['Knowledge map', '#/people/knowledge', KNOWLEDGE_READY],
 ];
 
 export function compilePageScript(config: BenchPageConfig): string {
@@ -237,6 +249,12 @@ export class Session {
   }
 }
 
+/**
+ * An input-to-paint figure: id, name, its samples (null when they could not be taken), more
+ * detail, and the target in ms (100 unless said).
+ */
+export type Interaction = [string, string, Runs | null, Record<string, unknown>, number?];
+
 /** An interaction's timing with the main thread's CPU time over it (Session.timed). */
 export type Timed = InteractionTiming & { cpuMs: number };
 
@@ -309,6 +327,26 @@ export async function timed(
   await call(page, 'armInteraction', ready, timeoutMs, fail);
   await act();
   return call(page, 'interactionDone') as Promise<InteractionTiming>;
+}
+
+/**
+ * Types `typed` into the focused filter one key at a time, then erases it with Backspace: each
+ * key a sample, until the control holds the text so far and `settled` says the list shows it.
+ */
+export async function typeThenErase(
+  session: Session,
+  samples: Runs,
+  control: string,
+  typed: string,
+  settled: (control: string, value: string) => Ready,
+) {
+  const press = async (key: string, label: string, value: string) =>
+    samples.add(label, await session.timed(settled(control, value), () => session.page.keyboard.press(key)));
+  for (let i = 0; i < typed.length; i++) {
+    const char = typed[i] as string;
+    await press(char === ' ' ? 'Space' : char, `type "${char}"`, typed.slice(0, i + 1));
+  }
+  for (let i = typed.length - 1; i >= 0; i--) await press('Backspace', 'Backspace', typed.slice(0, i));
 }
 
 /** Loads `url` as a new document (never a same-document hash change) and times its first screen. */
@@ -529,6 +567,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     const typings: LongTaskReport[] = [];
     const idles: LongTaskReport[] = [];
     const heaps: Record<string, number> = {};
+    let people: PeopleSamples | null = null;
+    let peopleError: string | undefined;
     if (!restoreError && last) {
       const session = last;
       const { page } = session;
@@ -592,19 +632,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       for (let run = 0; run < runs; run++) {
         filters.next();
         await search.click();
-        for (let i = 0; i < typed.length; i++) {
-          const char = typed[i] as string;
-          const t = await session.timed(settled('input.apps-search', typed.slice(0, i + 1)), () =>
-            page.keyboard.press(char === ' ' ? 'Space' : char),
-          );
-          filters.add(`type "${char}"`, t);
-        }
-        for (let i = typed.length - 1; i >= 0; i--) {
-          const t = await session.timed(settled('input.apps-search', typed.slice(0, i)), () =>
-            page.keyboard.press('Backspace'),
-          );
-          filters.add('Backspace', t);
-        }
+        await typeThenErase(session, filters, 'input.apps-search', typed, settled);
         for (const stage of quick ? ['onboarding', ''] : ['onboarding', 'on-platform', '']) {
           const t = await session.timed(settled('select[aria-label="Stage"]', stage), () =>
             page.getByRole('combobox', { name: 'Stage' }).selectOption(stage),
@@ -714,6 +742,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
           );
           blockerFilters.add(`${name} "all"`, t);
         }
+      }
+
+      // 5b. The People list and the knowledge map (./people.ts).
+      try {
+        people = await measurePeople(session, runs, log);
+      } catch (error) {
+        peopleError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  people: ${peopleError}`);
       }
 
       // 6. Heap on each screen after a collection.
@@ -847,7 +883,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     const floorBaseline = floor.length
       ? { value: round(median(floor), 0), unit: 'ms', what: 'bare button on the same page, median' }
       : null;
-    const interactions: [string, string, Runs, Record<string, unknown>][] = [
+    const interactions: Interaction[] = [
       ['switch-areas-p95', 'Switch areas: input to paint, p95', switches, {}],
       ['sort-apps-p95', 'Sort the apps table: input to paint, p95', sorts, {}],
       ['filter-apps-p95', 'Filter the apps table: input to paint, p95', filters, {}],
@@ -866,18 +902,19 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         {},
       ],
       ['filter-blockers-p95', 'Filter the blockers register: input to paint, p95', blockerFilters, {}],
+      ...peopleInteractions(people),
     ];
-    for (const [id, name, samples, extra] of interactions) {
+    for (const [id, name, samples, extra, targetMs = 100] of interactions) {
       add({
         id,
         figure: name,
-        value: samples.p95(),
-        cpuMs: samples.p95('cpuMs'),
+        value: samples?.p95() ?? null,
+        cpuMs: samples?.p95('cpuMs') ?? null,
         unit: 'ms',
-        target: { kind: 'max', value: 100 },
+        target: { kind: 'max', value: targetMs },
         baseline: floorBaseline,
-        error: needsWorkspace,
-        detail: { ...samples.detail(), ...extra },
+        error: needsWorkspace || (samples ? undefined : peopleError),
+        detail: { ...samples?.detail(), ...extra },
       });
     }
     const idleBaseline = idles.length

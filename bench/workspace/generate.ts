@@ -458,6 +458,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
           roles: [...new Set(roles)],
           canSeed: platform || rng.chance(0.08),
           notes: '',
+          leftOn: null,
         },
         setUp + between(0, today - setUp),
       );

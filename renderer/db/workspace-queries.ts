@@ -1,7 +1,8 @@
 /**
  * The reads every area shares: the program and its cycles (every area's records belong to the
  * program and most to a cycle), and what the cycles actually did with the apps: the counts the
- * Plan screen sets against its goals, read here so that Plan need not import the Apps area.
+ * Plan screen sets against its goals, read here so that Plan need not import the Apps area; and
+ * the seeding history the capacity forecast starts from (people and assignments).
  * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
  */
@@ -12,6 +13,7 @@ import {
   isUnfinished,
   type App,
   type AppStage,
+  type CapacityHistory,
   type Cycle,
   type CycleActual,
   type Program,
@@ -88,4 +90,33 @@ export function useUnfinishedApps(cycleId: string | null): UnfinishedApp[] | und
   }, [database, cycleId]);
   // While the read for a newly asked cycle is under way, the last one's answer is not this one's.
   return read?.cycleId === cycleId ? read.apps : undefined;
+}
+
+/** What the seeding capacity forecast's defaults come from: who can seed, and who was placed when. */
+export type SeedingHistory = Pick<CapacityHistory, 'people' | 'assignments'>;
+
+/**
+ * The people (team, whether they can seed) and the assignments (kind, person, team, cycle): the
+ * program's own seeding history, for the forecast on Plan without importing the People or Pairing
+ * areas. Two bulk reads of small records (getAll, no cursor): 5,000 people and 4,000 assignments
+ * at enterprise scale. Whether a person can seed is a boolean, which IndexedDB does not index.
+ */
+export function useSeedingHistory(): SeedingHistory | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const [people, assignments] = await Promise.all([
+      database.people.toArray(),
+      database.assignments.toArray(),
+    ]);
+    return {
+      // Whole records: their team, whether they can seed, and whether they left.
+      people,
+      assignments: assignments.map(({ kind, personId, targetTeamId, cycleId }) => ({
+        kind,
+        personId,
+        targetTeamId,
+        cycleId,
+      })),
+    };
+  }, [database]);
 }

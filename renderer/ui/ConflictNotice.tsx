@@ -15,14 +15,15 @@ interface ConflictNoticeProps {
   onResolve: (field: string, keep: 'mine' | 'theirs') => void;
 }
 
-function plain(_field: string, value: unknown): string {
+/** A value as it is: text, a list joined with commas, or “none”. The default of `show`. */
+export function plainValue(_field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value as string | number | boolean);
 }
 
-export function ConflictNotice({ conflicts, label, show = plain, onResolve }: ConflictNoticeProps) {
+export function ConflictNotice({ conflicts, label, show = plainValue, onResolve }: ConflictNoticeProps) {
   if (conflicts.length === 0) return null;
   return (
     <section className="conflict-notice" role="alert" aria-label="Changed elsewhere">

@@ -57,7 +57,14 @@ export function demoPeople({
     updated = created,
   ) => {
     const person: Person = stamp(
-      { name: personName(), teamId: teamKey ? teamOf(teamKey).id : null, roles, canSeed, notes },
+      {
+        name: personName(),
+        teamId: teamKey ? teamOf(teamKey).id : null,
+        roles,
+        canSeed,
+        notes,
+        leftOn: null,
+      },
       created,
       updated,
     );

@@ -14,4 +14,6 @@ export * from './feasibility';
 export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
+export * from './capacity-forecast';
+export * from './knowledge';
 export * from './three-way';

@@ -36,12 +36,19 @@ export type TeamInput = z.input<typeof teamInputSchema>;
 export const teamSchema = baseRecordSchema.and(teamInputSchema);
 export type Team = z.infer<typeof teamSchema>;
 
-/** Schema version 3: a team stored before it has no external ref (null). Pure; anything else as it was. */
-export function upgradeTeamToExternalRef(record: unknown): unknown {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
-  const fields = record as Record<string, unknown>;
-  return 'externalRef' in fields ? record : { ...fields, externalRef: null };
+/**
+ * An upgrade that gives a stored record a field it did not have, as null. Pure; anything that is
+ * not a record, or already has the field, is left as it is.
+ */
+function addNullField(field: string): (record: unknown) => unknown {
+  return (record) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+    return field in record ? record : { ...record, [field]: null };
+  };
 }
+
+/** Schema version 3: a team stored before it has no external ref (null). */
+export const upgradeTeamToExternalRef = addNullField('externalRef');
 
 export const ROLES = [
   'platform-owner',
@@ -74,10 +81,24 @@ export const personInputSchema = z.object({
     .default([]),
   canSeed: z.boolean().default(false),
   notes: optionalText('Notes'),
+  /**
+   * The day the person left the program, or null while they are in it. A person who leaves is
+   * kept, so their sessions and assignments still read with their name; lists of current people
+   * leave them out (isCurrentPerson).
+   */
+  leftOn: isoDateSchema('Left on').nullable().default(null),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 export const personSchema = baseRecordSchema.and(personInputSchema);
 export type Person = z.infer<typeof personSchema>;
+
+/** Whether a person is still in the program (has not left). */
+export function isCurrentPerson(person: Pick<Person, 'leftOn'>): boolean {
+  return !person.leftOn;
+}
+
+/** Schema version 3: a person stored before it gets `leftOn: null` (still in the program). */
+export const upgradePersonToLeftOn = addNullField('leftOn');
 
 export const ASSIGNMENT_KINDS = ['pairing', 'seeding'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];

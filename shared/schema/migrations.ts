@@ -16,7 +16,7 @@
  * schema can be refused with the app version the user needs.
  */
 import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
-import { upgradeTeamToExternalRef } from '../domain/people';
+import { upgradePersonToLeftOn, upgradeTeamToExternalRef } from '../domain/people';
 import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -77,12 +77,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     appVersion: '0.3.0',
     change:
-      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes.',
-    // Indexed: an import looks a team up by its ref. The mitigation needs no index.
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes; people who leave stay in the records, with the day they left (leftOn, null while in the program).',
+    // Indexed: an import looks a team up by its ref. The mitigation and leftOn are not: the
+    // people list filters the few thousand people it has already read.
     stores: { teams: 'id, name, kind, externalRef' },
     upgrade: {
       teams: (records) => records.map(upgradeTeamToExternalRef),
       blockers: (records) => records.map(upgradeBlockerToMitigation),
+      people: (records) => records.map(upgradePersonToLeftOn),
     },
   },
 ];

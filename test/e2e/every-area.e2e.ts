@@ -25,6 +25,8 @@ const blockersView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Blockers views' }).getByRole('link', { name, exact: true }).click();
 const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
+const peopleView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'People views' }).getByRole('link', { name, exact: true }).click();
 
 const SCREENS: Screen[] = [
   {
@@ -123,6 +125,44 @@ const SCREENS: Screen[] = [
       await area(page, 'Apps');
       await page.getByRole('link', { name: '+ New app' }).click();
       await page.getByRole('textbox', { name: /^Name/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'people list',
+    async open(page) {
+      await area(page, 'People');
+      await peopleView(page, 'People');
+      await page.getByText(/^Showing [\d,]+ of [\d,]+/).waitFor();
+    },
+  },
+  {
+    name: 'new person',
+    async open(page) {
+      await page.getByRole('link', { name: '+ Add person' }).click();
+      await page.getByRole('form', { name: 'New person' }).waitFor();
+    },
+  },
+  {
+    name: 'people teams',
+    async open(page) {
+      // The new person's form, left open by the screen before, is closed first.
+      await page.getByRole('form', { name: 'New person' }).getByRole('button', { name: 'Cancel' }).click();
+      await peopleView(page, 'Teams');
+      await page.getByRole('heading', { name: 'Platform', exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'people knowledge map',
+    async open(page) {
+      await peopleView(page, 'Knowledge map');
+      await page.getByRole('tree', { name: 'Seeding lineage' }).getByRole('treeitem').first().waitFor();
+    },
+  },
+  {
+    name: 'people import',
+    async open(page) {
+      await peopleView(page, 'Import');
+      await page.getByRole('button', { name: 'Choose file…' }).waitFor();
     },
   },
   {

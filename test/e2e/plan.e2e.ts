@@ -1,7 +1,8 @@
 /**
  * The Plan area in a real browser against the built app: a first start that creates a program,
  * adds cycles and ticks a checklist step, all still there after a reload; and the demo program
- * showing its cycles. Screenshots go to test-results/screenshots/plan-*.png.
+ * showing its cycles and its capacity forecast, which a what-if input redraws. Screenshots go to
+ * test-results/screenshots/plan-*.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from './harness';
@@ -111,6 +112,39 @@ describe('the Plan area', () => {
     await app.shot('plan-10-demo-dark');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
     await app.shot('plan-11-demo-light');
+
+    // The capacity forecast: defaults from the demo's history, redrawn as a what-if is typed.
+    const forecast = page.getByRole('region', { name: 'Capacity forecast: plan, forecast and actual apps' });
+    const reading = forecast.locator('.chart-card-reading');
+    await expect
+      .poll(() => reading.textContent())
+      .toMatch(/^The target of \d+ apps is (reached|not reached)/);
+    const seeders = page.getByRole('textbox', { name: 'People able to seed' });
+    expect(Number(await seeders.inputValue())).toBeGreaterThan(0);
+    await expect.poll(() => forecast.locator('.recharts-line').count()).toBe(3);
+    const before = await reading.textContent();
+    const line = forecast.locator('.recharts-line').nth(1).locator('path').first();
+    const drawn = await line.getAttribute('d');
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await forecast.scrollIntoViewIfNeeded();
+      for (const theme of ['light', 'dark'] as const) {
+        await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+        await app.shot(`plan-20-forecast-${width}-${theme}`);
+      }
+    }
+    await seeders.fill('1');
+    await expect.poll(() => reading.textContent()).not.toBe(before);
+    // Recharts animates the new line in: wait past its animation.
+    await expect.poll(() => line.getAttribute('d'), { timeout: 10_000 }).not.toBe(drawn);
+    await page.getByRole('textbox', { name: 'Ceiling, apps per cycle' }).fill('x');
+    await page.getByText('Ceiling per cycle must be a number').waitFor();
+    await app.shot('plan-21-forecast-what-if');
+    await page.getByRole('button', { name: 'Back to the program’s history' }).click();
+    await expect.poll(() => reading.textContent()).toBe(before);
     expect(app.errors).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { AppPage } from './AppPage';
 import { AppsTable } from './AppsTable';
 import { count } from './parts';
 import { useAppsData } from './data/queries';
+import { ViewTabs } from '../../ui/ViewTabs';
 import './apps.css';
 
 // Views with heavy dependencies (recharts, papaparse, yaml) load when first opened.
@@ -55,21 +56,7 @@ export default function AppsScreen({ route }: { route: string }) {
         </div>
       </header>
 
-      <nav className="apps-tabs" aria-label="Apps views">
-        {TABS.map((t) => {
-          const current = t.view === view;
-          return (
-            <a
-              key={t.view}
-              href={t.view ? `#/apps/${t.view}` : '#/apps'}
-              aria-current={current ? 'page' : undefined}
-              className={current ? 'active' : undefined}
-            >
-              {t.label}
-            </a>
-          );
-        })}
-      </nav>
+      <ViewTabs area="apps" label="Apps views" tabs={TABS} current={view} />
 
       {!data ? (
         <div role="status" className="empty">

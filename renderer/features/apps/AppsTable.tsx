@@ -5,24 +5,14 @@
  * rows in view are in the DOM. Keyboard: arrows, Page Up/Down, Home/End move between rows;
  * Enter opens the app.
  */
-import {
-  memo,
-  useDeferredValue,
-  useEffect,
-  useRef,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, type ReactNode } from 'react';
 import { APP_STAGES, APP_STAGE_LABELS, cycleLabel, formatIsoDate } from '../../../shared/domain';
 import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
 import { desktop } from '../../desktop';
 import { describeError } from '../../db/errors';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
+import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import {
   buildAppRows,
   filterAndSortApps,
@@ -187,75 +177,14 @@ export function AppsTable({ data }: { data: AppsData }) {
   const visible = filterAndSort(rows, deferredFilters, sort);
   const stale = deferredFilters !== filters;
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-
-  const [active, setActive] = useState(0);
-  const focusPending = useRef(false);
-  const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
-
-  // After a keyboard move the target row may only exist once the virtualizer has scrolled to it.
-  const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      focusPending.current = false;
-    }
-  }, [activeIndex, items]);
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(visible.length - 1, index));
-    setActive(next);
-    focusPending.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  /** The row an event happened in (its index among the visible rows), if any. */
-  const rowIndexOf = (target: EventTarget): number | null => {
-    const tr = (target as Element).closest?.('tr[data-index]');
-    return tr ? Number(tr.getAttribute('data-index')) : null;
-  };
-
-  const onBodyClick = (event: MouseEvent<HTMLTableSectionElement>) => {
-    const index = rowIndexOf(event.target);
-    const row = index === null ? undefined : visible[index];
-    // A click on the name link follows the link itself.
-    if (row && !(event.target as Element).closest('a')) navigate(`apps/${row.app.id}`);
-  };
-
-  const onBodyFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
-    const index = rowIndexOf(event.target);
-    if (index !== null) setActive(index);
-  };
-
-  const onBodyKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const index = rowIndexOf(event.target);
-    if (index === null) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: visible.length - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      moveTo(moves[event.key]!);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
+  const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
+    visible.length,
+    ROW_HEIGHT,
+    (index) => {
       const row = visible[index];
       if (row) navigate(`apps/${row.app.id}`);
-    }
-  };
+    },
+  );
 
   const exportCsv = async () => {
     try {
@@ -293,10 +222,6 @@ export function AppsTable({ data }: { data: AppsData }) {
       </div>
     );
   }
-
-  const virtualRows = items;
-  const padTop = virtualRows[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
 
   return (
     <section aria-label="App table" className="apps-table-section">
@@ -405,15 +330,9 @@ export function AppsTable({ data }: { data: AppsData }) {
               })}
             </tr>
           </thead>
-          {/* Row events are handled here, once, so that rows are plain memoized elements: scrolling
-              20,000 rows then only renders the rows that come into view. */}
-          <tbody onClick={onBodyClick} onFocus={onBodyFocus} onKeyDown={onBodyKeyDown}>
-            {padTop > 0 && (
-              <tr aria-hidden="true" className="spacer">
-                <td colSpan={COLUMNS.length} style={{ height: padTop }} />
-              </tr>
-            )}
-            {virtualRows.map((item) => (
+          <tbody {...bodyProps}>
+            <SpacerRow height={padTop} columns={COLUMNS.length} />
+            {items.map((item) => (
               <AppTableRow
                 key={visible[item.index]!.app.id}
                 row={visible[item.index]!}
@@ -421,11 +340,7 @@ export function AppsTable({ data }: { data: AppsData }) {
                 active={item.index === activeIndex}
               />
             ))}
-            {padBottom > 0 && (
-              <tr aria-hidden="true" className="spacer">
-                <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
-              </tr>
-            )}
+            <SpacerRow height={padBottom} columns={COLUMNS.length} />
           </tbody>
         </table>
         {visible.length === 0 && (

@@ -2,10 +2,10 @@
  * The Plan area: the program, all its cycles on a timeline, the cycle list, and the selected
  * cycle in full (checklist, apps, retro notes, actions), each set against what actually happened
  * (apps selected into each cycle and on the platform, read through the workspace queries, never
- * the Apps area). Persisted data is read live from Dexie; only the selection lives in the Plan
+ * the Apps area), and the seeding capacity forecast against the plan and the actual apps. Persisted data is read live from Dexie; only the selection lives in the Plan
  * store.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { cycleLabel, proposeNextCycle, todayIso } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useAppActuals, useCycles, useProgram } from '../../db/workspace-queries';
@@ -22,6 +22,9 @@ import { ProgramSummary } from './ProgramSummary';
 import { selectedCycle, usePlanUi } from './plan-store';
 import { useFocusReturn } from './use-focus-return';
 import './plan.css';
+
+// The forecast's chart library loads after the plan is drawn: Plan is the first screen.
+const CapacityForecast = lazy(() => import('./CapacityForecast'));
 
 export default function PlanScreen(_props: { route: string }) {
   const database = useDatabase();
@@ -120,6 +123,16 @@ export default function PlanScreen(_props: { route: string }) {
           <div className="card empty">Add a cycle to plan its goal and checklist.</div>
         )}
       </div>
+
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading the capacity forecast…
+          </p>
+        }
+      >
+        <CapacityForecast program={program} cycles={cycles} actuals={actuals} />
+      </Suspense>
 
       <Dialog open={dialog === 'program'} title="Edit program" onClose={() => setDialog(null)} wide>
         <ProgramForm

@@ -29,6 +29,8 @@ interface ChartCardProps<R> {
   rowKey: (row: R) => string;
   /** Opens the records behind a row (drill-down). */
   onOpen?: (row: R) => void;
+  /** Whether a row has records to open (a projected row may have none); every row when absent. */
+  canOpen?: (row: R) => boolean;
   /** The accessible name of a row's open button, e.g. "Open the 12 blockers of People & Culture". */
   openLabel?: (row: R) => string;
   /** Shown instead of the chart and table when there are no rows: say why. */
@@ -49,6 +51,7 @@ export function ChartCard<R>({
   rows,
   rowKey,
   onOpen,
+  canOpen,
   openLabel,
   empty,
   actions,
@@ -149,14 +152,16 @@ export function ChartCard<R>({
                     )}
                     {onOpen && (
                       <td>
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={openLabel?.(row)}
-                          onClick={() => onOpen(row)}
-                        >
-                          Open
-                        </button>
+                        {(canOpen?.(row) ?? true) && (
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={openLabel?.(row)}
+                            onClick={() => onOpen(row)}
+                          >
+                            Open
+                          </button>
+                        )}
                       </td>
                     )}
                   </tr>

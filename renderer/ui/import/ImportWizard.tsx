@@ -186,6 +186,7 @@ export function ImportWizard<
           table={step.table}
           plan={config.plan}
           planFacts={config.planFacts}
+          planOptions={config.planOptions}
           onCancel={restart}
           onImport={(plan) => void startImport(plan, step.file.name)}
         />
@@ -202,6 +203,7 @@ export function ImportWizard<
             reading={step.reading}
             plan={config.plan}
             planFacts={config.planFacts}
+            planOptions={config.planOptions}
             onCancel={restart}
             onImport={(plan) => void startImport(plan, step.file.name)}
           />

@@ -4,7 +4,7 @@
  * is said in an alert and keeps Import disabled. Texts a field cannot read (a CMDB's criticality
  * words for a score) are mapped to values here too (ValueMappingForm).
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type {
   ColumnMapping,
   EntityImport,
@@ -36,6 +36,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   table,
   plan: planOf,
   planFacts,
+  planOptions,
   onCancel,
   onImport,
 }: {
@@ -44,6 +45,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   table: ParsedCsv;
   plan: (parsed: ParsedRecords<T>) => P;
   planFacts?: ((plan: P) => Fact[]) | undefined;
+  planOptions?: ((plan: P) => ReactNode) | undefined;
   onCancel: () => void;
   onImport: (plan: P) => void;
 }) {
@@ -163,6 +165,7 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
       />
       {plan && (
         <>
+          {planOptions?.(plan)}
           <h3>Preview</h3>
           <RowPreview
             rows={table.rows}

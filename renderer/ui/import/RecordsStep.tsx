@@ -3,7 +3,7 @@
  * the import will make of it against what is stored, a preview of the first records, and every
  * rejected document with its problem.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { EntityImport, ParsedRecords, RecordPlan } from '../../../shared/import/definition';
 import { count, FactList, FileLine, ScrollBox } from './parts';
 import { PlanBar } from './PlanBar';
@@ -19,6 +19,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
   reading,
   plan: planOf,
   planFacts,
+  planOptions,
   onCancel,
   onImport,
 }: {
@@ -28,6 +29,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
   reading: RecordsReading<R>;
   plan: (parsed: R) => P;
   planFacts?: ((plan: P) => Fact[]) | undefined;
+  planOptions?: ((plan: P) => ReactNode) | undefined;
   onCancel: () => void;
   onImport: (plan: P) => void;
 }) {
@@ -55,6 +57,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
         onCancel={onCancel}
         onImport={() => onImport(plan)}
       />
+      {planOptions?.(plan)}
       {records.length > 0 && (
         <ScrollBox label="Preview rows">
           <table className="data import-preview" aria-label="Preview">

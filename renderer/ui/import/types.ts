@@ -8,6 +8,7 @@ import type { ParsedCsv } from '../../../shared/import/read/csv';
 import type { FileContent } from '../../../shared/import/read/text';
 import type { ImportApplyOptions, ImportResult } from '../../../shared/import/types';
 import type { FileFilter } from '../../../shared/ipc/contract';
+import type { ReactNode } from 'react';
 import type { ChangeSet } from '../../db/changes';
 
 /** A file the user chose or dropped. */
@@ -99,6 +100,11 @@ export interface ImportWizardConfig<
   plan(parsed: ParsedRecords<T> | R): P;
   /** Counts of the plan besides new, updated, rejected and skipped ("new teams"); they are work to do too. */
   planFacts?(plan: P): Fact[];
+  /**
+   * The area's choices about the plan, shown under what the import will do (e.g. "Create the 2
+   * teams the file names"); a choice changes the config, so `plan` runs again.
+   */
+  planOptions?(plan: P): ReactNode;
   /** The area's import command: one transaction, progress, cancel by the signal, and its undo. */
   apply(plan: P, options: ImportApplyOptions): Promise<Res & { undo?: ChangeSet }>;
   /** Counts of the result besides created, updated, skipped and rejected ("teams created"). */

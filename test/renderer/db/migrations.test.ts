@@ -183,7 +183,7 @@ describe('schema version 2', () => {
 });
 
 describe('schema version 3', () => {
-  it('gives every team of a version-1 or version-2 database an empty external ref, every other field as it was', async () => {
+  it('gives every team of a version-1 or version-2 database an empty external ref and keeps every person in the program (leftOn null), every other field as it was', async () => {
     for (const version of [1, 2]) {
       const name = uniqueName();
       const old = fixtureTables(version);
@@ -201,6 +201,14 @@ describe('schema version 3', () => {
       }
       // The new index answers: no team has a ref yet.
       expect(await database.teams.where('externalRef').above('').count()).toBe(0);
+
+      const people = await database.people.toArray();
+      expect(people).toHaveLength(old.people!.length);
+      for (const before of old.people!) {
+        const { leftOn, ...rest } = people.find((p) => p.id === before.id)!;
+        expect(leftOn).toBeNull();
+        expect(rest).toEqual(before);
+      }
     }
   });
 

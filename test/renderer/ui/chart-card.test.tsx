@@ -74,6 +74,13 @@ describe('ChartCard', () => {
     expect(onOpen).toHaveBeenCalledWith(rows[1]);
   });
 
+  it('offers no Open on a row without records', () => {
+    renderCard({ onOpen: vi.fn(), canOpen: (r) => r.open > 5, initialView: 'table' });
+    const [, first, second] = screen.getAllByRole('row');
+    expect(within(first!).getByRole('button', { name: 'Open' })).toBeInTheDocument();
+    expect(within(second!).queryByRole('button')).toBeNull();
+  });
+
   it('copies the table tab-separated', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn().mockResolvedValue(undefined);

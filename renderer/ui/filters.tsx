@@ -1,0 +1,65 @@
+/**
+ * The controls of a list's filter bar: a search field and a drop-down of choices, each named for
+ * screen readers by its label (the bar has no room for visible labels), so every list filters
+ * the same way.
+ */
+import { memo, type ChangeEvent } from 'react';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Memoized: a list of a thousand teams is not compared again while the user types in the search. */
+export const FilterSelect = memo(function FilterSelect({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  /** The accessible name: "Team". */
+  label: string;
+  value: string;
+  choices: readonly Choice[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
+    >
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+});
+
+export function SearchField({
+  label,
+  placeholder,
+  value,
+  onChange,
+  className,
+}: {
+  /** The accessible name: "Search people". */
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  return (
+    <input
+      type="search"
+      className={className}
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * A long table that draws only the rows in view (@tanstack/react-virtual) and is one stop in the
+ * Tab order: the active row has tabIndex 0, ↑ / ↓, Page Up / Down, Home and End move the focus
+ * between rows (scrolling the row into view first when it is not drawn yet), Enter or a click on
+ * a row opens it. The row events are handled once on the <tbody>, so rows stay plain memoized
+ * elements and scrolling 20,000 of them only draws the rows that come into view.
+ *
+ * Rows carry `data-index` (their index among the rows shown); SpacerRow fills the height of the
+ * rows above and below the drawn ones.
+ */
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
+
+export interface VirtualRows {
+  /** For the scrolling element around the table. */
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** The rows to draw. */
+  items: VirtualItem[];
+  /** The row in the Tab order. */
+  activeIndex: number;
+  /** Heights of the rows not drawn above and below. */
+  padTop: number;
+  padBottom: number;
+  /** Spread on the <tbody>. */
+  bodyProps: {
+    onClick(event: MouseEvent<HTMLTableSectionElement>): void;
+    onFocus(event: FocusEvent<HTMLTableSectionElement>): void;
+    onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void;
+  };
+}
+
+/** The row an event happened in (its index among the rows shown), if any. */
+function rowIndexOf(target: EventTarget): number | null {
+  const tr = (target as Element).closest?.('tr[data-index]');
+  return tr ? Number(tr.getAttribute('data-index')) : null;
+}
+
+/** The row a key moves to from `index` (of `count` rows, `page` rows a screen), or null for other keys. */
+export function rowAfterKey(key: string, index: number, count: number, page: number): number | null {
+  const target: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + page,
+    PageUp: index - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in target ? Math.max(0, Math.min(count - 1, target[key]!)) : null;
+}
+
+/**
+ * `count` rows of `rowHeight` pixels; `onOpen(index)` runs on Enter, and on a click anywhere in a
+ * row but a link (a link in the row is followed as it is).
+ */
+export function useVirtualRows(
+  count: number,
+  rowHeight: number,
+  onOpen: (index: number) => void,
+): VirtualRows {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, count - 1));
+
+  // After a keyboard move the target row may only exist once the virtualizer has scrolled to it.
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  }, [activeIndex, items]);
+
+  const bodyProps: VirtualRows['bodyProps'] = {
+    onClick(event) {
+      const index = rowIndexOf(event.target);
+      if (index !== null && !(event.target as Element).closest('a')) onOpen(index);
+    },
+    onFocus(event) {
+      const index = rowIndexOf(event.target);
+      if (index !== null) setActive(index);
+    },
+    onKeyDown(event) {
+      const index = rowIndexOf(event.target);
+      if (index === null) return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        onOpen(index);
+        return;
+      }
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+      const next = rowAfterKey(event.key, index, count, page);
+      if (next === null) return;
+      event.preventDefault();
+      setActive(next);
+      focusPending.current = true;
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+  };
+
+  return {
+    scrollRef,
+    items,
+    activeIndex,
+    padTop: items[0]?.start ?? 0,
+    padBottom: virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0),
+    bodyProps,
+  };
+}
+
+/** Stands for the rows not drawn: a row of their total height (nothing when there are none). */
+export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" className="spacer">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  );
+}
