@@ -56,7 +56,7 @@ export function CompareView({
       </div>
       <section className="card">
         <h3>Figures</h3>
-        <table className="data vs-compare-table">
+        <table className="data vs-compare-table" aria-label="Figures">
           <thead>
             <tr>
               <th scope="col">Figure</th>
@@ -87,7 +87,7 @@ export function CompareView({
       </section>
       <section className="card">
         <h3>Steps, matched by name</h3>
-        <table className="data vs-compare-table">
+        <table className="data vs-compare-table" aria-label="Steps, matched by name">
           <thead>
             <tr>
               <th scope="col">Step</th>

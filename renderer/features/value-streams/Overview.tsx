@@ -37,7 +37,12 @@ export function Overview({ data }: { data: ValueStreamsData }) {
             : `${cut} of ${improvements.length} apps cut their lead time in their latest map; largest cut first. Open a row for its map.`}
         </p>
         {improvements.length > 0 && (
-          <div className="vs-table-scroll" tabIndex={0} role="region" aria-label="Latest improvement per app">
+          <div
+            className="vs-table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="Latest improvement per app, as a table"
+          >
             <table className="data vs-improvements-table">
               <thead>
                 <tr>
