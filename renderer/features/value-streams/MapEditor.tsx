@@ -249,6 +249,7 @@ export function MapEditor({ data, map, appId, from, cycleLabels }: MapEditorProp
 
       <div className="vs-editor-grid">
         <section className="card vs-details" aria-label="Map details">
+          <h3>Details</h3>
           <div className="form-grid">
             {!map && (
               <Field label="App" error={errors.appId}>
