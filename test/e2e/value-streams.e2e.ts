@@ -25,7 +25,7 @@ async function shots(app: OpenedApp, name: string) {
 const stepNames = (page: Page) =>
   page
     .getByRole('textbox', { name: /^Step \d+ name$/ })
-    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
 
 describe.each(['light', 'dark'] as const)('value streams, %s theme', (colorScheme) => {
   let app: OpenedApp;
@@ -64,7 +64,7 @@ describe.each(['light', 'dark'] as const)('value streams, %s theme', (colorSchem
     await page.getByRole('textbox', { name: 'Step 1 name' }).focus();
     await page.keyboard.press('Alt+ArrowDown');
     expect(await stepNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(before[0]);
+    expect(await page.locator(':focus').inputValue()).toBe(before[0]);
     // Halve the waiting: every wait field set to 0 except the first.
     const waits = page.getByRole('textbox', { name: /^Wait \(min\) of / });
     for (let i = 1; i < (await waits.count()); i++) await waits.nth(i).fill('0');

@@ -167,7 +167,6 @@ export function MapEditor({ data, map, appId, from, cycleLabels }: MapEditorProp
       () => saveMap({ id: map?.id, input: change.patch, expected: change.expected }, database),
       {
         refusedMessage: 'Nothing was saved. Correct the fields marked below.',
-        shownFields: Object.keys(FIELD_LABELS),
         onConflict: form.noteConflicts,
       },
     );
