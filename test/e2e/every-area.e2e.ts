@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describeFindings, findBlockingViolations } from './axe';
 import { openApp, type OpenedApp } from './harness';
 
@@ -23,6 +23,11 @@ const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
 const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
+
+/** Value streams: the leadership list of the latest improvement per app. */
+const improvements = (page: Page) =>
+  page.getByRole('region', { name: 'Latest improvement per app, as a table' });
+const firstLink = (scope: Locator) => scope.getByRole('link').first();
 
 const SCREENS: Screen[] = [
   {
@@ -121,6 +126,27 @@ const SCREENS: Screen[] = [
       await area(page, 'Apps');
       await page.getByRole('link', { name: '+ New app' }).click();
       await page.getByRole('textbox', { name: /^Name/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'value streams',
+    async open(page) {
+      await area(page, 'Value streams');
+      await improvements(page).getByRole('row').nth(1).waitFor();
+    },
+  },
+  {
+    name: 'value stream map',
+    async open(page) {
+      await firstLink(improvements(page).getByRole('rowheader')).click();
+      await page.getByRole('region', { name: 'Derived figures' }).waitFor();
+    },
+  },
+  {
+    name: 'value streams compared',
+    async open(page) {
+      await firstLink(page.getByRole('navigation', { name: 'Compare with another version' })).click();
+      await page.getByRole('table', { name: 'Figures' }).waitFor();
     },
   },
   {
