@@ -55,6 +55,8 @@ describe.each(['light', 'dark'] as const)('value streams, %s theme', (colorSchem
     await table.getByRole('rowheader').first().getByRole('link').click();
     await page.getByRole('region', { name: 'Derived figures' }).waitFor();
     await shots(app, `map-${colorScheme}`);
+    await page.getByRole('img', { name: /^Timeline of process and wait/ }).scrollIntoViewIfNeeded();
+    await shots(app, `timeline-${colorScheme}`);
     await page.getByRole('link', { name: 'New version from this' }).click();
     await page.getByRole('heading', { name: `New value stream map for ${appName}` }).waitFor();
 
