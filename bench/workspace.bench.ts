@@ -11,6 +11,7 @@ import { EMPTY_FILTERS, buildAppRows, filterAndSortApps } from '../shared/domain
 import { countAppsByCycle } from '../shared/domain/cycle-actuals';
 import { rankApps, scoringQueue } from '../shared/domain/feasibility';
 import { medianTimeToHelloWorldByCycle } from '../shared/domain/pipeline';
+import { latestImprovements } from '../shared/domain/value-stream-stats';
 import { figure, median, record, round, type Baseline } from './figures';
 import { generateWorkspaceTables } from './workspace/generate';
 
@@ -25,8 +26,9 @@ const { tables } = generateWorkspaceTables({ scale: SCALE }, [
   'cycles',
   'goldenPaths',
   'criteria',
+  'valueStreamMaps',
 ]);
-const { apps, teams, cycles, goldenPaths, criteria } = tables;
+const { apps, teams, cycles, goldenPaths, criteria, valueStreamMaps } = tables;
 
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
@@ -94,6 +96,15 @@ describe(`domain calculations over the workspace (×${SCALE}, ${apps.length.toLo
       scoringQueue(apps, criteria, { onlyUnscored: true }),
     );
     expect(queue.length).toBeLessThanOrEqual(apps.length);
+  });
+
+  it('lists the latest value stream improvement per app (Value streams, for leadership)', () => {
+    const rows = measureCalc(
+      'value-stream-improvements',
+      `Value streams: latest improvement per app, ${valueStreamMaps.length} maps`,
+      () => latestImprovements(valueStreamMaps),
+    );
+    expect(rows.length).toBeGreaterThan(0);
   });
 
   it('takes the median time to hello world of every cycle', () => {

@@ -52,6 +52,15 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'value-streams',
+    label: 'Value streams',
+    description: 'Each app’s path to production mapped, versions compared, improvements listed',
+    screen: lazy(() => import('./features/value-streams/ValueStreamsScreen')),
+    contributes: {
+      appDetail: lazy(() => import('./features/value-streams/AppValueStreams')),
+    },
+  },
+  {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',

@@ -703,10 +703,16 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
   });
 
   table('valueStreamMaps', (emit) => {
+    // Maps come in pairs: an app mapped before onboarding, and the same app again five weeks
+    // later (the draws stay as they were, so the other tables do not change).
+    let before: { app: ReturnType<typeof pickActive>; day: number } | undefined;
     for (let i = 0; i < counts.valueStreamMaps; i++) {
-      const app = pickActive();
-      const day = workday(app.selected ?? programStart, today);
       const after = i % 2 === 1;
+      const picked = pickActive();
+      const drawn = workday(picked.selected ?? programStart, today);
+      const app = after && before ? before.app : picked;
+      const day = after && before ? Math.min(before.day + 35, today) : drawn;
+      if (!after) before = { app, day };
       const stepCount = rng.int(5, VSM_STEPS.length);
       emit(
         stamp(

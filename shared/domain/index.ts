@@ -8,6 +8,7 @@ export * from './apps';
 export * from './blockers';
 export * from './toil';
 export * from './value-stream';
+export * from './value-stream-stats';
 export * from './marketing';
 export * from './metrics';
 export * from './feasibility';

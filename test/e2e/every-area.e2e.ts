@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describeFindings, findBlockingViolations } from './axe';
 import { openApp, type OpenedApp } from './harness';
 
@@ -27,6 +27,11 @@ const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
 const peopleView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'People views' }).getByRole('link', { name, exact: true }).click();
+
+/** Value streams: the leadership list of the latest improvement per app. */
+const improvements = (page: Page) =>
+  page.getByRole('region', { name: 'Latest improvement per app, as a table' });
+const firstLink = (scope: Locator) => scope.getByRole('link').first();
 
 const SCREENS: Screen[] = [
   {
@@ -207,6 +212,27 @@ const SCREENS: Screen[] = [
     async open(page) {
       await page.getByRole('link', { name: '+ Log a blocker' }).click();
       await page.getByRole('form', { name: 'Log a blocker' }).waitFor();
+    },
+  },
+  {
+    name: 'value streams',
+    async open(page) {
+      await area(page, 'Value streams');
+      await improvements(page).getByRole('row').nth(1).waitFor();
+    },
+  },
+  {
+    name: 'value stream map',
+    async open(page) {
+      await firstLink(improvements(page).getByRole('rowheader')).click();
+      await page.getByRole('region', { name: 'Derived figures' }).waitFor();
+    },
+  },
+  {
+    name: 'value streams compared',
+    async open(page) {
+      await firstLink(page.getByRole('navigation', { name: 'Compare with another version' })).click();
+      await page.getByRole('table', { name: 'Figures' }).waitFor();
     },
   },
   {
