@@ -2,10 +2,12 @@
  * Backing up and restoring the whole database. Export reads every data table in one read
  * transaction, so the backup is a consistent snapshot even while another tab writes. Restore
  * replaces every data table in ONE read-write transaction: the database ends up either exactly
- * the backup or exactly as it was, never half-restored. Settings (theme) are not part of a backup.
+ * the backup or exactly as it was, never half-restored. Settings (theme) are not part of a backup,
+ * nor are derived tables (totals), which the restore computes from the records it writes.
  */
 import { makeBackup, type Backup, type ParsedBackup } from '../../shared/backup/backup';
 import { DATA_TABLES, db as defaultDb, type AdoptionDatabase } from './database';
+import { writeDerived } from './derived';
 import { guardStorage } from './errors';
 
 /** The app's version, set by vite.config.ts; unset only when this file runs unbundled (tests). */
@@ -40,12 +42,14 @@ export async function restoreBackup(
 ): Promise<void> {
   const tables = parsed.tables as unknown as Record<string, readonly unknown[]>;
   await guardStorage(() =>
-    database.transaction('rw', database.dataTables(), async () => {
+    database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
       for (const table of database.dataTables()) await table.clear();
       for (const name of DATA_TABLES) {
         const rows = tables[name] ?? [];
         if (rows.length > 0) await database.table(name).bulkAdd(rows);
       }
+      // Totals and the like are not in a backup: computed from the records just written.
+      await writeDerived((name) => database.table(name), tables);
     }),
   );
 }

@@ -12,6 +12,7 @@ import type { Table } from 'dexie';
 import { todayIso, type IsoDate } from '../../shared/domain';
 import { generateDemoProgram, demoRecordCount, type DemoDataset } from '../../shared/demo/generate';
 import { DATA_TABLES, db as defaultDb, type AdoptionDatabase } from './database';
+import { writeDerived } from './derived';
 import { guardStorage } from './errors';
 
 /** Records written per bulkAdd: small enough for frequent progress, large enough to stay fast. */
@@ -64,7 +65,7 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
 
   try {
     await guardStorage(() =>
-      database.transaction('rw', database.dataTables(), async () => {
+      database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
         for (const table of database.dataTables()) await table.clear();
         let done = 0;
         onProgress?.(done, total);
@@ -74,6 +75,7 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
           done += chunk.rows.length;
           onProgress?.(done, total);
         }
+        await writeDerived((name) => database.table(name), dataset);
         // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
         if (signal?.aborted) throw new DemoLoadCanceled();
       }),
@@ -87,8 +89,8 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
 /** Deletes every record of every data table (settings stay), in one transaction. */
 export async function clearAllData(database: AdoptionDatabase = defaultDb): Promise<void> {
   await guardStorage(() =>
-    database.transaction('rw', database.dataTables(), async () => {
-      for (const table of database.dataTables()) await table.clear();
+    database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
+      for (const table of [...database.dataTables(), ...database.derivedTables()]) await table.clear();
     }),
   );
 }

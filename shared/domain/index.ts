@@ -15,3 +15,4 @@ export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
 export * from './three-way';
+export * from './pairing';

@@ -17,6 +17,8 @@ import {
 } from '../../../shared/schema/migrations';
 import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
+import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
+import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -26,7 +28,7 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText };
+const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText };
 
 const names: string[] = [];
 const opened: Dexie[] = [];
@@ -147,6 +149,39 @@ describe('schema version 2', () => {
                 { status: 'resolved', on: resolvedOn },
               ],
       );
+    }
+  });
+});
+
+describe('schema version 3', () => {
+  it('gives every pairing session of a version-2 database no golden path, and computes the hours totals', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(2);
+    await writeOldDatabase(name, 2, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const sessions = await database.pairingSessions.toArray();
+    expect(sessions).toHaveLength(old.pairingSessions!.length);
+    for (const before of old.pairingSessions!) {
+      const after = sessions.find((s) => s.id === before.id)!;
+      const { goldenPathId, ...rest } = after;
+      expect(goldenPathId).toBeNull();
+      expect(rest).toEqual(before);
+    }
+    const totals = await database.pairingTotals.orderBy('id').toArray();
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals).toEqual(recountTotals(old.pairingSessions as unknown as SessionFacts[]));
+  });
+
+  it('computes the totals of every earlier backup it restores (a backup holds none)', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
+      const sessions = fixtureTables(version).pairingSessions as unknown as SessionFacts[];
+      expect(await database.pairingTotals.orderBy('id').toArray()).toEqual(recountTotals(sessions));
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('pairingTotals');
     }
   });
 });
