@@ -33,6 +33,15 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'pairing',
+    label: 'Pairing',
+    description: 'Assignments per cycle, the session log with quick entry (Ctrl+Shift+L), hours',
+    screen: lazy(() => import('./features/pairing/PairingScreen')),
+    contributes: {
+      global: lazy(() => import('./features/pairing/QuickEntry')),
+    },
+  },
+  {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',

@@ -230,6 +230,12 @@ export function useHours(dimension: TotalDimension, cycleId: string | null): Pai
   );
 }
 
+/** Topics used before, most hours first (at most 50): what the topic field suggests. */
+export function useTopics(): string[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (await loadTotals(db, 'topic')).slice(0, 50).map((t) => t.entityId), [db]);
+}
+
 // --- Stale onboarding apps ---------------------------------------------------------------------
 
 /** Onboarding apps (of one cycle, or all) with no session in the last two weeks. */
