@@ -13,7 +13,7 @@ import { useOfferUndo } from '../../ui/undo';
 import { useEditDraft } from '../../ui/use-edit-draft';
 import { useSaveForm } from '../../ui/use-save';
 import {
-  useAppsById,
+  useAppNames,
   useCycles,
   useGoldenPaths,
   usePeople,
@@ -29,6 +29,7 @@ import {
   type SessionDraft,
   type SessionLists,
 } from './SessionFields';
+import { useStartField } from './use-start-field';
 
 const FIELD_LABELS: Record<string, string> = {
   personId: 'Who paired',
@@ -84,8 +85,8 @@ function EditSessionForm({
   const { errors, formError, saving, save } = useSaveForm(formRef);
   const form = useEditDraft<SessionDraft>(draftOfSession(session));
   const { draft } = form;
-  const apps = useAppsById(draft.appId ? [draft.appId] : []);
-  const app = apps?.get(draft.appId ?? '');
+  const appName = useAppNames(draft.appId ? [draft.appId] : []);
+  useStartField(formRef);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -123,7 +124,7 @@ function EditSessionForm({
         draft={draft}
         set={form.set}
         errors={errors}
-        lists={{ ...lists, appName: apps ? (app?.name ?? null) : undefined }}
+        lists={{ ...lists, appName: draft.appId ? appName(draft.appId) : null }}
         start="duration"
       />
       <div className="form-actions">

@@ -26,7 +26,8 @@ import { useOfferUndo } from '../../ui/undo';
 import { useSaveForm } from '../../ui/use-save';
 import { setLastEntry, setMe } from './data/preferences';
 import {
-  useAppsById,
+  loadPersonContext,
+  useAppNames,
   useCycles,
   useGoldenPaths,
   usePeople,
@@ -36,7 +37,8 @@ import {
   type QuickEntryContext,
 } from './data/queries';
 import { logSession } from './data/sessions';
-import { usePairingUi } from './pairing-store';
+import { usePairingUi, type QuickEntryPreset } from './pairing-store';
+import { useStartField } from './use-start-field';
 import { inputOfDraft, SessionFields, type SessionDraft, type SessionLists } from './SessionFields';
 
 /** The shortcut, as the app writes it. */
@@ -91,6 +93,26 @@ function QuickEntryDialog() {
   );
 }
 
+/** The draft's fields that follow from an assignment and a last session. */
+function defaultsFor(
+  today: string,
+  context: Pick<QuickEntryContext, 'assignment' | 'last'>,
+  preset: QuickEntryPreset | null,
+): Omit<SessionDraft, 'personId' | 'outcome' | 'notes'> {
+  // Opened for one app (the stale apps list): its place, as an assignment there would give.
+  const assignment = preset ? { targetTeamId: preset.teamId, appId: preset.appId } : context.assignment;
+  const defaults = quickEntryDefaults({ today, assignment, last: context.last });
+  return {
+    date: defaults.date,
+    duration: durationText(defaults.durationMinutes),
+    teamId: defaults.teamId,
+    appId: defaults.appId,
+    partnerIds: defaults.partnerIds,
+    topic: defaults.topic,
+    goldenPathId: defaults.goldenPathId,
+  };
+}
+
 function QuickEntryForm({
   today,
   context,
@@ -107,31 +129,37 @@ function QuickEntryForm({
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, formError, saving, save } = useSaveForm(formRef);
   const me = context.settings.me;
-  const [draft, setDraft] = useState<SessionDraft>(() => {
-    const defaults = quickEntryDefaults({ today, assignment: context.assignment, last: context.last });
-    return {
-      personId: me?.id ?? null,
-      date: defaults.date,
-      duration: durationText(defaults.durationMinutes),
-      teamId: defaults.teamId,
-      appId: defaults.appId,
-      partnerIds: defaults.partnerIds,
-      topic: defaults.topic,
-      goldenPathId: defaults.goldenPathId,
-      outcome: 'productive',
-      notes: '',
-    };
-  });
-  const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) =>
+  const preset = usePairingUi((s) => s.quickEntryPreset);
+  const [draft, setDraft] = useState<SessionDraft>(() => ({
+    personId: me?.id ?? null,
+    outcome: 'productive',
+    notes: '',
+    ...defaultsFor(today, context, preset),
+  }));
+  // Fields the user changed keep their value when the defaults change (another person chosen).
+  const touched = useRef(new Set<keyof SessionDraft>());
+  const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) => {
+    touched.current.add(key);
     setDraft((d) => ({ ...d, [key]: value }));
-  const apps = useAppsById(draft.appId ? [draft.appId] : []);
-  const app = apps?.get(draft.appId ?? '');
+    if (key === 'personId' && typeof value === 'string') void startFrom(value);
+  };
+  /** Someone else chosen as who paired: their assignment and last session give the defaults. */
+  const startFrom = async (personId: string) => {
+    const theirs = await loadPersonContext(database, personId, today, context.settings.lastEntryId);
+    const defaults = defaultsFor(today, theirs, preset);
+    setDraft((d) => {
+      const next = { ...d };
+      for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
+        if (!touched.current.has(key)) (next as Record<string, unknown>)[key] = defaults[key];
+      }
+      return next;
+    });
+  };
+  const appNames = useAppNames(draft.appId ? [draft.appId] : []);
+  const appName = draft.appId ? appNames(draft.appId) : null;
 
   // The dialog opened before the defaults were read: start on the field the advocate changes most.
-  useEffect(() => {
-    const timer = setTimeout(() => formRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
-    return () => clearTimeout(timer);
-  }, []);
+  useStartField(formRef);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -145,7 +173,7 @@ function QuickEntryForm({
     if (!saved) return;
     await setLastEntry(saved.session.id, database);
     if (!me) await setMe(saved.session.personId, database);
-    const place = app?.name ?? lists.teams.find((t) => t.id === saved.session.teamId)?.name;
+    const place = appName ?? lists.teams.find((t) => t.id === saved.session.teamId)?.name;
     const closed =
       saved.inClosedCycle && saved.cycle ? ` It is in ${cycleLabel(saved.cycle)}, which is closed.` : '';
     offerUndo(
@@ -173,7 +201,7 @@ function QuickEntryForm({
         draft={draft}
         set={set}
         errors={errors}
-        lists={{ ...lists, appName: apps ? (app?.name ?? null) : undefined }}
+        lists={{ ...lists, appName }}
         start={me ? 'duration' : 'personId'}
       />
       <div className="form-actions">

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { Field } from '../../ui/Field';
-import { searchApps } from './data/queries';
+import { searchApps, shownAppName } from './data/queries';
 import type { SessionInput } from './data/sessions';
 import { matchOptions, PartnersPicker, Picker, type PickerOption } from './Picker';
 import './session-form.css';
@@ -200,9 +200,7 @@ export function SessionFields({ draft, set, errors, lists, start }: SessionField
         <Field label="App" error={errors.appId}>
           <Picker
             value={draft.appId}
-            valueLabel={
-              draft.appId ? (lists.appName === undefined ? '…' : (lists.appName ?? 'Deleted app')) : ''
-            }
+            valueLabel={draft.appId ? shownAppName(lists.appName) : ''}
             search={async (text) =>
               (await searchApps(database, text, draft.teamId)).map((a) => ({
                 id: a.id,

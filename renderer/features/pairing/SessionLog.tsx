@@ -21,7 +21,8 @@ import { useOfferUndo } from '../../ui/undo';
 import { useAction } from '../../ui/use-save';
 import {
   searchApps,
-  useAppsById,
+  shownAppName,
+  useAppNames,
   useCycles,
   usePeople,
   useSessionLog,
@@ -79,7 +80,7 @@ export function SessionLog() {
   const sessionAt = (index: number): PairingSession | null => {
     if (!log) return null;
     if (log.kind === 'loaded') return log.sessions[index] ?? null;
-    if (!page || index < page.start) return null;
+    if (!page || page.filter !== filter || index < page.start) return null;
     return page.sessions[index - page.start] ?? null;
   };
   const inView: PairingSession[] = [];
@@ -87,13 +88,13 @@ export function SessionLog() {
     const s = sessionAt(i);
     if (s) inView.push(s);
   }
-  const apps = useAppsById(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
+  const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
 
   const personName = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
   const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
   const personOptions = useMemo(() => (people ?? []).map((p) => ({ id: p.id, label: p.name })), [people]);
   const teamOptions = useMemo(() => (teams ?? []).map((t) => ({ id: t.id, label: t.name })), [teams]);
-  const [filterApp] = useAppsById(filter.appId ? [filter.appId] : [])?.values() ?? [];
+  const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
 
   const remove = (session: PairingSession) =>
     run(async () => {
@@ -109,8 +110,6 @@ export function SessionLog() {
     );
   }
 
-  const loadedMinutes =
-    log.kind === 'loaded' ? log.sessions.reduce((sum, s) => sum + s.durationMinutes, 0) : null;
   const none = <span className="muted">—</span>;
 
   return (
@@ -137,7 +136,7 @@ export function SessionLog() {
         <Field label="App">
           <Picker
             value={filter.appId}
-            valueLabel={filter.appId ? (filterApp?.name ?? '…') : ''}
+            valueLabel={filter.appId ? shownAppName(filterAppName) : ''}
             search={async (text) =>
               (await searchApps(database, text, filter.teamId)).map((a) => ({ id: a.id, label: a.name }))
             }
@@ -147,6 +146,7 @@ export function SessionLog() {
         </Field>
         <Field label="Cycle">
           <select
+            name="cycleId"
             value={filter.cycleId ?? ''}
             onChange={(e) => setFilter({ cycleId: e.target.value || null })}
           >
@@ -159,7 +159,11 @@ export function SessionLog() {
           </select>
         </Field>
         <Field label="Topic">
-          <select value={filter.topic ?? ''} onChange={(e) => setFilter({ topic: e.target.value || null })}>
+          <select
+            name="topic"
+            value={filter.topic ?? ''}
+            onChange={(e) => setFilter({ topic: e.target.value || null })}
+          >
             <option value="">Any topic</option>
             {[...topics].sort().map((t) => (
               <option key={t} value={t}>
@@ -174,7 +178,7 @@ export function SessionLog() {
       <div className="session-summary">
         <span role="status" aria-live="polite">
           {log.total.toLocaleString('en')} {log.total === 1 ? 'session' : 'sessions'}
-          {loadedMinutes !== null && ` · ${formatHours(loadedMinutes)} h`}
+          {log.minutes !== null && ` · ${formatHours(log.minutes)} h`}
           {hasSessionFilter(filter) ? ' match the filters' : ' in all'}
         </span>
         {hasSessionFilter(filter) && (
@@ -185,6 +189,7 @@ export function SessionLog() {
       </div>
       <VirtualTable
         label={`Sessions, ${log.total.toLocaleString('en')} shown`}
+        busy={log.filter !== filter}
         columns={COLUMNS}
         count={log.total}
         rowHeight={ROW_HEIGHT}
@@ -213,7 +218,7 @@ export function SessionLog() {
             personName.get(s.personId) ?? 'Unknown person',
             partners ? <span title={partners}>{partners}</span> : none,
             s.teamId ? (teamName.get(s.teamId) ?? 'Deleted team') : none,
-            s.appId ? (apps?.get(s.appId)?.name ?? (apps ? 'Deleted app' : '…')) : none,
+            s.appId ? shownAppName(appNames(s.appId)) : none,
             <span title={s.notes || undefined}>{s.topic}</span>,
             formatDuration(s.durationMinutes),
             OUTCOME_LABELS[s.outcome],
@@ -234,7 +239,7 @@ export function SessionLog() {
           ];
         }}
       />
-      <p className="muted session-keys">On a row: Enter edits, Delete deletes (Undo in the message).</p>
+      <p className="muted pairing-keys">On a row: Enter edits, Delete deletes (Undo in the message).</p>
       {editing && <EditSessionDialog id={editing} onClose={() => setEditing(null)} />}
     </section>
   );

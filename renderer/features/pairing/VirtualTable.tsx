@@ -3,7 +3,8 @@
  * are in the DOM (@tanstack/react-virtual), and the table is one stop in the Tab order — the
  * active row; ↑/↓, Page Up/Down, Home/End move between rows, Enter opens the row, Delete deletes
  * it where the table allows. Rows whose data is not read yet show as "Loading…" (the session log
- * reads the page in view only) and `onRange` says which rows are in view.
+ * reads the page in view only), rows of a previous answer while a new one is read are greyed
+ * (`busy`), and `onRange` says which rows are in view.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -32,6 +33,8 @@ interface VirtualTableProps {
   onRange?(start: number, end: number): void;
   empty: ReactNode;
   testId?: string;
+  /** The rows shown are the previous answer while a new one is read: greyed, and said so. */
+  busy?: boolean;
 }
 
 export function VirtualTable({
@@ -46,6 +49,7 @@ export function VirtualTable({
   onRange,
   empty,
   testId,
+  busy = false,
 }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -118,7 +122,12 @@ export function VirtualTable({
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div ref={scrollRef} className="virtual-scroll" data-testid={testId}>
+    <div
+      ref={scrollRef}
+      className={`virtual-scroll${busy ? ' is-stale' : ''}`}
+      data-testid={testId}
+      aria-busy={busy}
+    >
       <table className="data virtual-table" aria-label={label} aria-rowcount={count + 1}>
         <colgroup>
           {columns.map((c) => (

@@ -7,9 +7,16 @@
 import { create } from 'zustand';
 import { NO_SESSION_FILTER, type SessionFilter, type TotalDimension } from '../../../shared/domain';
 
+/** What quick entry opened from somewhere specific starts with instead of the defaults' place. */
+export interface QuickEntryPreset {
+  appId: string | null;
+  teamId: string | null;
+}
+
 interface PairingUiState {
   quickEntryOpen: boolean;
-  openQuickEntry(): void;
+  quickEntryPreset: QuickEntryPreset | null;
+  openQuickEntry(preset?: QuickEntryPreset): void;
   closeQuickEntry(): void;
   filter: SessionFilter;
   setFilter(patch: Partial<SessionFilter>): void;
@@ -27,8 +34,9 @@ interface PairingUiState {
 
 export const usePairingUi = create<PairingUiState>((set) => ({
   quickEntryOpen: false,
-  openQuickEntry: () => set({ quickEntryOpen: true }),
-  closeQuickEntry: () => set({ quickEntryOpen: false }),
+  quickEntryPreset: null,
+  openQuickEntry: (preset) => set({ quickEntryOpen: true, quickEntryPreset: preset ?? null }),
+  closeQuickEntry: () => set({ quickEntryOpen: false, quickEntryPreset: null }),
   filter: NO_SESSION_FILTER,
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   showSessions: (filter) => set({ filter: { ...NO_SESSION_FILTER, ...filter } }),
@@ -47,6 +55,7 @@ export const usePairingUi = create<PairingUiState>((set) => ({
 export function resetPairingUi() {
   usePairingUi.setState({
     quickEntryOpen: false,
+    quickEntryPreset: null,
     filter: NO_SESSION_FILTER,
     hoursDimension: 'person',
     hoursCycleId: null,

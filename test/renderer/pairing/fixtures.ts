@@ -1,6 +1,7 @@
 /** A small workspace for the Pairing tests: people, teams, two cycles (one closed), apps and a golden path. */
 import type { AdoptionDatabase } from '../../../renderer/db/database';
 import { buildRecord } from '../../../renderer/db/repository';
+import { logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
   goldenPathInputSchema,
   personInputSchema,
@@ -76,4 +77,34 @@ export async function keptAndRecounted(
   const kept = await database.pairingTotals.orderBy('id').toArray();
   const recounted = recountTotals(await database.pairingSessions.toArray());
   return { kept, recounted };
+}
+
+/** Logs one session: who paired, where, when and what, the rest as quick entry would leave it. */
+export async function logAt(
+  database: AdoptionDatabase,
+  session: {
+    person: Person;
+    date: string;
+    minutes: number;
+    team: Team | null;
+    app?: App | null;
+    topic: string;
+    partners?: Person[];
+  },
+) {
+  return logSession(
+    {
+      date: session.date,
+      durationMinutes: session.minutes,
+      personId: session.person.id,
+      partnerIds: (session.partners ?? []).map((p) => p.id),
+      appId: session.app?.id ?? null,
+      teamId: session.team?.id ?? null,
+      goldenPathId: null,
+      topic: session.topic,
+      notes: '',
+      outcome: 'productive',
+    },
+    database,
+  );
 }

@@ -67,15 +67,25 @@ export function useGoldenPaths(): GoldenPath[] | undefined {
   return useLiveQuery(() => db.goldenPaths.orderBy('name').toArray(), [db]);
 }
 
-/** The apps with these ids (missing ones left out), by id: names for the rows in view. */
-export function useAppsById(ids: readonly string[]): Map<string, App> | undefined {
+/**
+ * The names of the apps with these ids (the rows in view), live: `name(id)` is the app's name,
+ * null for an app that no longer exists, undefined while it is being read. Names read for the
+ * ids before stay meanwhile, so rows that stay in view keep theirs.
+ */
+export function useAppNames(ids: readonly string[]): (id: string) => string | null | undefined {
   const db = useDatabase();
   const key = [...new Set(ids)].sort().join(',');
-  return useLiveQuery(async () => {
+  const names = useLiveQuery(async () => {
     const list = key ? key.split(',') : [];
     const apps = await db.apps.bulkGet(list);
-    return new Map(apps.flatMap((a) => (a ? [[a.id, a] as const] : [])));
+    return new Map(list.map((id, i) => [id, apps[i]?.name ?? null]));
   }, [db, key]);
+  return (id) => names?.get(id);
+}
+
+/** An app's name as a cell shows it: "Deleted app" for one that no longer exists, "…" while read. */
+export function shownAppName(name: string | null | undefined): string {
+  return name ?? (name === null ? 'Deleted app' : '…');
 }
 
 /** Apps to offer in a picker: the team's apps whose name contains `text`, then any app whose name starts with it. */
@@ -127,9 +137,26 @@ function exactCollection(database: AdoptionDatabase, filter: SessionFilter): Ses
   return byIndex(database, field, filter[key] as string, filter);
 }
 
-/** The session log for a filter: a count and pages read on demand, or every match read at once. */
+/**
+ * The session log for a filter: a count and pages read on demand, or every match read at once;
+ * with their minutes where known without reading them (the totals of one entity, or of all).
+ */
 export type SessionLog =
-  { kind: 'paged'; total: number } | { kind: 'loaded'; total: number; sessions: PairingSession[] };
+  | { kind: 'paged'; total: number; minutes: number | null }
+  | { kind: 'loaded'; total: number; minutes: number; sessions: PairingSession[] };
+
+/** The minutes of what a filter of one entity (or none), without dates, selects: from the totals. */
+async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): Promise<number | null> {
+  if (filter.from !== null || filter.to !== null) return null;
+  const set = INDEXED.filter(([key]) => filter[key] !== null);
+  if (set.length === 0) {
+    const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
+    return cycles.reduce((sum, t) => sum + t.minutes, 0);
+  }
+  const [key] = set[0]!;
+  const dimension = ({ appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const)[key];
+  return (await database.pairingTotals.get(totalId(dimension, filter[key] as string)))?.minutes ?? 0;
+}
 
 /**
  * Counts what one index answers; otherwise reads the sessions of the most selective filter (an
@@ -138,7 +165,10 @@ export type SessionLog =
  */
 export async function loadSessionLog(database: AdoptionDatabase, filter: SessionFilter): Promise<SessionLog> {
   const exact = exactCollection(database, filter);
-  if (exact) return { kind: 'paged', total: await exact.count() };
+  if (exact) {
+    const [total, minutes] = await Promise.all([exact.count(), totalMinutes(database, filter)]);
+    return { kind: 'paged', total, minutes };
+  }
   let candidates: PairingSession[];
   if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
   else if (filter.personId !== null) {
@@ -153,7 +183,8 @@ export async function loadSessionLog(database: AdoptionDatabase, filter: Session
     candidates = await byIndex(database, field, filter[key] as string, filter).toArray();
   }
   const sessions = candidates.filter((s) => matchesSessionFilter(s, filter)).sort(compareSessionsNewestFirst);
-  return { kind: 'loaded', total: sessions.length, sessions };
+  const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
+  return { kind: 'loaded', total: sessions.length, minutes, sessions };
 }
 
 /** Sessions `start` to `end` (newest first) of a filter one index answers; [] for any other. */
@@ -172,10 +203,13 @@ export async function loadSessionPage(
     .toArray();
 }
 
-/** The session log of a filter, live; undefined while the first read is under way. */
-export function useSessionLog(filter: SessionFilter): SessionLog | undefined {
+/**
+ * The session log of a filter, live; undefined while the first read is under way. It carries the
+ * filter it was read for: while a new filter is read the previous answer stays, marked so.
+ */
+export function useSessionLog(filter: SessionFilter): (SessionLog & { filter: SessionFilter }) | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => loadSessionLog(db, filter), [db, filter]);
+  return useLiveQuery(async () => ({ ...(await loadSessionLog(db, filter)), filter }), [db, filter]);
 }
 
 /** One page of a paged session log, live; undefined while it is read. */
@@ -184,10 +218,11 @@ export function useSessionPage(
   start: number,
   end: number,
   enabled: boolean,
-): { start: number; sessions: PairingSession[] } | undefined {
+): { filter: SessionFilter; start: number; sessions: PairingSession[] } | undefined {
   const db = useDatabase();
   return useLiveQuery(
-    async () => (enabled ? { start, sessions: await loadSessionPage(db, filter, start, end) } : undefined),
+    async () =>
+      enabled ? { filter, start, sessions: await loadSessionPage(db, filter, start, end) } : undefined,
     [db, filter, start, end, enabled],
   );
 }
@@ -221,12 +256,31 @@ export async function loadCycleTotals(
   return totalsOf(recountTotals(sessions), dimension);
 }
 
-/** Hours by a dimension, over all time (cycleId null) or within one cycle; live. */
-export function useHours(dimension: TotalDimension, cycleId: string | null): PairingTotal[] | undefined {
+/**
+ * Hours by a dimension, over all time (cycleId null) or within one cycle; live. They carry what
+ * they were read for: while other hours are read the previous ones stay, marked so.
+ */
+export function useHours(
+  dimension: TotalDimension,
+  cycleId: string | null,
+): { dimension: TotalDimension; cycleId: string | null; totals: PairingTotal[] } | undefined {
   const db = useDatabase();
   return useLiveQuery(
-    () => (cycleId ? loadCycleTotals(db, cycleId, dimension) : loadTotals(db, dimension)),
+    async () => ({
+      dimension,
+      cycleId,
+      totals: await (cycleId ? loadCycleTotals(db, cycleId, dimension) : loadTotals(db, dimension)),
+    }),
     [db, dimension, cycleId],
+  );
+}
+
+/** The total of one entity (a cycle, a person…) over all time, kept with every write; null: no session. */
+export function useTotal(dimension: TotalDimension, entityId: string): PairingTotal | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => (await db.pairingTotals.get(totalId(dimension, entityId))) ?? null,
+    [db, dimension, entityId],
   );
 }
 
@@ -307,21 +361,30 @@ export interface QuickEntryContext {
   last: PairingSession | null;
 }
 
+/** A person's assignment covering today and their last session (the remembered one if it is theirs, else their latest). */
+export async function loadPersonContext(
+  database: AdoptionDatabase,
+  personId: string,
+  today: IsoDate,
+  lastEntryId: string | null,
+): Promise<Pick<QuickEntryContext, 'assignment' | 'last'>> {
+  const [assignments, remembered, latest] = await Promise.all([
+    database.assignments.where('personId').equals(personId).toArray(),
+    lastEntryId ? database.pairingSessions.get(lastEntryId) : undefined,
+    database.pairingSessions.where('[personId+date]').between([personId, LOW], [personId, HIGH]).last(),
+  ]);
+  const last = remembered && remembered.personId === personId ? remembered : (latest ?? null);
+  return { assignment: currentAssignment(assignments, today), last };
+}
+
 /** What quick entry's defaults come from, for the advocate at this machine. */
 export async function loadQuickEntryContext(
   database: AdoptionDatabase,
   today: IsoDate,
 ): Promise<QuickEntryContext> {
   const settings = await loadSettings(database);
-  const me = settings.me;
-  if (!me) return { settings, assignment: null, last: null };
-  const [assignments, remembered, latest] = await Promise.all([
-    database.assignments.where('personId').equals(me.id).toArray(),
-    settings.lastEntryId ? database.pairingSessions.get(settings.lastEntryId) : undefined,
-    database.pairingSessions.where('[personId+date]').between([me.id, LOW], [me.id, HIGH]).last(),
-  ]);
-  const last = remembered && remembered.personId === me.id ? remembered : (latest ?? null);
-  return { settings, assignment: currentAssignment(assignments, today), last };
+  if (!settings.me) return { settings, assignment: null, last: null };
+  return { settings, ...(await loadPersonContext(database, settings.me.id, today, settings.lastEntryId)) };
 }
 
 export function useQuickEntryContext(today: IsoDate, enabled: boolean): QuickEntryContext | undefined {
