@@ -38,6 +38,7 @@ export const AREAS: readonly Area[] = [
     description: 'Assignments per cycle, the session log with quick entry (Ctrl+Shift+L), hours',
     screen: lazy(() => import('./features/pairing/PairingScreen')),
     contributes: {
+      cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
       global: lazy(() => import('./features/pairing/QuickEntry')),
     },
   },

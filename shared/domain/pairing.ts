@@ -396,6 +396,14 @@ export interface AssignmentBoard<A> {
   people: Map<string, BoardPerson<A>>;
 }
 
+/** A cycle's own days: from its start to the day before its end (the next cycle's first day). */
+export function cycleDays(cycle: { startDate: IsoDate; endDate: IsoDate }): {
+  startDate: IsoDate;
+  endDate: IsoDate;
+} {
+  return { startDate: cycle.startDate, endDate: maxIsoDate(cycle.startDate, addDaysIso(cycle.endDate, -1)) };
+}
+
 /**
  * A cycle's board: the assignments of the cycle (`cycleId`, or none and dates within it) by
  * place, and for each person on it their load and conflicts during the cycle, counted over all
@@ -407,9 +415,7 @@ export function assignmentBoard<A extends AssignmentFacts & Pick<Assignment, 'cy
   cycle: { id: string; startDate: IsoDate; endDate: IsoDate },
   maxLoad: number,
 ): AssignmentBoard<A> {
-  // The cycle's own days: its end is the next cycle's first day (the hand-over).
-  const last = maxIsoDate(cycle.startDate, addDaysIso(cycle.endDate, -1));
-  const range = { startDate: cycle.startDate, endDate: last };
+  const range = cycleDays(cycle);
   const onBoard = all.filter(
     (a) => a.cycleId === cycle.id || (a.cycleId === null && rangesOverlap(a, range)),
   );

@@ -4,13 +4,22 @@
  * view comes from the hash route (`#/pairing`, `#/pairing/hours`, `#/pairing/board`,
  * `#/pairing/stale`), so each can be linked and reloaded.
  */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { QUICK_ENTRY_KEYS } from './QuickEntry';
 import { usePairingUi } from './pairing-store';
 import { SessionLog } from './SessionLog';
 import './pairing.css';
 
-const TABS = [{ view: '', label: 'Session log' }] as const;
+const HoursView = lazy(() => import('./HoursView'));
+const AssignmentsBoard = lazy(() => import('./AssignmentsBoard'));
+const StaleAppsView = lazy(() => import('./StaleAppsView'));
+
+const TABS = [
+  { view: '', label: 'Session log' },
+  { view: 'hours', label: 'Hours' },
+  { view: 'board', label: 'Assignments' },
+  { view: 'stale', label: 'Stale apps' },
+] as const;
 
 export default function PairingScreen({ route }: { route: string }) {
   const view = route.split('/')[1] ?? '';
@@ -30,7 +39,7 @@ export default function PairingScreen({ route }: { route: string }) {
             type="button"
             className="primary"
             aria-keyshortcuts="Control+Shift+L"
-            onClick={openQuickEntry}
+            onClick={() => openQuickEntry()}
           >
             Log a session <kbd>{QUICK_ENTRY_KEYS}</kbd>
           </button>
@@ -59,6 +68,9 @@ export default function PairingScreen({ route }: { route: string }) {
         }
       >
         {view === '' && <SessionLog />}
+        {view === 'hours' && <HoursView />}
+        {view === 'board' && <AssignmentsBoard />}
+        {view === 'stale' && <StaleAppsView />}
         {!known && (
           <div className="card empty" role="status">
             <h2>There is no such page</h2>
