@@ -33,6 +33,12 @@ export interface Figure {
   baseline: Baseline | null;
   /** value ÷ baseline, when both share a unit. */
   ratio?: number | null;
+  /**
+   * For a time: the CPU time the same work took on the thread that did it (the page's main
+   * thread, or Node's), by the same statistic. A busy machine stretches the time on the clock,
+   * hardly this: it is what an idle machine would show.
+   */
+  cpuMs?: number | null;
   error?: string;
   detail?: Record<string, unknown>;
 }

@@ -105,6 +105,39 @@ export function generatePortfolioCsv(rows: number, seed = 1): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+const CRITICALITY = ['1 - most critical', '2 - somewhat critical', '3 - less critical', '4 - not critical'];
+const INSTALL_STATUS = ['Installed', 'In Maintenance', 'Pipeline', 'Retired'];
+
+/**
+ * A ServiceNow CMDB export of `rows` business applications, as its list view exports them:
+ * snake_case headers, ~200 support groups, criticality as text (four values) that the import
+ * wizard maps to business values.
+ */
+export function generateCmdbCsv(rows: number, seed = 3): string {
+  const random = seededRandom(seed);
+  const lines = [
+    'sys_id,number,name,short_description,business_criticality,owned_by,support_group,install_status',
+  ];
+  for (let i = 1; i <= rows; i++) {
+    const name = appName(i, random);
+    lines.push(
+      [
+        (i * 2654435761).toString(16).padStart(32, '0'),
+        `APM${pad(i, 7)}`,
+        name,
+        `${name} for ${pick(random, WORDS)} and ${pick(random, WORDS)}`,
+        pick(random, CRITICALITY),
+        `Owner ${pad(Math.floor(random() * 500), 3)}`,
+        `Support ${pad(Math.floor(random() * 200), 3)}`,
+        pick(random, INSTALL_STATUS),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 /**
  * A Backstage catalog of `entities` documents: 70% Components, 6% Groups, the rest APIs,
  * Systems and Resources, written the way Backstage documents them.

@@ -9,16 +9,18 @@
 //   npm run bench -- --scale 0.1       a tenth of it, for a quick run (0.01 … 5)
 //   npm run bench -- --runs 3          fewer runs (the restore runs at most 3 times)
 //   npm run bench -- --node-only | --browser-only | --no-build
+//   npm run bench -- --readme          also puts the table in README.md (bench/table.mjs)
 //   Anything else is passed to vitest for the Node benchmarks (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { markdownTable, missesOf, textTable } from './table.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
 function parseArgs(argv) {
-  const options = { scale: 1, runs: 5, node: true, browser: true, build: true, rest: [] };
+  const options = { scale: 1, runs: 5, node: true, browser: true, build: true, readme: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -31,6 +33,7 @@ function parseArgs(argv) {
     else if (arg === '--node-only') options.browser = false;
     else if (arg === '--browser-only') options.node = false;
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--readme') options.readme = true;
     else options.rest.push(arg);
   }
   if (!(options.scale >= 0.01 && options.scale <= 5)) throw new Error('--scale must be between 0.01 and 5');
@@ -57,6 +60,8 @@ const vitest = (config, args) =>
   }).status;
 
 const started = Date.now();
+// Other processes stretch every time on the clock: the load is printed and kept beside the figures.
+const loadAtStart = loadavg().map((l) => Math.round(l * 10) / 10);
 const failed = [];
 if (options.node) {
   console.log(`\n▶ Node benchmarks (workspace ×${options.scale})\n`);
@@ -96,32 +101,15 @@ const figures = existsSync(results)
 rmSync(dir, { recursive: true, force: true });
 const seconds = (Date.now() - started) / 1000;
 
-const number = (v) =>
-  v === null || v === undefined
-    ? '—'
-    : Math.abs(v) >= 100
-      ? Math.round(v).toLocaleString('en')
-      : String(Math.round(v * 10) / 10);
-const targetText = (f) =>
-  f.target
-    ? `${f.target.kind === 'max' ? '≤' : '≥'} ${f.target.ofBaseline ? `${f.target.value}× baseline` : `${number(f.target.value)} ${f.unit}`}`
-    : '—';
-const rows = figures.map((f) => [
-  f.figure,
-  f.value === null ? `not measured` : `${number(f.value)} ${f.unit}`,
-  targetText(f),
-  f.pass === null ? '—' : f.pass ? 'pass' : 'MISS',
-  f.baseline ? `${number(f.baseline.value)} ${f.baseline.unit}` : '—',
-  typeof f.ratio === 'number' ? `${f.ratio.toFixed(2)}×` : '—',
-]);
-const header = ['figure', 'value', 'target', 'pass', 'baseline', 'ratio'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(`\nBenchmarks, workspace ×${options.scale} (value = median of runs; ratio = value ÷ baseline)\n`);
-console.log(line(header));
-for (const row of rows) console.log(line(row));
-const misses = figures.filter((f) => f.pass === false).length;
+const loadAtEnd = loadavg().map((l) => Math.round(l * 10) / 10);
+console.log(
+  `\nBenchmarks, workspace ×${options.scale} (value = median of runs; ratio = value ÷ baseline; ` +
+    `cpu = the same work's CPU time on its thread, what an idle machine would show)\n` +
+    `Load average (1, 5, 15 min) on ${availableParallelism()} CPUs: ${loadAtStart.join(', ')} at the start, ` +
+    `${loadAtEnd.join(', ')} at the end\n`,
+);
+for (const line of textTable(figures)) console.log(line);
+const misses = missesOf(figures);
 console.log(
   `\n${figures.length} figures, ${misses} missing their target, in ${seconds.toFixed(0)} s` +
     (failed.length ? ` — failed: ${failed.join(', ')} (see above)` : ''),
@@ -131,26 +119,27 @@ if (baselines.length) console.log(`Baselines, measured in this run: ${baselines.
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const out = join(root, 'bench/results/latest.json');
-writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      generatedAt: new Date().toISOString(),
-      scale: options.scale,
-      runs: options.runs,
-      durationSeconds: Math.round(seconds),
-      machine: {
-        cpus: availableParallelism(),
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        memoryGb: Math.round(totalmem() / 1024 ** 3),
-        loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
-        node: process.version,
-      },
-      figures,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`Written to ${out}`);
+const result = {
+  generatedAt: new Date().toISOString(),
+  scale: options.scale,
+  runs: options.runs,
+  durationSeconds: Math.round(seconds),
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    loadAverage: loadAtEnd,
+    loadAverageAtStart: loadAtStart,
+    node: process.version,
+  },
+  figures,
+};
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/latest.md'), `${markdownTable(result)}\n`);
+console.log(`Written to ${out} (and latest.md)`);
+if (
+  options.readme &&
+  spawnSync(process.execPath, [join(root, 'bench/table.mjs'), '--readme'], { stdio: 'inherit' }).status !== 0
+)
+  failed.push('README table');
 process.exit(failed.length ? 1 : 0);

@@ -4,9 +4,13 @@ import '../shared/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { db } from './db/database';
 import { requestPersistentStorage } from './db/errors';
 import './styles.css';
 
+// Opening IndexedDB starts before React's first render: the first screen waits for it anyway.
+// Its failures are the app's to show (db/connection.ts opens the same promise), not this line's.
+db.open().catch(() => undefined);
 void requestPersistentStorage();
 
 const root = document.getElementById('root');

@@ -25,6 +25,8 @@ export interface LongTaskReport {
   totalMs: number;
   /** The longest gap between two animation frames while observing. */
   longestFrameGapMs: number;
+  /** Animation frames drawn while observing. */
+  frames: number;
   /** What progress the page showed while observing (aria-valuenow / value of progress bars), in order. */
   progress: number[];
   durationMs: number;

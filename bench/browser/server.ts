@@ -40,7 +40,8 @@ function benchFiles(workspacePath: string): Plugin {
   };
 }
 
-export async function startServer(workspacePath: string): Promise<BenchServer> {
+/** `port` 0 takes a free one; a fixed port keeps the origin, and so a kept profile's IndexedDB. */
+export async function startServer(workspacePath: string, port = 0): Promise<BenchServer> {
   if (!existsSync(resolve(DIST, 'index.html')))
     throw new Error('dist/renderer is not built: run `npx vite build`.');
   const server = await preview({
@@ -48,7 +49,7 @@ export async function startServer(workspacePath: string): Promise<BenchServer> {
     configFile: resolve(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
     plugins: [benchFiles(workspacePath)],
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server has no port');

@@ -430,6 +430,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
         name: kind === 'platform' ? `Platform ${pad(i + 1, 2)}` : `${word} ${pad(i + 1, 4)}`,
         kind,
         notes: i % 5 === 0 ? `Cost centre CC-${pad(i, 5)}.` : '',
+        externalRef: null,
       });
     });
   });

@@ -6,7 +6,7 @@
  *
  * - commands, through recordChanges, and Undo, through undoChanges (./changes.ts): the records'
  *   before and after images give the delta;
- * - restore, the demo and "delete all data" (./backup.ts, ./demo.ts): computed from the records
+ * - restore, the demo and "delete all data" (./replace.ts, ./demo.ts): computed from the records
  *   they write;
  * - a database upgraded to the version that introduced a derived table (./database.ts):
  *   computed from the upgraded source table.

@@ -3,9 +3,11 @@
  * download, opening is a file picker. Requests and responses go through the same contract
  * schemas as the Electron bridge, so a screen cannot behave differently in the two shells.
  */
+import { decodeText } from '../../shared/import/read/text';
 import { parseIpc } from '../../shared/ipc/parse';
 import {
   IPC,
+  MAX_OPEN_FILES,
   type AppInfo,
   type DesktopApi,
   type FileFilter,
@@ -21,10 +23,14 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0
 /** How long a download's object URL is kept: long enough for the browser to start reading it. */
 const REVOKE_AFTER_MS = 30_000;
 
-/** The `accept` attribute for a file input: `.csv,.json`; empty (anything) when a filter allows `*`. */
+/**
+ * The `accept` attribute for a file input: the extensions the desktop dialog shows first
+ * (`.csv,.tsv,.txt`); an "All files" filter (`*`) adds nothing, since a browser's picker offers
+ * every file on request as the desktop dialog's "All files" does. Empty (anything) when no filter
+ * names an extension.
+ */
 export function acceptFor(filters: FileFilter[]): string {
-  const extensions = filters.flatMap((f) => f.extensions);
-  if (extensions.length === 0 || extensions.includes('*')) return '';
+  const extensions = filters.flatMap((f) => f.extensions).filter((e) => e !== '*');
   return [...new Set(extensions.map((e) => `.${e.toLowerCase()}`))].join(',');
 }
 
@@ -70,37 +76,51 @@ async function saveFile(input: SaveFileRequest): Promise<SaveFileResponse> {
 
 async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
   const request = parseIpc(IPC.openFile.request, input, IPC.openFile.channel, 'request');
-  const file = await pickFile(acceptFor(request.filters));
+  const picked = await pickFiles(acceptFor(request.filters), request.multiple);
+  const chosen = picked.slice(0, request.multiple ? MAX_OPEN_FILES : 1);
+  const total = chosen.reduce((sum, file) => sum + file.size, 0);
+  const tooLarge = chosen.find((file) => file.size > request.maxBytes);
   let response: OpenFileResponse;
-  if (!file) response = { status: 'canceled' };
-  else if (file.size > request.maxBytes) response = { status: 'too-large', name: file.name, size: file.size };
-  else response = { status: 'opened', name: file.name, size: file.size, content: await readText(file) };
+  if (chosen.length === 0) response = { status: 'canceled' };
+  else if (tooLarge) response = { status: 'too-large', name: tooLarge.name, size: tooLarge.size };
+  else if (total > request.maxBytes)
+    response = { status: 'too-large', name: `${chosen.length} files`, size: total };
+  else {
+    const [first, ...more] = await Promise.all(
+      chosen.map(async (file) => ({ name: file.name, size: file.size, content: await readText(file) })),
+    );
+    response = { status: 'opened', ...first!, ...(more.length > 0 && { more }) };
+  }
   return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
-/** Reads a file as UTF-8 text (dropping a byte-order mark, as the desktop shell does). */
+/**
+ * Reads a file as text, decoded as the desktop shell decodes it (shared/import/read/text.ts):
+ * UTF-8 or UTF-16 by the byte order mark, which is dropped, or UTF-16 recognised without one.
+ */
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onload = () => resolve(decodeText(reader.result as ArrayBuffer).text);
     reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
-    reader.readAsText(file, 'utf-8');
+    reader.readAsArrayBuffer(file);
   });
 }
 
-/** Shows the browser's file picker; resolves with the chosen file, or null when it is dismissed. */
-function pickFile(accept: string): Promise<File | null> {
+/** Shows the browser's file picker; resolves with the chosen files, none when it is dismissed. */
+function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     if (accept) input.accept = accept;
+    input.multiple = multiple;
     input.hidden = true;
-    const finish = (file: File | null) => {
+    const finish = (files: File[]) => {
       input.remove();
-      resolve(file);
+      resolve(files);
     };
-    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => finish(null), { once: true });
+    input.addEventListener('change', () => finish([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
     document.body.append(input);
     input.click();
   });

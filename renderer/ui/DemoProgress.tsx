@@ -1,6 +1,6 @@
 /** The demo program's loading progress, with its Cancel button; and the message when loading failed. */
 import type { DemoLoad } from './use-demo-loader';
-import './demo-progress.css';
+import { WorkProgress } from './WorkProgress';
 
 export function DemoProgress({
   demo,
@@ -9,22 +9,14 @@ export function DemoProgress({
   demo: DemoLoad & { state: 'loading' };
   onCancel: () => void;
 }) {
-  const pct = demo.total > 0 ? Math.round((demo.done / demo.total) * 100) : null;
   return (
-    <div className="demo-progress" role="status" aria-live="polite">
-      <progress
-        className="progress"
-        aria-label="Loading the demo program"
-        max={demo.total || undefined}
-        value={demo.total ? demo.done : undefined}
-      />
-      <div className="demo-progress-row">
-        <span>{pct === null ? 'Preparing the demo program…' : `Loading the demo program… ${pct}%`}</span>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <WorkProgress
+      label="Loading the demo program"
+      preparing="Preparing the demo program…"
+      done={demo.done}
+      total={demo.total}
+      onCancel={onCancel}
+    />
   );
 }
 

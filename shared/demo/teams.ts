@@ -23,7 +23,10 @@ export function demoTeams({ stamp, programStart, setUpOn }: DemoContext & Progra
   const teamByKey = new Map<string, Team>();
   const teams: Team[] = story.TEAMS.map((script) => {
     const created = script.kind === 'product' ? addDaysIso(programStart, -7) : setUpOn;
-    const team: Team = stamp({ name: script.name, kind: script.kind, notes: script.notes }, created);
+    const team: Team = stamp(
+      { name: script.name, kind: script.kind, notes: script.notes, externalRef: null },
+      created,
+    );
     teamByKey.set(script.key, team);
     return team;
   });

@@ -21,10 +21,27 @@ export const teamInputSchema = z.object({
     error: 'Team kind must be platform, product, infrastructure or governance/security',
   }),
   notes: optionalText('Notes'),
+  /**
+   * The team's entity ref in a catalog it came from (Backstage: `group:default/payments-team`), so
+   * that every import of that catalog finds it again; null for a team made here. Schema version 3.
+   */
+  externalRef: z
+    .string({ error: 'External ref must be text' })
+    .trim()
+    .max(500, 'External ref must be at most 500 characters')
+    .nullable()
+    .default(null),
 });
 export type TeamInput = z.input<typeof teamInputSchema>;
 export const teamSchema = baseRecordSchema.and(teamInputSchema);
 export type Team = z.infer<typeof teamSchema>;
+
+/** Schema version 3: a team stored before it has no external ref (null). Pure; anything else as it was. */
+export function upgradeTeamToExternalRef(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const fields = record as Record<string, unknown>;
+  return 'externalRef' in fields ? record : { ...fields, externalRef: null };
+}
 
 export const ROLES = [
   'platform-owner',

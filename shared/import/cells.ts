@@ -32,3 +32,15 @@ export function parseDateCell(cell: string): CellResult<IsoDate> {
   if (year < 1970 || year > 2200) return { problem: `${quoted(cell)} is not between 1970 and 2200` };
   return { value: date };
 }
+
+/**
+ * A plain decimal as people type it in a spreadsheet: digits, then a decimal point or a decimal
+ * comma and digits ("4", "3.5", "3,5"). Null for anything else, among them what Number() would
+ * also read: "0x3", "1e0", "Infinity", "+3", ".5", "3.", inner spaces. A comma followed by three
+ * or more digits ("1,000") is more likely a thousands separator than a decimal: null too.
+ */
+export function plainDecimal(cell: string): number | null {
+  if (/^\d+(\.\d+)?$/.test(cell)) return Number(cell);
+  if (/^\d+,\d{1,2}$/.test(cell)) return Number(cell.replace(',', '.'));
+  return null;
+}

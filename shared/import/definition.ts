@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { RejectedRow, SkippedCount } from './types';
-import type { ValueChoice } from './values';
+import type { ValueChoice, ValueMapping } from './values';
 
 /** A cell read into a field's value, or what is wrong with it in words ("“7” is outside the 1 to 5 scale"). */
 export type CellResult<T> = { value: T } | { problem: string };
@@ -99,6 +99,8 @@ export interface ParsedRecords<T> {
   skipped: SkippedCount[];
   /** Cells left empty in rows that are imported: an optional field's value that could not be read. */
   warnings?: RejectedRow[];
+  /** The texts read through the user's choices (values.ts), per mapped field: what the rows were read with. */
+  values?: ValueMapping;
 }
 
 /** What an import will do against what is stored (matching.ts); an area's plan may add to it. */
@@ -109,4 +111,8 @@ export interface RecordPlan<T> {
   rejected: RejectedRow[];
   /** Rows or documents left out on purpose (empty rows, other entity kinds). */
   skipped: number;
+  /** Values left empty in the rows the plan imports (not in rejected or duplicate ones). */
+  warnings?: RejectedRow[];
+  /** The value mapping the rows were read with, so the plan says what each text became. */
+  values?: ValueMapping;
 }

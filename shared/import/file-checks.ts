@@ -1,20 +1,29 @@
 /**
  * The first look at an imported file, before any parser sees it: is it text at all, and of a
- * size and shape a CSV or catalog file can have? A binary file, a 50 MB single line or a huge
- * dump is answered here with a clear message, in one pass over the text (no regular expressions,
- * so no backtracking on a pathological file), instead of hanging or confusing the parser.
+ * size and shape the file can have? A binary file, a 50 MB single line or a huge dump is answered
+ * here with a clear message, in one pass over the text (no regular expressions, so no
+ * backtracking on a pathological file), instead of hanging or confusing the parser.
+ *
+ * The line-length limit is for tables (CSV), whose rows are never that long. Files of documents
+ * (YAML, JSON) do not take it: the catalog API writes 300 entities of JSON on one line, and an API
+ * entity may carry a whole OpenAPI definition on one line; their parsers say what is wrong.
  */
 import { ImportFileError } from './types';
 
 export interface TextFileLimits {
   /** Largest file accepted, in UTF-8 bytes. Default 25 MB: a 20,000-app portfolio is about 4 MB. */
   maxBytes?: number;
-  /** Longest line accepted, in characters. Default 100,000: no CSV row or YAML line is that long. */
+  /**
+   * Longest line accepted, in characters. Default 100,000: no CSV row is that long.
+   * {@link NO_LINE_LIMIT} for files whose lines may be of any length (JSON, YAML, backups).
+   */
   maxLineLength?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 export const DEFAULT_MAX_LINE_LENGTH = 100_000;
+/** `maxLineLength` of a file whose lines may be of any length. */
+export const NO_LINE_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /** More than this share of control characters (or U+FFFD from undecodable bytes) means binary. */
 const BINARY_SHARE = 0.05;
@@ -26,6 +35,21 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
+}
+
+/** A line longer than the limit: which line, how long, and the limit, for the reader to explain. */
+export class LineTooLongError extends ImportFileError {
+  constructor(
+    readonly line: number,
+    readonly length: number,
+    readonly maxLineLength: number,
+  ) {
+    super(
+      `Line ${numberFormat.format(line)} is ${numberFormat.format(length)} characters long; ` +
+        `the longest line that can be imported is ${numberFormat.format(maxLineLength)} characters.`,
+    );
+    this.name = 'LineTooLongError';
+  }
 }
 
 function tooLarge(bytes: number, maxBytes: number): ImportFileError {
@@ -104,11 +128,5 @@ export function checkTextFile(text: string, opts: TextFileLimits = {}): void {
   }
   if (blank) throw new ImportFileError('This file is empty: it holds only blank lines.');
   if (bytes > maxBytes) throw tooLarge(bytes, maxBytes);
-  if (longLine > 0) {
-    throw new ImportFileError(
-      `Line ${numberFormat.format(longLine)} is ${numberFormat.format(longLineLength)} characters long; ` +
-        `the longest line that can be imported is ${numberFormat.format(maxLineLength)} characters. ` +
-        'This does not look like a CSV or catalog file.',
-    );
-  }
+  if (longLine > 0) throw new LineTooLongError(longLine, longLineLength, maxLineLength);
 }

@@ -94,9 +94,14 @@ export function mapRows<T, K extends string, E extends { id: string }>(
   }
 
   const columns = definition.fields.map((info) => ({ info, index: columnOf(info.field) }));
-  const chosen = values;
+  // Only the choices of fields that have a column are used, and kept with the records.
+  const chosen: ValueMapping<K> = {};
+  for (const { info, index } of columns) {
+    const own = values[info.field];
+    if (index !== undefined && own) chosen[info.field] = own;
+  }
   const labels = new Map<string, string>(definition.fields.map((f) => [f.field, f.label]));
-  const out: ParsedRecords<T> = { records: [], rejected: [], skipped: [], warnings: [] };
+  const out: ParsedRecords<T> = { records: [], rejected: [], skipped: [], warnings: [], values: chosen };
   let blankRows = 0;
 
   table.rows.forEach((cells, i) => {

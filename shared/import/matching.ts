@@ -104,5 +104,8 @@ export function planRecords<T, E extends { id: string }>(
   });
 
   const skipped = parsed.skipped.reduce((sum, s) => sum + s.count, 0);
-  return { creates, updates, rejected, skipped };
+  // A duplicate row is rejected whole: its warnings go with it.
+  const kept = new Set(records.map((r) => r.location));
+  const warnings = (parsed.warnings ?? []).filter((w) => kept.has(w.location));
+  return { creates, updates, rejected, skipped, warnings, values: parsed.values ?? {} };
 }

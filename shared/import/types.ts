@@ -25,6 +25,8 @@ export interface ImportResult {
   updated: number;
   skipped: number;
   rejected: RejectedRow[];
+  /** Values left empty in the records written (an optional cell that could not be read). */
+  warnings?: RejectedRow[];
 }
 
 export interface ImportProgress {

@@ -60,6 +60,33 @@ export function suggestValues(
   return out;
 }
 
+/**
+ * The texts in the order the wizard lists them: by what each is suggested to stand for, in the
+ * order of the field's choices (a criticality column reads top-down like the scale: "1 - most
+ * critical", "2 - somewhat critical", …), then the texts with no suggestion; most rows first
+ * within each. The order follows the suggestions, not the user's choices, so it stays put.
+ */
+export function orderForMapping(
+  field: Pick<ImportField, 'choices' | 'suggest'>,
+  values: readonly DistinctValue[],
+): DistinctValue[] {
+  const choices = field.choices ?? [];
+  const rank = new Map(values.map((v) => [v, suggestedRank(field, choices, v.text)]));
+  return [...values].sort(
+    (a, b) => rank.get(a)! - rank.get(b)! || b.rows - a.rows || a.text.localeCompare(b.text),
+  );
+}
+
+function suggestedRank(
+  field: Pick<ImportField, 'suggest'>,
+  choices: readonly ValueChoice[],
+  text: string,
+): number {
+  const suggestion = field.suggest?.(text);
+  const index = suggestion === undefined ? -1 : choices.findIndex((c) => c.value === suggestion);
+  return index < 0 ? choices.length : index;
+}
+
 const words = (text: string) =>
   text
     .toLowerCase()

@@ -26,6 +26,9 @@ export const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
+/** The filter that shows every file, offered after a dialog's own filters. */
+export const ALL_FILES_FILTER: FileFilter = { name: 'All files', extensions: ['*'] };
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -57,19 +60,33 @@ export const saveFileResponseSchema = z.union([
 ]);
 export type SaveFileResponse = z.infer<typeof saveFileResponseSchema>;
 
+/** Most files one open dialog returns when several may be picked together. */
+export const MAX_OPEN_FILES = 100;
+
 export const openFileRequestSchema = z.object({
   title: z.string().max(200).default('Open'),
   filters: z.array(fileFilterSchema).max(10).default([]),
+  /** The largest file, and with `multiple`, the most all the files chosen may hold together. */
   maxBytes: z.number().int().positive().max(MAX_BACKUP_BYTES).default(MAX_FILE_BYTES),
+  /** Let the user pick several files together (a catalog's Location and the files it names). */
+  multiple: z.boolean().default(false),
 });
 export type OpenFileRequest = z.input<typeof openFileRequestSchema>;
 
+const openedFileSchema = z.object({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  content: z.string(),
+});
+
 export const openFileResponseSchema = z.union([
-  z.object({
+  openedFileSchema.extend({
     status: z.literal('opened'),
-    name: z.string(),
-    size: z.number().int().nonnegative(),
-    content: z.string(),
+    /** The other files picked with the first, in the dialog's order (only when `multiple`). */
+    more: z
+      .array(openedFileSchema)
+      .max(MAX_OPEN_FILES - 1)
+      .optional(),
   }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('too-large'), name: z.string(), size: z.number().int().nonnegative() }),

@@ -17,6 +17,7 @@
  */
 import { upgradeBlockerToStatusHistory } from '../domain/blockers';
 import { upgradeSessionWithGoldenPath } from '../domain/pairing';
+import { upgradeTeamToExternalRef } from '../domain/people';
 import { DERIVED_TABLE_NAMES, LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
@@ -82,13 +83,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     appVersion: '0.3.0',
     change:
-      'Pairing sessions name their golden path and are indexed by person, app, team, cycle and topic with their date; hours are kept as totals.',
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; pairing sessions name their golden path and are indexed by person, app, team, cycle and topic with their date; hours of pairing are kept as totals.',
+    // Indexed: an import looks a team up by its ref; the session log and hours read sessions by one field and their date.
     stores: {
+      teams: 'id, name, kind, externalRef',
       pairingSessions:
         'id, date, *partnerIds, [personId+date], [appId+date], [teamId+date], [cycleId+date], [topic+date]',
       pairingTotals: 'id, dimension',
     },
-    upgrade: { pairingSessions: (records) => records.map(upgradeSessionWithGoldenPath) },
+    upgrade: {
+      teams: (records) => records.map(upgradeTeamToExternalRef),
+      pairingSessions: (records) => records.map(upgradeSessionWithGoldenPath),
+    },
     derive: ['pairingTotals'],
   },
 ];

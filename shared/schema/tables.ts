@@ -46,7 +46,7 @@ function derivedTable<S extends z.ZodType>(schema: S, indexes: string) {
 export const TABLES = {
   program: dataTable(programSchema, 'id'),
   cycles: dataTable(cycleSchema, 'id, &index, status, startDate'),
-  teams: dataTable(teamSchema, 'id, name, kind'),
+  teams: dataTable(teamSchema, 'id, name, kind, externalRef'),
   people: dataTable(personSchema, 'id, name, teamId, *roles, canSeed'),
   apps: dataTable(
     appSchema,

@@ -5,9 +5,11 @@
  * the board, and find it all again after a reload. A bad file is refused with a message.
  * Screenshots go to test-results/screenshots/apps-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
+import { createProgram } from './program';
 
 let app: OpenedApp | undefined;
 
@@ -95,20 +97,6 @@ async function chooseFile(page: Page, name: string, content: string | Buffer, mi
     mimeType,
     buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
   });
-}
-
-async function createProgram(page: Page) {
-  await page.getByRole('button', { name: 'Create a program' }).click();
-  const form = page.getByRole('form', { name: 'Program' });
-  await form.getByLabel('Program name').fill('Cloud-native modernization');
-  await form.getByLabel('Platform name').fill('Tanzu Platform');
-  await form.getByLabel('Start date').fill('2026-10-01');
-  await form.getByLabel('Target apps').fill('40');
-  await form.getByLabel('Eligible app population').fill('400');
-  await form.getByRole('button', { name: 'Create program' }).click();
-  // Exactly "Plan": the welcome screen's own h1 ("Plan and track…") would match a substring at
-  // once, before the program is saved, and the test would race the save.
-  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
 }
 
 describe('the Apps area', () => {
@@ -295,6 +283,48 @@ describe('the Apps area', () => {
       .click();
     await page.getByRole('form', { name: 'Criterion Business criticality' }).waitFor();
     await app.shot('apps-15-criteria-dark');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('reads a Backstage Location, then the files it names picked together (one UTF-16 without a mark): one team', async () => {
+    app = await openApp();
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await createProgram(page);
+    await page.goto(new URL('#/apps/import', app.baseURL).toString());
+    await page.getByRole('radio', { name: /Backstage catalog/ }).click();
+    const fixture = (name: string) => readFileSync(new URL(`../fixtures/backstage/${name}`, import.meta.url));
+    const pick = async (files: { name: string; buffer: Buffer }[]) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Choose file…' }).click(),
+      ]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles(files.map((f) => ({ ...f, mimeType: 'text/yaml' })));
+    };
+
+    await pick([{ name: 'all.yaml', buffer: fixture('all.yaml') }]);
+    await page
+      .getByText(/“example-all” is a Backstage Location: it imports nothing itself but names 3/)
+      .waitFor();
+    await app.shot('apps-16-backstage-location');
+
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await pick([
+      { name: 'all.yaml', buffer: fixture('all.yaml') },
+      { name: 'team-b-components.yaml', buffer: fixture('team-b-components.yaml') },
+      // As a Windows tool saves "Unicode": UTF-16 little endian, no byte order mark.
+      {
+        name: 'team-b-group.yaml',
+        buffer: Buffer.from(fixture('team-b-group.yaml').toString('utf8'), 'utf16le'),
+      },
+    ]);
+    await page.getByText(/1 of them is not among the files chosen: \.\/apis\/payments-api\.yaml/).waitFor();
+    await app.shot('apps-17-backstage-several-files');
+    await page.getByRole('button', { name: 'Import 3 apps and 1 team' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Import result' }).textContent())
+      .toMatch(/3 created.*1 teams created/);
     expect(app.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * its own Content-Security-Policy (listened for from the page's first script on). The screens
  * are reached the way a user reaches them, through the area and view links.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeFindings, findBlockingViolations } from './axe';
@@ -14,6 +15,9 @@ interface Screen {
   /** Gets there from anywhere in the app and waits until the screen shows its data. */
   open(page: Page): Promise<void>;
 }
+
+/** A ServiceNow export whose criticality texts the import maps to business values. */
+const CMDB_CSV = readFileSync(new URL('../fixtures/csv/cmdb-30.csv', import.meta.url));
 
 const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
@@ -89,6 +93,17 @@ const SCREENS: Screen[] = [
     async open(page) {
       await appsView(page, 'Import');
       await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+    },
+  },
+  {
+    name: 'apps import, values of a CMDB export',
+    async open(page) {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Choose file…' }).click(),
+      ]);
+      await chooser.setFiles({ name: 'cmdb-30.csv', mimeType: 'text/csv', buffer: CMDB_CSV });
+      await page.getByRole('region', { name: '“business_criticality” as Business value' }).waitFor();
     },
   },
   {

@@ -209,6 +209,17 @@ describe('file:open', () => {
     );
   });
 
+  it('decodes UTF-16 as the browser does, with or without a byte order mark', async () => {
+    const text = 'Name\tTeam\nÉquipe café\tZürich\n';
+    const le = Buffer.from(text, 'utf16le');
+    const path = join(folder, 'apps.tsv');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.from(le).swap16()]) {
+      writeFileSync(path, bytes);
+      await expect(invoke('file:open', {})).resolves.toMatchObject({ status: 'opened', content: text });
+    }
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const path = join(folder, 'huge.json');
     writeFileSync(path, 'x'.repeat(2048));
@@ -217,6 +228,45 @@ describe('file:open', () => {
       status: 'too-large',
       name: 'huge.json',
       size: 2048,
+    });
+  });
+
+  it('returns every file picked together when several are allowed, and only the first otherwise', async () => {
+    const paths = ['all.yaml', 'team-b.yaml'].map((name, i) => {
+      const path = join(folder, name);
+      writeFileSync(path, `kind: Location${i}\n`);
+      return path;
+    });
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: paths });
+    await expect(invoke('file:open', { multiple: true })).resolves.toEqual({
+      status: 'opened',
+      name: 'all.yaml',
+      size: 16,
+      content: 'kind: Location0\n',
+      more: [{ name: 'team-b.yaml', size: 16, content: 'kind: Location1\n' }],
+    });
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
+    await expect(invoke('file:open', {})).resolves.toEqual(
+      expect.not.objectContaining({ more: expect.anything() }),
+    );
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ properties: ['openFile'] }),
+    );
+  });
+
+  it('refuses files picked together that hold more than the limit, before reading any', async () => {
+    const paths = ['a.yaml', 'b.yaml'].map((name) => {
+      const path = join(folder, name);
+      writeFileSync(path, 'x'.repeat(600));
+      return path;
+    });
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: paths });
+    await expect(invoke('file:open', { multiple: true, maxBytes: 1024 })).resolves.toEqual({
+      status: 'too-large',
+      name: '2 files',
+      size: 1200,
     });
   });
 

@@ -11,6 +11,8 @@ import {
   NONE,
   SORT_KEYS,
   type AppFilters,
+  type AppRow,
+  type SortKey,
 } from '../../shared/domain/app-table';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -181,6 +183,85 @@ describe('sorting', () => {
       'Batch jobs',
       'ledger',
     ]);
+  });
+
+  it('orders exactly as comparing names with the collator would: value, then name, then id', () => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const name = fc.constantFrom(
+      'App 2',
+      'app 10',
+      'Äpp',
+      'APP 2',
+      'b-1',
+      'b_1',
+      'Zeta',
+      'zeta',
+      'Ledger',
+      'é',
+    );
+    const date = fc.option(fc.constantFrom('2025-01-09', '2025-01-10', '2024-12-31', '2026-02-01'), {
+      nil: null,
+    });
+    const teamList = [
+      { id: 'team-a', name: 'payments' },
+      { id: 'team-b', name: 'Payments' },
+      { id: 'team-c', name: 'Data 10' },
+      { id: 'team-d', name: 'Data 9' },
+    ];
+    const appArb = fc.record({
+      name,
+      teamId: fc.option(fc.constantFrom(...teamList.map((t) => t.id)), { nil: null }),
+      business: fc.option(fc.constantFrom(1, 2.5, 4), { nil: null }),
+      selectedOn: date,
+      productionOn: date,
+    });
+    const reference = (list: AppRow[], key: SortKey, direction: 'asc' | 'desc'): AppRow[] => {
+      const valueOf = (row: AppRow): string | number | null =>
+        key === 'name'
+          ? row.app.name
+          : key === 'team'
+            ? row.teamName || null
+            : key === 'business'
+              ? row.app.businessScore
+              : key === 'selectedOn'
+                ? row.app.selectedOn
+                : row.app.productionOn;
+      return [...list].sort((a, b) => {
+        const [x, y] = [valueOf(a), valueOf(b)];
+        if (x !== null && y !== null) {
+          const order = typeof x === 'number' ? x - (y as number) : collator.compare(x, y as string);
+          if (order !== 0) return direction === 'asc' ? order : -order;
+        } else if (x !== y) return x === null ? 1 : -1;
+        return collator.compare(a.app.name, b.app.name) || (a.app.id < b.app.id ? -1 : 1);
+      });
+    };
+    fc.assert(
+      fc.property(
+        fc.array(appArb, { maxLength: 30 }),
+        fc.constantFrom<SortKey>('name', 'team', 'business', 'selectedOn', 'productionOn'),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        (specs, key, direction) => {
+          const list = buildAppRows(
+            specs.map((s) =>
+              makeApp(s.name, {
+                teamId: s.teamId,
+                businessScore: s.business,
+                selectedOn: s.selectedOn,
+                productionOn: s.productionOn,
+              }),
+            ),
+            teamList,
+            cycles,
+            paths,
+          );
+          const ids = (l: AppRow[]) => l.map((r) => r.app.id);
+          expect(ids(filterAndSortApps(list, EMPTY_FILTERS, { key, direction }))).toEqual(
+            ids(reference(list, key, direction)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('returns a permutation of the kept rows, for any sort, that respects the sort key', () => {

@@ -138,7 +138,7 @@ describe('rankApps', () => {
 
   it('ranks by business value × technical feasibility, highest first', () => {
     const ranked = rankApps([app('Low', 2, 2), app('High', 5, 4), app('Middle', 3, 3)]);
-    expect(ranked.map((a) => [a.name, a.rank, a.combined])).toEqual([
+    expect(ranked.map((r) => [r.app.name, r.rank, r.combined])).toEqual([
       ['High', 1, 20],
       ['Middle', 2, 9],
       ['Low', 3, 4],
@@ -147,36 +147,31 @@ describe('rankApps', () => {
 
   it('ranks an app good on both axes above one great on one and poor on the other', () => {
     const ranked = rankApps([app('Vital but stuck', 5, 1), app('Balanced', 3, 3)]);
-    expect(ranked[0]?.name).toBe('Balanced');
+    expect(ranked[0]?.app.name).toBe('Balanced');
   });
 
   it('breaks ties by business value, then by name', () => {
     const ranked = rankApps([app('b', 4, 2), app('c', 2, 4), app('a', 4, 2)]);
-    expect(ranked.map((a) => a.name)).toEqual(['a', 'b', 'c']);
+    expect(ranked.map((r) => r.app.name)).toEqual(['a', 'b', 'c']);
   });
 
   it('puts apps missing a score last, by name', () => {
     const ranked = rankApps([app('Zeta', null, null), app('Alpha', 3, null), app('Low', 1, 1)]);
-    expect(ranked.map((a) => [a.name, a.combined])).toEqual([
+    expect(ranked.map((r) => [r.app.name, r.combined])).toEqual([
       ['Low', 1],
       ['Alpha', null],
       ['Zeta', null],
     ]);
-    expect(ranked.map((a) => a.rank)).toEqual([1, 2, 3]);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3]);
   });
 
-  it('keeps the other fields and does not change the input', () => {
+  it('refers to the apps themselves and does not change them', () => {
     const input = [{ ...app('x', 2, 2), id: 'id-x' }];
+    const frozen = structuredClone(input);
     const ranked = rankApps(input);
-    expect(ranked[0]).toEqual({
-      name: 'x',
-      businessScore: 2,
-      technicalScore: 2,
-      id: 'id-x',
-      rank: 1,
-      combined: 4,
-    });
-    expect(input[0]).not.toHaveProperty('rank');
+    expect(ranked).toEqual([{ app: input[0], rank: 1, combined: 4 }]);
+    expect(ranked[0]!.app).toBe(input[0]);
+    expect(input).toEqual(frozen);
   });
 
   it('is a permutation of its input, sorted by combined score, unscored last', () => {
@@ -195,7 +190,7 @@ describe('rankApps', () => {
         (apps) => {
           const withIds = apps.map((a, i) => ({ ...a, i }));
           const ranked = rankApps(withIds);
-          expect(ranked.map((r) => r.i).sort((a, b) => a - b)).toEqual(withIds.map((a) => a.i));
+          expect(ranked.map((r) => r.app.i).sort((a, b) => a - b)).toEqual(withIds.map((a) => a.i));
           expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, k) => k + 1));
           for (let k = 1; k < ranked.length; k++) {
             const prev = ranked[k - 1]!.combined;
@@ -203,7 +198,16 @@ describe('rankApps', () => {
             if (prev === null) expect(cur).toBeNull();
             else if (cur !== null) expect(prev).toBeGreaterThanOrEqual(cur);
           }
-          for (const r of ranked) expect(r.combined).toBe(combinedScore(r));
+          for (const r of ranked) expect(r.combined).toBe(combinedScore(r.app));
+          // Exactly the order of comparing names with the collator (input order for equal names).
+          const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+          const reference = [...withIds].sort((a, b) => {
+            const [x, y] = [combinedScore(a), combinedScore(b)];
+            if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
+            const byValue = x === null ? 0 : (b.businessScore ?? 0) - (a.businessScore ?? 0);
+            return byValue || collator.compare(a.name, b.name);
+          });
+          expect(ranked.map((r) => r.app.i)).toEqual(reference.map((a) => a.i));
         },
       ),
     );

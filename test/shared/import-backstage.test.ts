@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBackstageCatalog, parseEntityRef } from '../../shared/import/apps/backstage';
+import {
+  catalogFromDocuments,
+  catalogFromFiles,
+  describeLocations,
+  parseBackstageCatalog,
+  parseEntityRef,
+} from '../../shared/import/apps/backstage';
+import { parseCsvFile } from '../../shared/import/read/csv';
+import { readDocuments } from '../../shared/import/read/documents';
+import { catalogApiJson, yamlWithLongDefinition } from '../fixtures/backstage/generate';
 import { fileError } from './import-helpers';
 
 const fixture = (name: string) =>
@@ -36,6 +45,7 @@ describe('parseBackstageCatalog', () => {
         location: 'Document 1',
         name: 'Payments API',
         teamName: 'Payments Team',
+        teamRef: 'group:default/payments-team',
         description: 'Takes card payments for the web shop.',
         externalId: 'component:default/payments-api',
         lifecycle: 'production',
@@ -45,6 +55,7 @@ describe('parseBackstageCatalog', () => {
         location: 'Document 2',
         name: 'web-shop',
         teamName: 'storefront',
+        teamRef: 'group:retail/storefront',
         description: 'The customer-facing shop.',
         externalId: 'component:retail/web-shop',
         lifecycle: 'production',
@@ -231,5 +242,129 @@ describe('parseBackstageCatalog', () => {
     expect(result.apps.map((a) => a.name)).toEqual(['fine']);
     expect(result.rejected[0]).toMatchObject({ location: 'Document 2', field: '' });
     expect(result.rejected[0]?.problem).toMatch(/^cannot be read: .*alias/i);
+  });
+});
+
+describe('real catalog files, whatever the length of their lines', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('imports the catalog API’s compact JSON: 300 entities, about 350 KB, on one line', () => {
+    const json = catalogApiJson(300);
+    expect(json).not.toContain('\n');
+    expect(json.length).toBeGreaterThan(300_000);
+    for (const text of [json, catalogApiJson(300, true)]) {
+      const catalog = catalogFromDocuments(readDocuments('entities.json', bytes(text)));
+      expect(catalog.apps).toHaveLength(300);
+      expect(catalog.rejected).toEqual([]);
+      expect(catalog.apps[0]).toMatchObject({
+        location: 'Document 1, item 1',
+        name: 'Service 1',
+        teamName: 'team-a',
+        externalId: 'component:default/service-001',
+        system: 'system-1',
+      });
+      // The same file chosen as YAML (JSON is YAML) reads the same.
+      expect(parseBackstageCatalog(bytes(text)).apps).toEqual(catalog.apps);
+    }
+  });
+
+  it('imports the Components of a YAML file whose API entity has a 200,000-character definition', () => {
+    const text = yamlWithLongDefinition(200_000);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeGreaterThan(200_000);
+    const catalog = catalogFromDocuments(readDocuments('catalog-info.yaml', bytes(text)));
+    expect(catalog.apps.map((a) => a.externalId)).toEqual([
+      'component:default/payments-api',
+      'component:default/refunds',
+    ]);
+    expect(catalog.skipped).toEqual([{ reason: 'kind: API', count: 1 }]);
+    expect(catalog.rejected).toEqual([]);
+  });
+
+  it('says what is really wrong with a broken one-line JSON file: where the parser stopped', () => {
+    const broken = catalogApiJson(300).slice(0, -2000);
+    const message = fileError(() => readDocuments('entities.json', bytes(broken)));
+    expect(message).toMatch(/^This file is not valid JSON: /);
+    expect(message).not.toMatch(/characters long|does not look like/);
+  });
+
+  it('still refuses an absurd line in a CSV, and points a catalog chosen as a CSV to the catalog import', () => {
+    expect(fileError(() => parseCsvFile(catalogApiJson(300)))).toMatch(
+      /^Line 1 is [\d,]+ characters long; the longest line that can be imported is 100,000 characters\. It is JSON, not a CSV: .*choose “Backstage catalog”/,
+    );
+    expect(fileError(() => parseCsvFile(yamlWithLongDefinition(200_000)))).toMatch(
+      /^Line 18 is [\d,]+ characters long; .*It is a Backstage catalog, not a CSV/,
+    );
+    expect(fileError(() => parseCsvFile(`Name,Team\n${'x'.repeat(100_001)}\n`))).toMatch(
+      /^Line 2 is 100,001 characters long; .*No row of a CSV file is that long/,
+    );
+  });
+});
+
+describe('Location entities and several files read together', () => {
+  const read = (name: string) => ({ name, documents: readDocuments(name, fixture(name)) });
+
+  it('reads what a Location names, and says those files should be imported', () => {
+    const catalog = catalogFromFiles([read('all.yaml')]);
+    expect(catalog.apps).toEqual([]);
+    expect(catalog.skipped).toEqual([{ reason: 'kind: Location', count: 1 }]);
+    expect(catalog.locations).toEqual([
+      {
+        location: 'Document 1',
+        name: 'example-all',
+        targets: ['./team-b-group.yaml', './team-b-components.yaml', './apis/payments-api.yaml'],
+      },
+    ]);
+    expect(describeLocations(catalog.locations, ['all.yaml'])).toBe(
+      '“example-all” is a Backstage Location: it imports nothing itself but names 3 catalog files: ' +
+        './team-b-group.yaml, ./team-b-components.yaml and ./apis/payments-api.yaml. Import those files ' +
+        'to bring in their Components and Groups (choose several files together, with or without the Location).',
+    );
+  });
+
+  it('reads spec.target as well as spec.targets, and a URL target by its file name', () => {
+    const catalog = parseBackstageCatalog(
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: acme-corp\nspec:\n  type: url\n  target: https://example.com/acme/org.yaml?raw=true',
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: more\nspec:\n  targets: [./a.yaml, 7, ./b.yaml]',
+      ].join('\n---\n'),
+    );
+    expect(catalog.locations.map((l) => l.targets)).toEqual([
+      ['https://example.com/acme/org.yaml?raw=true'],
+      ['./a.yaml', './b.yaml'],
+    ]);
+    expect(describeLocations(catalog.locations, ['ORG.yaml', 'a.yaml'])).toBe(
+      '“acme-corp” and “more” are Backstage Locations: they import nothing themselves but name 3 catalog ' +
+        'files; 1 of them is not among the files chosen: ./b.yaml. Import that file to bring in their ' +
+        'Components and Groups (choose several files together, with or without the Location).',
+    );
+    expect(describeLocations(catalog.locations, ['org.yaml', 'a.yaml', 'b.yaml'])).toMatch(
+      /name 3 catalog files, all among the files chosen\.$/,
+    );
+    expect(describeLocations([], [])).toBeNull();
+  });
+
+  it('reads a Location with the files it names as one catalog: each document located in its file', () => {
+    const catalog = catalogFromFiles([
+      read('all.yaml'),
+      read('team-b-components.yaml'),
+      read('team-b-group.yaml'),
+    ]);
+    expect(catalog.apps.map((a) => [a.location, a.teamName, a.teamRef])).toEqual([
+      ['team-b-components.yaml, Document 1', 'Team B', 'group:default/team-b'],
+      ['team-b-components.yaml, Document 2', 'Team B', 'group:default/team-b'],
+      ['team-b-components.yaml, Document 3', 'Team B', 'group:retail/team-b'],
+    ]);
+    expect(catalog.teams.map((t) => t.externalId)).toEqual(['group:default/team-b']);
+    expect(catalog.locations[0]?.location).toBe('all.yaml, Document 1');
+    expect(
+      describeLocations(catalog.locations, ['all.yaml', 'team-b-components.yaml', 'team-b-group.yaml']),
+    ).toMatch(/; 1 of them is not among the files chosen: \.\/apis\/payments-api\.yaml\. Import that file/);
+  });
+
+  it('names the file that is not a catalog when several are read together', () => {
+    const notes = { name: 'notes.yaml', documents: readDocuments('notes.yaml', 'just: notes\n') };
+    expect(fileError(() => catalogFromFiles([read('all.yaml'), notes]))).toMatch(
+      /^notes\.yaml: this file is not a Backstage catalog/,
+    );
   });
 });

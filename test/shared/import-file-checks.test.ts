@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTextFile, formatBytes } from '../../shared/import/file-checks';
+import { checkTextFile, formatBytes, LineTooLongError, NO_LINE_LIMIT } from '../../shared/import/file-checks';
 import { ImportFileError } from '../../shared/import/types';
 
 function errorOf(fn: () => void): ImportFileError {
@@ -57,14 +57,22 @@ describe('checkTextFile', () => {
 
   it('names the line that is too long and its length', () => {
     const text = `header\nok\n${'x'.repeat(250)}\nok\n`;
-    expect(errorOf(() => checkTextFile(text, { maxLineLength: 200 })).message).toBe(
-      'Line 3 is 250 characters long; the longest line that can be imported is 200 characters. ' +
-        'This does not look like a CSV or catalog file.',
+    const error = errorOf(() => checkTextFile(text, { maxLineLength: 200 }));
+    expect(error.message).toBe(
+      'Line 3 is 250 characters long; the longest line that can be imported is 200 characters.',
     );
+    expect(error).toBeInstanceOf(LineTooLongError);
+    expect(error).toMatchObject({ line: 3, length: 250, maxLineLength: 200 });
     expect(
       errorOf(() => checkTextFile(`a\r\nb\r\n${'y'.repeat(201)}`, { maxLineLength: 200 })).message,
     ).toMatch(/^Line 3 is 201 characters/);
     expect(() => checkTextFile(`a\n${'x'.repeat(200)}\n`, { maxLineLength: 200 })).not.toThrow();
+  });
+
+  it('lets a file of documents have lines of any length', () => {
+    const json = `[${'{"kind":"Component"},'.repeat(20_000)}{}]`;
+    expect(errorOf(() => checkTextFile(json)).message).toMatch(/^Line 1 is 420,/);
+    expect(() => checkTextFile(json, { maxLineLength: NO_LINE_LIMIT })).not.toThrow();
   });
 
   it('answers 50 MB of one line quickly, with the size in the message', () => {

@@ -56,9 +56,27 @@ describe('decodeText', () => {
 });
 
 describe('readTextFile', () => {
-  it('refuses UTF-16 without a byte order mark as binary rather than guessing', () => {
-    const noMark = utf16('Name,Team\nPayments,Core\n', 'le').slice(2);
-    expect(fileError(() => readTextFile(noMark))).toMatch(/binary data/);
+  it('recognises UTF-16 without a byte order mark by its NUL bytes in alternate positions', () => {
+    const csv = 'Name,Team\nPayments,Core\nÉquipe café,Zürich\n';
+    for (const order of ['le', 'be'] as const) {
+      const noMark = utf16(csv, order).slice(2);
+      expect(decodeText(noMark)).toEqual({ text: csv, encoding: `utf-16${order}` });
+      expect(readTextFile(noMark)).toBe(csv);
+    }
+    // Mostly Cyrillic: only the commas, digits and line breaks have a zero byte.
+    const cyrillic = 'Имя,Команда\nПлатежи,Ядро\nСклад,Логистика 2\n';
+    expect(readTextFile(utf16(cyrillic, 'le').slice(2))).toBe(cyrillic);
+  });
+
+  it('still refuses binary data and UTF-32, whose zero bytes are on both sides', () => {
+    const utf32 = new Uint8Array(
+      [...'Name,Team\nPayments,Core\n'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]),
+    );
+    expect(fileError(() => readTextFile(utf32))).toMatch(/binary data/);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+    ]);
+    expect(fileError(() => readTextFile(png))).toMatch(/binary data/);
   });
 
   it('refuses bytes that are not valid UTF-8 and carry no mark', () => {

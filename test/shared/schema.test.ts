@@ -61,6 +61,7 @@ describe('the schema versions', () => {
   it('name the first app version that wrote each schema, in increasing order, up to this app', () => {
     expect(appVersionForSchema(1)).toBe('0.1.0');
     expect(appVersionForSchema(2)).toBe('0.2.0');
+    expect(appVersionForSchema(3)).toBe('0.3.0');
     expect(appVersionForSchema(CURRENT_SCHEMA_VERSION + 1)).toBeUndefined();
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;
@@ -162,5 +163,24 @@ describe('upgrading the tables of a backup', () => {
   it('changes nothing in a backup of the current version', () => {
     const current = { teams: [{ id: 't', size: 3 }], apps: [{ id: 'a', title: 'Ledger' }] };
     expect(upgradeBackupTables(current, 3, history)).toEqual(current);
+  });
+});
+
+describe('schema version 3: teams keep their catalog ref', () => {
+  it('gives a team of an older backup an empty ref and leaves everything else as it was', () => {
+    const team = { id: 't', name: 'Payments', kind: 'product', notes: 'Squad' };
+    const upgraded = upgradeBackupTables({ teams: [team], apps: [{ id: 'a' }] }, 2);
+    expect(upgraded.teams).toEqual([{ ...team, externalRef: null }]);
+    expect(upgraded.apps).toEqual([{ id: 'a' }]);
+    expect(upgradeBackupTables({ teams: [team] }, 1).teams).toEqual([{ ...team, externalRef: null }]);
+  });
+
+  it('keeps a ref a team already has, and leaves what is not a record for the check to report', () => {
+    const linked = { id: 't', name: 'Team B', kind: 'product', externalRef: 'group:default/team-b' };
+    expect(upgradeBackupTables({ teams: [linked, 'a team', null] }, 2).teams).toEqual([
+      linked,
+      'a team',
+      null,
+    ]);
   });
 });

@@ -86,6 +86,7 @@ function whenReady(ready: Ready, timeoutMs: number): Promise<void> {
 let longTaskObserver: PerformanceObserver | null = null;
 let longTasks: number[] = [];
 let frameGap = 0;
+let frames = 0;
 let observing = false;
 let observeStart = 0;
 let progressSeen: number[] = [];
@@ -101,6 +102,7 @@ function sampleProgress() {
 function longTasksStart() {
   longTasks = [];
   frameGap = 0;
+  frames = 0;
   progressSeen = [];
   observing = true;
   observeStart = performance.now();
@@ -113,6 +115,7 @@ function longTasksStart() {
   const frame = (now: number) => {
     if (!observing) return;
     frameGap = Math.max(frameGap, now - last);
+    frames += 1;
     last = now;
     sampleProgress();
     requestAnimationFrame(frame);
@@ -136,6 +139,7 @@ function longTasksStop(): LongTaskReport {
     count: longTasks.length,
     totalMs: longTasks.reduce((a, b) => a + b, 0),
     longestFrameGapMs: frameGap,
+    frames,
     progress: progressSeen,
     durationMs: performance.now() - observeStart,
   };

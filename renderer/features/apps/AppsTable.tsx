@@ -9,7 +9,6 @@ import {
   memo,
   useDeferredValue,
   useEffect,
-  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -32,6 +31,7 @@ import {
   type AppRow,
   type SortKey,
 } from '../../../shared/domain/app-table';
+import { memoizeLast } from '../../ui/memoize-last';
 import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 
@@ -139,6 +139,9 @@ function toExportRow(row: AppRow): AppExportRow {
   };
 }
 
+const buildRows = memoizeLast(buildAppRows);
+const filterAndSort = memoizeLast(filterAndSortApps);
+
 /** One row; memoized, so rows already on screen are not rendered again while scrolling. */
 const AppTableRow = memo(function AppTableRow({
   row,
@@ -177,16 +180,11 @@ export function AppsTable({ data }: { data: AppsData }) {
   const navigate = useUi((s) => s.navigate);
   const toast = useUi((s) => s.toast);
 
-  const rows = useMemo(
-    () => buildAppRows(apps, teams, cycles, goldenPaths),
-    [apps, teams, cycles, goldenPaths],
-  );
+  // Kept across mounts (memoizeLast): back on the table over the same data, nothing is redone.
+  const rows = buildRows(apps, teams, cycles, goldenPaths);
   // Typing stays responsive with 20,000 rows: React renders the keystroke first, the new rows after.
   const deferredFilters = useDeferredValue(filters);
-  const visible = useMemo(
-    () => filterAndSortApps(rows, deferredFilters, sort),
-    [rows, deferredFilters, sort],
-  );
+  const visible = filterAndSort(rows, deferredFilters, sort);
   const stale = deferredFilters !== filters;
 
   const scrollRef = useRef<HTMLDivElement>(null);

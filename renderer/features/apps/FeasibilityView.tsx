@@ -127,7 +127,7 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
   const selected = useMemo(() => new Set(selection), [selection]);
   const ranked = useMemo(() => rankApps(pool), [pool]);
   const rankedShown = useMemo(() => ranked.slice(0, shown), [ranked, shown]);
-  const roving = useRovingFocus(useMemo(() => rankedShown.map((a) => a.id), [rankedShown]));
+  const roving = useRovingFocus(useMemo(() => rankedShown.map((r) => r.app.id), [rankedShown]));
   const unscored = useMemo(() => pool.filter((a) => quadrantOfApp(a) === null).length, [pool]);
 
   const series = useMemo(() => {
@@ -331,7 +331,7 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
             </p>
           ) : (
             <ol className="ranked-list" aria-describedby="ranked-help">
-              {rankedShown.map((app) => {
+              {rankedShown.map(({ app, rank, combined }) => {
                 const quadrant = quadrantOfApp(app);
                 const id = `rank-${app.id}`;
                 return (
@@ -351,7 +351,7 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
                       }}
                       aria-label={`Pick ${app.name}`}
                     />
-                    <span className="rank">{app.rank}</span>
+                    <span className="rank">{rank}</span>
                     <span className="ranked-name">
                       <a href={`#/apps/${app.id}`} tabIndex={-1}>
                         {app.name}
@@ -368,7 +368,7 @@ export default function FeasibilityView({ data }: { data: AppsData }) {
                     </span>
                     <span className="ranked-scores" title="Business · technical · combined">
                       {formatScore(app.businessScore)} · {formatScore(app.technicalScore)}
-                      <strong>{app.combined === null ? '—' : app.combined.toFixed(1)}</strong>
+                      <strong>{combined === null ? '—' : combined.toFixed(1)}</strong>
                     </span>
                   </li>
                 );

@@ -5,15 +5,16 @@
  * (YAML, or the catalog API's JSON) whose Components become apps and Groups teams.
  */
 import { useMemo } from 'react';
-import { catalogFromDocuments } from '../../../shared/import/apps/backstage';
+import { catalogFromFiles, describeLocations } from '../../../shared/import/apps/backstage';
 import { appsImport } from '../../../shared/import/apps/definition';
 import { planImport, type ImportPlan } from '../../../shared/import/apps/plan';
 import type { AppImportRecord, AppImportResult, TeamImportRecord } from '../../../shared/import/apps/records';
 import type { ParsedRecords } from '../../../shared/import/definition';
 import { readDocuments } from '../../../shared/import/read/documents';
-import { rejectedRowCount } from '../../../shared/import/types';
+import { ImportFileError, rejectedRowCount } from '../../../shared/import/types';
+import { ALL_FILES_FILTER } from '../../../shared/ipc/contract';
 import { ImportWizard as Wizard } from '../../ui/import/ImportWizard';
-import type { ImportWizardConfig } from '../../ui/import/types';
+import type { ImportWizardConfig, LoadedFile, RecordsReading } from '../../ui/import/types';
 import { useDatabase } from '../../db/DatabaseContext';
 import { applyImport } from './data/import';
 import { count } from './parts';
@@ -21,6 +22,46 @@ import type { AppsData } from './data/queries';
 
 /** A catalog also declares teams (its Groups); a CSV only names them. */
 type AppsParsed = ParsedRecords<AppImportRecord> & { teams?: TeamImportRecord[] };
+
+/** Reads one catalog file, or several chosen together, into records, with what was left out and why. */
+function readCatalog(files: LoadedFile[]): RecordsReading<AppsParsed> {
+  const catalog = catalogFromFiles(
+    files.map((file) => {
+      try {
+        return { name: file.name, documents: readDocuments(file.name, file.content) };
+      } catch (error) {
+        if (files.length > 1 && error instanceof ImportFileError)
+          throw new ImportFileError(`${file.name}: ${error.message}`);
+        throw error;
+      }
+    }),
+  );
+  const skipped = catalog.skipped.reduce((n, s) => n + s.count, 0);
+  const rejected = rejectedRowCount(catalog.rejected);
+  const notes = [
+    describeLocations(
+      catalog.locations,
+      files.map((f) => f.name),
+    ),
+    catalog.skipped.length > 0 &&
+      `Skipped: ${catalog.skipped.map((s) => `${s.reason} (${s.count})`).join(', ')}. Only Components and Groups are imported.`,
+  ].filter((line): line is string => typeof line === 'string');
+  return {
+    parsed: {
+      records: catalog.apps,
+      teams: catalog.teams,
+      rejected: catalog.rejected,
+      skipped: catalog.skipped,
+    },
+    facts: [
+      { label: 'components', count: catalog.apps.length },
+      { label: 'groups', count: catalog.teams.length },
+      { label: 'other entities skipped', count: skipped },
+      { label: 'documents rejected', count: rejected, bad: catalog.rejected.length > 0 },
+    ],
+    ...(notes.length > 0 && { note: notes.join(' ') }),
+  };
+}
 
 export default function ImportWizard({ data }: { data: AppsData }) {
   const database = useDatabase();
@@ -37,40 +78,25 @@ export default function ImportWizard({ data }: { data: AppsData }) {
           label: 'CSV file',
           hint: 'A spreadsheet or CMDB export with a header row: one app per row.',
           dialogTitle: 'Import apps from a CSV file',
-          filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+          filters: [{ name: 'CSV or TSV', extensions: ['csv', 'tsv', 'txt'] }, ALL_FILES_FILTER],
         },
         {
           kind: 'records',
           id: 'backstage',
           label: 'Backstage catalog',
-          hint: 'catalog-info.yaml or an entity dump: Components become apps, Groups become teams.',
+          hint:
+            'catalog-info.yaml or an entity dump, or several files together (a Location and the files it names): ' +
+            'Components become apps, Groups become teams (one per Group, found again by its entity ref).',
           dialogTitle: 'Import a Backstage catalog',
-          filters: [{ name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] }],
+          filters: [
+            { name: 'Backstage catalog (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] },
+            ALL_FILES_FILTER,
+          ],
           heading: 'Backstage catalog',
-          read: (file) => {
-            const catalog = catalogFromDocuments(readDocuments(file.name, file.content));
-            const skipped = catalog.skipped.reduce((n, s) => n + s.count, 0);
-            const rejected = rejectedRowCount(catalog.rejected);
-            return {
-              parsed: {
-                records: catalog.apps,
-                teams: catalog.teams,
-                rejected: catalog.rejected,
-                skipped: catalog.skipped,
-              },
-              facts: [
-                { label: 'components', count: catalog.apps.length },
-                { label: 'groups', count: catalog.teams.length },
-                { label: 'other entities skipped', count: skipped },
-                { label: 'documents rejected', count: rejected, bad: catalog.rejected.length > 0 },
-              ],
-              ...(catalog.skipped.length > 0 && {
-                note: `Skipped: ${catalog.skipped.map((s) => `${s.reason} (${s.count})`).join(', ')}. Only Components and Groups are imported.`,
-              }),
-            };
-          },
+          read: (file) => readCatalog([file]),
+          readMany: readCatalog,
           columns: [
-            { label: 'Document', value: (a) => a.location.replace('Document ', '') },
+            { label: 'Document', value: (a) => a.location.replace(/(^|, )Document /, '$1') },
             { label: 'App', value: (a) => a.name },
             { label: 'Team', value: (a) => a.teamName ?? '' },
             { label: 'System', value: (a) => a.system },
@@ -92,11 +118,19 @@ export default function ImportWizard({ data }: { data: AppsData }) {
             teams: 'teams' in parsed ? (parsed.teams ?? []) : [],
             rejected: parsed.rejected,
             skipped: parsed.skipped,
+            warnings: parsed.warnings ?? [],
+            values: parsed.values ?? {},
           },
         ),
-      planFacts: (plan) => [{ label: 'new teams', count: plan.teamsToCreate.length }],
+      planFacts: (plan) => [
+        { label: 'new teams', count: plan.teamsToCreate.length },
+        { label: 'teams updated', count: plan.teamsToUpdate.length },
+      ],
       apply: (plan, options) => applyImport(plan, options, database),
-      resultFacts: (result) => [{ label: 'teams created', count: result.teamsCreated }],
+      resultFacts: (result) => [
+        { label: 'teams created', count: result.teamsCreated },
+        { label: 'teams updated', count: result.teamsUpdated },
+      ],
       note:
         'Importing the same file again updates the apps it matches (by external id, else by name) and ' +
         'creates no duplicates. Empty cells never erase what is stored.',

@@ -3,13 +3,14 @@
  * program, and starting over. Restore, the demo and "Delete all data" replace everything, so each
  * asks first and says what it replaces; each runs in one transaction, so a failure changes nothing.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
-import { backupToJson, parseBackup, type ParsedBackup } from '../../../shared/backup/backup';
+import { backupToJson } from '../../../shared/backup/backup';
 import { todayIso } from '../../../shared/domain';
 import { formatBytes } from '../../../shared/import/file-checks';
 import { MAX_BACKUP_BYTES } from '../../../shared/ipc/contract';
-import { exportBackup, restoreBackup } from '../../db/backup';
+import { exportBackup } from '../../db/backup';
+import { checkBackup, type CheckedBackup } from '../../db/restore-client';
 import { DATA_TABLES } from '../../db/database';
 import { useDatabase } from '../../db/DatabaseContext';
 import { clearAllData } from '../../db/demo';
@@ -19,6 +20,7 @@ import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DemoFailure, DemoProgress } from '../../ui/DemoProgress';
+import { WorkProgress } from '../../ui/WorkProgress';
 import { TABLE_LABELS, formatCount, formatStorage, records } from './labels';
 import { useDemoLoader } from '../../ui/use-demo-loader';
 import { useRecordCounts, type Counts } from './data/queries';
@@ -201,7 +203,46 @@ function RestoreCard({ current }: { current: number }) {
   const toast = useUi((s) => s.toast);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<{ name: string; backup: ParsedBackup } | null>(null);
+  /** The file being read and checked (off the page's thread), by name. */
+  const [checking, setChecking] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ name: string; backup: CheckedBackup } | null>(null);
+  const [restoring, setRestoring] = useState<{ done: number; total: number } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  // Leaving the screen mid-restore cancels it: the database then stays as it was.
+  useEffect(() => () => abort.current?.abort(), []);
+  // A checked backup holds its records until it is restored; closing the dialog (or leaving the
+  // screen) without restoring lets them go.
+  useEffect(() => {
+    const backup = pending?.backup;
+    return () => backup?.discard();
+  }, [pending]);
+
+  /** Writes the backup with progress; the dialog has closed, so the card shows where it stands. */
+  async function restore(chosen: { name: string; backup: CheckedBackup }) {
+    const controller = new AbortController();
+    abort.current = controller;
+    const { total } = chosen.backup.summary;
+    setError(null);
+    setRestoring({ done: 0, total });
+    try {
+      await chosen.backup.restore({
+        signal: controller.signal,
+        onProgress: (done, all) => {
+          if (!controller.signal.aborted) setRestoring({ done, total: all });
+        },
+      });
+      toast({ kind: 'success', text: `The backup is restored: ${records(total)}.` });
+    } catch (e) {
+      if (controller.signal.aborted) {
+        toast({ kind: 'info', text: 'The restore was cancelled. Nothing was changed.' });
+      } else {
+        setError(`${chosen.name} could not be restored: ${describeError(e)} Nothing was changed.`);
+      }
+    } finally {
+      if (abort.current === controller) abort.current = null;
+      setRestoring(null);
+    }
+  }
 
   async function choose() {
     setError(null);
@@ -217,8 +258,9 @@ function RestoreCard({ current }: { current: number }) {
         setError(`${file.name} is ${formatBytes(file.size)}: too large to be a backup. Nothing was changed.`);
         return;
       }
+      setChecking(file.name);
       try {
-        setPending({ name: file.name, backup: parseBackup(file.content, DATA_TABLES) });
+        setPending({ name: file.name, backup: await checkBackup(file.content, database) });
       } catch (e) {
         const message = describeError(e);
         setError(
@@ -229,6 +271,7 @@ function RestoreCard({ current }: { current: number }) {
       setError(`The file could not be opened: ${describeError(e)}`);
     } finally {
       setBusy(false);
+      setChecking(null);
     }
   }
 
@@ -236,9 +279,25 @@ function RestoreCard({ current }: { current: number }) {
     <section className="card data-card" aria-labelledby="data-restore">
       <h2 id="data-restore">Restore</h2>
       <p>Replaces all data with a backup file. The file is checked in full before anything changes.</p>
-      <button type="button" onClick={() => void choose()} disabled={busy}>
-        Restore from a backup…
-      </button>
+      {restoring ? (
+        <WorkProgress
+          label="Restoring the backup"
+          preparing="Preparing the restore…"
+          done={restoring.done}
+          total={restoring.total}
+          unit="records"
+          onCancel={() => abort.current?.abort()}
+        />
+      ) : (
+        <button type="button" onClick={() => void choose()} disabled={busy}>
+          Restore from a backup…
+        </button>
+      )}
+      {checking && (
+        <p className="muted" role="status">
+          Checking {checking}…
+        </p>
+      )}
       {error && (
         <div className="form-error data-error" role="alert">
           {error}
@@ -251,18 +310,18 @@ function RestoreCard({ current }: { current: number }) {
         danger
         onClose={() => setPending(null)}
         onConfirm={async () => {
-          if (!pending) return;
-          await restoreBackup(pending.backup, database);
-          toast({ kind: 'success', text: `The backup is restored: ${records(pending.backup.total)}.` });
+          // The dialog closes at once; the card shows the progress and offers Cancel.
+          if (pending) void restore(pending);
         }}
       >
         {pending && (
           <>
             <p>
-              <strong>{pending.name}</strong> was saved on {formatInstant(pending.backup.exportedAt)} (app
-              version {pending.backup.appVersion}) and holds {records(pending.backup.total)}:
+              <strong>{pending.name}</strong> was saved on {formatInstant(pending.backup.summary.exportedAt)}{' '}
+              (app version {pending.backup.summary.appVersion}) and holds{' '}
+              {records(pending.backup.summary.total)}:
             </p>
-            <CountList counts={pending.backup.counts} label="Records in the backup" />
+            <CountList counts={pending.backup.summary.counts} label="Records in the backup" />
             <p className="data-warning">
               Restoring <strong>replaces all current data</strong> ({records(current)}). Save a backup first
               if you may want it back.

@@ -35,7 +35,8 @@ export function ChooseFileStep({
   /** Take the focus when shown (not on the page's first render). */
   focus: boolean;
   onChoose: () => void;
-  onDrop: (file: File) => void;
+  /** The files dropped, the first first (a source that reads one file takes the first). */
+  onDrop: (files: File[]) => void;
 }) {
   const heading = useStepFocus(focus);
   const [dragging, setDragging] = useState(false);
@@ -51,8 +52,8 @@ export function ChooseFileStep({
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !busy) onDrop(file);
+    const files = [...event.dataTransfer.files];
+    if (files.length > 0 && !busy) onDrop(files);
   };
 
   return (

@@ -68,6 +68,11 @@ function sourceForFile<T, R extends ParsedRecords<T>, P>(
   return matching.some((s) => s.id === current) || matching.length === 0 ? current : matching[0]!.id;
 }
 
+/** A source that reads several files chosen together. */
+function readsMany<T, R extends ParsedRecords<T>, P>(source: ImportSource<T, R, P>): boolean {
+  return source.kind === 'records' && source.readMany !== undefined;
+}
+
 export function ImportWizard<
   T,
   P extends RecordPlan<T>,
@@ -80,20 +85,27 @@ export function ImportWizard<
   const [fileError, setFileError] = useState<string | null>(null);
   const run = useImportRun<P, Res>(config.apply);
 
-  /** Reads a file with a source, or says why not (nothing is written either way). */
-  const load = async (id: string, get: () => Promise<LoadedFile | null>) => {
+  /** Reads a file (or several, for a source that reads many) with a source, or says why not (nothing is written either way). */
+  const load = async (id: string, get: () => Promise<LoadedFile[]>) => {
     setFileError(null);
     try {
-      const file = await get();
+      const files = await get();
       const source = sources.find((s) => s.id === id);
+      const file = files[0];
       if (!file || !source) return;
       setStep({ kind: 'reading' });
       await nextFrame();
-      const info = { name: file.name, size: file.size };
       if (source.kind === 'table') {
         const table = source.read ? source.read(file) : parseCsvFile(file.content);
-        setStep({ kind: 'table', sourceId: id, file: info, table });
+        setStep({ kind: 'table', sourceId: id, file: { name: file.name, size: file.size }, table });
+      } else if (source.readMany && files.length > 1) {
+        const info = {
+          name: `${file.name} and ${files.length - 1} more ${files.length === 2 ? 'file' : 'files'}`,
+          size: files.reduce((sum, f) => sum + f.size, 0),
+        };
+        setStep({ kind: 'records', sourceId: id, file: info, reading: source.readMany(files) });
       } else {
+        const info = { name: file.name, size: file.size };
         setStep({ kind: 'records', sourceId: id, file: info, reading: source.read(file) });
       }
     } catch (error) {
@@ -110,19 +122,30 @@ export function ImportWizard<
         title: source.dialogTitle,
         filters: source.filters,
         maxBytes: DEFAULT_MAX_BYTES,
+        multiple: readsMany(source),
       });
-      if (response.status === 'canceled') return null;
+      if (response.status === 'canceled') return [];
       if (response.status === 'too-large') throw tooLarge(response.name, response.size);
-      return { name: response.name, size: response.size, content: response.content };
+      const { name, size, content, more = [] } = response;
+      return [{ name, size, content }, ...more];
     });
   };
 
-  const dropFile = (file: File) => {
-    const id = sourceForFile(sources, file.name, sourceId);
+  const dropFiles = (dropped: File[]) => {
+    const first = dropped[0];
+    if (!first) return;
+    const id = sourceForFile(sources, first.name, sourceId);
+    const source = sources.find((s) => s.id === id);
+    const files = source && readsMany(source) ? dropped : [first];
     setSourceId(id);
     void load(id, async () => {
-      if (file.size > DEFAULT_MAX_BYTES) throw tooLarge(file.name, file.size);
-      return { name: file.name, size: file.size, content: await readBytes(file) };
+      const total = files.reduce((sum, f) => sum + f.size, 0);
+      const huge = files.find((f) => f.size > DEFAULT_MAX_BYTES);
+      if (huge) throw tooLarge(huge.name, huge.size);
+      if (total > DEFAULT_MAX_BYTES) throw tooLarge(`${files.length} files`, total);
+      return Promise.all(
+        files.map(async (f) => ({ name: f.name, size: f.size, content: await readBytes(f) })),
+      );
     });
   };
 
@@ -196,7 +219,7 @@ export function ImportWizard<
         note={config.note}
         focus={step.kind === 'choose' && step.focus}
         onChoose={chooseFile}
-        onDrop={dropFile}
+        onDrop={dropFiles}
       />
     );
   };

@@ -4,7 +4,7 @@
  * is said in an alert and keeps Import disabled. Texts a field cannot read (a CMDB's criticality
  * words for a score) are mapped to values here too (ValueMappingForm).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type {
   ColumnMapping,
   EntityImport,
@@ -12,7 +12,12 @@ import type {
   RecordPlan,
 } from '../../../shared/import/definition';
 import { guessMapping, mapRows } from '../../../shared/import/mapping';
-import { distinctValues, suggestValues, type ValueMapping } from '../../../shared/import/values';
+import {
+  distinctValues,
+  orderForMapping,
+  suggestValues,
+  type ValueMapping,
+} from '../../../shared/import/values';
 import type { ParsedCsv } from '../../../shared/import/read/csv';
 import type { RejectedRow } from '../../../shared/import/types';
 import { describeError } from '../../db/errors';
@@ -45,32 +50,44 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
   const heading = useStepFocus();
   const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(definition.fields, table.headers));
 
+  // The texts each mapped column holds that its field cannot read: one pass over the rows per
+  // column, again only when the column mapping changes (not on every choice).
+  const unreadableColumns = useMemo(() => {
+    const out: Omit<ColumnValues, 'chosen'>[] = [];
+    for (const field of definition.fields) {
+      const column = mapping[field.field];
+      if (!field.choices || column === undefined) continue;
+      const unreadable = orderForMapping(
+        field,
+        distinctValues(field, table, column).filter((v) => !v.readable),
+      );
+      if (unreadable.length === 0) continue;
+      out.push({ field, column, header: table.headers[column] || `Column ${column + 1}`, unreadable });
+    }
+    return out;
+  }, [definition, table, mapping]);
+
   // The user's choice per field and text, kept for the column it was made on.
   const [chosen, setChosen] = useState<
     Record<string, { column: number; values: Record<string, string | number | null> }>
   >({});
-  const columnValues = useMemo((): ColumnValues[] => {
-    const out: ColumnValues[] = [];
-    for (const field of definition.fields) {
-      const column = mapping[field.field];
-      if (!field.choices || column === undefined) continue;
-      const unreadable = distinctValues(field, table, column).filter((v) => !v.readable);
-      if (unreadable.length === 0) continue;
-      const own = chosen[field.field]?.column === column ? chosen[field.field]!.values : {};
-      out.push({
-        field,
-        header: table.headers[column] || `Column ${column + 1}`,
-        unreadable,
-        chosen: { ...suggestValues(field, unreadable), ...own },
-      });
-    }
-    return out;
-  }, [definition, table, mapping, chosen]);
-  const values = useMemo(() => {
+  const columnValues = useMemo(
+    (): ColumnValues[] =>
+      unreadableColumns.map((c) => {
+        const own = chosen[c.field.field]?.column === c.column ? chosen[c.field.field]!.values : {};
+        return { ...c, chosen: { ...suggestValues(c.field, c.unreadable), ...own } };
+      }),
+    [unreadableColumns, chosen],
+  );
+  const chosenValues = useMemo(() => {
     const out: ValueMapping = {};
     for (const c of columnValues) out[c.field.field] = c.chosen;
     return out;
   }, [columnValues]);
+  // A select shows the choice at once; the rows are read again (20,000 of them in a big export)
+  // with the deferred mapping just after, so the page answers the keyboard meanwhile.
+  const current = useMemo(() => ({ mapping, values: chosenValues }), [mapping, chosenValues]);
+  const reading = useDeferredValue(current);
   const choose = (field: string, text: string, value: string | number | null) =>
     setChosen((was) => {
       const column = mapping[field]!;
@@ -80,14 +97,14 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
 
   const outcome = useMemo((): { parsed: ParsedRecords<T> } | { error: string } => {
     try {
-      return { parsed: mapRows(definition, table, mapping, values) };
+      return { parsed: mapRows(definition, table, reading.mapping, reading.values) };
     } catch (error) {
       return { error: describeError(error) };
     }
-  }, [definition, table, mapping, values]);
+  }, [definition, table, reading]);
   const plan = useMemo(() => ('parsed' in outcome ? planOf(outcome.parsed) : null), [outcome, planOf]);
 
-  const warnings = useMemo(() => ('parsed' in outcome ? (outcome.parsed.warnings ?? []) : []), [outcome]);
+  const warnings = useMemo(() => plan?.warnings ?? [], [plan]);
   const problemsByRow = useMemo(() => {
     const map = new Map<string, RejectedRow[]>();
     for (const r of plan?.rejected ?? []) map.set(r.location, [...(map.get(r.location) ?? []), r]);
@@ -132,7 +149,17 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
         noun={definition.noun}
         label={plan ? `Import ${count(plan.creates.length + plan.updates.length, one, many)}` : 'Import'}
         onCancel={onCancel}
-        onImport={() => plan && onImport(plan)}
+        onImport={() => {
+          // A choice made a moment ago may not be read into the preview yet: plan with it.
+          if (reading === current) return plan && onImport(plan);
+          let fresh: P;
+          try {
+            fresh = planOf(mapRows(definition, table, current.mapping, current.values));
+          } catch {
+            return; // the alert saying why follows with the deferred reading
+          }
+          onImport(fresh);
+        }}
       />
       {plan && (
         <>
@@ -140,7 +167,8 @@ export function MapColumnsStep<T, P extends RecordPlan<T>>({
           <RowPreview
             rows={table.rows}
             fields={definition.fields}
-            mapping={mapping}
+            mapping={reading.mapping}
+            values={reading.values}
             problemsByRow={problemsByRow}
             warningsByRow={warningsByRow}
           />

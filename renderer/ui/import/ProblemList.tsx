@@ -1,5 +1,6 @@
 /** Every rejected row or document with where it is, the field and the problem; long lists are cut with a count. */
 import type { RejectedRow } from '../../../shared/import/types';
+import { ScrollBox } from './parts';
 
 /** Problems listed before "and N more" (a broken 20,000-row file must not freeze the page). */
 const PROBLEM_LIMIT = 500;
@@ -9,7 +10,7 @@ export function ProblemList({ rejected, title }: { rejected: readonly RejectedRo
   return (
     <div className="import-problems">
       <h3>{title}</h3>
-      <div className="import-scroll">
+      <ScrollBox label={title}>
         <table className="data" aria-label={title}>
           <thead>
             <tr>
@@ -28,7 +29,7 @@ export function ProblemList({ rejected, title }: { rejected: readonly RejectedRo
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {rejected.length > PROBLEM_LIMIT && (
         <p className="muted">…and {(rejected.length - PROBLEM_LIMIT).toLocaleString('en')} more problems.</p>
       )}

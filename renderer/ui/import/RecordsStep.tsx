@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { EntityImport, ParsedRecords, RecordPlan } from '../../../shared/import/definition';
-import { count, FactList, FileLine } from './parts';
+import { count, FactList, FileLine, ScrollBox } from './parts';
 import { PlanBar } from './PlanBar';
 import { ProblemList } from './ProblemList';
 import { PREVIEW_ROWS } from './RowPreview';
@@ -56,7 +56,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
         onImport={() => onImport(plan)}
       />
       {records.length > 0 && (
-        <div className="import-scroll">
+        <ScrollBox label="Preview rows">
           <table className="data import-preview" aria-label="Preview">
             <thead>
               <tr>
@@ -77,7 +77,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <ProblemList rejected={plan.rejected} title={source.rejectedTitle} />
     </div>

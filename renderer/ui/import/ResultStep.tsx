@@ -37,6 +37,7 @@ export function ResultStep({
         ]}
       />
       <ProblemList rejected={result.rejected} title="Rejected rows" />
+      <ProblemList rejected={result.warnings ?? []} title="Values left empty" />
       <div className="form-actions">
         <button type="button" onClick={onAgain}>
           Import another file

@@ -2,9 +2,28 @@
  * The first rows of a table as they will be read: each row's problems (or OK) next to the cells of
  * the mapped columns, so a wrong mapping or a bad cell shows before anything is written.
  */
+import { unescapeFormulaCell } from '../../../shared/import/cells';
 import type { ColumnMapping, ImportField } from '../../../shared/import/definition';
 import { rowLocation } from '../../../shared/import/mapping';
 import type { RejectedRow } from '../../../shared/import/types';
+import type { ValueMapping } from '../../../shared/import/values';
+import { ScrollBox } from './parts';
+
+/** A cell as it will be read: its text, and what a text mapped to a value becomes ("1 - High → 5"). */
+function Cell({ field, text, values }: { field: ImportField; text: string; values: ValueMapping }) {
+  const mapped = values[field.field]?.[unescapeFormulaCell(text.trim())];
+  if (mapped === undefined || mapped === null) return <td>{text}</td>;
+  // A score as its number; a stage by its name.
+  const label =
+    typeof mapped === 'number'
+      ? String(mapped)
+      : (field.choices?.find((c) => c.value === mapped)?.label ?? mapped);
+  return (
+    <td>
+      {text} <span className="import-read-as">→ {label}</span>
+    </td>
+  );
+}
 
 /** Rows shown; the problems of every row are listed below the preview regardless. */
 export const PREVIEW_ROWS = 20;
@@ -13,12 +32,15 @@ export function RowPreview({
   rows,
   fields,
   mapping,
+  values = {},
   problemsByRow,
   warningsByRow = new Map(),
 }: {
   rows: readonly string[][];
   fields: readonly ImportField[];
   mapping: ColumnMapping;
+  /** Texts the user mapped to values, shown beside the cell. */
+  values?: ValueMapping;
   problemsByRow: ReadonlyMap<string, readonly RejectedRow[]>;
   /** Values left empty in rows that are imported. */
   warningsByRow?: ReadonlyMap<string, readonly RejectedRow[]>;
@@ -26,7 +48,7 @@ export function RowPreview({
   const mapped = fields.filter((f) => mapping[f.field] !== undefined);
   return (
     <>
-      <div className="import-scroll">
+      <ScrollBox label="Preview rows">
         <table className="data import-preview" aria-label="Preview">
           <thead>
             <tr>
@@ -63,14 +85,14 @@ export function RowPreview({
                       ))}
                   </td>
                   {mapped.map((f) => (
-                    <td key={f.field}>{row[mapping[f.field]!] ?? ''}</td>
+                    <Cell key={f.field} field={f} text={row[mapping[f.field]!] ?? ''} values={values} />
                   ))}
                 </tr>
               );
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {rows.length > PREVIEW_ROWS && (
         <p className="muted">
           Showing the first {PREVIEW_ROWS} of {rows.length.toLocaleString('en')} rows; the problems of every

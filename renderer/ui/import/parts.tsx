@@ -1,4 +1,5 @@
 /** Small pieces the import wizard's steps share: counts in words, the file line, a list of counts. */
+import type { ReactNode } from 'react';
 import { formatBytes } from '../../../shared/import/file-checks';
 import type { Fact } from './types';
 
@@ -26,5 +27,17 @@ export function FactList({ label, facts }: { label: string; facts: readonly Fact
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A box its table scrolls in, sideways and down; it is a tab stop of its own, so that the keyboard
+ * can scroll it too.
+ */
+export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="import-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

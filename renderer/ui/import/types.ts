@@ -50,6 +50,11 @@ export interface RecordsSource<T, R extends ParsedRecords<T>, P> extends SourceB
   kind: 'records';
   /** Reads the whole file; throws an ImportFileError when the file is unusable. */
   read(file: LoadedFile): RecordsReading<R>;
+  /**
+   * Reads several files chosen (or dropped) together as one (a catalog's Location and the files
+   * it names); when given, the open dialog lets the user pick several files.
+   */
+  readMany?(files: LoadedFile[]): RecordsReading<R>;
   /** The step's heading: "Backstage catalog". */
   heading: string;
   /** The preview's columns, where the record is in the file usually first. */

@@ -6,14 +6,16 @@
  *
  * Mapping of a Component:
  * - name: metadata.title, else metadata.name; description: metadata.description.
- * - team: spec.owner, an entity ref (`group:default/payments-team`, `payments-team`): the kind and
- *   namespace are dropped, and when the file also holds that Group, its display name is used so
- *   the app lands in the team the Group creates. A `user:` owner is a person, not a team: the app
- *   gets no team and the owner's ref is kept as the last line of the description, so it is not lost.
+ * - team: spec.owner, an entity ref (`group:default/payments-team`, `payments-team`), kept as the
+ *   record's teamRef (`group:<namespace>/<name>`): the import finds the team by it (teams.ts, which
+ *   ignores the namespace). The team's name is the Group's display name when the file also holds
+ *   that Group, else the ref's name. A `user:` owner is a person, not a team: the app gets no team
+ *   and the owner's ref is kept as the last line of the description, so it is not lost.
  * - lifecycle: spec.lifecycle; system: spec.system (its name, without kind or namespace).
  * - external id: the entity ref `component:<namespace>/<name>` (namespace `default` when absent),
  *   which is what re-imports match on.
- * A Group becomes a team named spec.profile.displayName, else metadata.title, else metadata.name.
+ * A Group becomes a team named spec.profile.displayName, else metadata.title, else metadata.name,
+ * with metadata.description as its notes and its entity ref `group:<namespace>/<name>`.
  *
  * A document that is not valid YAML, not a mapping, or misses apiVersion, kind or metadata.name is
  * rejected as "Document N" (N counts the documents in the file from 1); empty documents are ignored.
@@ -25,6 +27,7 @@ import type { TextFileLimits } from '../file-checks';
 import { parseYamlFile, type FileDocument } from '../read/documents';
 import type { FileContent } from '../read/text';
 import { ImportFileError, type RejectedRow } from '../types';
+import { teamRefKey } from './teams';
 import {
   appImportRecordSchema,
   type AppImportRecord,
@@ -119,36 +122,61 @@ function readEntity(doc: Mapping): Entity {
 const APP_FIELD_PATHS: Record<string, string> = {
   name: 'metadata.title',
   teamName: 'spec.owner',
+  teamRef: 'spec.owner',
   description: 'metadata.description',
   externalId: 'metadata.name',
   lifecycle: 'spec.lifecycle',
   system: 'spec.system',
 };
 
-function groupKey(namespace: string, name: string): string {
-  return `${namespace.toLowerCase()}/${name.toLowerCase()}`;
-}
-
 /**
  * Reads a Backstage catalog file (YAML, or the catalog API's JSON, which is YAML too) into app
  * and team records. Throws an {@link ImportFileError} when the file is not text, or when none of
  * its documents is a Backstage entity (broken YAML throughout, or YAML of another kind).
  */
-export function parseBackstageCatalog(source: FileContent, limits?: TextFileLimits): ParsedImport {
+export function parseBackstageCatalog(source: FileContent, limits?: TextFileLimits): ParsedCatalog {
   return catalogFromDocuments(parseYamlFile(source, limits));
 }
 
+/** A Location entity: it imports nothing itself, it names the catalog files that hold entities. */
+export interface CatalogLocation {
+  /** Where it is: "Document 1" (or "all.yaml, Document 1" when several files are read together). */
+  location: string;
+  /** Its metadata.name. */
+  name: string;
+  /** spec.target and spec.targets, as written (relative paths or URLs). */
+  targets: string[];
+}
+
+/** A catalog read into records, with the Locations it holds. */
+export interface ParsedCatalog extends ParsedImport {
+  locations: CatalogLocation[];
+}
+
+/** One file of a catalog, read into documents (read/documents.ts: YAML or JSON). */
+export interface CatalogFile {
+  name: string;
+  documents: readonly FileDocument[];
+}
+
 /**
- * Reads the documents of a catalog file (read/documents.ts: YAML or JSON) into app and team
- * records; see the module comment for the mapping. Throws an {@link ImportFileError} when none of
- * the documents is a Backstage entity.
+ * Reads the documents of a catalog file into app and team records; see the module comment for
+ * the mapping. Throws an {@link ImportFileError} when none of the documents is a Backstage entity.
  */
-export function catalogFromDocuments(documents: readonly FileDocument[]): ParsedImport {
-  const out: ParsedImport = { apps: [], teams: [], rejected: [], skipped: [] };
+export function catalogFromDocuments(documents: readonly FileDocument[]): ParsedCatalog {
+  return catalogFromFiles([{ name: '', documents }]);
+}
+
+/**
+ * Reads several catalog files chosen together as one catalog (a Location and the files it names,
+ * Groups in one file and the Components they own in others): each document is located as
+ * "file, Document N" when there is more than one file. Throws an {@link ImportFileError}, naming
+ * the file, when one of them holds no Backstage entity.
+ */
+export function catalogFromFiles(files: readonly CatalogFile[]): ParsedCatalog {
+  const out: ParsedCatalog = { apps: [], teams: [], rejected: [], skipped: [], locations: [] };
   const skippedByKind = new Map<string, { kind: string; count: number }>();
   const entities: { location: string; startLine: number; entity: Entity }[] = [];
-  let yamlErrors = 0;
-  let firstYamlError = '';
   let entityLike = 0;
 
   /** One entity-shaped value: counted, read, or rejected with what is wrong. */
@@ -173,47 +201,54 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
     }
   };
 
-  for (const doc of documents) {
-    const location = `Document ${doc.number}`;
-    const startLine = doc.line;
-    if ('error' in doc) {
-      if (doc.error.syntax) {
-        yamlErrors++;
-        if (!firstYamlError) firstYamlError = doc.error.message;
-        out.rejected.push({
-          location,
-          field: '',
-          problem: atLine(`is not valid YAML: ${doc.error.message}`, startLine),
-        });
-      } else {
-        out.rejected.push({
-          location,
-          field: '',
-          problem: atLine(`cannot be read: ${doc.error.message}`, startLine),
-        });
+  for (const file of files) {
+    const prefix = files.length > 1 ? `${file.name}, ` : '';
+    const entitiesBefore = entityLike;
+    let yamlErrors = 0;
+    let firstYamlError = '';
+    for (const doc of file.documents) {
+      const location = `${prefix}Document ${doc.number}`;
+      const startLine = doc.line;
+      if ('error' in doc) {
+        if (doc.error.syntax) {
+          yamlErrors++;
+          if (!firstYamlError) firstYamlError = doc.error.message;
+          out.rejected.push({
+            location,
+            field: '',
+            problem: atLine(`is not valid YAML: ${doc.error.message}`, startLine),
+          });
+        } else {
+          out.rejected.push({
+            location,
+            field: '',
+            problem: atLine(`cannot be read: ${doc.error.message}`, startLine),
+          });
+        }
+        continue;
       }
-      continue;
+      const value = doc.value;
+      if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
+      // The catalog API's JSON (an array of entities, or { items: [...] }): read its items.
+      const items = Array.isArray(value)
+        ? value.some(isMapping)
+          ? value
+          : null
+        : isMapping(value) && value.kind === undefined && Array.isArray(value.items)
+          ? value.items
+          : null;
+      if (items) items.forEach((item, k) => addEntity(item, `${location}, item ${k + 1}`, startLine));
+      else addEntity(value, location, startLine);
     }
-    const value = doc.value;
-    if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
-    // The catalog API's JSON (an array of entities, or { items: [...] }): read its items.
-    const items = Array.isArray(value)
-      ? value.some(isMapping)
-        ? value
-        : null
-      : isMapping(value) && value.kind === undefined && Array.isArray(value.items)
-        ? value.items
-        : null;
-    if (items) items.forEach((item, k) => addEntity(item, `${location}, item ${k + 1}`, startLine));
-    else addEntity(value, location, startLine);
-  }
 
-  if (entityLike === 0) {
-    if (yamlErrors > 0) throw new ImportFileError(`This file is not valid YAML: ${firstYamlError}`);
-    throw new ImportFileError(
-      'This file is not a Backstage catalog: none of its documents is an entity with apiVersion and kind ' +
-        '(for example kind: Component).',
-    );
+    if (entityLike === entitiesBefore) {
+      const which = files.length > 1 ? `${file.name}: this file` : 'This file';
+      if (yamlErrors > 0) throw new ImportFileError(`${which} is not valid YAML: ${firstYamlError}`);
+      throw new ImportFileError(
+        `${which} is not a Backstage catalog: none of its documents is an entity with apiVersion and kind ` +
+          '(for example kind: Component).',
+      );
+    }
   }
 
   // Groups first, so that a Component owned by a Group in the same file gets that team's name.
@@ -226,13 +261,15 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const name = displayName || text(entity.metadata, 'title', 'metadata.title') || entity.name;
       if (name.length > 200)
         throw new DocumentProblem('spec.profile.displayName', 'must be at most 200 characters');
+      const ref = `group:${entity.namespace}/${entity.name}`;
       const team: TeamImportRecord = {
         name,
         description: text(entity.metadata, 'description', 'metadata.description'),
-        externalId: `group:${entity.namespace}/${entity.name}`,
+        externalId: ref,
       };
       out.teams.push(team);
-      teamNameByGroup.set(groupKey(entity.namespace, entity.name), name);
+      // The namespace is ignored, as the import does (teams.ts): the first Group of a name wins.
+      if (!teamNameByGroup.has(teamRefKey(ref))) teamNameByGroup.set(teamRefKey(ref), name);
     } catch (error) {
       if (!(error instanceof DocumentProblem)) throw error;
       out.rejected.push({ location, field: error.field, problem: atLine(error.message, startLine) });
@@ -242,6 +279,8 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
   for (const { location, startLine, entity } of entities) {
     const kind = entity.kind.toLowerCase();
     if (kind === 'group') continue;
+    if (kind === 'location')
+      out.locations.push({ location, name: entity.name, targets: targetsOf(entity.spec) });
     if (kind !== 'component') {
       const seen = skippedByKind.get(kind);
       if (seen) seen.count++;
@@ -253,11 +292,13 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const { metadata, spec } = entity;
       let description = text(metadata, 'description', 'metadata.description');
       let teamName: string | null = null;
+      let teamRef: string | null = null;
       const ownerText = text(spec, 'owner', 'spec.owner');
       if (ownerText !== '') {
         const owner = parseEntityRef(ownerText);
         if (owner.kind === null || owner.kind === 'group') {
-          teamName = teamNameByGroup.get(groupKey(owner.namespace, owner.name)) ?? owner.name;
+          teamRef = `group:${owner.namespace}/${owner.name}`;
+          teamName = teamNameByGroup.get(teamRefKey(teamRef)) ?? owner.name;
         } else {
           // A user (or another kind) owns it: keep who, without inventing a team for one person.
           description = `${description}${description ? '\n\n' : ''}Owner in Backstage: ${ownerText}`;
@@ -267,6 +308,7 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
       const record: AppImportRecord = {
         name: text(metadata, 'title', 'metadata.title') || entity.name,
         teamName: teamName || null,
+        ...(teamRef && { teamRef }),
         description,
         externalId: `component:${entity.namespace}/${entity.name}`,
         lifecycle: text(spec, 'lifecycle', 'spec.lifecycle'),
@@ -294,6 +336,58 @@ export function catalogFromDocuments(documents: readonly FileDocument[]): Parsed
 
   for (const { kind, count } of skippedByKind.values()) out.skipped.push({ reason: `kind: ${kind}`, count });
   return out;
+}
+
+/** A Location's spec.target and spec.targets: the text ones, in order, each once. */
+function targetsOf(spec: Mapping): string[] {
+  const listed = Array.isArray(spec.targets) ? spec.targets : [];
+  const all = [spec.target, ...listed].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  return [...new Set(all.map((t) => t.trim()))];
+}
+
+/** The file name a Location's target ends in: `./components/a.yaml` and `https://…/a.yaml?raw` → `a.yaml`. */
+function targetFileName(target: string): string {
+  const path = target.split(/[?#]/)[0] ?? '';
+  return (path.split(/[\\/]/).pop() ?? '').toLowerCase();
+}
+
+/** Lists at most `max` items: "a, b and c", "a, b, c and 4 more". */
+function listOf(items: readonly string[], max = 6): string {
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? '');
+}
+
+/**
+ * What to tell the user about the Locations of a catalog: a Location imports nothing itself, it
+ * names the files that hold the entities; which of them are not among the files chosen (by file
+ * name), and that those should be imported, several at once. null when there is no Location.
+ */
+export function describeLocations(
+  locations: readonly CatalogLocation[],
+  chosen: readonly string[],
+): string | null {
+  if (locations.length === 0) return null;
+  const have = new Set(chosen.map((name) => name.toLowerCase()));
+  const targets = [...new Set(locations.flatMap((l) => l.targets))];
+  const names = listOf(locations.map((l) => `“${l.name}”`));
+  const one = locations.length === 1;
+  const what = one ? 'is a Backstage Location' : 'are Backstage Locations';
+  if (targets.length === 0) return `${names} ${what}, which import nothing and name no file.`;
+  const missing = targets.filter((t) => !have.has(targetFileName(t)));
+  const verb = one ? 'it imports nothing itself but names' : 'they import nothing themselves but name';
+  const head = `${names} ${what}: ${verb} ${targets.length === 1 ? 'one catalog file' : `${targets.length} catalog files`}`;
+  if (missing.length === 0) return `${head}, all among the files chosen.`;
+  const which =
+    missing.length < targets.length
+      ? `; ${missing.length} of them ${missing.length === 1 ? 'is' : 'are'} not among the files chosen: `
+      : ': ';
+  const them = missing.length === 1 ? 'that file' : 'those files';
+  return (
+    `${head}${which}${listOf(missing)}. Import ${them} to bring in their Components and Groups ` +
+    '(choose several files together, with or without the Location).'
+  );
 }
 
 /** Where to look in a file of thousands of entities. */

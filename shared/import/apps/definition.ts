@@ -20,7 +20,7 @@
 import type { AppStage } from '../../domain/apps';
 import { APP_STAGE_LABELS, APP_STAGES } from '../../domain/apps';
 import type { IsoDate } from '../../domain/dates';
-import { parseDateCell, quoted } from '../cells';
+import { parseDateCell, plainDecimal, quoted } from '../cells';
 import type { CellResult, ColumnMapping, EntityImport, ImportField } from '../definition';
 import { guessMapping, mapRows } from '../mapping';
 import { scoreFromText, type ValueChoice, type ValueMapping } from '../values';
@@ -67,11 +67,8 @@ export function parseStageCell(cell: string): CellResult<AppStage> {
 
 /** A score from 1 to 5, with a decimal point or a decimal comma. */
 export function parseScoreCell(cell: string): CellResult<number> {
-  // One or two decimals only: "1,000" is more likely a thousands separator than 1.0.
-  const text = /^\d+,\d{1,2}$/.test(cell) ? cell.replace(',', '.') : cell;
-  // Plain decimals only: Number() would also take "0x3", "1e0", "Infinity" and inner spaces.
-  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(value)) return { problem: `${quoted(cell)} is not a number; scores are 1 to 5` };
+  const value = plainDecimal(cell);
+  if (value === null) return { problem: `${quoted(cell)} is not a number; scores are 1 to 5` };
   if (value < 1 || value > 5) return { problem: `${quoted(cell)} is outside the 1 to 5 scale` };
   return { value };
 }
@@ -318,6 +315,13 @@ export function mapCsvRows(
   mapping: CsvMapping,
   values: ValueMapping<AppImportField> = {},
 ): ParsedImport {
-  const { records, rejected, skipped, warnings } = mapRows(appsImport, parsed, mapping, values);
-  return { apps: records, teams: [], rejected, skipped, warnings: warnings ?? [] };
+  const read = mapRows(appsImport, parsed, mapping, values);
+  return {
+    apps: read.records,
+    teams: [],
+    rejected: read.rejected,
+    skipped: read.skipped,
+    warnings: read.warnings ?? [],
+    values: read.values ?? {},
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Planning an apps import against what is already stored: the general plan (matching.ts with the
  * apps' keys: external id, then name; duplicates in the file rejected), plus the teams the import
- * has to create. Pure, so the preview shows exactly what the import will do, and importing the
+ * creates and the stored teams it changes (teams.ts: one team per Group, found by its ref). Pure, so the preview shows exactly what the import will do, and importing the
  * same file twice creates nothing the second time. Also here: what a planned record writes, as a
  * new app (importRecordInput) or over a stored one (importRecordPatch).
  *
@@ -14,11 +14,11 @@
  * the first occurrence is imported and every later one is rejected, naming the first.
  */
 import type { AppInput } from '../../domain/apps';
-import type { Team } from '../../domain/people';
 import type { RecordPlan } from '../definition';
 import { planRecords } from '../matching';
 import { appsImport, type StoredApp } from './definition';
-import { externalKey, nameKey, type AppImportRecord, type ParsedImport } from './records';
+import { externalKey, type AppImportRecord, type ParsedImport, type TeamImportRecord } from './records';
+import { planTeams, type ImportTeam } from './teams';
 
 export { nameKey } from './records';
 
@@ -27,42 +27,49 @@ export type LocatedImportRecord = AppImportRecord & { location: string };
 export interface ImportPlan extends RecordPlan<AppImportRecord> {
   /** Names of teams to create, spelled as in the file's first mention. */
   teamsToCreate: string[];
+  /** Names (as stored) of the teams the file's Groups rename, describe or link to their ref. */
+  teamsToUpdate: string[];
+  /** The teams the file declares (its Groups), for the import to plan against the teams as they are then. */
+  declaredTeams: TeamImportRecord[];
 }
 
 /** Plans `parsed` against the existing apps and teams. See the module comment for the rules. */
 export function planImport(
-  existing: { apps: readonly StoredApp[]; teams: readonly Pick<Team, 'id' | 'name'>[] },
+  existing: { apps: readonly StoredApp[]; teams: readonly ImportTeam[] },
   parsed: ParsedImport,
 ): ImportPlan {
   const plan = planRecords(
     appsImport,
     existing.apps,
-    { records: parsed.apps, rejected: parsed.rejected, skipped: parsed.skipped },
+    {
+      records: parsed.apps,
+      rejected: parsed.rejected,
+      skipped: parsed.skipped,
+      warnings: parsed.warnings ?? [],
+      values: parsed.values ?? {},
+    },
     {
       // A catalog's duplicate is the same entity: the field to look at is its name.
       duplicateField: (record, field) =>
-        record.location.startsWith('Document')
+        /(^|, )Document \d+/.test(record.location)
           ? 'metadata.name'
           : (appsImport.fields.find((f) => f.field === field)?.label ?? field),
     },
   );
 
-  const knownTeams = new Set(existing.teams.map((t) => nameKey(t.name)));
-  const teamsToCreate: string[] = [];
-  const addTeam = (name: string | null) => {
-    const trimmed = name?.trim() ?? '';
-    if (trimmed === '') return;
-    const key = nameKey(trimmed);
-    if (knownTeams.has(key)) return;
-    knownTeams.add(key);
-    teamsToCreate.push(trimmed);
-  };
-  for (const team of parsed.teams) addTeam(team.name);
-  // In file order, and only for records the plan keeps (not rejected duplicates).
+  // Teams in file order, and only for records the plan keeps (not rejected duplicates).
   const kept = new Set<AppImportRecord>([...plan.creates, ...plan.updates.map((u) => u.record)]);
-  for (const record of parsed.apps) if (kept.has(record)) addTeam(record.teamName);
-
-  return { ...plan, teamsToCreate };
+  const teams = planTeams(
+    existing.teams,
+    parsed.teams,
+    parsed.apps.filter((record) => kept.has(record)),
+  );
+  return {
+    ...plan,
+    teamsToCreate: teams.creates.map((t) => t.name),
+    teamsToUpdate: teams.updates.map((t) => t.name),
+    declaredTeams: parsed.teams,
+  };
 }
 
 /**

@@ -13,11 +13,17 @@ import { APP_STAGES, checkAppDateOrder, type AppStage } from '../../domain/apps'
 import type { IsoDate } from '../../domain/dates';
 import { isoDayNumber } from '../../domain/pipeline';
 import type { ImportResult, RejectedRow, SkippedCount } from '../types';
+import type { ValueMapping } from '../values';
 
 export interface AppImportRecord {
   name: string;
   /** The owning team by name; teams that do not exist yet are created by the import. */
   teamName: string | null;
+  /**
+   * The owning team's entity ref in a catalog (`group:default/payments-team`): the team is found
+   * by it before its name (apps/teams.ts). Absent for a CSV, which only names teams.
+   */
+  teamRef?: string | null;
   description: string;
   /** CMDB id or Backstage entity ref; the key re-imports match on. */
   externalId: string | null;
@@ -31,9 +37,13 @@ export interface AppImportRecord {
   productionOn?: IsoDate | null;
 }
 
+/** A team a catalog declares (a Backstage Group). */
 export interface TeamImportRecord {
+  /** Its display name: the team's name. */
   name: string;
+  /** The team's notes. */
   description: string;
+  /** Its entity ref, `group:<namespace>/<name>`: the team's external ref. */
   externalId: string | null;
 }
 
@@ -45,10 +55,14 @@ export interface ParsedImport {
   skipped: SkippedCount[];
   /** Cells left empty in rows that are imported (an optional value that could not be read). */
   warnings?: RejectedRow[];
+  /** The value mapping the rows were read with (see values.ts). */
+  values?: ValueMapping;
 }
 
 export interface AppImportResult extends ImportResult {
   teamsCreated: number;
+  /** Stored teams a catalog's Group renamed, described or linked to its ref. */
+  teamsUpdated: number;
 }
 
 /** The key names are compared on: trimmed, inner white space collapsed, case-insensitive. */
@@ -99,6 +113,7 @@ export const appImportRecordSchema = z
       .min(1, 'App name is required')
       .max(200, 'App name must be at most 200 characters'),
     teamName: z.string().trim().max(200, 'Team must be at most 200 characters').nullable(),
+    teamRef: z.string().trim().max(500, 'Owner must be at most 500 characters').nullable().optional(),
     description: z.string().trim().max(5000, 'Description must be at most 5000 characters'),
     externalId: z.string().trim().max(500, 'External id must be at most 500 characters').nullable(),
     lifecycle: z.string().trim().max(100, 'Lifecycle must be at most 100 characters'),

@@ -6,9 +6,9 @@
  * (definition.ts) and the user's mapping.
  */
 import Papa from 'papaparse';
-import type { TextFileLimits } from '../file-checks';
+import { LineTooLongError, type TextFileLimits } from '../file-checks';
 import { ImportFileError } from '../types';
-import { readTextFile, type FileContent } from './text';
+import { decodeText, readTextFile, type FileContent } from './text';
 
 export interface ParsedCsv {
   /** The header row, trimmed. */
@@ -45,12 +45,35 @@ function guessDelimiter(text: string): string {
 }
 
 /**
+ * What a file with a line too long for a table is, from its first characters: a line of JSON (as
+ * the Backstage catalog API writes it) or a YAML catalog belongs to the catalog import.
+ */
+function notATable(content: FileContent, error: LineTooLongError): ImportFileError {
+  const start = decodeText(typeof content === 'string' ? content.slice(0, 4096) : content)
+    .text.slice(0, 4096)
+    .trimStart();
+  const what =
+    start.startsWith('{') || start.startsWith('[')
+      ? 'It is JSON, not a CSV: to import a Backstage catalog (the catalog API writes it on one line), choose “Backstage catalog”.'
+      : /^(apiVersion|kind)\s*:/m.test(start)
+        ? 'It is a Backstage catalog, not a CSV: choose “Backstage catalog” to import it.'
+        : 'No row of a CSV file is that long, so this does not look like a CSV file.';
+  return new ImportFileError(`${error.message} ${what}`);
+}
+
+/**
  * Reads a CSV file: checks it is text of a sane size, strips a byte order mark, finds the
  * delimiter, and splits it into the header row and the data rows. Throws an
  * {@link ImportFileError} when the file cannot be read as a CSV.
  */
 export function parseCsvFile(content: FileContent, limits?: TextFileLimits): ParsedCsv {
-  const body = readTextFile(content, limits);
+  let body: string;
+  try {
+    body = readTextFile(content, limits);
+  } catch (error) {
+    if (error instanceof LineTooLongError) throw notATable(content, error);
+    throw error;
+  }
   const delimiter = guessDelimiter(body);
   const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, header: false });
 

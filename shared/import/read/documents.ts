@@ -7,9 +7,13 @@
  * A document that is not valid YAML, or cannot be turned into a value (an alias that expands
  * without end, the "billion laughs"), is returned with its error instead of a value: the rest of
  * the file is still read. A file that is not text, or JSON that does not parse, is refused whole.
+ *
+ * A line may be of any length (file-checks.ts): the catalog API writes its JSON on one line, and
+ * an entity may hold a long inline definition. What is wrong with a file that does not parse is
+ * what its parser says, with the line and column where it stopped.
  */
 import { parseAllDocuments } from 'yaml';
-import type { TextFileLimits } from '../file-checks';
+import { NO_LINE_LIMIT, type TextFileLimits } from '../file-checks';
 import { ImportFileError } from '../types';
 import { readTextFile, type FileContent } from './text';
 
@@ -42,9 +46,33 @@ function firstLine(error: unknown): string {
   return (message.split('\n')[0] ?? '').trim();
 }
 
-/** Reads every document of a YAML stream. Throws an {@link ImportFileError} when the file is not text. */
+/** The checks of a file of documents: its lines may be of any length unless the caller says otherwise. */
+function readDocumentText(content: FileContent, limits?: TextFileLimits): string {
+  return readTextFile(content, { maxLineLength: NO_LINE_LIMIT, ...limits });
+}
+
+/**
+ * Text that is one JSON value (the catalog API's answer saved under another name): read as JSON,
+ * which is YAML too but parses many times faster; null when it is not JSON.
+ */
+function asJson(body: string): FileDocument[] | null {
+  const start = body.trimStart()[0];
+  if (start !== '{' && start !== '[') return null;
+  try {
+    return [{ number: 1, line: 1, value: JSON.parse(body) as unknown }];
+  } catch {
+    return null; // flow-style YAML, or broken: the YAML parser says which
+  }
+}
+
+/**
+ * Reads every document of a YAML stream (JSON included: it is YAML). Throws an
+ * {@link ImportFileError} when the file is not text.
+ */
 export function parseYamlFile(content: FileContent, limits?: TextFileLimits): FileDocument[] {
-  const body = readTextFile(content, limits);
+  const body = readDocumentText(content, limits);
+  const json = asJson(body);
+  if (json) return json;
 
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
@@ -76,7 +104,7 @@ export function parseYamlFile(content: FileContent, limits?: TextFileLimits): Fi
 
 /** Reads a JSON file as one document. Throws an {@link ImportFileError} when it is not text or not JSON. */
 export function parseJsonFile(content: FileContent, limits?: TextFileLimits): FileDocument[] {
-  const body = readTextFile(content, limits);
+  const body = readDocumentText(content, limits);
   try {
     return [{ number: 1, line: 1, value: JSON.parse(body) as unknown }];
   } catch (error) {

@@ -29,7 +29,13 @@ afterEach(async () => {
 
 async function seed() {
   const database = freshDb();
-  const team = { id: crypto.randomUUID(), name: 'Payments', kind: 'product' as const, notes: '' };
+  const team = {
+    id: crypto.randomUUID(),
+    name: 'Payments',
+    kind: 'product' as const,
+    notes: '',
+    externalRef: null,
+  };
   const now = new Date().toISOString();
   await database.teams.add({ ...team, createdAt: now, updatedAt: now });
   await createApp({ name: 'Checkout', teamId: team.id, businessScore: 4, technicalScore: 3 }, database);

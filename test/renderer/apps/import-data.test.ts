@@ -2,6 +2,7 @@
  * Applying an import: one transaction over apps and teams. Re-importing the same file creates no
  * duplicates; a canceled or failing import leaves the database exactly as it was.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackstageCatalog } from '../../../shared/import/apps/backstage';
 import { guessCsvMapping, mapCsvRows } from '../../../shared/import/apps/definition';
@@ -11,6 +12,7 @@ import { parseCsvFile } from '../../../shared/import/read/csv';
 import { AdoptionDatabase } from '../../../renderer/db/database';
 import { applyImport, ImportCanceledError } from '../../../renderer/features/apps/data/import';
 import { createApp } from '../../../renderer/features/apps/data/apps';
+import { undoChanges } from '../../../renderer/db/changes';
 
 const opened: AdoptionDatabase[] = [];
 function freshDb() {
@@ -158,6 +160,27 @@ describe('applying a CSV import', () => {
   });
 });
 
+describe('the values left empty', () => {
+  it('are reported for the apps written, not for a row rejected on writing', async () => {
+    const database = freshDb();
+    await createApp({ name: 'Ledger', stage: 'selected', selectedOn: '2026-05-01' }, database);
+    // Both rows have a business value that cannot be read; Ledger is then rejected on writing.
+    const parsed = csvImport('Name,Business value,First deploy on\nGood,very,\nLedger,nope,2026-01-15\n');
+    const plan = await planFor(database, parsed);
+    expect(plan.warnings?.map((w) => w.location)).toEqual(['Row 2', 'Row 3']);
+    const result = await applyImport(plan, {}, database);
+    expect(result.rejected.map((r) => r.location)).toEqual(['Row 3']);
+    expect(result.warnings).toEqual([
+      {
+        location: 'Row 2',
+        field: 'Business value',
+        problem: '“very” is not a number; scores are 1 to 5; left empty',
+      },
+    ]);
+    expect((await database.apps.toArray()).find((a) => a.name === 'Good')!.businessScore).toBeNull();
+  });
+});
+
 describe('applying a Backstage catalog import', () => {
   it('turns Components into apps and Groups into teams, and skips other kinds', async () => {
     const database = freshDb();
@@ -176,6 +199,65 @@ describe('applying a Backstage catalog import', () => {
     expect(again).toMatchObject({ created: 0, updated: 2, teamsCreated: 0 });
     expect(await database.apps.count()).toBe(2);
     expect(await database.teams.count()).toBe(1);
+  });
+});
+
+describe('teams from Backstage Groups', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../fixtures/backstage/${name}`, import.meta.url), 'utf8');
+  const group = () => parseBackstageCatalog(fixture('team-b-group.yaml'));
+  const components = () => parseBackstageCatalog(fixture('team-b-components.yaml'));
+  const teamB = {
+    name: 'Team B',
+    kind: 'product',
+    notes: 'Runs the checkout and payment services.',
+    externalRef: 'group:default/team-b',
+  };
+
+  it('makes one team of a Group and the Components owned by it, in either order', async () => {
+    for (const order of [
+      [group, components],
+      [components, group],
+    ]) {
+      const database = freshDb();
+      for (const parse of order) await applyImport(await planFor(database, parse()), {}, database);
+      const teams = await database.teams.toArray();
+      expect(teams).toEqual([expect.objectContaining(teamB)]);
+      const apps = await database.apps.toArray();
+      expect(apps.map((a) => a.teamId)).toEqual([teams[0]!.id, teams[0]!.id, teams[0]!.id]);
+    }
+  });
+
+  it('counts the team the Group updates, and Undo puts the team back as it was', async () => {
+    const database = freshDb();
+    await applyImport(await planFor(database, components()), {}, database);
+    const [before] = await database.teams.toArray();
+    expect(before).toMatchObject({ name: 'team-b', notes: '', externalRef: 'group:default/team-b' });
+
+    const plan = await planFor(database, group());
+    expect(plan).toMatchObject({ teamsToCreate: [], teamsToUpdate: ['team-b'] });
+    const result = await applyImport(plan, {}, database);
+    expect(result).toMatchObject({ created: 0, teamsCreated: 0, teamsUpdated: 1 });
+    expect(await database.teams.toArray()).toEqual([expect.objectContaining({ ...teamB, id: before!.id })]);
+
+    await undoChanges(database, result.undo);
+    expect(await database.teams.toArray()).toEqual([before]);
+  });
+
+  it('links a team made before teams kept their ref, instead of adding a second one', async () => {
+    const database = freshDb();
+    await database.teams.add({
+      id: crypto.randomUUID(),
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      name: 'Team B',
+      kind: 'product',
+      notes: '',
+      externalRef: null,
+    });
+    await applyImport(await planFor(database, components()), {}, database);
+    await applyImport(await planFor(database, group()), {}, database);
+    expect(await database.teams.toArray()).toEqual([expect.objectContaining(teamB)]);
   });
 });
 

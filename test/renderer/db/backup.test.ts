@@ -9,6 +9,16 @@ import { freshDatabases, snapshot } from './db-helpers';
 
 const freshDb = freshDatabases('backup-test');
 
+/** A demo workspace's checked backup, and another workspace (a later demo) to restore it into. */
+async function backupAndOtherWorkspace() {
+  const source = freshDb();
+  await loadDemoProgram({ database: source, today: '2026-03-18' });
+  const parsed = parseBackup(backupToJson(await exportBackup(source)), DATA_TABLES);
+  const target = freshDb();
+  await loadDemoProgram({ database: target, today: '2027-01-10' });
+  return { source, parsed, target, before: await snapshot(target) };
+}
+
 describe('backup and restore', () => {
   it('has a backup schema for every data table of the database, in the same order', () => {
     expect(BACKUP_TABLE_NAMES).toEqual(DATA_TABLES);
@@ -32,23 +42,41 @@ describe('backup and restore', () => {
   });
 
   it('replaces data that was there before the restore', async () => {
-    const source = freshDb();
-    await loadDemoProgram({ database: source, today: '2026-03-18' });
-    const parsed = parseBackup(backupToJson(await exportBackup(source)), DATA_TABLES);
-    const target = freshDb();
-    await loadDemoProgram({ database: target, today: '2027-01-10' });
+    const { source, parsed, target } = await backupAndOtherWorkspace();
 
     await restoreBackup(parsed, target);
     expect(await snapshot(target)).toEqual(await snapshot(source));
   });
 
+  it('reports its progress chunk by chunk, and a cancel part-way leaves the previous data as it was', async () => {
+    const { source, parsed, target, before } = await backupAndOtherWorkspace();
+
+    const seen: [number, number][] = [];
+    const controller = new AbortController();
+    await expect(
+      restoreBackup(parsed, target, {
+        chunkSize: 100,
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          seen.push([done, total]);
+          if (done >= 300) controller.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen[0]).toEqual([0, parsed.total]);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(await snapshot(target)).toEqual(before);
+
+    // Uncancelled, it reaches the total and the data is the backup's.
+    const done: number[] = [];
+    await restoreBackup(parsed, target, { chunkSize: 400, onProgress: (d) => done.push(d) });
+    expect(done.at(-1)).toBe(parsed.total);
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+  });
+
   it('leaves the previous data intact when the restore fails midway', async () => {
-    const source = freshDb();
-    await loadDemoProgram({ database: source, today: '2026-03-18' });
-    const parsed = parseBackup(backupToJson(await exportBackup(source)), DATA_TABLES);
-    const target = freshDb();
-    await loadDemoProgram({ database: target, today: '2027-01-10' });
-    const before = await snapshot(target);
+    const { parsed, target, before } = await backupAndOtherWorkspace();
 
     // The blockers table fails after the program, cycles, teams and apps were already written.
     vi.spyOn(target.table('blockers'), 'bulkAdd').mockRejectedValue(new Error('Disk went away'));
@@ -58,12 +86,7 @@ describe('backup and restore', () => {
   });
 
   it('reports a full disk as a StorageFullError and changes nothing', async () => {
-    const source = freshDb();
-    await loadDemoProgram({ database: source, today: '2026-03-18' });
-    const parsed = parseBackup(backupToJson(await exportBackup(source)), DATA_TABLES);
-    const target = freshDb();
-    await loadDemoProgram({ database: target, today: '2027-01-10' });
-    const before = await snapshot(target);
+    const { parsed, target, before } = await backupAndOtherWorkspace();
 
     const full = new Error('quota');
     full.name = 'QuotaExceededError';

@@ -38,6 +38,7 @@ describe('loadDemoProgram', () => {
       name: 'A team the user made',
       kind: 'product',
       notes: '',
+      externalRef: null,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });

@@ -184,6 +184,41 @@ describe('schema version 3', () => {
       expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('pairingTotals');
     }
   });
+
+  it('gives every team of a version-1 or version-2 database an empty external ref, every other field as it was', async () => {
+    for (const version of [1, 2]) {
+      const name = uniqueName();
+      const old = fixtureTables(version);
+      await writeOldDatabase(name, version, old);
+      const database = new AdoptionDatabase(name);
+      opened.push(database);
+
+      const teams = await database.teams.toArray();
+      expect(teams).toHaveLength(old.teams!.length);
+      for (const before of old.teams!) {
+        const after = teams.find((t) => t.id === before.id)!;
+        const { externalRef, ...rest } = after;
+        expect(rest).toEqual(before);
+        expect(externalRef).toBeNull();
+      }
+      // The new index answers: no team has a ref yet.
+      expect(await database.teams.where('externalRef').above('').count()).toBe(0);
+    }
+  });
+
+  it('finds a team by its ref once it has one', async () => {
+    const name = uniqueName();
+    await writeOldDatabase(name, 2, fixtureTables(2));
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const [first] = await database.teams.toArray();
+    await database.teams.update(first!.id, { externalRef: 'group:default/payments-team' });
+    expect(
+      (await database.teams.where('externalRef').equals('group:default/payments-team').toArray()).map(
+        (t) => t.id,
+      ),
+    ).toEqual([first!.id]);
+  });
 });
 
 describe('a backup written by an earlier schema version', () => {

@@ -99,8 +99,40 @@ describe('openFile in a browser', () => {
     expect(document.querySelector('input')).toBeNull();
   });
 
+  it('decodes UTF-16 as the desktop does, with or without a byte order mark', async () => {
+    const text = 'Name\tTeam\nÉquipe café\tZürich\n';
+    const le = [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    for (const bytes of [[0xff, 0xfe, ...le], le]) {
+      pick = choose(new File([new Uint8Array(bytes)], 'apps.tsv'));
+      await expect(browserDesktop.openFile({})).resolves.toMatchObject({ status: 'opened', content: text });
+    }
+  });
+
+  it('returns every file picked together when several are allowed', async () => {
+    const files = [new File(['kind: Location\n'], 'all.yaml'), new File(['kind: Group\n'], 'team-b.yaml')];
+    pick = (input) => {
+      Object.defineProperty(input, 'files', { value: files, configurable: true });
+      input.dispatchEvent(new Event('change'));
+    };
+    await expect(browserDesktop.openFile({ multiple: true })).resolves.toEqual({
+      status: 'opened',
+      name: 'all.yaml',
+      size: 15,
+      content: 'kind: Location\n',
+      more: [{ name: 'team-b.yaml', size: 12, content: 'kind: Group\n' }],
+    });
+    expect(inputs[0]!.multiple).toBe(true);
+    await expect(browserDesktop.openFile({ multiple: true, maxBytes: 20 })).resolves.toEqual({
+      status: 'too-large',
+      name: '2 files',
+      size: 27,
+    });
+    await expect(browserDesktop.openFile({})).resolves.not.toHaveProperty('more');
+    expect(inputs[2]!.multiple).toBe(false);
+  });
+
   it('says too-large for a file over the limit, without reading it', async () => {
-    const read = vi.spyOn(FileReader.prototype, 'readAsText');
+    const read = vi.spyOn(FileReader.prototype, 'readAsArrayBuffer');
     pick = choose(new File(['x'.repeat(5000)], 'backup.json'));
     await expect(browserDesktop.openFile({ maxBytes: 1000 })).resolves.toEqual({
       status: 'too-large',
@@ -124,10 +156,16 @@ describe('openFile in a browser', () => {
     expect(inputs).toHaveLength(0);
   });
 
-  it('accepts anything when a filter allows every extension', () => {
+  it('accepts the extensions the desktop dialog shows first; anything when none is named', () => {
     expect(acceptFor([])).toBe('');
     expect(acceptFor([{ name: 'All', extensions: ['*'] }])).toBe('');
     expect(acceptFor([{ name: 'JSON', extensions: ['json'] }])).toBe('.json');
+    expect(
+      acceptFor([
+        { name: 'Backstage catalog', extensions: ['yaml', 'yml', 'json'] },
+        { name: 'All files', extensions: ['*'] },
+      ]),
+    ).toBe('.yaml,.yml,.json');
   });
 });
 

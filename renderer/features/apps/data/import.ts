@@ -1,7 +1,9 @@
 /**
- * Applying an apps import (CSV or Backstage catalog) to the database: creates the teams it names,
- * creates new apps and updates matched ones, all in ONE transaction; undoable as a whole. This is
- * the `apply` command the import wizard (renderer/ui/import) runs for apps.
+ * Applying an apps import (CSV or Backstage catalog) to the database: creates the teams it names
+ * and updates the stored teams its Groups describe (one team per Group, found by its entity ref:
+ * shared/import/apps/teams.ts), creates new apps and updates matched ones, all in ONE
+ * transaction; undoable as a whole. This is the `apply` command the import wizard
+ * (renderer/ui/import) runs for apps.
  */
 import {
   appInputSchema,
@@ -18,7 +20,8 @@ import {
   type ImportPlan,
   type LocatedImportRecord,
 } from '../../../../shared/import/apps/plan';
-import { nameKey, type AppImportResult } from '../../../../shared/import/apps/records';
+import type { AppImportResult } from '../../../../shared/import/apps/records';
+import { planTeams, type NewTeam } from '../../../../shared/import/apps/teams';
 import {
   ImportCanceledError,
   type ImportApplyOptions,
@@ -65,26 +68,32 @@ export async function applyImport(
       const rejected: RejectedRow[] = [...plan.rejected];
       const at = new Date().toISOString();
 
-      // Teams: reuse any of the same name (case-insensitive, as planImport compares), create the rest.
-      const teamIds = new Map<string, string>();
-      for (const team of await database.teams.toArray()) teamIds.set(nameKey(team.name), team.id);
-      const teamProblems = new Map<string, string>();
-      const newTeams: Team[] = [];
-      const named = [
-        ...plan.teamsToCreate,
-        ...plan.creates.map((r) => r.teamName),
-        ...plan.updates.map((u) => u.record.teamName),
-      ];
-      for (const name of named) {
-        if (!name?.trim() || teamIds.has(nameKey(name)) || teamProblems.has(nameKey(name))) continue;
-        const parsed = teamInputSchema.safeParse({ name, kind: 'product' });
+      // Teams: planned again against the teams as they are now (another window may have added one).
+      const records = [...plan.creates, ...plan.updates.map((u) => u.record)];
+      const storedTeams = await database.teams.toArray();
+      const teamPlan = planTeams(storedTeams, plan.declaredTeams, records);
+      const newTeamIds = new Map<NewTeam, string>();
+      const teamProblems = new Map<NewTeam, string>();
+      const newTeams: { planned: NewTeam; team: Team }[] = [];
+      /** Where a team's problem is reported when no record names it: its Group. */
+      const teamLocation = (ref: string | null, name: string) => (ref ? `Group ${ref}` : `Team ${name}`);
+      for (const planned of teamPlan.creates) {
+        const parsed = teamInputSchema.safeParse({
+          name: planned.name,
+          kind: 'product',
+          notes: planned.notes,
+          externalRef: planned.externalRef,
+        });
         if (!parsed.success) {
-          teamProblems.set(nameKey(name), parsed.error.issues[0]?.message ?? 'Team name is not valid');
+          const problem = parsed.error.issues[0]?.message ?? 'Team name is not valid';
+          teamProblems.set(planned, problem);
+          if (planned.declared)
+            rejected.push({ location: teamLocation(planned.externalRef, planned.name), field: '', problem });
           continue;
         }
         const team = { ...parsed.data, id: newId(), createdAt: at, updatedAt: at } as Team;
-        teamIds.set(nameKey(name), team.id);
-        newTeams.push(team);
+        newTeamIds.set(planned, team.id);
+        newTeams.push({ planned, team });
       }
 
       const reject = (record: LocatedImportRecord, error: unknown) => {
@@ -102,10 +111,12 @@ export async function applyImport(
       };
       /** The record's team id; throws (rejecting the record) when its team name cannot be a team. */
       const teamIdOf = (record: LocatedImportRecord): string | null => {
-        if (!record.teamName?.trim()) return null;
-        const problem = teamProblems.get(nameKey(record.teamName));
+        const team = teamPlan.teamOf(record);
+        if (team === null) return null;
+        if ('id' in team) return team.id;
+        const problem = teamProblems.get(team);
         if (problem) throw new ValidationError([{ field: 'teamId', message: problem }]);
-        return teamIds.get(nameKey(record.teamName)) ?? null;
+        return newTeamIds.get(team) ?? null;
       };
 
       const creates: App[] = [];
@@ -132,16 +143,26 @@ export async function applyImport(
         }
       });
 
-      // A team is created when an imported app uses it, or when the file declares it without any
-      // app naming it (a Backstage Group); not when only rejected records name it.
-      const namedByRecords = new Set(
-        [...plan.creates, ...plan.updates.map((u) => u.record)].flatMap((r) =>
-          r.teamName ? [nameKey(r.teamName)] : [],
-        ),
-      );
+      // A team is created, or a stored one changed, when an imported app is in it or a Group of the
+      // file declares it; not when only rejected records name it.
       const used = new Set([...creates, ...updates].map((a) => a.teamId));
-      const teamsWritten = newTeams.filter((t) => used.has(t.id) || !namedByRecords.has(nameKey(t.name)));
+      const teamsWritten = newTeams
+        .filter(({ planned, team }) => planned.declared || used.has(team.id))
+        .map(({ team }) => team);
       await writer.add('teams', teamsWritten);
+      const teamChanges: Team[] = [];
+      const storedById = new Map(storedTeams.map((t) => [t.id, t]));
+      for (const { id, patch, declared } of teamPlan.updates) {
+        const team = storedById.get(id);
+        if (!team || !(declared || used.has(id))) continue;
+        try {
+          teamChanges.push(buildUpdate(teamInputSchema, team, patch, 'The team') as Team);
+        } catch (error) {
+          const location = teamLocation(patch.externalRef ?? team.externalRef, team.name);
+          rejected.push({ location, field: '', problem: describeError(error) });
+        }
+      }
+      await writer.put('teams', teamChanges);
 
       const writes = [...creates, ...updates];
       let done = total - writes.length; // rejected records are handled too
@@ -156,12 +177,16 @@ export async function applyImport(
       // The last check: a cancel during the last write still rolls everything back.
       if (signal?.aborted) throw new ImportCanceledError();
 
+      // The warnings of the records written; a record rejected here has its problems instead.
+      const rejectedHere = new Set(rejected.map((r) => r.location));
       return {
         created: creates.length,
         updated: updates.length,
         skipped: plan.skipped,
         rejected,
+        warnings: (plan.warnings ?? []).filter((w) => !rejectedHere.has(w.location)),
         teamsCreated: teamsWritten.length,
+        teamsUpdated: teamChanges.length,
       };
     },
   );

@@ -1,11 +1,13 @@
 /**
- * The data every Apps view reads, loaded once for the whole area with useLiveQuery: switching
- * between the table, the board and the matrix does not reload 20,000 apps, and any write (here
- * or in another window's transaction) refreshes every view.
+ * The data every Apps view reads, loaded once for the whole area and kept (db/kept-query.ts):
+ * switching between the table, the board and the matrix, or to another area and back, does not
+ * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
 import { useDatabase } from '../../../db/DatabaseContext';
+import { keptQuery } from '../../../db/kept-query';
 
 export interface AppsData {
   apps: App[];
@@ -17,16 +19,27 @@ export interface AppsData {
   criteria: Criterion[];
 }
 
+const useApps = keptQuery((db) => db.apps.toArray());
+const useTeams = keptQuery((db) => db.teams.orderBy('name').toArray());
+const useCycles = keptQuery((db) => db.cycles.orderBy('index').toArray());
+const useGoldenPaths = keptQuery((db) => db.goldenPaths.orderBy('name').toArray());
+const useCriteria = keptQuery((db) => db.criteria.orderBy('order').toArray());
+
 /** The Apps area's data, or undefined while the first read is under way. */
 export function useAppsData(): AppsData | undefined {
   const db = useDatabase();
-  const apps = useLiveQuery(() => db.apps.toArray(), [db]);
-  const teams = useLiveQuery(() => db.teams.orderBy('name').toArray(), [db]);
-  const cycles = useLiveQuery(() => db.cycles.orderBy('index').toArray(), [db]);
-  const goldenPaths = useLiveQuery(() => db.goldenPaths.orderBy('name').toArray(), [db]);
-  const criteria = useLiveQuery(() => db.criteria.orderBy('order').toArray(), [db]);
-  if (!apps || !teams || !cycles || !goldenPaths || !criteria) return undefined;
-  return { apps, teams, cycles, goldenPaths, criteria };
+  const apps = useApps(db);
+  const teams = useTeams(db);
+  const cycles = useCycles(db);
+  const goldenPaths = useGoldenPaths(db);
+  const criteria = useCriteria(db);
+  return useMemo(
+    () =>
+      apps && teams && cycles && goldenPaths && criteria
+        ? { apps, teams, cycles, goldenPaths, criteria }
+        : undefined,
+    [apps, teams, cycles, goldenPaths, criteria],
+  );
 }
 
 /** The apps selected into one cycle (any stage), or undefined while the first read is under way. */

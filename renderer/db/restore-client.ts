@@ -1,0 +1,153 @@
+/**
+ * Restoring a backup file, as the Data screen does it: the file's text goes to a worker that
+ * reads and checks it (restore.worker.ts), the screen shows the summary it returns, and on
+ * confirmation the same worker writes the records in ONE transaction (replace.ts), reporting
+ * its progress; the page's thread only draws. Where no worker can start (tests, or a worker
+ * refused by the platform) the same work runs in the page, with the same messages and results.
+ */
+import { BackupFileError } from '../../shared/backup/backup';
+import type { AdoptionDatabase } from './database';
+import { StorageFullError } from './errors';
+import {
+  createRestoreWork,
+  type BackupSummary,
+  type RestoreReply,
+  type RestoreRequest,
+  type SentError,
+} from './restore-work';
+
+export type { BackupSummary } from './restore-work';
+
+export interface RestoreOptions {
+  /** Called with records written so far and the total, after each chunk (and once with 0 at the start). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A backup file that passed every check, ready to replace all data. */
+export interface CheckedBackup {
+  summary: BackupSummary;
+  /**
+   * Replaces every data table with the backup. Rejects with the signal's reason when cancelled
+   * (the database is then exactly as it was), with a StorageFullError when the disk is full, or
+   * with the underlying error; in every failure case nothing changed. Once only.
+   */
+  restore(options?: RestoreOptions): Promise<void>;
+  /** Lets the checked records go without restoring them (the dialog was closed). */
+  discard(): void;
+}
+
+/** The error a reply describes, as the page's own types where it has them. */
+function received(error: SentError): Error {
+  if (error.name === 'BackupFileError') return new BackupFileError(error.message, error.problems);
+  if (error.name === 'StorageFullError') return new StorageFullError();
+  const out = new Error(error.message);
+  out.name = error.name;
+  return out;
+}
+
+interface Channel {
+  send(request: RestoreRequest): void;
+  close(): void;
+}
+
+/** The work in a worker; null where none can start. `onFailure` hears a worker that stopped. */
+function workerChannel(onReply: (reply: RestoreReply) => void, onFailure: () => void): Channel | null {
+  if (typeof Worker !== 'function') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module', name: 'restore' });
+  } catch {
+    return null;
+  }
+  worker.onmessage = (event: MessageEvent<RestoreReply>) => onReply(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    onFailure();
+  };
+  return { send: (request) => worker.postMessage(request), close: () => worker.terminate() };
+}
+
+/** The same work in the page's thread, its replies delivered as a worker's would be: later. */
+function pageChannel(database: AdoptionDatabase, onReply: (reply: RestoreReply) => void): Channel {
+  const handle = createRestoreWork({
+    post: (reply) => queueMicrotask(() => onReply(reply)),
+    open: () => ({ database }),
+  });
+  return { send: (request) => void handle(request), close: () => {} };
+}
+
+/**
+ * Reads and checks a backup file's text, off the page's thread where it can. Rejects with a
+ * BackupFileError naming what is wrong when the file cannot be restored.
+ */
+export function checkBackup(text: string, database: AdoptionDatabase): Promise<CheckedBackup> {
+  let listener: (reply: RestoreReply) => void = () => {};
+  const onReply = (reply: RestoreReply) => listener(reply);
+  let answered = false;
+  let channel: Channel;
+  // A worker that cannot run (a platform refusing its script) fails before its first answer:
+  // the check then runs again in the page.
+  const worker = workerChannel(onReply, () => {
+    if (answered)
+      return onReply({ type: 'failed', error: { name: 'Error', message: 'The restore stopped.' } });
+    channel.close();
+    channel = pageChannel(database, onReply);
+    channel.send({ type: 'check', text });
+  });
+  channel = worker ?? pageChannel(database, onReply);
+
+  return new Promise<CheckedBackup>((resolve, reject) => {
+    listener = (reply) => {
+      answered = true;
+      if (reply.type === 'checked') resolve(checked(reply.summary));
+      else if (reply.type === 'failed') {
+        channel.close();
+        reject(received(reply.error));
+      }
+    };
+    channel.send({ type: 'check', text });
+  });
+
+  function checked(summary: BackupSummary): CheckedBackup {
+    let started = false;
+    return {
+      summary,
+      discard() {
+        if (!started) channel.close();
+      },
+      restore({ onProgress, signal } = {}) {
+        if (started) return Promise.reject(new Error('This backup was already restored'));
+        started = true;
+        return new Promise<void>((resolve, reject) => {
+          const cancel = () => channel.send({ type: 'cancel' });
+          signal?.addEventListener('abort', cancel, { once: true });
+          listener = (reply) => {
+            if (reply.type === 'progress') {
+              onProgress?.(reply.done, reply.total);
+              return;
+            }
+            signal?.removeEventListener('abort', cancel);
+            channel.close();
+            if (reply.type === 'restored') resolve();
+            else if (reply.type === 'canceled') {
+              reject(
+                signal?.reason instanceof Error
+                  ? signal.reason
+                  : new DOMException('Restoring the backup was canceled', 'AbortError'),
+              );
+            } else if (reply.type === 'failed') reject(received(reply.error));
+          };
+          if (signal?.aborted) {
+            channel.close();
+            reject(
+              signal.reason instanceof Error ? signal.reason : new DOMException('Canceled', 'AbortError'),
+            );
+            return;
+          }
+          channel.send({ type: 'restore', dbName: database.name });
+        });
+      },
+    };
+  }
+}
