@@ -21,6 +21,8 @@ const CMDB_CSV = readFileSync(new URL('../fixtures/csv/cmdb-30.csv', import.meta
 
 const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+const pairingView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Pairing views' }).getByRole('link', { name, exact: true }).click();
 const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
 
@@ -121,6 +123,59 @@ const SCREENS: Screen[] = [
       await area(page, 'Apps');
       await page.getByRole('link', { name: '+ New app' }).click();
       await page.getByRole('textbox', { name: /^Name/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'pairing session log',
+    async open(page) {
+      await area(page, 'Pairing');
+      await pairingView(page, 'Session log');
+      await page
+        .getByRole('table', { name: /^Sessions, [\d,]+ shown$/ })
+        .locator('tr.virtual-row:not(.loading)')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing quick entry',
+    async open(page) {
+      await page.keyboard.press('Control+Shift+L');
+      await page
+        .getByRole('dialog', { name: 'Log a pairing session' })
+        .getByRole('combobox', { name: 'Who paired' })
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing hours',
+    async open(page) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Log a pairing session' }).waitFor({ state: 'detached' });
+      await pairingView(page, 'Hours');
+      await page
+        .getByRole('table', { name: /^Hours per person, / })
+        .locator('tr.virtual-row')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing assignments',
+    async open(page) {
+      await pairingView(page, 'Assignments');
+      await page
+        .getByRole('region', { name: /^Assignments in / })
+        .getByRole('listitem')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing stale apps',
+    async open(page) {
+      await pairingView(page, 'Stale apps');
+      await page.getByRole('table', { name: /^Stale onboarding apps, / }).waitFor();
     },
   },
   {
