@@ -42,6 +42,16 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'pairing',
+    label: 'Pairing',
+    description: 'Assignments per cycle, the session log with quick entry (Ctrl+Shift+L), hours',
+    screen: lazy(() => import('./features/pairing/PairingScreen')),
+    contributes: {
+      cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
+      global: lazy(() => import('./features/pairing/QuickEntry')),
+    },
+  },
+  {
     id: 'blockers',
     label: 'Blockers',
     description: 'Register, board by category, ageing and trends, RAID-log import',

@@ -286,6 +286,8 @@ interface AppFact {
   stage: AppStage;
   cycleId: string | null;
   selected: number | null;
+  /** Its golden paths' ids. */
+  paths: readonly string[];
 }
 
 /**
@@ -518,7 +520,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
         setUp + between(0, Math.max(0, (selected ?? today) - setUp)),
         production ?? firstDeploy ?? selected ?? today,
       );
-      apps.push({ id: record.id, teamId, stage, cycleId: cycle?.id ?? null, selected });
+      apps.push({ id: record.id, teamId, stage, cycleId: cycle?.id ?? null, selected, paths });
       emit(record);
     }
   });
@@ -595,6 +597,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
             appId: app.id,
             teamId: app.teamId,
             cycleId: cycleOfDay(day)?.id ?? null,
+            goldenPathId: app.paths[i % Math.max(1, app.paths.length)] ?? null,
             topic: rng.pick(TOPICS),
             notes: rng.chance(0.25) ? rng.pick(SESSION_NOTES) : '',
             outcome: outcomes[weighted(rng, OUTCOME_WEIGHTS)] as (typeof outcomes)[number],

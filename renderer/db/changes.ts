@@ -14,6 +14,7 @@ import type { BaseRecord } from '../../shared/domain';
 import { linkedIds, REFERENCES, repairLinks } from '../../shared/schema/references';
 import type { DataTableName } from '../../shared/schema/tables';
 import type { AdoptionDatabase, TableName } from './database';
+import { applyDerived, withDerived } from './derived';
 import { writeTransaction } from './repository';
 
 type DataTable = Exclude<TableName, 'settings'>;
@@ -113,6 +114,7 @@ class RecordingWriter implements Writer {
 /**
  * Runs a command's writes in ONE read-write transaction over `tables` and returns its result with
  * the ChangeSet that undoes it. `label` may be computed from the result ("Deleted Ledger").
+ * Tables derived from those written (./derived.ts) are brought up to date in the same transaction.
  */
 export async function recordChanges<T>(
   database: AdoptionDatabase,
@@ -120,12 +122,14 @@ export async function recordChanges<T>(
   label: string | ((result: T) => string),
   work: (writer: Writer) => Promise<T>,
 ): Promise<{ result: T; undo: ChangeSet }> {
-  return writeTransaction(database, tables, async () => {
+  return writeTransaction(database, withDerived(tables), async () => {
     const writer = new RecordingWriter(database);
     const result = await work(writer);
+    const changes = writer.changes();
+    await applyDerived((name) => database.table(name), changes);
     return {
       result,
-      undo: { label: typeof label === 'string' ? label : label(result), changes: writer.changes() },
+      undo: { label: typeof label === 'string' ? label : label(result), changes },
     };
   });
 }
@@ -146,7 +150,7 @@ export async function undoChanges(database: AdoptionDatabase, set: ChangeSet): P
   for (const table of touched) {
     for (const ref of REFERENCES[table as DataTableName] ?? []) linked.add(ref.target as DataTable);
   }
-  return writeTransaction(database, [...linked], async () => {
+  return writeTransaction(database, withDerived([...linked]), async () => {
     const currents = await Promise.all(
       set.changes.map((c) => database.table<BaseRecord, string>(c.table).get(c.id)),
     );
@@ -185,6 +189,12 @@ export async function undoChanges(database: AdoptionDatabase, set: ChangeSet): P
       return { table: c.table, record: record as unknown as BaseRecord };
     });
     for (const { table, record } of records) await database.table(table).put(record);
+    // What the undo changed, for the derived tables: each record from as it was to as it is back.
+    const putBack = new Map(records.map((r) => [`${r.table}/${r.record.id}`, r.record]));
+    await applyDerived(
+      (name) => database.table(name),
+      set.changes.map((c) => ({ table: c.table, before: c.after, after: putBack.get(`${c.table}/${c.id}`) })),
+    );
     return set.changes.length;
   });
 }

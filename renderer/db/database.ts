@@ -12,10 +12,13 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { SCHEMA_VERSIONS, type TableUpgrade } from '../../shared/schema/migrations';
 import {
   DATA_TABLE_NAMES,
+  DERIVED_TABLE_NAMES,
   type DataTableName,
+  type DerivedTableName,
   type StoredRecord,
   type TableName,
 } from '../../shared/schema/tables';
+import { recomputeDerived } from './derived';
 
 export type { DataTableName, Setting, TableName } from '../../shared/schema/tables';
 
@@ -23,6 +26,9 @@ export const DB_NAME = 'platform-adoption-tracker';
 
 /** Tables that hold user data (all but settings), in the order a backup writes them. */
 export const DATA_TABLES: readonly DataTableName[] = DATA_TABLE_NAMES;
+
+/** Tables computed from the data tables (./derived.ts): written with them, never backed up. */
+export const DERIVED_TABLES: readonly DerivedTableName[] = DERIVED_TABLE_NAMES;
 
 /**
  * Runs a version's upgrades inside Dexie's upgrade transaction: each table's records are read,
@@ -42,14 +48,25 @@ class AdoptionDexie extends Dexie {
     super(name);
     for (const entry of SCHEMA_VERSIONS) {
       const version = this.version(entry.version).stores(entry.stores);
-      const upgrades = entry.upgrade;
-      if (upgrades) version.upgrade((tx) => runUpgrades(tx, upgrades));
+      const upgrades = entry.upgrade ?? {};
+      const derive = entry.derive ?? [];
+      if (entry.upgrade || derive.length > 0) {
+        version.upgrade(async (tx) => {
+          await runUpgrades(tx, upgrades);
+          await recomputeDerived((name) => tx.table(name), derive);
+        });
+      }
     }
   }
 
   /** Every table of user data (all but settings), for work that replaces or reads all of it. */
   dataTables(): Table<unknown, string>[] {
     return DATA_TABLES.map((name) => this.table(name));
+  }
+
+  /** Every table computed from the data (./derived.ts): part of any transaction that replaces the data. */
+  derivedTables(): Table<unknown, string>[] {
+    return DERIVED_TABLES.map((name) => this.table(name));
   }
 }
 

@@ -38,8 +38,8 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
 /** Deletes every record of every data table (settings stay), in one transaction. */
 export async function clearAllData(database: AdoptionDatabase = defaultDb): Promise<void> {
   await guardStorage(() =>
-    database.transaction('rw', database.dataTables(), async () => {
-      for (const table of database.dataTables()) await table.clear();
+    database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
+      for (const table of [...database.dataTables(), ...database.derivedTables()]) await table.clear();
     }),
   );
 }

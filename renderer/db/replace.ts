@@ -5,10 +5,12 @@
  * callback awaits something that is not a Dexie operation, so nothing inside awaits a timer or
  * another promise: progress is reported synchronously between chunks, and cancelling is a check
  * of the AbortSignal between chunks (the awaited writes give the page its turns to paint the
- * progress and to deliver the click on "Cancel").
+ * progress and to deliver the click on "Cancel"). Derived tables (totals) are computed from the
+ * records written, in the same transaction (./derived.ts).
  */
 import type { Table } from 'dexie';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
+import { writeDerived } from './derived';
 import { guardStorage } from './errors';
 
 export interface ReplaceOptions {
@@ -61,7 +63,7 @@ export async function replaceAllData(
   }
   try {
     await guardStorage(() =>
-      database.transaction('rw', database.dataTables(), async () => {
+      database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
         for (const table of database.dataTables()) await table.clear();
         let done = 0;
         onProgress?.(done, total);
@@ -80,6 +82,8 @@ export async function replaceAllData(
           }
           previous = chunk && written ? { written, count: chunk.rows.length } : null;
         }
+        // Totals and the like are not in a backup: computed from the records just written.
+        await writeDerived((name) => database.table(name), tables);
         // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
         if (signal?.aborted) throw new ReplaceCanceled();
       }),

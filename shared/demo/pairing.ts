@@ -270,6 +270,8 @@ function demoSessions(
         appId: app?.id ?? null,
         teamId: assignment.targetTeamId,
         cycleId: cycleOfDay(date)?.id ?? assignment.cycleId,
+        // The app's golden paths in turn (no random draw, so the rest of the demo stays as it was).
+        goldenPathId: app?.goldenPathIds[n % app.goldenPathIds.length] ?? null,
         topic: rng.pick(topics),
         notes: rng.pick(story.SESSION_NOTES[outcome]),
         outcome,

@@ -18,3 +18,4 @@ export * from './cycle-actuals';
 export * from './capacity-forecast';
 export * from './knowledge';
 export * from './three-way';
+export * from './pairing';

@@ -150,6 +150,8 @@ export const pairingSessionInputSchema = z.object({
   appId: optionalId,
   teamId: optionalId,
   cycleId: optionalId,
+  /** The golden path the session worked on, if any. */
+  goldenPathId: optionalId,
   topic: requiredText('Topic'),
   notes: optionalText('Notes'),
   outcome: z.enum(PAIRING_OUTCOMES, { error: 'Unknown outcome' }).default('productive'),

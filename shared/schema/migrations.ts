@@ -16,8 +16,9 @@
  * schema can be refused with the app version the user needs.
  */
 import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
+import { upgradeSessionWithGoldenPath } from '../domain/pairing';
 import { upgradePersonToLeftOn, upgradeTeamToExternalRef } from '../domain/people';
-import { LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
+import { DERIVED_TABLE_NAMES, LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
 export type TableUpgrade = (records: readonly unknown[]) => unknown[];
@@ -37,6 +38,11 @@ export interface SchemaVersion {
   readonly stores: Readonly<Record<string, string | null>>;
   /** Per table whose records change shape: the pure function that upgrades them. */
   readonly upgrade?: Readonly<Record<string, TableUpgrade>>;
+  /**
+   * Derived tables (./tables.ts `derivedTable`) this version computes from their sources, after
+   * its upgrades: a database upgraded to it starts with them right. Backups hold none.
+   */
+  readonly derive?: readonly string[];
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -77,15 +83,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     appVersion: '0.3.0',
     change:
-      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes; people who leave stay in the records, with the day they left (leftOn, null while in the program).',
-    // Indexed: an import looks a team up by its ref. The mitigation and leftOn are not: the
-    // people list filters the few thousand people it has already read.
-    stores: { teams: 'id, name, kind, externalRef' },
+      'Teams keep the entity ref of the catalog Group they came from, so every import finds the same team; blockers keep the mitigation taken, beside their notes; people who leave stay in the records, with the day they left (leftOn, null while in the program); pairing sessions name their golden path and are indexed by person, app, team, cycle and topic with their date; hours of pairing are kept as totals.',
+    // Indexed: an import looks a team up by its ref; the session log and hours read sessions by
+    // one field and their date. The mitigation and leftOn are not: the people list filters the
+    // few thousand people it has already read.
+    stores: {
+      teams: 'id, name, kind, externalRef',
+      pairingSessions:
+        'id, date, *partnerIds, [personId+date], [appId+date], [teamId+date], [cycleId+date], [topic+date]',
+      pairingTotals: 'id, dimension',
+    },
     upgrade: {
       teams: (records) => records.map(upgradeTeamToExternalRef),
       blockers: (records) => records.map(upgradeBlockerToMitigation),
       people: (records) => records.map(upgradePersonToLeftOn),
+      pairingSessions: (records) => records.map(upgradeSessionWithGoldenPath),
     },
+    derive: ['pairingTotals'],
   },
 ];
 
@@ -100,13 +114,13 @@ export function storesAt(
   return foldStores(versions.filter((entry) => entry.version <= version));
 }
 
-/** The tables a backup of a schema version holds: every table then, but the local ones. */
+/** The tables a backup of a schema version holds: every table then, but the local and derived ones. */
 export function backupTablesAt(
   version: number,
   versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
 ): string[] {
-  const local: readonly string[] = LOCAL_TABLE_NAMES;
-  return Object.keys(storesAt(version, versions)).filter((name) => !local.includes(name));
+  const notBackedUp: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES];
+  return Object.keys(storesAt(version, versions)).filter((name) => !notBackedUp.includes(name));
 }
 
 /** The first app version that wrote a schema version; undefined for one newer than this app knows. */
@@ -117,7 +131,7 @@ export function appVersionForSchema(version: number): string | undefined {
 /**
  * Upgrades the tables of a backup written at schema version `from` to the current version: each
  * later version in turn adds its new tables (empty), drops its deleted ones and runs its
- * upgrades. Local tables are not in a backup, so their upgrades are skipped. Pure: the input is
+ * upgrades. Local and derived tables are not in a backup, so their upgrades are skipped. Pure: the input is
  * not changed.
  */
 export function upgradeBackupTables(
@@ -127,7 +141,7 @@ export function upgradeBackupTables(
 ): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [name, rows] of Object.entries(tables)) out[name] = [...rows];
-  const local: readonly string[] = LOCAL_TABLE_NAMES;
+  const local: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES];
   for (const entry of versions) {
     if (entry.version <= from) continue;
     for (const [name, spec] of Object.entries(entry.stores)) {
@@ -161,6 +175,10 @@ export function checkSchemaVersions(
     for (const name of Object.keys(entry.upgrade ?? {})) {
       if (!(name in stores))
         problems.push(`version ${entry.version} upgrades "${name}", which it has no table for`);
+    }
+    for (const name of entry.derive ?? []) {
+      if (!(name in stores) || !(DERIVED_TABLE_NAMES as readonly string[]).includes(name))
+        problems.push(`version ${entry.version} derives "${name}", which is not a derived table of it`);
     }
   });
   const last = foldStores(versions);

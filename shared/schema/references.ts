@@ -35,6 +35,7 @@ export const REFERENCES: Partial<Record<DataTableName, readonly Reference[]>> = 
     { field: 'appId', target: 'apps', kind: 'optional' },
     { field: 'teamId', target: 'teams', kind: 'optional' },
     { field: 'cycleId', target: 'cycles', kind: 'optional' },
+    { field: 'goldenPathId', target: 'goldenPaths', kind: 'optional' },
   ],
   blockers: [
     { field: 'appId', target: 'apps', kind: 'optional' },

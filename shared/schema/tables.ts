@@ -14,6 +14,7 @@ import { appSchema, criterionSchema, goldenPathSchema } from '../domain/apps';
 import { blockerSchema } from '../domain/blockers';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
+import { pairingTotalSchema } from '../domain/pairing';
 import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
@@ -25,12 +26,20 @@ export type Setting = z.infer<typeof settingSchema>;
 
 /** A table of user data: part of every backup. */
 function dataTable<S extends z.ZodType>(schema: S, indexes: string) {
-  return { schema, indexes, inBackup: true as const };
+  return { schema, indexes, inBackup: true as const, derived: false as const };
 }
 
 /** A table of this machine only (preferences): not part of a backup, kept by a restore. */
 function localTable<S extends z.ZodType>(schema: S, indexes: string) {
-  return { schema, indexes, inBackup: false as const };
+  return { schema, indexes, inBackup: false as const, derived: false as const };
+}
+
+/**
+ * A table computed from data tables (totals), kept up to date in the transaction of every write
+ * to its source (renderer/db/derived.ts): not part of a backup, computed again by a restore.
+ */
+function derivedTable<S extends z.ZodType>(schema: S, indexes: string) {
+  return { schema, indexes, inBackup: false as const, derived: true as const };
 }
 
 /** Every table, in the order a backup writes them. */
@@ -46,7 +55,10 @@ export const TABLES = {
   criteria: dataTable(criterionSchema, 'id, axis, order'),
   goldenPaths: dataTable(goldenPathSchema, 'id, name, kind'),
   assignments: dataTable(assignmentSchema, 'id, kind, personId, targetTeamId, appId, cycleId, startDate'),
-  pairingSessions: dataTable(pairingSessionSchema, 'id, date, personId, *partnerIds, appId, teamId, cycleId'),
+  pairingSessions: dataTable(
+    pairingSessionSchema,
+    'id, date, *partnerIds, [personId+date], [appId+date], [teamId+date], [cycleId+date], [topic+date]',
+  ),
   blockers: dataTable(
     blockerSchema,
     'id, category, status, severity, openedOn, resolvedOn, appId, teamId, cycleId, ownerId',
@@ -59,12 +71,15 @@ export const TABLES = {
   metrics: dataTable(metricSchema, 'id, &key'),
   metricSnapshots: dataTable(metricSnapshotSchema, 'id, metricId, date, [metricId+date]'),
   settings: localTable(settingSchema, 'key'),
+  pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
 } as const;
 
 type Tables = typeof TABLES;
 export type TableName = keyof Tables;
-/** The tables of user data: every table but the local ones. */
+/** The tables of user data: every table but the local and the derived ones. */
 export type DataTableName = { [T in TableName]: Tables[T]['inBackup'] extends true ? T : never }[TableName];
+/** The tables computed from data tables. */
+export type DerivedTableName = { [T in TableName]: Tables[T]['derived'] extends true ? T : never }[TableName];
 /** A record as stored in a table. */
 export type StoredRecord<T extends TableName> = z.output<Tables[T]['schema']>;
 
@@ -73,8 +88,13 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** The tables of user data (all but settings), in the order a backup writes them. */
 export const DATA_TABLE_NAMES = TABLE_NAMES.filter((name) => TABLES[name].inBackup) as DataTableName[];
 
-/** Tables that stay on this machine: never in a backup. */
-export const LOCAL_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((name) => !TABLES[name].inBackup);
+/** Tables that stay on this machine: never in a backup, kept by a restore. */
+export const LOCAL_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter(
+  (name) => !TABLES[name].inBackup && !TABLES[name].derived,
+);
+
+/** Tables computed from the data tables: never in a backup, computed again by a restore. */
+export const DERIVED_TABLE_NAMES = TABLE_NAMES.filter((name) => TABLES[name].derived) as DerivedTableName[];
 
 /** The stored record schema of every data table, by table name. */
 export const RECORD_SCHEMAS = Object.fromEntries(

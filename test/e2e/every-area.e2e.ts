@@ -23,6 +23,8 @@ const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
 const blockersView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Blockers views' }).getByRole('link', { name, exact: true }).click();
+const pairingView = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Pairing views' }).getByRole('link', { name, exact: true }).click();
 const appsView = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name, exact: true }).click();
 const peopleView = (page: Page, name: string) =>
@@ -168,6 +170,59 @@ const SCREENS: Screen[] = [
     async open(page) {
       await peopleView(page, 'Import');
       await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+    },
+  },
+  {
+    name: 'pairing session log',
+    async open(page) {
+      await area(page, 'Pairing');
+      await pairingView(page, 'Session log');
+      await page
+        .getByRole('table', { name: /^Sessions, [\d,]+ shown$/ })
+        .locator('tr.virtual-row:not(.loading)')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing quick entry',
+    async open(page) {
+      await page.keyboard.press('Control+Shift+L');
+      await page
+        .getByRole('dialog', { name: 'Log a pairing session' })
+        .getByRole('combobox', { name: 'Who paired' })
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing hours',
+    async open(page) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Log a pairing session' }).waitFor({ state: 'detached' });
+      await pairingView(page, 'Hours');
+      await page
+        .getByRole('table', { name: /^Hours per person, / })
+        .locator('tr.virtual-row')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing assignments',
+    async open(page) {
+      await pairingView(page, 'Assignments');
+      await page
+        .getByRole('region', { name: /^Assignments in / })
+        .getByRole('listitem')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'pairing stale apps',
+    async open(page) {
+      await pairingView(page, 'Stale apps');
+      await page.getByRole('table', { name: /^Stale onboarding apps, / }).waitFor();
     },
   },
   {

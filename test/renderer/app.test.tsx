@@ -23,12 +23,12 @@ async function openAt(route: string) {
 
 describe('the app frame', () => {
   it('shows a not-found page for an unknown address, naming it and linking every area', async () => {
-    await openAt('pairing');
+    await openAt('nowhere');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'There is no page here' }),
     ).toBeInTheDocument();
     const main = screen.getByRole('main');
-    expect(main).toHaveTextContent('#/pairing');
+    expect(main).toHaveTextContent('#/nowhere');
     // Not the Plan screen in disguise.
     expect(within(main).queryByRole('heading', { level: 1, name: 'Plan' })).toBeNull();
     for (const area of AREAS) {

@@ -13,6 +13,7 @@ import {
 } from '../../shared/schema/migrations';
 import {
   DATA_TABLE_NAMES,
+  DERIVED_TABLE_NAMES,
   LOCAL_TABLE_NAMES,
   RECORD_SCHEMAS,
   TABLES,
@@ -28,9 +29,12 @@ function compareVersions(a: string, b: string): number {
 }
 
 describe('the table list', () => {
-  it('keeps settings on this machine and every other table in backups, in list order', () => {
+  it('keeps settings on this machine, totals derived, and every other table in backups, in list order', () => {
     expect(LOCAL_TABLE_NAMES).toEqual(['settings']);
-    expect(DATA_TABLE_NAMES).toEqual(TABLE_NAMES.filter((name) => name !== 'settings'));
+    expect(DERIVED_TABLE_NAMES).toEqual(['pairingTotals']);
+    expect(DATA_TABLE_NAMES).toEqual(
+      TABLE_NAMES.filter((name) => name !== 'settings' && name !== 'pairingTotals'),
+    );
     expect(Object.keys(RECORD_SCHEMAS)).toEqual(DATA_TABLE_NAMES);
     for (const name of DATA_TABLE_NAMES) expect(RECORD_SCHEMAS[name]).toBe(TABLES[name].schema);
   });

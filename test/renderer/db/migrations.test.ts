@@ -19,6 +19,7 @@ import { REFERENCES } from '../../../shared/schema/references';
 import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
 import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
+import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -183,6 +184,37 @@ describe('schema version 2', () => {
 });
 
 describe('schema version 3', () => {
+  it('gives every pairing session of a version-2 database no golden path, and computes the hours totals', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(2);
+    await writeOldDatabase(name, 2, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+
+    const sessions = await database.pairingSessions.toArray();
+    expect(sessions).toHaveLength(old.pairingSessions!.length);
+    for (const before of old.pairingSessions!) {
+      const after = sessions.find((s) => s.id === before.id)!;
+      const { goldenPathId, ...rest } = after;
+      expect(goldenPathId).toBeNull();
+      expect(rest).toEqual(before);
+    }
+    const totals = await database.pairingTotals.orderBy('id').toArray();
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals).toEqual(recountTotals(old.pairingSessions as unknown as SessionFacts[]));
+  });
+
+  it('computes the totals of every earlier backup it restores (a backup holds none)', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
+      const sessions = fixtureTables(version).pairingSessions as unknown as SessionFacts[];
+      expect(await database.pairingTotals.orderBy('id').toArray()).toEqual(recountTotals(sessions));
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('pairingTotals');
+    }
+  });
+
   it('gives every team of a version-1 or version-2 database an empty external ref and keeps every person in the program (leftOn null), every other field as it was', async () => {
     for (const version of [1, 2]) {
       const name = uniqueName();

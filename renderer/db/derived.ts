@@ -1,0 +1,144 @@
+/**
+ * Derived tables (shared/schema/tables.ts `derivedTable`): computed from a data table and kept
+ * up to date in the SAME transaction as every write to it, so a screen reads a few hundred
+ * totals instead of scanning 200,000 records, and the totals can never disagree with what was
+ * committed. Every write path keeps them:
+ *
+ * - commands, through recordChanges, and Undo, through undoChanges (./changes.ts): the records'
+ *   before and after images give the delta;
+ * - restore, the demo and "delete all data" (./replace.ts, ./demo.ts): computed from the records
+ *   they write;
+ * - a database upgraded to the version that introduced a derived table (./database.ts):
+ *   computed from the upgraded source table.
+ *
+ * Write a source table only through those paths (never `db.<source>.put` directly), or its
+ * derived table falls behind. The calculations are pure (shared/domain); this module only reads
+ * and writes.
+ */
+import type { Table } from 'dexie';
+import {
+  applyTotalsDelta,
+  recountTotals,
+  TOTAL_FIELDS,
+  totalsDelta,
+  type PairingTotal,
+  type SessionFacts,
+  type TotalsDelta,
+} from '../../shared/domain/pairing';
+import {
+  DERIVED_TABLE_NAMES,
+  type DataTableName,
+  type DerivedTableName,
+  type TableName,
+} from '../../shared/schema/tables';
+
+/** A table by name, in the running transaction (the database's, or an upgrade's). */
+export type TableAccess = (name: TableName) => Table<unknown, string>;
+
+/** One record's change by a write: its image before (absent when created) and after (absent when deleted). */
+export interface SourceChange {
+  table: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface Derivation {
+  source: DataTableName;
+  /** The derived table's rows for a whole source table. */
+  compute(records: readonly unknown[]): unknown[];
+  /** Brings the derived table up to date after a write: `removed` before images, `added` after images. */
+  apply(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
+}
+
+const DERIVATIONS: Record<DerivedTableName, Derivation> = {
+  pairingTotals: {
+    source: 'pairingSessions',
+    compute: (records) => recountTotals(records as SessionFacts[]),
+    async apply(table, removed, added) {
+      const deltas = totalsDelta(removed as SessionFacts[], added as SessionFacts[]);
+      if (deltas.length === 0) return;
+      const totals = table('pairingTotals') as Table<PairingTotal, string>;
+      const current = await totals.bulkGet(deltas.map((d) => d.id));
+      const puts: PairingTotal[] = [];
+      const deletes: string[] = [];
+      for (const [i, delta] of deltas.entries()) {
+        const { total, recountLastDate } = applyTotalsDelta(current[i], delta);
+        if (!total) {
+          deletes.push(delta.id);
+          continue;
+        }
+        if (recountLastDate) total.lastDate = await latestSessionDate(table, delta);
+        puts.push(total);
+      }
+      if (puts.length > 0) await totals.bulkPut(puts);
+      if (deletes.length > 0) await totals.bulkDelete(deletes);
+    },
+  },
+};
+
+/** The date of an entity's latest stored session, through its `[field+date]` index. */
+async function latestSessionDate(table: TableAccess, delta: TotalsDelta): Promise<string | null> {
+  const index = `[${TOTAL_FIELDS[delta.dimension]}+date]`;
+  const keys = (await table('pairingSessions')
+    .where(index)
+    .between([delta.entityId, ''], [delta.entityId, '\uffff'])
+    .reverse()
+    .limit(1)
+    .keys()) as unknown as [string, string][];
+  return keys[0]?.[1] ?? null;
+}
+
+const DERIVED_OF = new Map<string, DerivedTableName[]>();
+for (const name of DERIVED_TABLE_NAMES) {
+  const source = DERIVATIONS[name].source;
+  DERIVED_OF.set(source, [...(DERIVED_OF.get(source) ?? []), name]);
+}
+
+/** `tables` and the derived tables of any source among them: a write transaction's scope. */
+export function withDerived(tables: readonly TableName[]): TableName[] {
+  const out = new Set<TableName>(tables);
+  for (const name of tables) for (const derived of DERIVED_OF.get(name) ?? []) out.add(derived);
+  return [...out];
+}
+
+/** Brings every derived table up to date after a write's changes (call inside its transaction, after the writes). */
+export async function applyDerived(table: TableAccess, changes: readonly SourceChange[]): Promise<void> {
+  for (const name of DERIVED_TABLE_NAMES) {
+    const { source, apply } = DERIVATIONS[name];
+    const mine = changes.filter((c) => c.table === source);
+    if (mine.length === 0) continue;
+    await apply(
+      table,
+      mine.flatMap((c) => (c.before === undefined ? [] : [c.before])),
+      mine.flatMap((c) => (c.after === undefined ? [] : [c.after])),
+    );
+  }
+}
+
+/** Replaces one derived table with its rows computed from its source's records. */
+async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
+  const rows = DERIVATIONS[name].compute(records);
+  await table(name).clear();
+  if (rows.length > 0) await table(name).bulkAdd(rows);
+}
+
+/**
+ * Replaces every derived table with its rows computed from `sources` (the records a restore or
+ * the demo has just written, by table; a missing table counts as empty).
+ */
+export async function writeDerived(
+  table: TableAccess,
+  sources: Readonly<Partial<Record<string, readonly unknown[]>>>,
+): Promise<void> {
+  for (const name of DERIVED_TABLE_NAMES)
+    await replaceDerived(table, name, sources[DERIVATIONS[name].source] ?? []);
+}
+
+/** Computes derived tables from their stored source tables (a schema upgrade that introduces them). */
+export async function recomputeDerived(table: TableAccess, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const derivation = DERIVATIONS[name as DerivedTableName];
+    if (!derivation) throw new Error(`No derived table named ${name}`);
+    await replaceDerived(table, name as DerivedTableName, await table(derivation.source).toArray());
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * A cycle's pairing, for its detail on Plan: who is placed where (pairing or seeding, with the
+ * board's flags), the hours logged in it, and its onboarding apps with no session in the last
+ * two weeks. Reads its own data, so it can sit beside the cycle's apps.
+ */
+import { useState } from 'react';
+import { assignmentBoard, formatHours, todayIso, type Cycle } from '../../../shared/domain';
+import { useUi } from '../../store/ui';
+import { flaggedPeople, flagWords, placeTitle } from './board-flags';
+import {
+  shownAppName,
+  useAppNames,
+  useAssignments,
+  usePairingSettings,
+  usePeople,
+  useStaleApps,
+  useTeams,
+  useTotal,
+} from './data/queries';
+import { usePairingUi } from './pairing-store';
+import { lastSessionWords } from './StaleAppsView';
+import './cycle-pairing.css';
+
+export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
+  const [today] = useState(todayIso);
+  const assignments = useAssignments();
+  const people = usePeople();
+  const teams = useTeams();
+  const settings = usePairingSettings();
+  const stale = useStaleApps(today, cycle.id);
+  const hours = useTotal('cycle', cycle.id);
+  const setBoardCycle = usePairingUi((s) => s.setBoardCycle);
+  const showSessions = usePairingUi((s) => s.showSessions);
+  const navigate = useUi((s) => s.navigate);
+  const board = assignments && settings ? assignmentBoard(assignments, cycle, settings.maxLoad) : undefined;
+  const appNames = useAppNames(board?.columns.flatMap((c) => (c.appId ? [c.appId] : [])) ?? []);
+  const headingId = `cycle-pairing-${cycle.id}`;
+
+  if (!board || !people || !teams || !stale || !settings || hours === undefined) {
+    return (
+      <p className="muted" role="status">
+        Loading the cycle’s pairing…
+      </p>
+    );
+  }
+  const personName = new Map(people.map((p) => [p.id, p.name]));
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const flagged = flaggedPeople(board);
+  const appName = (id: string | null) => (id ? shownAppName(appNames(id)) : null);
+
+  return (
+    <section className="cycle-pairing" aria-labelledby={headingId}>
+      <h3 id={headingId}>Pairing and seeding</h3>
+      {board.columns.length === 0 ? (
+        <p className="muted">No one is assigned in this cycle yet.</p>
+      ) : (
+        <ul className="cycle-pairing-places">
+          {board.columns.map((column) => (
+            <li key={column.place}>
+              <strong>{placeTitle(column, teamName, appName)}:</strong>{' '}
+              {column.assignments
+                .map((a) => `${personName.get(a.personId) ?? 'Deleted person'} (${a.kind})`)
+                .join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {flagged.length > 0 && (
+        <p className="cycle-pairing-flags" role="note">
+          Flagged:{' '}
+          {flagged
+            .map(
+              (p) => `${personName.get(p.personId) ?? 'Deleted person'} (${flagWords(p, settings.maxLoad)})`,
+            )
+            .join('; ')}
+          .
+        </p>
+      )}
+      <p>
+        <strong>Logged:</strong>{' '}
+        {hours ? (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              showSessions({ cycleId: cycle.id });
+              navigate('pairing');
+            }}
+          >
+            {formatHours(hours.minutes)} h in {hours.sessions.toLocaleString('en')}{' '}
+            {hours.sessions === 1 ? 'session' : 'sessions'}
+          </button>
+        ) : (
+          <span className="muted">no session in this cycle</span>
+        )}
+      </p>
+      {stale.length > 0 ? (
+        <div className="cycle-pairing-stale">
+          <strong>
+            {stale.length} onboarding {stale.length === 1 ? 'app' : 'apps'} with no session in the last two
+            weeks:
+          </strong>
+          <ul>
+            {stale.slice(0, 8).map((s) => (
+              <li key={s.app.id}>
+                <a href={`#/apps/${s.app.id}`}>{s.app.name}</a>{' '}
+                <span className="muted">· last session {lastSessionWords(s, today)}</span>
+              </li>
+            ))}
+          </ul>
+          {stale.length > 8 && <a href="#/pairing/stale">All {stale.length} stale apps</a>}
+        </div>
+      ) : (
+        <p className="muted">Every onboarding app of this cycle had a session in the last two weeks.</p>
+      )}
+      <p>
+        <a
+          href="#/pairing/board"
+          onClick={() => {
+            setBoardCycle(cycle.id);
+          }}
+        >
+          Staff this cycle on the assignments board
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,283 @@
+/**
+ * The session log: every pairing session, newest first, filtered by person (who paired or was a
+ * partner), app, team, cycle, topic and dates. 200,000 sessions stay fast: the list is
+ * virtualized and, when one index answers the filter, only the page in view is read
+ * (data/queries.ts). Enter on a row edits it, Delete deletes it (Undo in the message), and a
+ * session logged anywhere shows at once.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  cycleLabel,
+  formatDuration,
+  formatHours,
+  formatIsoDate,
+  hasSessionFilter,
+  isIsoDate,
+  type PairingSession,
+} from '../../../shared/domain';
+import { useDatabase } from '../../db/DatabaseContext';
+import { Field } from '../../ui/Field';
+import { useOfferUndo } from '../../ui/undo';
+import { useAction } from '../../ui/use-save';
+import {
+  searchApps,
+  shownAppName,
+  useAppNames,
+  useCycles,
+  usePeople,
+  useSessionLog,
+  useSessionPage,
+  useTeams,
+  useTopics,
+} from './data/queries';
+import { deleteSession, sessionLabel } from './data/sessions';
+import { EditSessionDialog } from './EditSessionDialog';
+import { usePairingUi } from './pairing-store';
+import { matchOptions, Picker } from './Picker';
+import { OUTCOME_LABELS } from './SessionFields';
+import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import './session-log.css';
+
+const ROW_HEIGHT = 46;
+/** Sessions read per page; three pages around the rows in view are kept. */
+const PAGE = 60;
+
+const COLUMNS: readonly VirtualColumn[] = [
+  { label: 'Date', width: 90 },
+  { label: 'Who paired', width: 120 },
+  { label: 'Partners', width: 140 },
+  { label: 'Team', width: 110 },
+  { label: 'App', width: 130 },
+  { label: 'Topic', width: 140 },
+  { label: 'Duration', width: 80, numeric: true },
+  { label: 'Outcome', width: 90 },
+  { label: 'Actions', width: 110 },
+];
+
+export function SessionLog() {
+  const database = useDatabase();
+  const filter = usePairingUi((s) => s.filter);
+  const setFilter = usePairingUi((s) => s.setFilter);
+  const showSessions = usePairingUi((s) => s.showSessions);
+  const people = usePeople();
+  const teams = useTeams();
+  const cycles = useCycles();
+  const topics = useTopics();
+  const log = useSessionLog(filter);
+  const offerUndo = useOfferUndo();
+  const { run } = useAction();
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const [pageStart, setPageStart] = useState(0);
+  const [range, setRange] = useState<[number, number]>([0, PAGE]);
+  const onRange = useCallback((start: number, end: number) => {
+    setRange((r) => (r[0] === start && r[1] === end ? r : [start, end]));
+    setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
+  }, []);
+  const paged = log?.kind === 'paged';
+  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged);
+
+  const sessionAt = (index: number): PairingSession | null => {
+    if (!log) return null;
+    if (log.kind === 'loaded') return log.sessions[index] ?? null;
+    if (!page || page.filter !== filter || index < page.start) return null;
+    return page.sessions[index - page.start] ?? null;
+  };
+  const inView: PairingSession[] = [];
+  for (let i = range[0]; i < range[1]; i++) {
+    const s = sessionAt(i);
+    if (s) inView.push(s);
+  }
+  const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
+
+  const personName = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
+  const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
+  const personOptions = useMemo(() => (people ?? []).map((p) => ({ id: p.id, label: p.name })), [people]);
+  const teamOptions = useMemo(() => (teams ?? []).map((t) => ({ id: t.id, label: t.name })), [teams]);
+  const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
+
+  const remove = (session: PairingSession) =>
+    run(async () => {
+      const { undo } = await deleteSession(session.id, database);
+      offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
+    }, 'The session was not deleted');
+
+  if (!log || !people || !teams || !cycles || !topics) {
+    return (
+      <p role="status" className="muted">
+        Loading the sessions…
+      </p>
+    );
+  }
+
+  const none = <span className="muted">—</span>;
+
+  return (
+    <section className="session-log" aria-label="Session log">
+      <div className="session-filters" role="search" aria-label="Filter sessions">
+        <Field label="Person">
+          <Picker
+            value={filter.personId}
+            valueLabel={filter.personId ? (personName.get(filter.personId) ?? 'Unknown') : ''}
+            search={(text) => matchOptions(personOptions, text)}
+            onChange={(id) => setFilter({ personId: id })}
+            placeholder="Anyone"
+          />
+        </Field>
+        <Field label="Team">
+          <Picker
+            value={filter.teamId}
+            valueLabel={filter.teamId ? (teamName.get(filter.teamId) ?? 'Deleted team') : ''}
+            search={(text) => matchOptions(teamOptions, text)}
+            onChange={(id) => setFilter({ teamId: id })}
+            placeholder="Any team"
+          />
+        </Field>
+        <Field label="App">
+          <Picker
+            value={filter.appId}
+            valueLabel={filter.appId ? shownAppName(filterAppName) : ''}
+            search={async (text) =>
+              (await searchApps(database, text, filter.teamId)).map((a) => ({ id: a.id, label: a.name }))
+            }
+            onChange={(id) => setFilter({ appId: id })}
+            placeholder="Any app"
+          />
+        </Field>
+        <Field label="Cycle">
+          <select
+            name="cycleId"
+            value={filter.cycleId ?? ''}
+            onChange={(e) => setFilter({ cycleId: e.target.value || null })}
+          >
+            <option value="">Any cycle</option>
+            {cycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {cycleLabel(c)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Topic">
+          <select
+            name="topic"
+            value={filter.topic ?? ''}
+            onChange={(e) => setFilter({ topic: e.target.value || null })}
+          >
+            <option value="">Any topic</option>
+            {[...topics].sort().map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <DateFilter label="From" value={filter.from} onChange={(from) => setFilter({ from })} />
+        <DateFilter label="To" value={filter.to} onChange={(to) => setFilter({ to })} />
+      </div>
+      <div className="session-summary">
+        <span role="status" aria-live="polite">
+          {log.total.toLocaleString('en')} {log.total === 1 ? 'session' : 'sessions'}
+          {log.minutes !== null && ` · ${formatHours(log.minutes)} h`}
+          {hasSessionFilter(filter) ? ' match the filters' : ' in all'}
+        </span>
+        {hasSessionFilter(filter) && (
+          <button type="button" className="link" onClick={() => showSessions({})}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      <VirtualTable
+        label={`Sessions, ${log.total.toLocaleString('en')} shown`}
+        busy={log.filter !== filter}
+        columns={COLUMNS}
+        count={log.total}
+        rowHeight={ROW_HEIGHT}
+        testId="session-log-scroll"
+        onRange={onRange}
+        rowKey={(i) => sessionAt(i)?.id ?? String(i)}
+        onOpen={(i) => {
+          const s = sessionAt(i);
+          if (s) setEditing(s.id);
+        }}
+        onDelete={(i) => {
+          const s = sessionAt(i);
+          if (s) void remove(s);
+        }}
+        empty={
+          hasSessionFilter(filter)
+            ? 'No session matches these filters.'
+            : 'No session logged yet. Press Ctrl+Shift+L on any screen to log one.'
+        }
+        row={(i) => {
+          const s = sessionAt(i);
+          if (!s) return null;
+          const partners = s.partnerIds.map((id) => personName.get(id) ?? 'Unknown').join(', ');
+          return [
+            formatIsoDate(s.date, 'd MMM yy'),
+            personName.get(s.personId) ?? 'Unknown person',
+            partners ? <span title={partners}>{partners}</span> : none,
+            s.teamId ? (teamName.get(s.teamId) ?? 'Deleted team') : none,
+            s.appId ? shownAppName(appNames(s.appId)) : none,
+            <span title={s.notes || undefined}>{s.topic}</span>,
+            formatDuration(s.durationMinutes),
+            OUTCOME_LABELS[s.outcome],
+            <span className="session-actions">
+              <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="link"
+                tabIndex={-1}
+                aria-label={`Delete the session of ${sessionLabel(s)}`}
+                onClick={() => void remove(s)}
+              >
+                Delete
+              </button>
+            </span>,
+          ];
+        }}
+      />
+      <p className="muted pairing-keys">On a row: Enter edits, Delete deletes (Undo in the message).</p>
+      {editing && <EditSessionDialog id={editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}
+
+/** A date filter: applied once it is a date (or empty); otherwise said so at the field. */
+function DateFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  onChange(value: string | null): void;
+}) {
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Cleared or set from elsewhere (Clear filters, a number on the Hours view).
+    setShown(value);
+    setText(value ?? '');
+  }
+  const trimmed = text.trim();
+  const error = trimmed !== '' && !isIsoDate(trimmed) ? `${label} must be a date (yyyy-mm-dd)` : undefined;
+  return (
+    <Field label={label} error={error}>
+      <input
+        type="text"
+        inputMode="numeric"
+        placeholder="yyyy-mm-dd"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.trim();
+          if (next === '') onChange(null);
+          else if (isIsoDate(next)) onChange(next);
+        }}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The onboarding apps nobody paired on in the last two weeks (today included): never paired
+ * first, then the longest without a session. Each leads to its app, to its sessions, and to
+ * quick entry for it.
+ */
+import { useMemo, useState } from 'react';
+import {
+  cycleLabel,
+  daysBetween,
+  formatIsoDate,
+  STALE_AFTER_DAYS,
+  todayIso,
+  type App,
+  type StaleApp,
+} from '../../../shared/domain';
+import { useUi } from '../../store/ui';
+import { useCycles, useStaleApps, useTeams } from './data/queries';
+import { usePairingUi } from './pairing-store';
+import { VirtualTable, type VirtualColumn } from './VirtualTable';
+
+const COLUMNS: readonly VirtualColumn[] = [
+  { label: 'App', width: 200 },
+  { label: 'Team', width: 140 },
+  { label: 'Cycle', width: 150 },
+  { label: 'Last session', width: 150 },
+  { label: 'Actions', width: 150 },
+];
+
+/** "never", or "12 Mar 2026 (40 days ago)". */
+export function lastSessionWords(s: StaleApp<unknown>, today: string): string {
+  if (!s.lastDate) return 'never';
+  const days = daysBetween(s.lastDate, today);
+  return `${formatIsoDate(s.lastDate)} (${days} ${days === 1 ? 'day' : 'days'} ago)`;
+}
+
+export default function StaleAppsView() {
+  const [today] = useState(todayIso);
+  const stale = useStaleApps(today);
+  const teams = useTeams();
+  const cycles = useCycles();
+  const openQuickEntry = usePairingUi((s) => s.openQuickEntry);
+  const showSessions = usePairingUi((s) => s.showSessions);
+  const navigate = useUi((s) => s.navigate);
+  const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
+  const cycleName = useMemo(() => new Map((cycles ?? []).map((c) => [c.id, cycleLabel(c)])), [cycles]);
+
+  if (!stale || !teams || !cycles) {
+    return (
+      <p role="status" className="muted">
+        Loading the onboarding apps…
+      </p>
+    );
+  }
+  const sessionsOf = (app: App) => {
+    showSessions({ appId: app.id });
+    navigate('pairing');
+  };
+  return (
+    <section aria-label="Stale onboarding apps">
+      <p role="status">
+        {stale.length === 0
+          ? `Every onboarding app had a pairing session in the last ${STALE_AFTER_DAYS} days.`
+          : `${stale.length.toLocaleString('en')} onboarding ${stale.length === 1 ? 'app has' : 'apps have'} had no pairing session in the last ${STALE_AFTER_DAYS} days (${stale.filter((s) => !s.lastDate).length.toLocaleString('en')} never).`}
+      </p>
+      <VirtualTable
+        label={`Stale onboarding apps, ${stale.length.toLocaleString('en')} shown`}
+        columns={COLUMNS}
+        count={stale.length}
+        rowHeight={44}
+        rowKey={(i) => stale[i]?.app.id ?? String(i)}
+        onOpen={(i) => stale[i] && navigate(`apps/${stale[i].app.id}`)}
+        empty="Nothing to catch up on."
+        row={(i) => {
+          const s = stale[i];
+          if (!s) return null;
+          const { app } = s;
+          return [
+            <a href={`#/apps/${app.id}`} tabIndex={-1}>
+              {app.name}
+            </a>,
+            app.teamId ? (teamName.get(app.teamId) ?? 'Deleted team') : '—',
+            app.cycleId ? (cycleName.get(app.cycleId) ?? '—') : '—',
+            s.lastDate ? (
+              <button type="button" className="link" tabIndex={-1} onClick={() => sessionsOf(app)}>
+                {lastSessionWords(s, today)}
+              </button>
+            ) : (
+              'never'
+            ),
+            <button
+              type="button"
+              className="link"
+              tabIndex={-1}
+              onClick={() => openQuickEntry({ appId: app.id, teamId: app.teamId })}
+            >
+              Log a session
+            </button>,
+          ];
+        }}
+      />
+      <p className="muted pairing-keys">On a row, Enter opens the app.</p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * What the board says about a person placed in a cycle, in words: shared by the assignments
+ * board and the cycle's pairing on Plan, so both flag the same people the same way.
+ */
+import type { AssignmentBoard, AssignmentFacts, BoardColumn, BoardPerson } from '../../../shared/domain';
+
+/** The people of a board over the load limit or in two places at once, in board order. */
+export function flaggedPeople<A>(board: AssignmentBoard<A>): BoardPerson<A>[] {
+  return [...board.people.values()].filter((p) => p.overloaded || p.conflicts.length > 0);
+}
+
+/** "3 places at once, over 2, two places at once while seeding", or '' when not flagged. */
+export function flagWords(p: BoardPerson<unknown>, maxLoad: number): string {
+  const words: string[] = [];
+  if (p.overloaded) words.push(`${p.load} places at once, over ${maxLoad}`);
+  if (p.conflicts.length > 0) words.push('two places at once while seeding');
+  return words.join(', ');
+}
+
+/** A column's title: its team, or its app for a place without a team. */
+export function placeTitle(
+  column: BoardColumn<AssignmentFacts>,
+  teamName: ReadonlyMap<string, string>,
+  appName: (id: string | null) => string | null,
+): string {
+  if (column.targetTeamId) return teamName.get(column.targetTeamId) ?? 'Deleted team';
+  return appName(column.appId) ?? 'No team';
+}

@@ -1,0 +1,396 @@
+/**
+ * The Pairing area's reads: hooks over useLiveQuery, so a session logged anywhere (quick entry,
+ * another window) shows at once. Nothing here reads all 200,000 sessions:
+ *
+ * - the session log reads through an index: with no filter, or one of app, team, cycle or
+ *   topic (with or without dates), it counts the matches and reads only the page in view
+ *   (`[field+date]` indexes, newest first); with a person, or several filters, it reads the
+ *   sessions of the most selective one (an app's, a person's…) and filters those in memory;
+ * - hours come from the totals kept with every write (renderer/db/derived.ts), or, for one
+ *   cycle, from that cycle's sessions;
+ * - stale onboarding apps from the onboarding apps and their totals' latest dates.
+ *
+ * The loaders are exported for the data-module tests and the benchmark.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Collection } from 'dexie';
+import {
+  compareSessionsNewestFirst,
+  currentAssignment,
+  matchesSessionFilter,
+  recountTotals,
+  staleOnboardingApps,
+  totalId,
+  totalsOf,
+  type App,
+  type Assignment,
+  type Cycle,
+  type GoldenPath,
+  type IsoDate,
+  type PairingSession,
+  type PairingTotal,
+  type Person,
+  type SessionFilter,
+  type StaleApp,
+  type Team,
+  type TotalDimension,
+} from '../../../../shared/domain';
+import { useDatabase } from '../../../db/DatabaseContext';
+import type { AdoptionDatabase } from '../../../db/database';
+import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
+
+const LOW = '';
+const HIGH = '\uffff';
+
+// --- Reference data ----------------------------------------------------------------------------
+
+/** Everyone, by name. */
+export function usePeople(): Person[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.people.orderBy('name').toArray(), [db]);
+}
+
+/** Every team, by name. */
+export function useTeams(): Team[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.teams.orderBy('name').toArray(), [db]);
+}
+
+/** The cycles in time order. */
+export function useCycles(): Cycle[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.cycles.orderBy('index').toArray(), [db]);
+}
+
+export function useGoldenPaths(): GoldenPath[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.goldenPaths.orderBy('name').toArray(), [db]);
+}
+
+/**
+ * The names of the apps with these ids (the rows in view), live: `name(id)` is the app's name,
+ * null for an app that no longer exists, undefined while it is being read. Names read for the
+ * ids before stay meanwhile, so rows that stay in view keep theirs.
+ */
+export function useAppNames(ids: readonly string[]): (id: string) => string | null | undefined {
+  const db = useDatabase();
+  const key = [...new Set(ids)].sort().join(',');
+  const names = useLiveQuery(async () => {
+    const list = key ? key.split(',') : [];
+    const apps = await db.apps.bulkGet(list);
+    return new Map(list.map((id, i) => [id, apps[i]?.name ?? null]));
+  }, [db, key]);
+  return (id) => names?.get(id);
+}
+
+/** An app's name as a cell shows it: "Deleted app" for one that no longer exists, "…" while read. */
+export function shownAppName(name: string | null | undefined): string {
+  return name ?? (name === null ? 'Deleted app' : '…');
+}
+
+/** Apps to offer in a picker: the team's apps whose name contains `text`, then any app whose name starts with it. */
+export async function searchApps(
+  database: AdoptionDatabase,
+  text: string,
+  teamId: string | null,
+  limit = 12,
+): Promise<App[]> {
+  const needle = text.trim().toLowerCase();
+  const own = teamId ? await database.apps.where('teamId').equals(teamId).toArray() : [];
+  const fromTeam = own.filter((a) => a.name.toLowerCase().includes(needle)).sort(byName);
+  if (needle === '') return fromTeam.slice(0, limit);
+  const others = await database.apps.where('name').startsWithIgnoreCase(needle).limit(limit).toArray();
+  const seen = new Set(fromTeam.map((a) => a.id));
+  return [...fromTeam, ...others.filter((a) => !seen.has(a.id))].slice(0, limit);
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+// --- The session log ---------------------------------------------------------------------------
+
+type SessionCollection = Collection<PairingSession, string>;
+
+/** The filters an index can answer alone, in the order they are tried: one of these, with dates. */
+const INDEXED = [
+  ['appId', 'appId'],
+  ['teamId', 'teamId'],
+  ['cycleId', 'cycleId'],
+  ['topic', 'topic'],
+] as const satisfies readonly [keyof SessionFilter, keyof PairingSession][];
+
+/** The sessions one filter field and the dates select, through its `[field+date]` index, oldest first. */
+function byIndex(database: AdoptionDatabase, field: string, value: string, filter: SessionFilter) {
+  return database.pairingSessions
+    .where(`[${field}+date]`)
+    .between([value, filter.from ?? LOW], [value, filter.to ?? HIGH], true, true);
+}
+
+/** The collection that answers the filter exactly, when one index can; null when it cannot. */
+function exactCollection(database: AdoptionDatabase, filter: SessionFilter): SessionCollection | null {
+  if (filter.personId !== null) return null;
+  const set = INDEXED.filter(([key]) => filter[key] !== null);
+  if (set.length > 1) return null;
+  if (set.length === 0) {
+    return database.pairingSessions.where('date').between(filter.from ?? LOW, filter.to ?? HIGH, true, true);
+  }
+  const [key, field] = set[0]!;
+  return byIndex(database, field, filter[key] as string, filter);
+}
+
+/**
+ * The session log for a filter: a count and pages read on demand, or every match read at once;
+ * with their minutes where known without reading them (the totals of one entity, or of all).
+ */
+export type SessionLog =
+  | { kind: 'paged'; total: number; minutes: number | null }
+  | { kind: 'loaded'; total: number; minutes: number; sessions: PairingSession[] };
+
+/** The minutes of what a filter of one entity (or none), without dates, selects: from the totals. */
+async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): Promise<number | null> {
+  if (filter.from !== null || filter.to !== null) return null;
+  const set = INDEXED.filter(([key]) => filter[key] !== null);
+  if (set.length === 0) {
+    const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
+    return cycles.reduce((sum, t) => sum + t.minutes, 0);
+  }
+  const [key] = set[0]!;
+  const dimension = ({ appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const)[key];
+  return (await database.pairingTotals.get(totalId(dimension, filter[key] as string)))?.minutes ?? 0;
+}
+
+/**
+ * Counts what one index answers; otherwise reads the sessions of the most selective filter (an
+ * app's, a person's — as the one who paired and as a partner — a team's, a cycle's, a topic's)
+ * and keeps those that pass every filter, newest first.
+ */
+export async function loadSessionLog(database: AdoptionDatabase, filter: SessionFilter): Promise<SessionLog> {
+  const exact = exactCollection(database, filter);
+  if (exact) {
+    const [total, minutes] = await Promise.all([exact.count(), totalMinutes(database, filter)]);
+    return { kind: 'paged', total, minutes };
+  }
+  let candidates: PairingSession[];
+  if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
+  else if (filter.personId !== null) {
+    const [led, partnered] = await Promise.all([
+      byIndex(database, 'personId', filter.personId, filter).toArray(),
+      database.pairingSessions.where('partnerIds').equals(filter.personId).toArray(),
+    ]);
+    const seen = new Set(led.map((s) => s.id));
+    candidates = [...led, ...partnered.filter((s) => !seen.has(s.id))];
+  } else {
+    const [key, field] = INDEXED.find(([k]) => filter[k] !== null)!;
+    candidates = await byIndex(database, field, filter[key] as string, filter).toArray();
+  }
+  const sessions = candidates.filter((s) => matchesSessionFilter(s, filter)).sort(compareSessionsNewestFirst);
+  const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
+  return { kind: 'loaded', total: sessions.length, minutes, sessions };
+}
+
+/** Sessions `start` to `end` (newest first) of a filter one index answers; [] for any other. */
+export async function loadSessionPage(
+  database: AdoptionDatabase,
+  filter: SessionFilter,
+  start: number,
+  end: number,
+): Promise<PairingSession[]> {
+  const exact = exactCollection(database, filter);
+  if (!exact || end <= start) return [];
+  return exact
+    .reverse()
+    .offset(start)
+    .limit(end - start)
+    .toArray();
+}
+
+/**
+ * The session log of a filter, live; undefined while the first read is under way. It carries the
+ * filter it was read for: while a new filter is read the previous answer stays, marked so.
+ */
+export function useSessionLog(filter: SessionFilter): (SessionLog & { filter: SessionFilter }) | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => ({ ...(await loadSessionLog(db, filter)), filter }), [db, filter]);
+}
+
+/** One page of a paged session log, live; undefined while it is read. */
+export function useSessionPage(
+  filter: SessionFilter,
+  start: number,
+  end: number,
+  enabled: boolean,
+): { filter: SessionFilter; start: number; sessions: PairingSession[] } | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () =>
+      enabled ? { filter, start, sessions: await loadSessionPage(db, filter, start, end) } : undefined,
+    [db, filter, start, end, enabled],
+  );
+}
+
+/** One session, live (null once deleted). */
+export function useSession(id: string | null): PairingSession | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (id ? ((await db.pairingSessions.get(id)) ?? null) : null), [db, id]);
+}
+
+// --- Hours -------------------------------------------------------------------------------------
+
+/** The totals of one dimension over all time (kept with every write), most minutes first. */
+export async function loadTotals(
+  database: AdoptionDatabase,
+  dimension: TotalDimension,
+): Promise<PairingTotal[]> {
+  return totalsOf(await database.pairingTotals.where('dimension').equals(dimension).toArray(), dimension);
+}
+
+/** The totals of one dimension within one cycle, counted from that cycle's sessions. */
+export async function loadCycleTotals(
+  database: AdoptionDatabase,
+  cycleId: string,
+  dimension: TotalDimension,
+): Promise<PairingTotal[]> {
+  const sessions = await database.pairingSessions
+    .where('[cycleId+date]')
+    .between([cycleId, LOW], [cycleId, HIGH])
+    .toArray();
+  return totalsOf(recountTotals(sessions), dimension);
+}
+
+/**
+ * Hours by a dimension, over all time (cycleId null) or within one cycle; live. They carry what
+ * they were read for: while other hours are read the previous ones stay, marked so.
+ */
+export function useHours(
+  dimension: TotalDimension,
+  cycleId: string | null,
+): { dimension: TotalDimension; cycleId: string | null; totals: PairingTotal[] } | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => ({
+      dimension,
+      cycleId,
+      totals: await (cycleId ? loadCycleTotals(db, cycleId, dimension) : loadTotals(db, dimension)),
+    }),
+    [db, dimension, cycleId],
+  );
+}
+
+/** The total of one entity (a cycle, a person…) over all time, kept with every write; null: no session. */
+export function useTotal(dimension: TotalDimension, entityId: string): PairingTotal | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => (await db.pairingTotals.get(totalId(dimension, entityId))) ?? null,
+    [db, dimension, entityId],
+  );
+}
+
+/** Topics used before, most hours first (at most 50): what the topic field suggests. */
+export function useTopics(): string[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (await loadTotals(db, 'topic')).slice(0, 50).map((t) => t.entityId), [db]);
+}
+
+// --- Stale onboarding apps ---------------------------------------------------------------------
+
+/** Onboarding apps (of one cycle, or all) with no session in the last two weeks. */
+export async function loadStaleApps(
+  database: AdoptionDatabase,
+  today: IsoDate,
+  cycleId: string | null = null,
+): Promise<StaleApp<App>[]> {
+  const apps = cycleId
+    ? (await database.apps.where('cycleId').equals(cycleId).toArray()).filter((a) => a.stage === 'onboarding')
+    : await database.apps.where('stage').equals('onboarding').toArray();
+  const totals = await database.pairingTotals.bulkGet(apps.map((a) => totalId('app', a.id)));
+  const last = new Map(apps.map((a, i) => [a.id, totals[i]?.lastDate ?? null]));
+  return staleOnboardingApps(apps, (id) => last.get(id), today);
+}
+
+export function useStaleApps(today: IsoDate, cycleId: string | null = null): StaleApp<App>[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => loadStaleApps(db, today, cycleId), [db, today, cycleId]);
+}
+
+// --- Assignments -------------------------------------------------------------------------------
+
+/** Every assignment (a board counts a person's load over all of theirs), by start date. */
+export function useAssignments(): Assignment[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.assignments.orderBy('startDate').toArray(), [db]);
+}
+
+/** One assignment, live (null once deleted). */
+export function useAssignment(id: string | null): Assignment | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (id ? ((await db.assignments.get(id)) ?? null) : null), [db, id]);
+}
+
+// --- This machine's settings and quick entry ----------------------------------------------------
+
+export interface PairingSettings {
+  /** Who logs sessions at this machine, if chosen (and still a person). */
+  me: Person | null;
+  maxLoad: number;
+  lastEntryId: string | null;
+}
+
+export async function loadSettings(database: AdoptionDatabase): Promise<PairingSettings> {
+  const [me, maxLoad, lastEntry] = await database.settings.bulkGet([
+    SETTING_KEYS.me,
+    SETTING_KEYS.maxLoad,
+    SETTING_KEYS.lastEntry,
+  ]);
+  const meId = settingValue(meSchema, me?.value, null);
+  return {
+    me: meId ? ((await database.people.get(meId)) ?? null) : null,
+    maxLoad: maxLoadSetting(maxLoad?.value),
+    lastEntryId: typeof lastEntry?.value === 'string' ? lastEntry.value : null,
+  };
+}
+
+export function usePairingSettings(): PairingSettings | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => loadSettings(db), [db]);
+}
+
+export interface QuickEntryContext {
+  settings: PairingSettings;
+  /** The advocate's assignment covering today, if any. */
+  assignment: Assignment | null;
+  /** Their last session: the one quick entry logged last, else their latest. */
+  last: PairingSession | null;
+}
+
+/** A person's assignment covering today and their last session (the remembered one if it is theirs, else their latest). */
+export async function loadPersonContext(
+  database: AdoptionDatabase,
+  personId: string,
+  today: IsoDate,
+  lastEntryId: string | null,
+): Promise<Pick<QuickEntryContext, 'assignment' | 'last'>> {
+  const [assignments, remembered, latest] = await Promise.all([
+    database.assignments.where('personId').equals(personId).toArray(),
+    lastEntryId ? database.pairingSessions.get(lastEntryId) : undefined,
+    database.pairingSessions.where('[personId+date]').between([personId, LOW], [personId, HIGH]).last(),
+  ]);
+  const last = remembered && remembered.personId === personId ? remembered : (latest ?? null);
+  return { assignment: currentAssignment(assignments, today), last };
+}
+
+/** What quick entry's defaults come from, for the advocate at this machine. */
+export async function loadQuickEntryContext(
+  database: AdoptionDatabase,
+  today: IsoDate,
+): Promise<QuickEntryContext> {
+  const settings = await loadSettings(database);
+  if (!settings.me) return { settings, assignment: null, last: null };
+  return { settings, ...(await loadPersonContext(database, settings.me.id, today, settings.lastEntryId)) };
+}
+
+export function useQuickEntryContext(today: IsoDate, enabled: boolean): QuickEntryContext | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => (enabled ? loadQuickEntryContext(db, today) : undefined),
+    [db, today, enabled],
+  );
+}

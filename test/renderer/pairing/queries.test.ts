@@ -1,0 +1,237 @@
+/**
+ * The Pairing area's reads on a real (fake-indexeddb) database: the session log through its
+ * indexes gives exactly what filtering every session would, page by page; hours, stale apps
+ * and quick entry's context.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdoptionDatabase } from '../../../renderer/db/database';
+import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
+import { setLastEntry, setMe } from '../../../renderer/features/pairing/data/preferences';
+import {
+  loadCycleTotals,
+  loadQuickEntryContext,
+  loadSessionLog,
+  loadSessionPage,
+  loadStaleApps,
+  loadTotals,
+  searchApps,
+} from '../../../renderer/features/pairing/data/queries';
+import { logSession } from '../../../renderer/features/pairing/data/sessions';
+import {
+  addDaysIso,
+  compareSessionsNewestFirst,
+  matchesSessionFilter,
+  NO_SESSION_FILTER,
+  type PairingSession,
+  type SessionFilter,
+} from '../../../shared/domain';
+import { freshDatabases } from '../db/db-helpers';
+import { seedPairing, type PairingWorld } from './fixtures';
+
+const freshDb = freshDatabases('pairing-queries');
+
+describe('the session log', () => {
+  let database: AdoptionDatabase;
+  let w: PairingWorld;
+  let all: PairingSession[];
+
+  // One database for the whole group (freshDb's are deleted after each test).
+  beforeAll(async () => {
+    database = new AdoptionDatabase(`pairing-log-${crypto.randomUUID()}`);
+    w = await seedPairing(database);
+    const people = [w.ana, w.bo];
+    const partners = [[w.dev.id], [w.dev2.id], [w.dev.id, w.dev2.id], []];
+    const places = [
+      [w.ledger.id, w.payments.id],
+      [w.cards.id, w.payments.id],
+      [w.fraud.id, w.risk.id],
+      [null, w.risk.id],
+    ] as const;
+    for (let i = 0; i < 36; i++) {
+      const [appId, teamId] = places[i % 4]!;
+      await logSession(
+        {
+          date: addDaysIso('2026-03-20', (i * 7) % 30),
+          durationMinutes: 30 + (i % 5) * 15,
+          personId: people[i % 2]!.id,
+          partnerIds: partners[(i >> 1) % 4]!,
+          appId,
+          teamId,
+          goldenPathId: null,
+          topic: i % 3 === 0 ? 'Logging' : 'CI pipeline',
+          notes: '',
+          outcome: 'productive',
+        },
+        database,
+      );
+    }
+    all = await database.pairingSessions.toArray();
+  });
+  afterAll(() => database.delete());
+
+  /** Every session of the log for a filter, newest first: read whole, or page by page. */
+  async function listed(filter: SessionFilter): Promise<PairingSession[]> {
+    const log = await loadSessionLog(database, filter);
+    if (log.kind === 'loaded') return log.sessions;
+    const out: PairingSession[] = [];
+    for (let start = 0; start < log.total; start += 7) {
+      out.push(...(await loadSessionPage(database, filter, start, Math.min(log.total, start + 7))));
+    }
+    expect(out).toHaveLength(log.total);
+    return out;
+  }
+
+  it('reads pages through an index when one filter (or none) is set, and filters in memory otherwise', async () => {
+    expect(await loadSessionLog(database, NO_SESSION_FILTER)).toMatchObject({
+      kind: 'paged',
+      minutes: all.reduce((sum, s) => sum + s.durationMinutes, 0),
+    });
+    expect(
+      (await loadSessionLog(database, { ...NO_SESSION_FILTER, cycleId: w.active.id, from: '2026-04-01' }))
+        .kind,
+    ).toBe('paged');
+    expect((await loadSessionLog(database, { ...NO_SESSION_FILTER, personId: w.ana.id })).kind).toBe(
+      'loaded',
+    );
+    expect(
+      (await loadSessionLog(database, { ...NO_SESSION_FILTER, appId: w.ledger.id, topic: 'Logging' })).kind,
+    ).toBe('loaded');
+  });
+
+  it('lists exactly the sessions that pass every filter, newest first, whichever way it reads them', async () => {
+    const pick = <T>(values: T[]) => fc.option(fc.constantFrom(...values), { freq: 2 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          personId: pick([w.ana.id, w.bo.id, w.dev.id, w.dev2.id]),
+          appId: pick([w.ledger.id, w.cards.id, w.fraud.id]),
+          teamId: pick([w.payments.id, w.risk.id]),
+          cycleId: pick([w.closed.id, w.active.id]),
+          topic: pick(['Logging', 'CI pipeline']),
+          from: pick(['2026-03-25', '2026-04-01']),
+          to: pick(['2026-04-05', '2026-04-30']),
+        }),
+        async (filter) => {
+          const expected = all
+            .filter((s) => matchesSessionFilter(s, filter))
+            .sort(compareSessionsNewestFirst);
+          expect((await listed(filter)).map((s) => s.id)).toEqual(expected.map((s) => s.id));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('still answers reads by one field (deleting a cycle counts its sessions that way)', async () => {
+    for (const [field, value] of [
+      ['personId', w.ana.id],
+      ['appId', w.ledger.id],
+      ['teamId', w.risk.id],
+      ['cycleId', w.active.id],
+      ['topic', 'Logging'],
+    ] as const) {
+      const expected = all.filter((s) => s[field] === value).length;
+      expect(expected).toBeGreaterThan(0);
+      expect(await database.pairingSessions.where(field).equals(value).count(), field).toBe(expected);
+    }
+  });
+
+  it('gives hours per person over all time from the totals, and per app within a cycle from its sessions', async () => {
+    const minutesOf = (list: PairingSession[]) => list.reduce((sum, s) => sum + s.durationMinutes, 0);
+    const people = await loadTotals(database, 'person');
+    expect(people.map((t) => [t.entityId, t.minutes])).toEqual(
+      [w.ana, w.bo]
+        .map((p) => [p.id, minutesOf(all.filter((s) => s.personId === p.id))] as const)
+        .sort((a, b) => b[1] - a[1]),
+    );
+    const inCycle = await loadCycleTotals(database, w.active.id, 'app');
+    const ledger = inCycle.find((t) => t.entityId === w.ledger.id);
+    expect(ledger?.minutes).toBe(
+      minutesOf(all.filter((s) => s.appId === w.ledger.id && s.cycleId === w.active.id)),
+    );
+  });
+});
+
+describe('stale onboarding apps', () => {
+  it('lists the onboarding apps with no session in the last two weeks, in all cycles or one', async () => {
+    const database = freshDb();
+    const w = await seedPairing(database);
+    const session = (appId: string, date: string) => ({
+      date,
+      durationMinutes: 60,
+      personId: w.ana.id,
+      partnerIds: [],
+      appId,
+      teamId: w.payments.id,
+      goldenPathId: null,
+      topic: 'CI',
+      notes: '',
+      outcome: 'productive' as const,
+    });
+    await logSession(session(w.ledger.id, '2026-05-02'), database);
+    await logSession(session(w.cards.id, '2026-05-20'), database);
+    const stale = await loadStaleApps(database, '2026-05-25');
+    expect(stale.map((s) => [s.app.name, s.lastDate])).toEqual([['Ledger', '2026-05-02']]);
+    expect(await loadStaleApps(database, '2026-05-25', w.closed.id)).toEqual([]);
+    expect((await loadStaleApps(database, '2026-06-10', w.active.id)).map((s) => s.app.name)).toEqual([
+      'Ledger',
+      'Cards',
+    ]);
+  });
+});
+
+describe("quick entry's context", () => {
+  it("is the advocate's assignment covering today and the session quick entry logged last", async () => {
+    const database = freshDb();
+    const w = await seedPairing(database);
+    expect(await loadQuickEntryContext(database, '2026-05-01')).toMatchObject({
+      assignment: null,
+      last: null,
+    });
+    await setMe(w.ana.id, database);
+    const { assignment } = await createAssignment(
+      {
+        kind: 'pairing',
+        personId: w.ana.id,
+        targetTeamId: w.risk.id,
+        appId: w.fraud.id,
+        cycleId: w.active.id,
+        startDate: '2026-04-01',
+        endDate: null,
+        notes: '',
+      },
+      database,
+    );
+    const base = {
+      durationMinutes: 45,
+      personId: w.ana.id,
+      partnerIds: [w.dev2.id],
+      appId: w.fraud.id,
+      teamId: w.risk.id,
+      goldenPathId: null,
+      topic: 'Tracing',
+      notes: '',
+      outcome: 'productive' as const,
+    };
+    const latest = await logSession({ ...base, date: '2026-04-28' }, database);
+    const backfilled = await logSession({ ...base, date: '2026-04-02', topic: 'Alerts' }, database);
+    expect((await loadQuickEntryContext(database, '2026-05-01')).last?.id).toBe(latest.session.id);
+    await setLastEntry(backfilled.session.id, database);
+    const context = await loadQuickEntryContext(database, '2026-05-01');
+    expect(context.assignment?.id).toBe(assignment.id);
+    expect(context.last?.id).toBe(backfilled.session.id);
+    expect(context.settings.me?.id).toBe(w.ana.id);
+  });
+});
+
+describe('the app picker', () => {
+  it("offers the team's apps containing the text first, then apps starting with it", async () => {
+    const database = freshDb();
+    const w = await seedPairing(database);
+    expect((await searchApps(database, '', w.payments.id)).map((a) => a.name)).toEqual(['Cards', 'Ledger']);
+    expect((await searchApps(database, 'dg', w.payments.id)).map((a) => a.name)).toEqual(['Ledger']);
+    expect((await searchApps(database, 'fr', w.payments.id)).map((a) => a.name)).toEqual(['Fraud']);
+    expect((await searchApps(database, 'fr', null)).map((a) => a.name)).toEqual(['Fraud']);
+  });
+});

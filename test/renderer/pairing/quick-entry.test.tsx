@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+/**
+ * Quick entry with the keyboard alone: from any screen, a session the defaults fit is logged in
+ * at most six keystrokes (here two) and shows in the log at once; bad durations get a message at
+ * the field and save nothing; a date in a closed cycle is allowed and said so.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/App';
+import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
+import { setMe } from '../../../renderer/features/pairing/data/preferences';
+import { logSession } from '../../../renderer/features/pairing/data/sessions';
+import { useUi } from '../../../renderer/store/ui';
+import { addDaysIso, todayIso } from '../../../shared/domain';
+import type { AdoptionDatabase } from '../../../renderer/db/database';
+import type { PairingWorld } from './fixtures';
+import {
+  countingKeyboard,
+  giveElementsASize,
+  pairingDb,
+  QUICK_ENTRY,
+  renderWith,
+  resetAll,
+} from './ui-helpers';
+
+beforeAll(() => giveElementsASize());
+afterEach(resetAll);
+
+/** An advocate at this machine, on a pairing assignment with Payments, who logged a session there before. */
+async function advocate(): Promise<{ database: AdoptionDatabase; w: PairingWorld }> {
+  const { database, w } = await pairingDb();
+  const today = todayIso();
+  await setMe(w.ana.id, database);
+  await createAssignment(
+    {
+      kind: 'pairing',
+      personId: w.ana.id,
+      targetTeamId: w.payments.id,
+      appId: null,
+      cycleId: null,
+      startDate: addDaysIso(today, -20),
+      endDate: null,
+      notes: '',
+    },
+    database,
+  );
+  await logSession(
+    {
+      date: addDaysIso(today, -2),
+      durationMinutes: 90,
+      personId: w.ana.id,
+      partnerIds: [w.dev.id],
+      appId: w.ledger.id,
+      teamId: w.payments.id,
+      goldenPathId: w.javaPath.id,
+      topic: 'CI pipeline',
+      notes: '',
+      outcome: 'productive',
+    },
+    database,
+  );
+  return { database, w };
+}
+
+async function openAt(database: AdoptionDatabase, route: string) {
+  useUi.setState({ route });
+  location.hash = `#/${route}`;
+  renderWith(database, <App />);
+}
+
+async function quickEntryOpen() {
+  const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
+  const duration = await within(dialog).findByRole('textbox', { name: /^Duration/ });
+  await waitFor(() => expect(duration).toHaveFocus());
+  return { dialog, duration };
+}
+
+describe('quick entry', () => {
+  it('logs a session the defaults fit in two keystrokes from another area', async () => {
+    const { database, w } = await advocate();
+    await openAt(database, 'apps');
+    // The first load of a lazy area compiles it: slow on a busy machine.
+    await screen.findByRole('heading', { level: 1, name: 'Apps' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+
+    await keys.press(QUICK_ENTRY);
+    const { dialog } = await quickEntryOpen();
+    // Prefilled from the assignment and the last session at the same place.
+    expect(within(dialog).getByRole('textbox', { name: /^Date/ })).toHaveValue(todayIso());
+    expect(within(dialog).getByRole('textbox', { name: /^Duration/ })).toHaveValue('1.5');
+    expect(within(dialog).getByRole('combobox', { name: 'Team' })).toHaveValue('Payments');
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'App' })).toHaveValue('Ledger'));
+    expect(within(dialog).getByRole('button', { name: 'Remove Dev Rao' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('combobox', { name: 'Topic' })).toHaveValue('CI pipeline');
+    expect(within(dialog).getByRole('combobox', { name: 'Golden path' })).toHaveValue(w.javaPath.id);
+    await keys.press('{Enter}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    expect(keys.count).toBe(2);
+    expect(keys.count).toBeLessThanOrEqual(6);
+    expect(await screen.findByText(/^Logged 1 h 30 min with Ledger on /)).toBeInTheDocument();
+    const sessions = await database.pairingSessions.where('date').equals(todayIso()).toArray();
+    expect(sessions).toEqual([
+      expect.objectContaining({
+        personId: w.ana.id,
+        durationMinutes: 90,
+        partnerIds: [w.dev.id],
+        appId: w.ledger.id,
+        teamId: w.payments.id,
+        goldenPathId: w.javaPath.id,
+        topic: 'CI pipeline',
+      }),
+    ]);
+  });
+
+  it('shows the new session in the log at once', async () => {
+    const { database } = await advocate();
+    await openAt(database, 'pairing');
+    const list = await screen.findByRole('table', { name: 'Sessions, 1 shown' }, { timeout: 30_000 });
+    expect(within(list).getAllByRole('row')).toHaveLength(2);
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    await quickEntryOpen();
+    await keys.press('{Enter}');
+    const updated = await screen.findByRole('table', { name: 'Sessions, 2 shown' });
+    expect(within(updated).getAllByRole('row')).toHaveLength(3);
+    expect(keys.count).toBe(2);
+  });
+
+  it.each([
+    ['0', 'Duration must be more than 0'],
+    ['-1', 'Duration cannot be negative'],
+    ['25', 'Duration must be at most 24 hours: 25 hours is more (for minutes, type 25m)'],
+    ['lots', 'Duration must be a number of hours (1.5 or 1:30) or minutes (90m)'],
+  ])('refuses a duration of %j with a message at the field, saving nothing', async (typed, message) => {
+    const { database } = await advocate();
+    await openAt(database, 'plan');
+    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    const { dialog, duration } = await quickEntryOpen();
+    await keys.type(typed);
+    await keys.press('{Enter}');
+    expect(await within(dialog).findByText(message)).toBeInTheDocument();
+    expect(duration).toHaveAttribute('aria-invalid', 'true');
+    expect(duration).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(await database.pairingSessions.count()).toBe(1);
+    // Fixed, it saves.
+    await keys.press('{Control>}a{/Control}');
+    await keys.type('45m');
+    await keys.press('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    expect(await database.pairingSessions.count()).toBe(2);
+  });
+
+  it('logs a session dated in a closed cycle, and says so', async () => {
+    const { database, w } = await advocate();
+    await openAt(database, 'plan');
+    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    const { dialog } = await quickEntryOpen();
+    await keys.press('{Shift>}{Tab}{/Shift}');
+    await keys.press('{Control>}a{/Control}');
+    await keys.type('2026-03-02');
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      'In Scaling cycle 1, which is closed: it is logged there all the same.',
+    );
+    await keys.press('{Enter}');
+    expect(await screen.findByText(/It is in Scaling cycle 1, which is closed\.$/)).toBeInTheDocument();
+    const [session] = await database.pairingSessions.where('date').equals('2026-03-02').toArray();
+    expect(session?.cycleId).toBe(w.closed.id);
+  });
+
+  it('asks who the advocate is the first time, and remembers it', async () => {
+    const { database, w } = await pairingDb();
+    await openAt(database, 'plan');
+    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
+    const who = within(dialog).getByRole('combobox', { name: 'Who paired' });
+    await waitFor(() => expect(who).toHaveFocus());
+    await keys.type('ana');
+    await within(dialog).findByRole('option', { name: /Ana Lima/ });
+    await keys.press('{Enter}'); // picks Ana (the list is open), does not submit
+    expect(who).toHaveValue('Ana Lima');
+    expect(await database.pairingSessions.count()).toBe(0);
+    // No earlier session: the topic is needed.
+    await keys.press('{Enter}');
+    expect(await within(dialog).findByText('Topic is required')).toBeInTheDocument();
+    const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
+    await waitFor(() => expect(topic).toHaveFocus());
+    await keys.type('Golden path walkthrough');
+    await keys.press('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    expect(await database.settings.get('pairing.me')).toEqual({ key: 'pairing.me', value: w.ana.id });
+
+    // Next time it starts from that session, on the duration.
+    await keys.press(QUICK_ENTRY);
+    const again = await quickEntryOpen();
+    expect(within(again.dialog).getByRole('combobox', { name: 'Topic' })).toHaveValue(
+      'Golden path walkthrough',
+    );
+  });
+});

@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+/**
+ * Onboarding apps with no session in the last two weeks, in the area (never paired first, then
+ * the longest without) and on a cycle's detail on Plan, beside its assignments (flags included)
+ * and its hours; each leads to its app, its sessions, or quick entry for it.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildRecord } from '../../../renderer/db/repository';
+import CyclePairingSummary from '../../../renderer/features/pairing/CyclePairingSummary';
+import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
+import { usePairingUi } from '../../../renderer/features/pairing/pairing-store';
+import StaleAppsView from '../../../renderer/features/pairing/StaleAppsView';
+import { useUi } from '../../../renderer/store/ui';
+import {
+  addDaysIso,
+  assignmentInputSchema,
+  NO_SESSION_FILTER,
+  todayIso,
+  type Assignment,
+} from '../../../shared/domain';
+import { appRecord } from '../db/db-helpers';
+import { logAt } from './fixtures';
+import { countingKeyboard, giveElementsASize, pairingDb, renderWith, resetAll } from './ui-helpers';
+
+beforeAll(() => giveElementsASize());
+afterEach(resetAll);
+
+/** Ledger paired 3 days ago, Cards 20 days ago, Vault (no cycle) never; Fraud is on the platform. */
+async function setUp() {
+  const { database, w } = await pairingDb();
+  const today = todayIso();
+  const vault = appRecord({ name: 'Vault', teamId: w.risk.id, stage: 'onboarding', cycleId: null });
+  await database.apps.add(vault);
+  await logAt(database, {
+    person: w.ana,
+    date: addDaysIso(today, -3),
+    minutes: 60,
+    team: w.payments,
+    app: w.ledger,
+    topic: 'CI',
+  });
+  await logAt(database, {
+    person: w.ana,
+    date: addDaysIso(today, -20),
+    minutes: 30,
+    team: w.payments,
+    app: w.cards,
+    topic: 'CI',
+  });
+  await logAt(database, {
+    person: w.bo,
+    date: addDaysIso(today, -30),
+    minutes: 30,
+    team: w.risk,
+    app: w.fraud,
+    topic: 'CI',
+  });
+  return { database, w, vault };
+}
+
+describe('stale onboarding apps', () => {
+  it('lists the onboarding apps not paired on for two weeks, never paired first', async () => {
+    const { database: db, w, vault } = await setUp();
+    renderWith(db, <StaleAppsView />);
+    const table = await screen.findByRole('table', { name: 'Stale onboarding apps, 2 shown' });
+    expect(
+      screen.getByText('2 onboarding apps have had no pairing session in the last 14 days (1 never).'),
+    ).toBeInTheDocument();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['Vault', 'Cards']);
+    expect(rows[1]).toHaveTextContent('Payments');
+    expect(rows[1]).toHaveTextContent('(20 days ago)');
+
+    // Enter opens the app; Log a session opens quick entry for it.
+    const keys = countingKeyboard();
+    rows[0]!.focus();
+    await keys.press('{ArrowDown}');
+    await keys.press('{Enter}');
+    expect(useUi.getState().route).toBe(`apps/${w.cards.id}`);
+    await keys.user.click(within(rows[0]!).getByRole('button', { name: 'Log a session' }));
+    expect(usePairingUi.getState()).toMatchObject({
+      quickEntryOpen: true,
+      quickEntryPreset: { appId: vault.id, teamId: w.risk.id },
+    });
+    await keys.user.click(within(rows[1]!).getByRole('button', { name: /^\d+ \w+ \d{4} \(20 days ago\)$/ }));
+    expect(usePairingUi.getState().filter).toEqual({ ...NO_SESSION_FILTER, appId: w.cards.id });
+  });
+
+  it('says so when every onboarding app had a session lately', async () => {
+    const { database: db, w, vault } = await setUp();
+    await logAt(db, { person: w.bo, date: todayIso(), minutes: 30, team: w.risk, app: vault, topic: 'CI' });
+    await logAt(db, {
+      person: w.bo,
+      date: todayIso(),
+      minutes: 30,
+      team: w.payments,
+      app: w.cards,
+      topic: 'CI',
+    });
+    renderWith(db, <StaleAppsView />);
+    expect(
+      await screen.findByText('Every onboarding app had a pairing session in the last 14 days.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Nothing to catch up on.')).toBeInTheDocument();
+  });
+});
+
+describe('a cycle’s pairing on Plan', () => {
+  it('shows who is placed where, flags, its hours and its stale apps, each leading on', async () => {
+    const { database: db, w } = await setUp();
+    await createAssignment(
+      {
+        kind: 'pairing',
+        personId: w.ana.id,
+        targetTeamId: w.payments.id,
+        appId: null,
+        cycleId: w.active.id,
+        startDate: w.active.startDate,
+        endDate: null,
+        notes: '',
+      },
+      db,
+    );
+    const place = (teamId: string, kind: Assignment['kind']) =>
+      buildRecord(
+        assignmentInputSchema,
+        {
+          kind,
+          personId: w.dev2.id,
+          targetTeamId: teamId,
+          cycleId: w.active.id,
+          startDate: w.active.startDate,
+          endDate: null,
+        },
+        'A',
+      ) as Assignment;
+    await db.assignments.bulkAdd([place(w.risk.id, 'seeding'), place(w.payments.id, 'pairing')]);
+    await logAt(db, {
+      person: w.ana,
+      date: '2026-04-10',
+      minutes: 90,
+      team: w.payments,
+      app: w.ledger,
+      topic: 'CI',
+    });
+    renderWith(db, <CyclePairingSummary cycle={w.active} />);
+
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    await within(region).findByText('Payments:');
+    // Cards of one place in the order they started: the same day here, so either order.
+    const payments = within(region).getByText('Payments:').closest('li')!;
+    expect(payments).toHaveTextContent('Ana Lima (pairing)');
+    expect(payments).toHaveTextContent('Dee Ortiz (pairing)');
+    expect(within(region).getByText('Risk:').closest('li')).toHaveTextContent('Risk: Dee Ortiz (seeding)');
+    expect(within(region).getByRole('note')).toHaveTextContent(
+      'Flagged: Dee Ortiz (two places at once while seeding).',
+    );
+    // Ledger was paired 3 days ago; Cards, of this cycle too, 20 days ago; Vault is in no cycle.
+    expect(region).toHaveTextContent('1 onboarding app with no session in the last two weeks:');
+    expect(within(region).getByRole('link', { name: 'Cards' })).toHaveAttribute(
+      'href',
+      `#/apps/${w.cards.id}`,
+    );
+
+    const keys = countingKeyboard();
+    within(region).getByRole('button', { name: '1.5 h in 1 session' }).focus();
+    await keys.press('{Enter}');
+    expect(usePairingUi.getState().filter).toEqual({ ...NO_SESSION_FILTER, cycleId: w.active.id });
+    expect(useUi.getState().route).toBe('pairing');
+
+    within(region).getByRole('link', { name: 'Staff this cycle on the assignments board' }).focus();
+    await keys.press('{Enter}');
+    await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
+  });
+
+  it('says when no one is placed and nothing was logged in the cycle', async () => {
+    const { database: db, w } = await setUp();
+    renderWith(db, <CyclePairingSummary cycle={w.closed} />);
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    expect(region).toHaveTextContent('No one is assigned in this cycle yet.');
+    expect(region).toHaveTextContent('no session in this cycle');
+    expect(region).toHaveTextContent(
+      'Every onboarding app of this cycle had a session in the last two weeks.',
+    );
+  });
+});
