@@ -154,9 +154,19 @@ describe('the People area', () => {
       .poll(() => reading.textContent())
       .toMatch(/^The target of \d+ apps is (reached|not reached)/);
     const line = forecast.locator('.recharts-line').nth(1).locator('path').first();
-    const drawn = await line.getAttribute('d');
+    // The line as drawn once its animation is over: the same twice, a moment apart.
+    let drawn = await line.getAttribute('d');
+    await expect
+      .poll(async () => {
+        const now = await line.getAttribute('d');
+        const still = now === drawn;
+        drawn = now;
+        return still;
+      })
+      .toBe(true);
     const before = await reading.textContent();
-    await seeders.fill('1');
+    // Ten times the seeders of today: always a different forecast.
+    await seeders.fill(String((seedersBefore + 1) * 10));
     // Recharts animates the new line in: wait past its animation.
     await expect.poll(() => line.getAttribute('d'), { timeout: 10_000 }).not.toBe(drawn);
     await expect.poll(() => reading.textContent()).not.toBe(before);

@@ -108,7 +108,13 @@ function KeepForm({ keep }: { keep: number }) {
   // No form ref: focus stays where the user is (useFormFocus is for forms in dialogs).
   const { errors, formError, saving, save } = useSaveForm();
   const [text, setText] = useState(String(keep));
-  useEffect(() => setText(String(keep)), [keep]);
+  // Follows a number saved elsewhere; adjusted while rendering, not in an effect, so that an
+  // effect running late (a busy machine) never overwrites what the user has started typing.
+  const [shownKeep, setShownKeep] = useState(keep);
+  if (keep !== shownKeep) {
+    setShownKeep(keep);
+    setText(String(keep));
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
