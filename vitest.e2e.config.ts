@@ -6,7 +6,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/global-setup.ts'],
-    fileParallelism: false,
+    // Two files at a time, one per core: each opens its own browser with its own storage, and
+    // every test waits for what it looks for, so a slower page only takes longer.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 60000,
     hookTimeout: 120000,
     // expect.poll waits for the page to reach a state, like Playwright's own locator waits
