@@ -11,6 +11,7 @@
  */
 import type { Table } from 'dexie';
 import type { BaseRecord } from '../../shared/domain';
+import { sameValue } from '../../shared/domain/three-way';
 import { linkedIds, REFERENCES, repairLinks } from '../../shared/schema/references';
 import type { DataTableName } from '../../shared/schema/tables';
 import type { AdoptionDatabase, TableName } from './database';
@@ -134,9 +135,14 @@ export async function recordChanges<T>(
   });
 }
 
+/**
+ * Whether the stored record is still the one the command left. Its content is compared, not only
+ * its updatedAt: two writes within the same millisecond carry the same stamp, and an Undo must
+ * not put back a record over such a later write.
+ */
 function sameVersion(current: BaseRecord | undefined, expected: BaseRecord | undefined): boolean {
   if (!current || !expected) return current === expected;
-  return current.updatedAt === expected.updatedAt;
+  return current.updatedAt === expected.updatedAt && sameValue(current, expected);
 }
 
 /**

@@ -10,6 +10,21 @@ const freshDb = freshDatabases('changes');
 const team = (name: string) => buildRecord(teamInputSchema, { name, kind: 'product' }, 'Team') as Team;
 
 describe('recordChanges and undoChanges', () => {
+  it('refuses an Undo over a later write made within the same millisecond (the same updatedAt)', async () => {
+    const database = freshDb();
+    const app = appRecord({ name: 'Ledger' });
+    await database.apps.add(app);
+    const after = { ...app, name: 'Ledger 2', updatedAt: '2026-02-01T00:00:00.000Z' };
+    const { undo } = await recordChanges(database, ['apps'], 'Rename', async (w) => {
+      await w.put('apps', [after]);
+    });
+    // Another write, stamped in the same millisecond: only its content tells it apart.
+    const later = { ...after, description: 'changed elsewhere' };
+    await database.apps.put(later);
+    await expect(undoChanges(database, undo)).rejects.toBeInstanceOf(UndoConflictError);
+    expect(await database.apps.get(app.id)).toEqual(later);
+  });
+
   it('undoes creates, updates and deletes of one command together, leaving the data as before', async () => {
     const database = freshDb();
     const kept = appRecord({ name: 'Ledger' });
