@@ -5,12 +5,12 @@
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage
  * return) get a leading apostrophe, the usual defence against CSV formula injection: an app
- * named `=HYPERLINK(…)` stays text. The import removes that apostrophe again.
+ * named `=HYPERLINK(…)` stays text (./csv.ts). The import removes that apostrophe again.
  */
-import Papa from 'papaparse';
 import { APP_STAGE_LABELS, type AppStage } from '../domain/apps';
 import type { IsoDate } from '../domain/dates';
 import { timeToHelloWorldDays } from '../domain/pipeline';
+import { csvDocument, type CsvOptions } from './csv';
 
 export interface AppExportRow {
   name: string;
@@ -51,28 +51,9 @@ export const APP_EXPORT_COLUMNS = [
   'Description',
 ] as const;
 
-/** Apostrophes, then a character a spreadsheet starts a formula with. */
-const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+export type AppsCsvOptions = CsvOptions;
 
-/**
- * A cell a spreadsheet will show as text, never run as a formula: a value starting with
- * = + - @ tab or carriage return gets a leading apostrophe. So does one that already starts with
- * apostrophes before such a character, so the import (which removes one) gives back the value.
- */
-export function safeCsvCell(value: string): string {
-  return FORMULA_LIKE.test(value) ? `'${value}` : value;
-}
-
-function numberCell(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '' : String(value);
-}
-
-export interface AppsCsvOptions {
-  /** Start with a UTF-8 byte order mark so Excel reads accented names correctly. Default true. */
-  bom?: boolean;
-}
-
-/** The rows as a CSV document (comma-separated, CRLF line breaks, a header row). */
+/** The rows as a CSV document in the chosen dialect (./csv.ts), with a header row. */
 export function appsToCsv(rows: readonly AppExportRow[], options: AppsCsvOptions = {}): string {
   const data = rows.map((row) => {
     const helloWorld = timeToHelloWorldDays(row);
@@ -81,19 +62,18 @@ export function appsToCsv(rows: readonly AppExportRow[], options: AppsCsvOptions
       row.team ?? '',
       APP_STAGE_LABELS[row.stage] ?? row.stage,
       row.cycle ?? '',
-      numberCell(row.businessScore),
-      numberCell(row.technicalScore),
+      row.businessScore,
+      row.technicalScore,
       row.selectedOn ?? '',
       row.firstDeployOn ?? '',
       row.productionOn ?? '',
-      helloWorld === null ? '' : String(helloWorld),
+      helloWorld,
       row.goldenPaths.join('; '),
       row.externalId ?? '',
       row.lifecycle ?? '',
       row.system ?? '',
       row.description ?? '',
-    ].map(safeCsvCell);
+    ];
   });
-  const csv = Papa.unparse({ fields: [...APP_EXPORT_COLUMNS], data }, { newline: '\r\n', quotes: false });
-  return ((options.bom ?? true) ? '\uFEFF' : '') + csv + '\r\n';
+  return csvDocument(APP_EXPORT_COLUMNS, data, options);
 }

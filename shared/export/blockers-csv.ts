@@ -5,10 +5,9 @@
  * run as a formula are neutralised as in the apps export (safeCsvCell), and the import removes
  * that apostrophe again.
  */
-import Papa from 'papaparse';
 import { BLOCKER_SEVERITY_LABELS, BLOCKER_STATUS_LABELS } from '../domain/blockers';
 import type { RegisterRow } from '../domain/blocker-register';
-import { safeCsvCell } from './apps-csv';
+import { csvDocument, type CsvOptions } from './csv';
 
 export const BLOCKER_EXPORT_COLUMNS = [
   'Title',
@@ -28,29 +27,26 @@ export const BLOCKER_EXPORT_COLUMNS = [
   'Status history',
 ] as const;
 
-/** The rows as a CSV document (comma-separated, CRLF line breaks, a header row, a BOM for Excel). */
-export function blockersToCsv(rows: readonly RegisterRow[], options: { bom?: boolean } = {}): string {
-  const data = rows.map(({ blocker: b, ...row }) =>
-    [
-      b.title,
-      row.categoryLabel,
-      b.subCategory,
-      BLOCKER_SEVERITY_LABELS[b.severity],
-      BLOCKER_STATUS_LABELS[b.status],
-      b.openedOn,
-      b.resolvedOn ?? '',
-      row.days === null ? '' : String(row.days),
-      row.ownerName,
-      row.appName,
-      row.teamName,
-      row.cycleName,
-      b.notes,
-      b.mitigation,
-      b.statusHistory
-        .map((c) => `${BLOCKER_STATUS_LABELS[c.status]} ${c.on}${c.note ? ` (${c.note})` : ''}`)
-        .join('; '),
-    ].map(safeCsvCell),
-  );
-  const csv = Papa.unparse({ fields: [...BLOCKER_EXPORT_COLUMNS], data }, { newline: '\r\n', quotes: false });
-  return ((options.bom ?? true) ? '\uFEFF' : '') + csv + '\r\n';
+/** The rows as a CSV document in the chosen dialect (./csv.ts), with a header row. */
+export function blockersToCsv(rows: readonly RegisterRow[], options: CsvOptions = {}): string {
+  const data = rows.map(({ blocker: b, ...row }) => [
+    b.title,
+    row.categoryLabel,
+    b.subCategory,
+    BLOCKER_SEVERITY_LABELS[b.severity],
+    BLOCKER_STATUS_LABELS[b.status],
+    b.openedOn,
+    b.resolvedOn ?? '',
+    row.days,
+    row.ownerName,
+    row.appName,
+    row.teamName,
+    row.cycleName,
+    b.notes,
+    b.mitigation,
+    b.statusHistory
+      .map((c) => `${BLOCKER_STATUS_LABELS[c.status]} ${c.on}${c.note ? ` (${c.note})` : ''}`)
+      .join('; '),
+  ]);
+  return csvDocument(BLOCKER_EXPORT_COLUMNS, data, options);
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_STAGES } from '../../shared/domain/apps';
 import { addDaysIso } from '../../shared/domain/dates';
-import { APP_EXPORT_COLUMNS, appsToCsv, safeCsvCell, type AppExportRow } from '../../shared/export/apps-csv';
+import { APP_EXPORT_COLUMNS, appsToCsv, type AppExportRow } from '../../shared/export/apps-csv';
+import { safeCsvCell } from '../../shared/export/csv';
 import { guessCsvMapping, mapCsvRows } from '../../shared/import/apps/definition';
 import { parseCsvFile } from '../../shared/import/read/csv';
 

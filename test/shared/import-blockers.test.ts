@@ -248,20 +248,27 @@ describe('a RAID log', () => {
     };
     const csv = blockersToCsv(buildRegisterRows([blocker], names, '2026-02-01'));
     expect(csv.split('\r\n')[1]).toMatch(/^'=HYPERLINK\(""x""\)|^"'=HYPERLINK/);
-    const table = parseCsvFile(csv);
-    const parsed = mapRows(definition, table, guessMapping(definition.fields, table.headers));
-    expect(parsed.rejected).toEqual([]);
-    expect(parsed.records[0]).toMatchObject({
-      title: '=HYPERLINK("x")',
-      category: 'technical-execution',
-      subCategory: { name: 'Local optimization, no CI/CD' },
-      severity: 'critical',
-      status: 'resolved',
-      openedOn: '2026-01-05',
-      resolvedOn: '2026-01-09',
-      ownerId: ADA,
-      appId: LEDGER,
-      mitigation: 'Shared pipeline',
+    // The same register for Excel in most European languages: semicolons, decimal commas.
+    const european = blockersToCsv(buildRegisterRows([blocker], names, '2026-02-01'), {
+      format: 'semicolon',
     });
+    expect(european.split('\r\n')[0]).toMatch(/^\uFEFF?Title;Category;Sub-category;/);
+    for (const file of [csv, european]) {
+      const table = parseCsvFile(file);
+      const parsed = mapRows(definition, table, guessMapping(definition.fields, table.headers));
+      expect(parsed.rejected).toEqual([]);
+      expect(parsed.records[0]).toMatchObject({
+        title: '=HYPERLINK("x")',
+        category: 'technical-execution',
+        subCategory: { name: 'Local optimization, no CI/CD' },
+        severity: 'critical',
+        status: 'resolved',
+        openedOn: '2026-01-05',
+        resolvedOn: '2026-01-09',
+        ownerId: ADA,
+        appId: LEDGER,
+        mitigation: 'Shared pipeline',
+      });
+    }
   });
 });

@@ -8,10 +8,9 @@
 import { memo, useDeferredValue, type ReactNode } from 'react';
 import { APP_STAGES, APP_STAGE_LABELS, cycleLabel, formatIsoDate } from '../../../shared/domain';
 import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
-import { desktop } from '../../desktop';
-import { describeError } from '../../db/errors';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
+import { useCsvExport } from '../../ui/csv-export';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import {
   buildAppRows,
@@ -168,7 +167,6 @@ export function AppsTable({ data }: { data: AppsData }) {
   const clearFilters = useAppsUi((s) => s.clearFilters);
   const sortBy = useAppsUi((s) => s.sortBy);
   const navigate = useUi((s) => s.navigate);
-  const toast = useUi((s) => s.toast);
 
   // Kept across mounts (memoizeLast): back on the table over the same data, nothing is redone.
   const rows = buildRows(apps, teams, cycles, goldenPaths);
@@ -186,25 +184,13 @@ export function AppsTable({ data }: { data: AppsData }) {
     },
   );
 
-  const exportCsv = async () => {
-    try {
-      const csv = appsToCsv(visible.map(toExportRow));
-      const result = await desktop.saveFile({
-        suggestedName: `apps-${today()}.csv`,
-        content: csv,
-        mimeType: 'text/csv',
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-      });
-      if (result.status === 'saved') {
-        toast({
-          kind: 'success',
-          text: `Exported ${visible.length.toLocaleString('en')} apps${result.path ? ` to ${result.path}` : ''}.`,
-        });
-      }
-    } catch (error) {
-      toast({ kind: 'error', text: `The export failed: ${describeError(error)}` });
-    }
-  };
+  const exportCsv = useCsvExport();
+  const exportVisible = () =>
+    exportCsv({
+      fileName: `apps-${today()}.csv`,
+      build: (format) => appsToCsv(visible.map(toExportRow), { format }),
+      what: `${visible.length.toLocaleString('en')} apps`,
+    });
 
   if (apps.length === 0) {
     return (
@@ -280,7 +266,7 @@ export function AppsTable({ data }: { data: AppsData }) {
         <span className="apps-count" role="status" aria-live="polite">
           Showing {visible.length.toLocaleString('en')} of {apps.length.toLocaleString('en')}
         </span>
-        <button type="button" onClick={() => void exportCsv()} disabled={visible.length === 0}>
+        <button type="button" onClick={() => void exportVisible()} disabled={visible.length === 0}>
           Export CSV
         </button>
       </div>

@@ -21,6 +21,9 @@ import { useBackupSettings, useRecordCounts, type Counts } from './data/queries'
 import { AutoBackupsCard, useAutoBackups, type AutoBackupList } from './AutoBackupsCard';
 import { CountList, RestoreDialog, RestoreStatus, formatInstant, restoreUnderWay } from './RestoreParts';
 import { JSON_FILTERS, saveBackupFile, useRestoreFlow, type RestoreFlow } from './use-restore-flow';
+import { CSV_FORMATS, CSV_FORMAT_LABELS } from '../../../shared/export/csv';
+import { setCsvFormat, useCsvFormat } from '../../ui/csv-export';
+import { useAction } from '../../ui/use-save';
 import './data.css';
 
 function totalOf(counts: Partial<Record<string, number>>): number {
@@ -298,6 +301,34 @@ function automaticOf(list: AutoBackupList): boolean | null {
   return list.state === 'unavailable' ? false : null;
 }
 
+/** The CSV dialect of every export on this machine (renderer/ui/csv-export.ts). */
+function CsvFormatCard() {
+  const format = useCsvFormat();
+  const database = useDatabase();
+  const { run } = useAction();
+  return (
+    <section className="card data-card" aria-labelledby="data-csv">
+      <h2 id="data-csv">CSV files</h2>
+      <p>How exported tables (apps, blockers) are written. Imports read both.</p>
+      <fieldset className="data-csv-formats" disabled={format === undefined}>
+        <legend className="visually-hidden">CSV format of exports</legend>
+        {CSV_FORMATS.map((f) => (
+          <label key={f} className="data-csv-format">
+            <input
+              type="radio"
+              name="csv-format"
+              value={f}
+              checked={format === f}
+              onChange={() => void run(() => setCsvFormat(f, database), 'The CSV format was not saved')}
+            />
+            <span>{CSV_FORMAT_LABELS[f]}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
 export default function DataScreen(_props: { route: string }) {
   const counts = useRecordCounts();
   const total = counts ? totalOf(counts) : 0;
@@ -318,6 +349,7 @@ export default function DataScreen(_props: { route: string }) {
         <BackupCard empty={counts !== undefined && total === 0} automatic={automatic} />
         <RestoreCard flow={flow} />
         <AutoBackupsCard list={autoBackups} flow={flow} />
+        <CsvFormatCard />
         <DemoCard current={total} />
         <StartOverCard current={total} />
       </div>

@@ -9,6 +9,8 @@ import { loadDemoProgram } from '../../../renderer/db/demo';
 import { desktop } from '../../../renderer/desktop';
 import DataScreen from '../../../renderer/features/data/DataScreen';
 import { Toasts } from '../../../renderer/ui/Toasts';
+import { CSV_FORMAT_KEY, useCsvExport } from '../../../renderer/ui/csv-export';
+import { csvDocument } from '../../../shared/export/csv';
 import { backupToJson, parseBackup } from '../../../shared/backup/backup';
 import type { OpenFileResponse } from '../../../shared/ipc/contract';
 import { createProgram } from '../../../renderer/features/plan/data/program';
@@ -82,7 +84,52 @@ function opened(content: string, name = 'backup.json'): OpenFileResponse {
   return { status: 'opened', name, size: content.length, content };
 }
 
+/** An Export CSV button as an area has one: a score with decimals and a text that looks like a formula. */
+function ExportScores() {
+  const exportCsv = useCsvExport();
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        void exportCsv({
+          fileName: 'scores.csv',
+          build: (format) => csvDocument(['Name', 'Score'], [['=Ledger', 3.5]], { format, bom: false }),
+          what: '1 score',
+        })
+      }
+    >
+      Export scores
+    </button>
+  );
+}
+
 describe('the Data screen', () => {
+  it('chooses the CSV dialect of every export: semicolons and decimal commas for European spreadsheets', async () => {
+    const database = freshDb();
+    saveFile.mockResolvedValue({ status: 'saved', path: '/home/ana/scores.csv' });
+    renderWith(
+      database,
+      <>
+        <DataScreen route="data" />
+        <ExportScores />
+        <Toasts />
+      </>,
+    );
+    const user = userEvent.setup();
+    const comma = await screen.findByRole('radio', { name: /Comma-separated, decimal point/ });
+    await waitFor(() => expect(comma).toBeChecked());
+    await user.click(screen.getByRole('button', { name: 'Export scores' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+    expect(saveFile.mock.calls[0]![0].content).toBe("Name,Score\r\n'=Ledger,3.5\r\n");
+
+    await user.click(screen.getByRole('radio', { name: /Semicolon-separated, decimal comma/ }));
+    await waitFor(async () => expect((await database.settings.get(CSV_FORMAT_KEY))?.value).toBe('semicolon'));
+    await user.click(screen.getByRole('button', { name: 'Export scores' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(2));
+    expect(saveFile.mock.calls[1]![0].content).toBe("Name;Score\r\n'=Ledger;3,5\r\n");
+    expect(await screen.findByText('Exported 1 score to /home/ana/scores.csv.')).toBeInTheDocument();
+  });
+
   it('shows the record counts per area and where the data is stored', async () => {
     const database = await demoDb();
     renderData(database);
