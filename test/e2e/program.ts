@@ -17,3 +17,14 @@ export async function createProgram(page: Page) {
   // once, before the program is saved, and the test would race the save.
   await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
 }
+
+/**
+ * Loads the demo program from the welcome screen and waits for its message to go (it would
+ * cover the lower buttons of a form).
+ */
+export async function loadDemo(page: Page) {
+  await page.getByRole('button', { name: 'Load the demo program' }).click();
+  const loaded = page.getByText('The demo program is loaded.');
+  await loaded.waitFor();
+  await loaded.waitFor({ state: 'hidden' });
+}

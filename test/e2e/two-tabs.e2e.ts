@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
+import { createProgram, loadDemo } from './program';
 
 let app: OpenedApp | undefined;
 
@@ -15,18 +16,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function createProgram(page: Page) {
-  await page.getByRole('button', { name: 'Create a program' }).click();
-  const form = page.getByRole('form', { name: 'Program' });
-  await form.getByLabel('Program name').fill('Two tabs');
-  await form.getByLabel('Platform name').fill('Atlas');
-  await form.getByLabel('Start date').fill('2026-10-01');
-  await form.getByLabel('Target apps').fill('40');
-  await form.getByLabel('Eligible app population').fill('400');
-  await form.getByRole('button', { name: 'Create program' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
-}
 
 const saveChanges = (page: Page) => page.getByRole('button', { name: 'Save changes' }).first().click();
 
@@ -77,14 +66,6 @@ describe('two tabs on the same app', () => {
     expect(app.errors).toEqual([]);
   });
 });
-
-/** Waits for the demo program, and for its message to go (it would cover the forms' buttons). */
-async function loadDemo(page: Page) {
-  await page.getByRole('button', { name: 'Load the demo program' }).click();
-  const loaded = page.getByText('The demo program is loaded.');
-  await loaded.waitFor();
-  await loaded.waitFor({ state: 'hidden' });
-}
 
 /** The address of the first record a list links to under `prefix` (e.g. `#/people/`), with an id. */
 async function firstRecordAddress(page: Page, baseURL: string, list: string, prefix: string) {

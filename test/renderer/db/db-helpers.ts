@@ -27,10 +27,13 @@ export function freshDatabases(prefix: string): () => AdoptionDatabase {
 
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The database's data tables, each sorted by id, in the shape of a dataset. */
-export async function snapshot(database: AdoptionDatabase): Promise<Record<string, unknown[]>> {
+/** The database's data tables (or `tables`), each sorted by id, in the shape of a dataset. */
+export async function snapshot(
+  database: AdoptionDatabase,
+  tables: readonly string[] = DATA_TABLES,
+): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const name of DATA_TABLES)
+  for (const name of tables)
     out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
   return out;
 }

@@ -23,19 +23,14 @@ import { planRecords } from '../../../shared/import/matching';
 import { peopleImport, teamsImport } from '../../../shared/import/people/definition';
 import { planPeopleImport, planTeamsImport } from '../../../shared/import/people/plan';
 import { parseCsvFile } from '../../../shared/import/read/csv';
-import { byId, freshDatabases } from '../db/db-helpers';
+import { freshDatabases, snapshot } from '../db/db-helpers';
 import { injectFailures, type FailureSwitch } from './inject-failure';
 
 const freshDb = freshDatabases('all-or-nothing');
 const TODAY = '2026-06-15';
 
 /** Every table the app writes, data and derived, each sorted by id. */
-async function everything(database: AdoptionDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const name of [...DATA_TABLES, ...DERIVED_TABLES])
-    out[name] = ((await database.table(name).toArray()) as { id: string }[]).sort(byId);
-  return out;
-}
+const everything = (database: AdoptionDatabase) => snapshot(database, [...DATA_TABLES, ...DERIVED_TABLES]);
 
 const mentions = (text: string) => (record: Record<string, unknown>) => JSON.stringify(record).includes(text);
 
