@@ -15,6 +15,12 @@ export const BUILT_IN_METRICS = [
   { key: 'servers', name: 'Servers', unit: 'servers' },
 ] as const;
 
+/** The metric whose values can be counted from the Apps area instead of typed in. */
+export const PRODUCTION_APPS_KEY = 'production-apps';
+
+export const METRIC_SOURCES = ['manual', 'apps'] as const;
+export type MetricSource = (typeof METRIC_SOURCES)[number];
+
 export const metricInputSchema = z.object({
   key: z
     .string({ error: 'Key is required' })
@@ -25,6 +31,14 @@ export const metricInputSchema = z.object({
   name: requiredText('Metric name'),
   unit: optionalText('Unit', 50),
   builtIn: z.boolean().default(false),
+  /** Retired metrics keep their snapshots but leave the grid's columns and the overview. */
+  retired: z.boolean().default(false),
+  /**
+   * Where its values come from: typed in (or imported), or counted from the Apps area (only
+   * "Production apps": the apps in production on the platform on each date). A database holds
+   * one program, so this is the program's choice.
+   */
+  source: z.enum(METRIC_SOURCES, { error: 'Source must be manual or apps' }).default('manual'),
 });
 export type MetricInput = z.input<typeof metricInputSchema>;
 export const metricSchema = baseRecordSchema.and(metricInputSchema);
