@@ -7,6 +7,7 @@
  * Every function here takes plain arrays and is pure; screens and the overview only render.
  */
 import { addMonthsIso, startOfMonthIso, startOfWeekIso, type Granularity, type IsoDate } from './dates';
+import { BUILT_IN_METRICS, type Metric, type MetricSource } from './metrics';
 
 /** One reading of a metric: its value on a date, and the record it came from (for drill-down). */
 export interface MetricPoint {
@@ -269,4 +270,55 @@ export function formatMetricChange(change: number): string {
   if (change === 0) return '±0';
   const text = formatMetricValue(Math.abs(change));
   return change > 0 ? `+${text}` : `−${text}`;
+}
+
+/** A metric as the screens list it: stored, or a built-in one no write has needed yet (`id` null). */
+export interface MetricColumn {
+  id: string | null;
+  key: string;
+  name: string;
+  unit: string;
+  builtIn: boolean;
+  retired: boolean;
+  source: MetricSource;
+}
+
+/**
+ * Every metric of the program: the built-in ones in the deck's order (stored or not), then the
+ * user's own in the order they were added. Records written before a field existed read with its
+ * default (not retired, typed in).
+ */
+export function metricColumns(
+  stored: readonly Pick<Metric, 'id' | 'key' | 'name' | 'unit' | 'builtIn' | 'createdAt'>[] &
+    readonly Partial<Pick<Metric, 'retired' | 'source'>>[],
+): MetricColumn[] {
+  const byKey = new Map(stored.map((m) => [m.key, m]));
+  const column = (m: (typeof stored)[number]): MetricColumn => ({
+    id: m.id,
+    key: m.key,
+    name: m.name,
+    unit: m.unit,
+    builtIn: m.builtIn,
+    retired: m.retired ?? false,
+    source: m.source ?? 'manual',
+  });
+  const builtIn = BUILT_IN_METRICS.map((b) => {
+    const m = byKey.get(b.key);
+    return m
+      ? column(m)
+      : {
+          id: null,
+          key: b.key,
+          name: b.name,
+          unit: b.unit,
+          builtIn: true,
+          retired: false,
+          source: 'manual' as const,
+        };
+  });
+  const own = stored
+    .filter((m) => !BUILT_IN_METRICS.some((b) => b.key === m.key))
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.key < b.key ? -1 : 1))
+    .map(column);
+  return [...builtIn, ...own];
 }
