@@ -6,10 +6,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { formatIsoDate, storedText } from '../../../shared/domain';
 import { formatMetricValue, pointsByMetric, type MetricColumn } from '../../../shared/domain/metric-series';
+import { useDatabase } from '../../db/DatabaseContext';
 import { Field, FormError } from '../../ui/Field';
 import { useOfferUndo } from '../../ui/undo';
 import { useAction, useSaveForm } from '../../ui/use-save';
 import { addMetric, editMetric, setMetricRetired } from './data/metrics';
+import { setTileMetrics, useTileMetrics } from './data/preferences';
 import { useMetricColumns, useSnapshots } from './data/queries';
 import { readingsHref } from './route';
 
@@ -18,8 +20,11 @@ export function ManageMetrics() {
   const snapshots = useSnapshots();
   const byMetric = useMemo(() => (snapshots ? pointsByMetric(snapshots) : null), [snapshots]);
   const [editing, setEditing] = useState<string | null>(null);
+  const tiles = useTileMetrics();
+  const database = useDatabase();
+  const tileAction = useAction();
 
-  if (!columns || !byMetric) {
+  if (!columns || !byMetric || !tiles) {
     return (
       <div role="status" className="empty">
         Loading the metrics…
@@ -40,6 +45,7 @@ export function ManageMetrics() {
                 Readings
               </th>
               <th scope="col">Latest</th>
+              <th scope="col">Tile on the overview</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -53,15 +59,33 @@ export function ManageMetrics() {
                 <EditMetricRow key={c.key} metric={c} onDone={() => setEditing(null)} />
               ) : (
                 <tr key={c.key} className={c.retired ? 'metric-retired' : undefined}>
-                  <th scope="row">
+                  <td className="metric-list-name">
                     <a href={readingsHref(c.key)}>{c.name}</a>
                     {c.builtIn ? <span className="badge">from the deck</span> : null}
                     {c.retired ? <span className="badge badge-warning">retired</span> : null}
                     {c.source === 'apps' ? <span className="badge">counted from Apps</span> : null}
-                  </th>
+                  </td>
                   <td>{c.unit || <span className="muted">none</span>}</td>
                   <td className="numeric">{points.length.toLocaleString('en-US')}</td>
                   <td>{last ? `${formatMetricValue(last.value)} on ${formatIsoDate(last.date)}` : '—'}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Show ${c.name} as a tile on the overview`}
+                      checked={tiles.includes(c.key)}
+                      disabled={tileAction.busy || c.retired}
+                      onChange={(e) =>
+                        void tileAction.run(
+                          () =>
+                            setTileMetrics(
+                              e.target.checked ? [...tiles, c.key] : tiles.filter((k) => k !== c.key),
+                              database,
+                            ),
+                          'The choice was not kept',
+                        )
+                      }
+                    />
+                  </td>
                   <td>
                     <RowActions metric={c} onEdit={() => setEditing(c.key)} />
                   </td>
@@ -76,11 +100,12 @@ export function ManageMetrics() {
 }
 
 function RowActions({ metric, onEdit }: { metric: MetricColumn; onEdit: () => void }) {
+  const database = useDatabase();
   const action = useAction();
   const offerUndo = useOfferUndo();
   const retire = () =>
     void action.run(async () => {
-      const { undo } = await setMetricRetired(metric.key, !metric.retired);
+      const { undo } = await setMetricRetired(metric.key, !metric.retired, database);
       offerUndo(
         metric.retired
           ? `${metric.name} is back in the grid and on the overview.`
@@ -89,7 +114,7 @@ function RowActions({ metric, onEdit }: { metric: MetricColumn; onEdit: () => vo
       );
     });
   return (
-    <div className="toolbar">
+    <div className="toolbar metric-list-actions">
       <button type="button" className="link" onClick={onEdit} aria-label={`Rename ${metric.name}`}>
         Rename
       </button>
@@ -107,6 +132,7 @@ function RowActions({ metric, onEdit }: { metric: MetricColumn; onEdit: () => vo
 }
 
 function EditMetricRow({ metric, onDone }: { metric: MetricColumn; onDone: () => void }) {
+  const database = useDatabase();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
   const [name, setName] = useState(metric.name);
@@ -127,7 +153,7 @@ function EditMetricRow({ metric, onDone }: { metric: MetricColumn; onDone: () =>
       expected.unit = metric.unit;
     }
     if (Object.keys(patch).length === 0) return onDone();
-    const saved = await form.save(() => editMetric({ key: metric.key, patch, expected }), {
+    const saved = await form.save(() => editMetric({ key: metric.key, patch, expected }, database), {
       shownFields: ['name', 'unit'],
     });
     if (saved) onDone();
@@ -135,7 +161,7 @@ function EditMetricRow({ metric, onDone }: { metric: MetricColumn; onDone: () =>
 
   return (
     <tr>
-      <td colSpan={5}>
+      <td colSpan={6}>
         <form
           id={formId}
           ref={formRef}
@@ -144,12 +170,7 @@ function EditMetricRow({ metric, onDone }: { metric: MetricColumn; onDone: () =>
           noValidate
         >
           <Field label="Name" error={form.errors.name}>
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              // The form opens where the user asked for it: put the focus in its first field.
-              autoFocus
-            />
+            <input value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           <Field label="Unit" error={form.errors.unit}>
             <input value={unit} onChange={(e) => setUnit(e.target.value)} />
@@ -170,15 +191,18 @@ function EditMetricRow({ metric, onDone }: { metric: MetricColumn; onDone: () =>
 }
 
 function AddMetricForm() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useSaveForm(formRef);
+  const database = useDatabase();
+  // No form ref: focus-on-open is for dialogs; this form sits on the page and must not take the focus.
+  const form = useSaveForm();
   const offerUndo = useOfferUndo();
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await form.save(() => addMetric({ name, unit }), { shownFields: ['name', 'unit'] });
+    const saved = await form.save(() => addMetric({ name, unit }, database), {
+      shownFields: ['name', 'unit'],
+    });
     if (saved) {
       offerUndo(`Added ${saved.metric.name}: it has a column in the readings.`, saved.undo);
       setName('');
@@ -187,7 +211,7 @@ function AddMetricForm() {
   };
 
   return (
-    <form ref={formRef} className="card metric-add-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="card metric-add-form" onSubmit={(e) => void submit(e)} noValidate>
       <h2>Add a metric</h2>
       <p className="muted">Your own speeds and feeds beside the deck’s, e.g. “CPU cores” in cores.</p>
       <div className="metric-add-fields">

@@ -16,6 +16,7 @@ import {
   latestAsOf,
   type BucketPoint,
 } from '../../../shared/domain/metric-series';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useCycles, useProgram } from '../../db/workspace-queries';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
@@ -64,6 +65,7 @@ export default function MetricsChart(scope: OverviewScope) {
   const cycles = useCycles();
   const navigate = useUi((s) => s.navigate);
   const action = useAction();
+  const database = useDatabase();
 
   const choices = useMemo(() => (data ? data.columns.filter((c) => !c.retired) : []), [data]);
   const column = choices.find((c) => c.key === chosen) ?? choices[0];
@@ -98,7 +100,9 @@ export default function MetricsChart(scope: OverviewScope) {
       <select
         value={column.key}
         disabled={action.busy}
-        onChange={(e) => void action.run(() => setChartMetric(e.target.value), 'The choice was not kept')}
+        onChange={(e) =>
+          void action.run(() => setChartMetric(e.target.value, database), 'The choice was not kept')
+        }
       >
         {choices.map((c) => (
           <option key={c.key} value={c.key}>

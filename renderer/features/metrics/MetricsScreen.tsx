@@ -24,11 +24,6 @@ export default function MetricsScreen({ route }: { route: string }) {
       <PageHeader
         title="Metrics"
         summary="Speeds and feeds: the platform’s numbers by date, typed in or imported, for the overview’s tiles and charts."
-        actions={
-          <a className="button" href="#/metrics/import">
-            Import CSV
-          </a>
-        }
       />
       <ViewTabs area="metrics" label="Metrics views" tabs={VIEWS} current={current} />
       <Suspense

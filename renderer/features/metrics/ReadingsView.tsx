@@ -12,6 +12,7 @@ import {
   type IsoDate,
 } from '../../../shared/domain';
 import { productionAppsSeries, snapshotRows, type MetricColumn } from '../../../shared/domain/metric-series';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useProductionDates } from '../../db/workspace-queries';
 import { useOfferUndo } from '../../ui/undo';
 import { useAction } from '../../ui/use-save';
@@ -30,6 +31,7 @@ export function ReadingsView({ metric, date }: { metric: string | null; date: Is
   const [dateError, setDateError] = useState<string | null>(null);
   const [focusDate, setFocusDate] = useState<IsoDate | null>(date);
   const offerUndo = useOfferUndo();
+  const database = useDatabase();
   const action = useAction();
 
   const rows = useMemo(() => (snapshots ? snapshotRows(snapshots) : []), [snapshots]);
@@ -84,7 +86,7 @@ export function ReadingsView({ metric, date }: { metric: string | null; date: Is
   const readings = snapshots.length;
   const chooseSource = (source: 'manual' | 'apps') =>
     void action.run(async () => {
-      const { undo } = await setProductionAppsSource(source);
+      const { undo } = await setProductionAppsSource(source, database);
       offerUndo(
         source === 'apps'
           ? 'Production apps are now counted from the Apps area.'
