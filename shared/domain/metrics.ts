@@ -31,14 +31,17 @@ export const metricInputSchema = z.object({
   name: requiredText('Metric name'),
   unit: optionalText('Unit', 50),
   builtIn: z.boolean().default(false),
-  /** Retired metrics keep their snapshots but leave the grid's columns and the overview. */
-  retired: z.boolean().default(false),
+  /**
+   * Retired metrics keep their snapshots but leave the grid's columns and the overview. Optional,
+   * absent meaning false, so records and backups written before it need no schema version.
+   */
+  retired: z.boolean().optional(),
   /**
    * Where its values come from: typed in (or imported), or counted from the Apps area (only
    * "Production apps": the apps in production on the platform on each date). A database holds
-   * one program, so this is the program's choice.
+   * one program, so this is the program's choice. Optional, absent meaning 'manual' (as above).
    */
-  source: z.enum(METRIC_SOURCES, { error: 'Source must be manual or apps' }).default('manual'),
+  source: z.enum(METRIC_SOURCES, { error: 'Source must be manual or apps' }).optional(),
 });
 export type MetricInput = z.input<typeof metricInputSchema>;
 export const metricSchema = baseRecordSchema.and(metricInputSchema);

@@ -52,9 +52,23 @@ export async function applyMetricImport(
         const builtIn = BUILT_IN_METRICS.find((m) => m.key === key);
         const planned = plan.newMetrics.find((m) => m.key === key);
         const input = builtIn
-          ? { key, name: builtIn.name, unit: builtIn.unit, builtIn: true }
+          ? {
+              key,
+              name: builtIn.name,
+              unit: builtIn.unit,
+              builtIn: true,
+              retired: false,
+              source: 'manual' as const,
+            }
           : planned
-            ? { key, name: planned.name, unit: planned.unit, builtIn: false }
+            ? {
+                key,
+                name: planned.name,
+                unit: planned.unit,
+                builtIn: false,
+                retired: false,
+                source: 'manual' as const,
+              }
             : null;
         if (!input)
           throw new ValidationError([{ field: 'metric', message: `no metric has the key “${key}”` }]);

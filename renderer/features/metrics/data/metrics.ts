@@ -55,7 +55,14 @@ async function metricOfKey(
   if (!builtIn) throw new RecordNotFoundError('Metric', key);
   const metric = buildRecord(
     metricInputSchema,
-    { key: builtIn.key, name: builtIn.name, unit: builtIn.unit, builtIn: true },
+    {
+      key: builtIn.key,
+      name: builtIn.name,
+      unit: builtIn.unit,
+      builtIn: true,
+      retired: false,
+      source: 'manual',
+    },
     'The metric',
   ) as Metric;
   return { metric, stored: false };
@@ -111,7 +118,7 @@ export async function addMetric(
         key = `${base}-${n}`;
       const metric = buildRecord(
         metricInputSchema,
-        { key, name: fields.name, unit: fields.unit, builtIn: false },
+        { key, name: fields.name, unit: fields.unit, builtIn: false, retired: false, source: 'manual' },
         'The metric',
       ) as Metric;
       await writer.add('metrics', [metric]);
