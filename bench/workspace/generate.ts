@@ -759,10 +759,7 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
   const metricIds: string[] = [];
   table('metrics', (emit) =>
     BUILT_IN_METRICS.forEach((m) => {
-      const record = stamp(
-        { key: m.key, name: m.name, unit: m.unit, builtIn: true, retired: false, source: 'manual' },
-        setUp,
-      );
+      const record = stamp({ key: m.key, name: m.name, unit: m.unit, builtIn: true }, setUp);
       metricIds.push(record.id);
       emit(record);
     }),
