@@ -6,7 +6,7 @@
  *
  * Every function here takes plain arrays and is pure; screens and the overview only render.
  */
-import { addMonthsIso, startOfMonthIso, startOfWeekIso, type Granularity, type IsoDate } from './dates';
+import { addMonthsIso, type Granularity, type IsoDate } from './dates';
 import { BUILT_IN_METRICS, type Metric, type MetricSource } from './metrics';
 
 /** One reading of a metric: its value on a date, and the record it came from (for drill-down). */
@@ -81,6 +81,19 @@ function roundValue(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The Monday on or before a yyyy-MM-dd date (ISO weeks), in UTC arithmetic: the same answer as
+ * dates.ts startOfWeekIso, without date-fns' parsing and formatting for each of ten years of
+ * daily readings.
+ */
+function mondayOf(date: IsoDate): IsoDate {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const fromMonday = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - fromMonday * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** The first day of the quarter of `date`: 1 January, 1 April, 1 July or 1 October. */
 export function startOfQuarterIso(date: IsoDate): IsoDate {
   const month = Number(date.slice(5, 7));
@@ -100,9 +113,9 @@ export function bucketOf(
 ): IsoDate | null {
   switch (granularity) {
     case 'week':
-      return startOfWeekIso(date);
+      return mondayOf(date);
     case 'month':
-      return startOfMonthIso(date);
+      return `${date.slice(0, 7)}-01`;
     case 'quarter':
       return startOfQuarterIso(date);
     case 'cycle': {
@@ -230,15 +243,25 @@ export function snapshotRows<S extends GridSnapshot & { updatedAt?: string }>(
 export function pointsByMetric(
   snapshots: readonly (GridSnapshot & { updatedAt?: string })[],
 ): Map<string, MetricPoint[]> {
-  const rows = snapshotRows(snapshots);
+  const groups = new Map<string, (GridSnapshot & { updatedAt?: string })[]>();
+  for (const s of snapshots) {
+    let list = groups.get(s.metricId);
+    if (!list) groups.set(s.metricId, (list = []));
+    list.push(s);
+  }
   const out = new Map<string, MetricPoint[]>();
-  for (let r = rows.length - 1; r >= 0; r--) {
-    const row = rows[r]!;
-    for (const [metricId, s] of row.cells) {
-      let list = out.get(metricId);
-      if (!list) out.set(metricId, (list = []));
-      list.push({ date: s.date, value: s.value, id: s.id });
+  for (const [metricId, list] of groups) {
+    // By date, and on one date the one updated last comes last and is kept.
+    list.sort((a, b) =>
+      a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.updatedAt ?? '') < (b.updatedAt ?? '') ? -1 : 1,
+    );
+    const points: MetricPoint[] = [];
+    for (const s of list) {
+      const point = { date: s.date, value: s.value, id: s.id };
+      if (points.at(-1)?.date === s.date) points[points.length - 1] = point;
+      else points.push(point);
     }
+    out.set(metricId, points);
   }
   return out;
 }

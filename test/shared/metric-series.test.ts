@@ -17,7 +17,9 @@ import {
   productionAppsOn,
   productionAppsSeries,
   snapshotRows,
+  startOfMonthIso,
   startOfQuarterIso,
+  startOfWeekIso,
   type MetricPoint,
 } from '../../shared/domain';
 
@@ -244,5 +246,15 @@ describe('names and numbers', () => {
     expect(formatMetricChange(12)).toBe('+12');
     expect(formatMetricChange(-3.5)).toBe('−3.5');
     expect(formatMetricChange(0)).toBe('±0');
+  });
+});
+
+describe('week buckets', () => {
+  it('agree with startOfWeekIso on every day of several years', () => {
+    for (let i = 0; i < 3 * 366; i++) {
+      const date = addDaysIso('2023-12-25', i);
+      expect(bucketOf(date, 'week')).toBe(startOfWeekIso(date));
+      expect(bucketOf(date, 'month')).toBe(startOfMonthIso(date));
+    }
   });
 });
