@@ -7,12 +7,11 @@
  * thinned to at most 600 points. Each is the pure function the screen calls.
  */
 import { describe, expect, it } from 'vitest';
+import { bucketsBetween, downsample, MAX_CHART_POINTS } from '../shared/domain/adoption';
 import { GRANULARITIES } from '../shared/domain/dates';
 import {
   bucketSeries,
-  downsample,
   latestAsOf,
-  MAX_CHART_POINTS,
   metricColumns,
   pointsByMetric,
   snapshotRows,
@@ -38,7 +37,6 @@ describe(`metrics grid and series (×${SCALE}: ${sizes})`, () => {
   });
 
   it('computes the overview’s tiles and every granularity of the chart', () => {
-    const cycleStarts = cycles.map((c) => c.startDate).sort();
     const from = snapshots.reduce((min, s) => (s.date < min ? s.date : min), WORKSPACE_TODAY);
     const result = measure(
       `Metrics overview: latest and change of ${metrics.length} metrics, chart by week/month/quarter/cycle (${sizes})`,
@@ -48,7 +46,9 @@ describe(`metrics grid and series (×${SCALE}: ${sizes})`, () => {
         const tiles = metrics.map((m) => latestAsOf(byMetric.get(m.id) ?? [], WORKSPACE_TODAY, 3));
         const points = byMetric.get(metrics[0]!.id) ?? [];
         const charts = GRANULARITIES.map((g) =>
-          downsample(bucketSeries(points, g, from, WORKSPACE_TODAY, cycleStarts)),
+          downsample(
+            bucketSeries(points, bucketsBetween(from, WORKSPACE_TODAY, g, cycles), from, WORKSPACE_TODAY),
+          ),
         );
         return { tiles, charts };
       },
@@ -62,7 +62,10 @@ describe(`metrics grid and series (×${SCALE}: ${sizes})`, () => {
     const weekly = measure(
       `Metrics chart: one metric's ${points.length.toLocaleString('en')} readings by week, at most ${MAX_CHART_POINTS} points`,
       { targetMs: 100, runs: 5 },
-      () => downsample(bucketSeries(points, 'week', from, WORKSPACE_TODAY, cycleStarts)),
+      () =>
+        downsample(
+          bucketSeries(points, bucketsBetween(from, WORKSPACE_TODAY, 'week', cycles), from, WORKSPACE_TODAY),
+        ),
     );
     expect(weekly.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
   });

@@ -1,12 +1,14 @@
 /**
  * Speeds and feeds as numbers and series: the grid of snapshots by date, the latest value of a
  * metric as of a day with its change over the last cycle, a series bucketed by week, month,
- * quarter or cycle (the last value in each bucket: a metric is a level, not a flow), thinned to
- * at most 600 points, and "Production apps" counted from the apps' production dates.
+ * quarter or cycle in the overview's own buckets (adoption.ts; the last value in each bucket: a
+ * metric is a level, not a flow; the overview thins it to 600 points with adoption.ts
+ * downsample), and "Production apps" counted from the apps' production dates.
  *
  * Every function here takes plain arrays and is pure; screens and the overview only render.
  */
-import { addMonthsIso, type Granularity, type IsoDate } from './dates';
+import { bucketLastDay, type Bucket } from './adoption';
+import { addDaysIso, addMonthsIso, type IsoDate } from './dates';
 import { BUILT_IN_METRICS, type Metric, type MetricSource } from './metrics';
 
 /** One reading of a metric: its value on a date, and the record it came from (for drill-down). */
@@ -16,9 +18,6 @@ export interface MetricPoint {
   /** The snapshot's id; absent for a value counted from the apps. */
   id?: string;
 }
-
-/** The most points a chart draws (issue 12: "no chart draws more than about 600 points"). */
-export const MAX_CHART_POINTS = 600;
 
 /** Points sorted by date, oldest first (a copy; the input is left as it is). */
 export function sortPoints<P extends MetricPoint>(points: readonly P[]): P[] {
@@ -81,103 +80,45 @@ function roundValue(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * The Monday on or before a yyyy-MM-dd date (ISO weeks), in UTC arithmetic: the same answer as
- * dates.ts startOfWeekIso, without date-fns' parsing and formatting for each of ten years of
- * daily readings.
- */
-function mondayOf(date: IsoDate): IsoDate {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  const fromMonday = (new Date(t).getUTCDay() + 6) % 7;
-  return new Date(t - fromMonday * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The first day of the quarter of `date`: 1 January, 1 April, 1 July or 1 October. */
-export function startOfQuarterIso(date: IsoDate): IsoDate {
-  const month = Number(date.slice(5, 7));
-  const first = Math.floor((month - 1) / 3) * 3 + 1;
-  return `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
-}
-
-/**
- * The first day of the bucket `date` falls in: its week's Monday, its month's or quarter's first
- * day, or the start of the cycle holding it (`cycleStarts` sorted, oldest first). A date before
- * the first cycle is in no cycle: null.
- */
-export function bucketOf(
-  date: IsoDate,
-  granularity: Granularity,
-  cycleStarts: readonly IsoDate[] = [],
-): IsoDate | null {
-  switch (granularity) {
-    case 'week':
-      return mondayOf(date);
-    case 'month':
-      return `${date.slice(0, 7)}-01`;
-    case 'quarter':
-      return startOfQuarterIso(date);
-    case 'cycle': {
-      let found: IsoDate | null = null;
-      for (const start of cycleStarts) {
-        if (start <= date) found = start;
-        else break;
-      }
-      return found;
-    }
-  }
-}
-
-/** One bucket of a series: its first day, and the last reading in it. */
+/** One bucket of a series: the bucket, and the last reading in it. */
 export interface BucketPoint extends MetricPoint {
-  /** The bucket's first day (a week's Monday, a month's first…). */
+  /** The bucket's first day (a week's Monday, a month's first, a cycle's start). */
   bucket: IsoDate;
+  /** The bucket as the overview names it ("W49 2026", "Dec 2026", "Q4 2026", "Cycle 3"). */
+  label: string;
 }
 
 /**
- * A metric over time: for each bucket between `from` and `to` (both included) that holds a
- * reading, the last reading in it. Points must be date-sorted; the result is too.
+ * A metric over time in the overview's buckets (adoption.ts bucketsBetween, so the metric chart
+ * steps like every other chart): for each bucket that holds a reading between `from` and `to`
+ * (both included), the last reading in it. Points must be date-sorted, buckets in order.
  */
 export function bucketSeries(
   points: readonly MetricPoint[],
-  granularity: Granularity,
+  buckets: readonly Bucket[],
   from: IsoDate,
   to: IsoDate,
-  cycleStarts: readonly IsoDate[] = [],
 ): BucketPoint[] {
   const out: BucketPoint[] = [];
-  const start = Math.max(0, lastIndexOnOrBefore(points, from) + 1);
-  // The reading on `from` itself is in range: step back over readings dated `from`.
-  let i = start;
-  while (i > 0 && points[i - 1]!.date === from) i--;
-  for (; i < points.length; i++) {
-    const p = points[i]!;
-    if (p.date > to) break;
-    if (p.date < from) continue;
-    const bucket = bucketOf(p.date, granularity, cycleStarts);
-    if (bucket === null) continue;
-    const last = out.at(-1);
-    const point: BucketPoint = { bucket, date: p.date, value: p.value, ...(p.id ? { id: p.id } : {}) };
-    if (last && last.bucket === bucket) out[out.length - 1] = point;
-    else out.push(point);
+  let i = lastIndexOnOrBefore(points, addDaysIso(from, -1)) + 1;
+  for (const bucket of buckets) {
+    const lo = bucket.start > from ? bucket.start : from;
+    const last = bucketLastDay(bucket);
+    const hi = last < to ? last : to;
+    if (lo > hi) continue;
+    while (i < points.length && points[i]!.date < lo) i++;
+    let found: MetricPoint | null = null;
+    while (i < points.length && points[i]!.date <= hi) found = points[i++]!;
+    if (found)
+      out.push({
+        bucket: bucket.start,
+        label: bucket.label,
+        date: found.date,
+        value: found.value,
+        ...(found.id ? { id: found.id } : {}),
+      });
   }
   return out;
-}
-
-/**
- * At most `max` points of a date-sorted series: consecutive points are grouped evenly and each
- * group keeps its last point (the level it ended at), so the last point of the series is always
- * kept, and a series of `max` points or fewer is returned as it is.
- */
-export function downsample<P extends MetricPoint>(points: readonly P[], max = MAX_CHART_POINTS): P[] {
-  if (max < 1) return [];
-  if (points.length <= max) return [...points];
-  const size = Math.ceil(points.length / max);
-  const out: P[] = [];
-  // Groups end at the last point and run backwards, so the newest reading is always drawn.
-  for (let end = points.length - 1; end >= 0; end -= size) out.push(points[end]!);
-  return out.reverse();
 }
 
 /**

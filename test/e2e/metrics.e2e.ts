@@ -23,8 +23,11 @@ const area = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
 const view = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Metrics views' }).getByRole('link', { name, exact: true }).click();
-const focusedLabel = (page: Page) =>
-  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+/** The accessible label of the element with the focus ('' when none has one). */
+async function focusedLabel(page: Page) {
+  const focused = page.locator(':focus');
+  return (await focused.count()) === 1 ? ((await focused.getAttribute('aria-label')) ?? '') : '';
+}
 
 describe('Metrics', () => {
   it('takes a reading typed into the grid by keyboard and keeps it after a reload', async () => {

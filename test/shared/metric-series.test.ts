@@ -1,15 +1,14 @@
 /**
- * Speeds and feeds' numbers: the latest value as of a day and its change over a cycle, series
- * bucketed by week, month, quarter and cycle (across year ends), thinned to 600 points, the
+ * Speeds and feeds' numbers: the latest value as of a day and its change over a cycle, series in
+ * the overview's week, month, quarter and cycle buckets (across year ends), thinned to 600 points, the
  * production-app counts from the apps' dates, and the grid's rows by date.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bucketsBetween, downsample, MAX_CHART_POINTS } from '../../shared/domain/adoption';
 import {
   addDaysIso,
-  bucketOf,
   bucketSeries,
-  downsample,
   formatMetricChange,
   latestAsOf,
   metricKeyOf,
@@ -17,12 +16,11 @@ import {
   productionAppsOn,
   productionAppsSeries,
   snapshotRows,
-  startOfMonthIso,
-  startOfQuarterIso,
-  startOfWeekIso,
+  type Granularity,
   type MetricPoint,
 } from '../../shared/domain';
 
+type CycleLike = { id: string; index: number; startDate: string; endDate: string };
 const p = (date: string, value: number, id?: string): MetricPoint => ({ date, value, ...(id ? { id } : {}) });
 
 describe('latestAsOf', () => {
@@ -57,30 +55,6 @@ describe('latestAsOf', () => {
   });
 });
 
-describe('bucketOf', () => {
-  it('starts weeks on Monday, across a year end', () => {
-    // 1 January 2027 is a Friday; its week started on Monday 28 December 2026.
-    expect(bucketOf('2027-01-01', 'week')).toBe('2026-12-28');
-    expect(bucketOf('2026-12-28', 'week')).toBe('2026-12-28');
-  });
-
-  it('buckets by month and quarter', () => {
-    expect(bucketOf('2026-12-31', 'month')).toBe('2026-12-01');
-    expect(bucketOf('2026-12-31', 'quarter')).toBe('2026-10-01');
-    expect(bucketOf('2027-01-01', 'quarter')).toBe('2027-01-01');
-    expect(startOfQuarterIso('2026-06-30')).toBe('2026-04-01');
-    expect(startOfQuarterIso('2026-07-01')).toBe('2026-07-01');
-  });
-
-  it('buckets by the cycle holding the date, and in none before the first', () => {
-    const starts = ['2026-01-15', '2026-04-15', '2026-07-15'];
-    expect(bucketOf('2026-04-14', 'cycle', starts)).toBe('2026-01-15');
-    expect(bucketOf('2026-04-15', 'cycle', starts)).toBe('2026-04-15');
-    expect(bucketOf('2030-01-01', 'cycle', starts)).toBe('2026-07-15');
-    expect(bucketOf('2026-01-14', 'cycle', starts)).toBeNull();
-  });
-});
-
 describe('bucketSeries', () => {
   const points = [
     p('2026-11-30', 1, 'a'),
@@ -89,18 +63,20 @@ describe('bucketSeries', () => {
     p('2027-01-01', 4, 'd'),
     p('2027-01-20', 5, 'e'),
   ];
+  const series = (granularity: Granularity, from: string, to: string, cycles: CycleLike[] = []) =>
+    bucketSeries(points, bucketsBetween(from, to, granularity, cycles), from, to);
 
-  it('keeps the last reading of each month, with the snapshot it came from', () => {
-    expect(bucketSeries(points, 'month', '2026-01-01', '2027-12-31')).toEqual([
-      { bucket: '2026-11-01', date: '2026-11-30', value: 1, id: 'a' },
-      { bucket: '2026-12-01', date: '2026-12-31', value: 3, id: 'c' },
-      { bucket: '2027-01-01', date: '2027-01-20', value: 5, id: 'e' },
+  it('keeps the last reading of each month, with the snapshot it came from and the bucket’s name', () => {
+    expect(series('month', '2026-01-01', '2027-12-31')).toEqual([
+      { bucket: '2026-11-01', label: 'Nov 2026', date: '2026-11-30', value: 1, id: 'a' },
+      { bucket: '2026-12-01', label: 'Dec 2026', date: '2026-12-31', value: 3, id: 'c' },
+      { bucket: '2027-01-01', label: 'Jan 2027', date: '2027-01-20', value: 5, id: 'e' },
     ]);
   });
 
   it('keeps the last reading of each week across the year end', () => {
     // 31 December 2026 (Thursday) and 1 January 2027 (Friday) share the week of 28 December.
-    expect(bucketSeries(points, 'week', '2026-01-01', '2027-12-31').map((b) => [b.bucket, b.value])).toEqual([
+    expect(series('week', '2026-01-01', '2027-12-31').map((b) => [b.bucket, b.value])).toEqual([
       ['2026-11-30', 2],
       ['2026-12-28', 4],
       ['2027-01-18', 5],
@@ -108,66 +84,69 @@ describe('bucketSeries', () => {
   });
 
   it('draws only the range, both ends included', () => {
-    expect(bucketSeries(points, 'quarter', '2026-12-02', '2027-01-01').map((b) => b.value)).toEqual([3, 4]);
-    expect(bucketSeries(points, 'quarter', '2028-01-01', '2028-12-31')).toEqual([]);
+    expect(series('quarter', '2026-12-02', '2027-01-01').map((b) => b.value)).toEqual([3, 4]);
+    expect(series('quarter', '2028-01-01', '2028-12-31')).toEqual([]);
   });
 
-  it('leaves out readings before the first cycle', () => {
-    expect(
-      bucketSeries(points, 'cycle', '2026-01-01', '2027-12-31', ['2026-12-15']).map((b) => b.value),
-    ).toEqual([5]);
+  it('buckets by cycle, leaving out readings before the first', () => {
+    const cycles = [
+      { id: 'c0', index: 0, startDate: '2026-12-15', endDate: '2027-01-15' },
+      { id: 'c1', index: 1, startDate: '2027-01-15', endDate: '2027-04-15' },
+    ];
+    expect(series('cycle', '2026-01-01', '2027-12-31', cycles).map((b) => [b.label, b.value])).toEqual([
+      ['Initial', 4],
+      ['Cycle 1', 5],
+    ]);
   });
 
-  it('has one point per bucket, in order, each the last reading of its bucket', () => {
+  it('has one point per bucket, in order, each the last reading of its bucket in range', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 1000 })), {
           maxLength: 80,
         }),
         fc.constantFrom('week', 'month', 'quarter') as fc.Arbitrary<'week' | 'month' | 'quarter'>,
-        (raw, granularity) => {
+        fc.integer({ min: 0, max: 400 }),
+        (raw, granularity, offset) => {
           const sorted = raw
             .map(([day, value]) => p(addDaysIso('2025-11-20', day), value))
             .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-          const series = bucketSeries(sorted, granularity, '2025-01-01', '2030-01-01');
-          const buckets = series.map((s) => s.bucket);
-          expect(new Set(buckets).size).toBe(buckets.length);
-          expect([...buckets].sort()).toEqual(buckets);
-          for (const s of series) {
-            const inBucket = sorted.filter((x) => bucketOf(x.date, granularity) === s.bucket);
+          const from = addDaysIso('2025-11-20', offset);
+          const to = addDaysIso(from, 500);
+          const buckets = bucketsBetween(from, to, granularity);
+          const out = bucketSeries(sorted, buckets, from, to);
+          const starts = out.map((s) => s.bucket);
+          expect(new Set(starts).size).toBe(starts.length);
+          expect([...starts].sort()).toEqual(starts);
+          for (const s of out) {
+            const bucket = buckets.find((b) => b.start === s.bucket)!;
+            const inBucket = sorted.filter(
+              (x) => x.date >= bucket.start && x.date < bucket.end && x.date >= from && x.date <= to,
+            );
             expect(s.value).toBe(inBucket.at(-1)!.value);
           }
+          const inRange = sorted.filter((x) => x.date >= from && x.date <= to).length;
+          expect(out.length).toBeLessThanOrEqual(inRange);
+          if (inRange > 0) expect(out.length).toBeGreaterThan(0);
         },
       ),
     );
   });
-});
 
-describe('downsample', () => {
-  it('returns a short series as it is', () => {
-    const points = [p('2026-01-01', 1), p('2026-01-02', 2)];
-    expect(downsample(points, 600)).toEqual(points);
-  });
-
-  it('draws ten years of daily readings in at most 600 points, ending on the latest', () => {
-    const points = Array.from({ length: 3653 }, (_, i) => p(addDaysIso('2017-01-01', i), i));
-    const thin = downsample(points);
-    expect(thin.length).toBeLessThanOrEqual(600);
-    expect(thin.length).toBeGreaterThan(500);
-    expect(thin.at(-1)).toEqual(points.at(-1));
-    expect(thin.map((t) => t.value)).toEqual([...thin.map((t) => t.value)].sort((a, b) => a - b));
-  });
-
-  it('never exceeds the cap, keeps the last point and the order, and draws only readings it was given', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 700 }), (n, max) => {
-        const points = Array.from({ length: n }, (_, i) => p(addDaysIso('2020-01-01', i), i));
-        const thin = downsample(points, max);
-        expect(thin.length).toBeLessThanOrEqual(max);
-        if (n > 0) expect(thin.at(-1)).toBe(points.at(-1));
-        for (let i = 1; i < thin.length; i++) expect(thin[i]!.value).toBeGreaterThan(thin[i - 1]!.value);
-      }),
+  it('draws ten years of daily readings weekly in at most 600 points once thinned, ending on the latest', () => {
+    const daily = Array.from({ length: 3653 }, (_, i) => p(addDaysIso('2017-01-01', i), i));
+    const weekly = bucketSeries(
+      daily,
+      bucketsBetween('2017-01-01', '2026-12-31', 'week'),
+      '2017-01-01',
+      '2026-12-31',
     );
+    const thin = downsample(weekly);
+    // 1 January 2017 is a Sunday: the last day of the week of 26 December 2016, a week of its own.
+    expect(weekly.length).toBe(523);
+    expect(thin.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    // The range ends on 31 December 2026: its reading, not 1 January 2027's, is the last drawn.
+    expect(thin.at(-1)?.date).toBe('2026-12-31');
   });
 });
 
@@ -246,15 +225,5 @@ describe('names and numbers', () => {
     expect(formatMetricChange(12)).toBe('+12');
     expect(formatMetricChange(-3.5)).toBe('−3.5');
     expect(formatMetricChange(0)).toBe('±0');
-  });
-});
-
-describe('week buckets', () => {
-  it('agree with startOfWeekIso on every day of several years', () => {
-    for (let i = 0; i < 3 * 366; i++) {
-      const date = addDaysIso('2023-12-25', i);
-      expect(bucketOf(date, 'week')).toBe(startOfWeekIso(date));
-      expect(bucketOf(date, 'month')).toBe(startOfMonthIso(date));
-    }
   });
 });

@@ -6,9 +6,9 @@
  * filter does not narrow them (the tile says so).
  */
 import { DEFAULT_CYCLE_LENGTH_MONTHS, formatIsoDate } from '../../../shared/domain';
+import { bucketsBetween, downsample } from '../../../shared/domain/adoption';
 import {
   bucketSeries,
-  downsample,
   formatMetricChange,
   formatMetricValue,
   latestAsOf,
@@ -33,7 +33,8 @@ export default function MetricTiles(scope: OverviewScope) {
   if (!data || !chosen || program === undefined || !cycles) return null;
 
   const cycleMonths = program?.cycleLengthMonths ?? DEFAULT_CYCLE_LENGTH_MONTHS;
-  const cycleStarts = cycles.map((c) => c.startDate).sort();
+  const end = scope.asOf < scope.to ? scope.asOf : scope.to;
+  const buckets = bucketsBetween(scope.from, end, scope.granularity, cycles);
   const tiles = chosen.flatMap((key) => {
     const column = data.columns.find((c) => c.key === key && !c.retired);
     return column ? [column] : [];
@@ -56,16 +57,9 @@ export default function MetricTiles(scope: OverviewScope) {
             />
           );
         }
-        const trend = downsample(
-          bucketSeries(
-            points,
-            scope.granularity,
-            scope.from,
-            scope.asOf < scope.to ? scope.asOf : scope.to,
-            cycleStarts,
-          ),
-          SPARK_POINTS,
-        ).map((p) => p.value);
+        const trend = downsample(bucketSeries(points, buckets, scope.from, end), SPARK_POINTS).map(
+          (p) => p.value,
+        );
         const value = `${formatMetricValue(latest.latest.value)}${column.unit ? ` ${column.unit}` : ''}`;
         const change =
           latest.change === null

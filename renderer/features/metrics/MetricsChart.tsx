@@ -8,9 +8,9 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DEFAULT_CYCLE_LENGTH_MONTHS, formatIsoDate, type Granularity } from '../../../shared/domain';
+import { bucketsBetween, downsample } from '../../../shared/domain/adoption';
 import {
   bucketSeries,
-  downsample,
   formatMetricChange,
   formatMetricValue,
   latestAsOf,
@@ -40,24 +40,6 @@ const GRANULARITY_WORD: Record<Granularity, string> = {
   cycle: 'per-cycle',
 };
 
-/** A bucket's name as the table and the axis show it. */
-export function bucketLabel(
-  bucket: string,
-  granularity: Granularity,
-  cycleNames: ReadonlyMap<string, string>,
-) {
-  switch (granularity) {
-    case 'week':
-      return `Week of ${formatIsoDate(bucket, 'd MMM yyyy')}`;
-    case 'month':
-      return formatIsoDate(bucket, 'MMM yyyy');
-    case 'quarter':
-      return `Q${Math.floor(Number(bucket.slice(5, 7)) / 3) + 1} ${bucket.slice(0, 4)}`;
-    case 'cycle':
-      return cycleNames.get(bucket) ?? formatIsoDate(bucket);
-  }
-}
-
 export default function MetricsChart(scope: OverviewScope) {
   const data = useMetricSeries();
   const chosen = useChartMetric();
@@ -70,19 +52,22 @@ export default function MetricsChart(scope: OverviewScope) {
   const choices = useMemo(() => (data ? data.columns.filter((c) => !c.retired) : []), [data]);
   const column = choices.find((c) => c.key === chosen) ?? choices[0];
   const end = scope.asOf < scope.to ? scope.asOf : scope.to;
-  const cycleStarts = useMemo(() => (cycles ?? []).map((c) => c.startDate).sort(), [cycles]);
   const series = useMemo(
     () =>
       data && column
-        ? downsample(bucketSeries(data.pointsOf(column), scope.granularity, scope.from, end, cycleStarts))
+        ? downsample(
+            bucketSeries(
+              data.pointsOf(column),
+              bucketsBetween(scope.from, end, scope.granularity, cycles ?? []),
+              scope.from,
+              end,
+            ),
+          )
         : [],
-    [data, column, scope.granularity, scope.from, end, cycleStarts],
+    [data, column, scope.granularity, scope.from, end, cycles],
   );
   if (!data || !chosen || program === undefined || !cycles || !column) return null;
 
-  const cycleNames = new Map(
-    cycles.map((c) => [c.startDate, c.index === 0 ? 'Initial phase' : `Cycle ${c.index}`]),
-  );
   const cycleMonths = program?.cycleLengthMonths ?? DEFAULT_CYCLE_LENGTH_MONTHS;
   const latest = latestAsOf(data.pointsOf(column), scope.asOf, cycleMonths);
   const unit = column.unit ? ` ${column.unit}` : '';
@@ -92,7 +77,7 @@ export default function MetricsChart(scope: OverviewScope) {
       }; ${series.length} ${GRANULARITY_WORD[scope.granularity]} readings from ${formatIsoDate(scope.from)} to ${formatIsoDate(end)}.`
     : `${column.name} has no reading on or before ${formatIsoDate(scope.asOf)}.`;
   const open = (point: BucketPoint) => navigate(readingsHref(column.key, point.date).slice(2));
-  const rows = series.map((p) => ({ ...p, label: bucketLabel(p.bucket, scope.granularity, cycleNames) }));
+  const rows = series;
 
   const picker = (
     <label className="metric-chart-picker">
