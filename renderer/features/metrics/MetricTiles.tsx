@@ -60,14 +60,22 @@ export default function MetricTiles(scope: OverviewScope) {
         const trend = downsample(bucketSeries(points, buckets, scope.from, end), SPARK_POINTS).map(
           (p) => p.value,
         );
-        const value = `${formatMetricValue(latest.latest.value)}${column.unit ? ` ${column.unit}` : ''}`;
+        // The number alone, big; its unit opens the line under it (a long unit would wrap the number).
+        const value = formatMetricValue(latest.latest.value);
+        const withUnit = `${value}${column.unit ? ` ${column.unit}` : ''}`;
         const change =
           latest.change === null
             ? `no reading a cycle before (${formatIsoDate(latest.since)})`
             : `${formatMetricChange(latest.change)} since ${formatIsoDate(latest.since)}`;
-        const detail = `${change} · as of ${formatIsoDate(latest.latest.date)}${
-          column.source === 'apps' ? ' · counted from Apps' : ''
-        }${scope.teamId ? ' · whole platform' : ''}`;
+        const detail = [
+          column.unit,
+          change,
+          `read ${formatIsoDate(latest.latest.date)}`,
+          column.source === 'apps' ? 'counted from Apps' : '',
+          scope.teamId ? 'whole platform' : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
         return (
           <StatTile
             key={column.key}
@@ -76,7 +84,7 @@ export default function MetricTiles(scope: OverviewScope) {
             detail={detail}
             trend={trend}
             onOpen={() => navigate(readingsHref(column.key, latest.latest.date).slice(2))}
-            openLabel={`Open the readings of ${column.name}: ${value} on ${formatIsoDate(latest.latest.date)}, ${change}`}
+            openLabel={`Open the readings of ${column.name}: ${withUnit} on ${formatIsoDate(latest.latest.date)}, ${change}`}
           />
         );
       })}
