@@ -67,10 +67,15 @@ export default function MetricTiles(scope: OverviewScope) {
           latest.change === null
             ? `no reading a cycle before (${formatIsoDate(latest.since)})`
             : `${formatMetricChange(latest.change)} since ${formatIsoDate(latest.since)}`;
+        // Dates of the overview's own year without it, so the line fits a tile at 1024 px.
+        const short = (date: string) =>
+          formatIsoDate(date, date.slice(0, 4) === scope.asOf.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
         const detail = [
           column.unit,
-          change,
-          `read ${formatIsoDate(latest.latest.date)}`,
+          latest.change === null
+            ? 'no reading a cycle before'
+            : `${formatMetricChange(latest.change)} since ${short(latest.since)}`,
+          `read ${short(latest.latest.date)}`,
           column.source === 'apps' ? 'counted from Apps' : '',
           scope.teamId ? 'whole platform' : '',
         ]

@@ -149,10 +149,12 @@ export function ReadingsView({ metric, date }: { metric: string | null; date: Is
             </label>
           </fieldset>
         )}
-        <p className="muted metric-summary">
-          {dates.length.toLocaleString('en-US')} dates · {readings.toLocaleString('en-US')} readings
-          {dates[0] ? ` · latest ${formatIsoDate(dates[0])}` : ''}
-        </p>
+        {!only && (
+          <p className="muted metric-summary">
+            {dates.length.toLocaleString('en-US')} dates · {readings.toLocaleString('en-US')} readings
+            {dates[0] ? ` · latest ${formatIsoDate(dates[0])}` : ''}
+          </p>
+        )}
       </div>
       <p className="muted metric-keys" id="metric-grid-keys">
         Arrows move; Enter, F2 or a digit edits; Enter saves and goes down, Tab saves and goes right; Esc

@@ -113,7 +113,8 @@ export function SnapshotGrid({
     if (!focusPending.current || editing) return;
     const cell = document.getElementById(cellId(gridId, at));
     if (cell) {
-      cell.focus({ preventScroll: true });
+      // Scrolled into view by focus too: a drill-down's row may be drawn but not yet in view.
+      cell.focus();
       focusPending.current = false;
     }
   });

@@ -65,7 +65,7 @@ describe('the metrics’ tiles', () => {
     // As of 30 November: the reading of 1 October (15), against 1 August's (12) three months before.
     const clusters = await screen.findByRole('button', { name: /^Open the readings of Clusters/ });
     expect(clusters).toHaveTextContent('15');
-    expect(clusters).toHaveTextContent('clusters · +3 since 30 Aug 2026 · read 1 Oct 2026');
+    expect(clusters).toHaveTextContent('clusters · +3 since 30 Aug · read 1 Oct');
     expect(screen.getByRole('button', { name: /^Open the readings of Servers/ })).toHaveTextContent(
       'no reading a cycle before',
     );
