@@ -2,11 +2,13 @@
  * The Metrics area end to end, in Chromium against the built app with the demo program: type a
  * reading into the grid with the keyboard alone and see it kept after a reload; switch
  * "Production apps" to counted from the Apps area; import a metrics CSV whose bad rows are
- * reported by number, creating the metric it names that the program does not have.
+ * reported by number, creating the metric it names that the program does not have. Then axe
+ * finds no serious or critical problem on any Metrics screen, light or dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDaysIso, todayIso } from '../../shared/domain';
+import { describeFindings, findBlockingViolations } from './axe';
 import { openApp, type OpenedApp } from './harness';
 import { loadDemo } from './program';
 
@@ -109,5 +111,27 @@ describe('Metrics', () => {
     await page.getByRole('columnheader', { name: /GPU nodes\s*nodes/ }).waitFor();
     await page.getByRole('gridcell', { name: /^GPU nodes on .*: 8$/ }).waitFor();
     expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('has no serious accessibility problem on any Metrics screen, light or dark', async () => {
+    const { page } = app;
+    const findings: string[] = [];
+    for (const theme of ['Light', 'Dark']) {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
+      for (const [name, open] of [
+        ['readings', () => view(page, 'Readings')],
+        ['metrics', () => view(page, 'Metrics')],
+        ['import', () => view(page, 'Import')],
+      ] as const) {
+        await area(page, 'Metrics');
+        await open();
+        await page.getByRole('main').getByRole('heading', { level: 1, name: 'Metrics' }).waitFor();
+        if (name === 'readings') await page.getByRole('grid').waitFor();
+        if (name === 'metrics') await page.getByRole('button', { name: 'Add metric' }).waitFor();
+        if (name === 'import') await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+        findings.push(...describeFindings(`${name} (${theme})`, await findBlockingViolations(page)));
+      }
+    }
+    expect(findings).toEqual([]);
   }, 120_000);
 });
