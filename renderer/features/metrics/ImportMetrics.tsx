@@ -135,9 +135,14 @@ export default function ImportMetrics() {
       ),
       apply: (plan, options) => applyMetricImport(plan, options, database),
       resultFacts: (result) => [{ label: 'metrics created', count: result.metricsCreated }],
-      note:
-        'A reading of a metric on a date that is stored already replaces it; two in the file for the same ' +
-        `metric and date: the later row wins. ${derivedKeys.includes(PRODUCTION_APPS_KEY) ? 'Production apps are counted from the Apps area, so the file’s are not imported.' : ''}`,
+      note: [
+        'A reading of a metric on a date that is stored already replaces it; two in the file for the same metric and date: the later row wins.',
+        derivedKeys.includes(PRODUCTION_APPS_KEY)
+          ? 'Production apps are counted from the Apps area, so the file’s are not imported.'
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       doneLink: { href: '#/metrics', label: 'See the readings' },
     };
   }, [columns, snapshots, createUnknown, database]);
