@@ -17,7 +17,8 @@
  * - the longest task while scrolling the apps table and typing in its filter, and the frames a
  *   second while scrolling, against the page sitting idle for as long;
  * - the JS heap on each screen after a collection (the busiest one is the figure);
- * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts).
+ * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts);
+ * - opening the metrics readings grid, choosing the overview chart's metric (./metrics.ts).
  *
  * Each browser profile is a fresh directory on disk (a persistent context), so IndexedDB is
  * stored as a user's is, not in memory as in an incognito context.
@@ -50,6 +51,7 @@ import {
   peopleInteractions,
   type PeopleSamples,
 } from './people';
+import { measureMetrics, METRICS_FIGURE_IDS, metricsInteractions, type MetricsSamples } from './metrics';
 import { DIST, ROOT, startServer, type BenchServer } from './server';
 
 export interface BrowserBenchOptions {
@@ -79,6 +81,7 @@ export const BROWSER_FIGURE_IDS = [
   'blockers-trends-p95',
   'filter-blockers-p95',
   ...PEOPLE_FIGURE_IDS,
+  ...METRICS_FIGURE_IDS,
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -569,6 +572,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     const heaps: Record<string, number> = {};
     let people: PeopleSamples | null = null;
     let peopleError: string | undefined;
+    let metrics: MetricsSamples | null = null;
+    let metricsError: string | undefined;
     if (!restoreError && last) {
       const session = last;
       const { page } = session;
@@ -752,6 +757,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         log(`  people: ${peopleError}`);
       }
 
+      // 5c. The metrics grid and the overview's metric chart (./metrics.ts).
+      try {
+        metrics = await measureMetrics(session, runs, log);
+      } catch (error) {
+        metricsError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  metrics: ${metricsError}`);
+      }
+
       // 6. Heap on each screen after a collection.
       log('  heap…');
       for (const [label, route, ready] of HEAP_SCREENS) {
@@ -903,7 +916,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       ],
       ['filter-blockers-p95', 'Filter the blockers register: input to paint, p95', blockerFilters, {}],
       ...peopleInteractions(people),
+      ...metricsInteractions(metrics),
     ];
+    const metricIds: readonly string[] = METRICS_FIGURE_IDS;
     for (const [id, name, samples, extra, targetMs = 100] of interactions) {
       add({
         id,
@@ -913,7 +928,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         unit: 'ms',
         target: { kind: 'max', value: targetMs },
         baseline: floorBaseline,
-        error: needsWorkspace || (samples ? undefined : peopleError),
+        error: needsWorkspace || (samples ? undefined : metricIds.includes(id) ? metricsError : peopleError),
         detail: { ...samples?.detail(), ...extra },
       });
     }

@@ -1,0 +1,97 @@
+/**
+ * The Metrics area in the browser benchmark, in the restored enterprise workspace (at scale 1:
+ * ten years of daily readings of the nine built-in metrics, 32,877 snapshots): input to paint
+ * for opening the readings grid from Plan after its first opening (every snapshot read, the rows
+ * by date, the rows in view drawn), and for choosing another metric in the overview's "Speeds and feeds over time"
+ * chart (the choice saved, the series bucketed and thinned to at most 600 points, the chart
+ * drawn). Each beside the bare button of the same page (harness.ts), with the main thread's CPU time.
+ */
+import type { Ready } from './page-api';
+import { call, Runs, SCREENS, type Interaction, type Session } from './harness';
+
+export const METRICS_FIGURE_IDS = ['open-metrics-p95', 'metrics-chart-p95'] as const;
+
+export const METRICS_READY: Ready = [
+  { selector: 'main h1', text: 'Metrics' },
+  { selector: 'table.metric-grid tbody tr[data-index]' },
+];
+const PICKER = '.metric-chart-picker select';
+
+/** The metrics the chart is switched between, with the name its reading starts with. */
+const CHART_METRICS = [
+  ['servers', 'Servers:'],
+  ['clusters', 'Clusters:'],
+  ['container-workloads', 'Container workloads:'],
+] as const;
+
+export interface MetricsSamples {
+  dates: number;
+  opens: Runs;
+  charts: Runs;
+}
+
+/** Measures the Metrics figures on a page with the workspace restored; leaves it on the overview. */
+export async function measureMetrics(
+  session: Session,
+  runs: number,
+  log: (line: string) => void,
+): Promise<MetricsSamples> {
+  const { page } = session;
+  const samples = { opens: new Runs(), charts: new Runs() };
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+
+  log('  metrics: open the readings grid…');
+  // Once first, untimed, like the Blockers views: the area's code loads on its first opening.
+  await nav.getByRole('link', { name: 'Metrics' }).click();
+  await call(page, 'waitFor', METRICS_READY, 120_000);
+  for (let run = 0; run < runs; run++) {
+    samples.opens.next();
+    await nav.getByRole('link', { name: 'Plan' }).click();
+    await call(page, 'waitFor', SCREENS.plan, 120_000);
+    const open = () => nav.getByRole('link', { name: 'Metrics' }).click();
+    samples.opens.add('Metrics', await session.timed(METRICS_READY, open, 120_000));
+  }
+  // "Metric readings by date, 3,653 dates": the dates in the workspace.
+  const label = await page.locator('table.metric-grid').getAttribute('aria-label');
+  const dates = Number(label?.match(/([\d,]+) dates/)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+
+  log('  metrics: change the overview chart’s metric…');
+  await nav.getByRole('link', { name: 'Overview' }).click();
+  await call(page, 'waitFor', [{ selector: PICKER }], 120_000);
+  // One untimed change first: the chart's code and the settings write path are warm after it.
+  await page.locator(PICKER).selectOption('pools');
+  await call(page, 'waitFor', [{ selector: '.chart-card-reading', text: 'Pools:' }], 60_000);
+  for (let run = 0; run < runs; run++) {
+    samples.charts.next();
+    for (const [key, reading] of CHART_METRICS) {
+      const drawn: Ready = [
+        { selector: PICKER, value: key },
+        { selector: '.chart-card-reading', text: reading },
+      ];
+      const choose = () => page.locator(PICKER).selectOption(key);
+      samples.charts.add(key, await session.timed(drawn, choose, 60_000));
+    }
+  }
+  return { ...samples, dates };
+}
+
+/** The Metrics figures, as input-to-paint interactions (harness.ts); no samples when not measured. */
+export function metricsInteractions(samples: MetricsSamples | null): Interaction[] {
+  const size = samples
+    ? `${samples.dates.toLocaleString('en')} dates of daily readings`
+    : 'the workspace’s readings';
+  return [
+    [
+      'open-metrics-p95',
+      `Open the metrics readings grid (${size}): input to paint, p95`,
+      samples?.opens ?? null,
+      {},
+    ],
+    [
+      'metrics-chart-p95',
+      `Choose the overview chart's metric (${size}): input to paint, p95`,
+      samples?.charts ?? null,
+      {},
+    ],
+  ];
+}
