@@ -18,6 +18,12 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   {
+    id: 'overview',
+    label: 'Overview',
+    description: 'Adoption over time against plan, headline numbers from every area, the one-page report',
+    screen: lazy(() => import('./features/overview/OverviewScreen')),
+  },
+  {
     id: 'plan',
     label: 'Plan',
     description: 'Program, phases and cycles, checklists and goals',
@@ -84,7 +90,8 @@ export const AREAS: readonly Area[] = [
   },
 ];
 
-export const DEFAULT_AREA = 'plan';
+/** The first screen once a program exists: the leadership overview. */
+export const DEFAULT_AREA = 'overview';
 
 function gather<S extends keyof ContributionSlots>(slot: S): ContributionSlots[S][] {
   return AREAS.flatMap((a) => {

@@ -1,11 +1,12 @@
 /**
- * Restoring a backup file, as the Data screen does it: the file's text goes to a worker that
+ * Restoring a backup file, as the Data screen does it: the file's bytes go to a worker that
  * reads and checks it (restore.worker.ts), the screen shows the summary it returns, and on
  * confirmation the same worker writes the records in ONE transaction (replace.ts), reporting
  * its progress; the page's thread only draws. Where no worker can start (tests, or a worker
  * refused by the platform) the same work runs in the page, with the same messages and results.
  */
 import { BackupFileError } from '../../shared/backup/backup';
+import type { FileContent } from '../../shared/import/read/text';
 import type { AdoptionDatabase } from './database';
 import { StorageFullError } from './errors';
 import {
@@ -47,7 +48,8 @@ function received(error: SentError): Error {
 }
 
 interface Channel {
-  send(request: RestoreRequest): void;
+  /** Sends a request; the buffers in `transfer` move to the worker and are unusable here after. */
+  send(request: RestoreRequest, transfer?: Transferable[]): void;
   close(): void;
 }
 
@@ -65,7 +67,10 @@ function workerChannel(onReply: (reply: RestoreReply) => void, onFailure: () => 
     event.preventDefault();
     onFailure();
   };
-  return { send: (request) => worker.postMessage(request), close: () => worker.terminate() };
+  return {
+    send: (request, transfer = []) => worker.postMessage(request, transfer),
+    close: () => worker.terminate(),
+  };
 }
 
 /** The same work in the page's thread, its replies delivered as a worker's would be: later. */
@@ -78,22 +83,38 @@ function pageChannel(database: AdoptionDatabase, onReply: (reply: RestoreReply) 
 }
 
 /**
- * Reads and checks a backup file's text, off the page's thread where it can. Rejects with a
+ * A whole buffer to move to the worker without a copy, or none: a view of part of a buffer (or a
+ * string) is copied instead, so that nothing else of the page's is taken from it.
+ */
+function movable(content: FileContent): Transferable[] {
+  if (content instanceof ArrayBuffer) return [content];
+  if (content instanceof Uint8Array && content.byteOffset === 0 && content.buffer instanceof ArrayBuffer) {
+    if (content.byteLength === content.buffer.byteLength) return [content.buffer];
+  }
+  return [];
+}
+
+/**
+ * Reads and checks a backup file — its bytes, or its text — off the page's thread where it can.
+ * Bytes move to the worker, so the caller must not use them afterwards. Rejects with a
  * BackupFileError naming what is wrong when the file cannot be restored.
  */
-export function checkBackup(text: string, database: AdoptionDatabase): Promise<CheckedBackup> {
+export function checkBackup(content: FileContent, database: AdoptionDatabase): Promise<CheckedBackup> {
   let listener: (reply: RestoreReply) => void = () => {};
   const onReply = (reply: RestoreReply) => listener(reply);
   let answered = false;
   let channel: Channel;
+  const transfer = movable(content);
   // A worker that cannot run (a platform refusing its script) fails before its first answer:
-  // the check then runs again in the page.
+  // the check then runs again in the page, unless the file's bytes already moved to the worker.
   const worker = workerChannel(onReply, () => {
-    if (answered)
-      return onReply({ type: 'failed', error: { name: 'Error', message: 'The restore stopped.' } });
+    if (answered || transfer.length > 0) {
+      const message = answered ? 'The restore stopped.' : 'The file could not be checked. Choose it again.';
+      return onReply({ type: 'failed', error: { name: 'Error', message } });
+    }
     channel.close();
     channel = pageChannel(database, onReply);
-    channel.send({ type: 'check', text });
+    channel.send({ type: 'check', content });
   });
   channel = worker ?? pageChannel(database, onReply);
 
@@ -106,7 +127,7 @@ export function checkBackup(text: string, database: AdoptionDatabase): Promise<C
         reject(received(reply.error));
       }
     };
-    channel.send({ type: 'check', text });
+    channel.send({ type: 'check', content }, worker ? transfer : []);
   });
 
   function checked(summary: BackupSummary): CheckedBackup {

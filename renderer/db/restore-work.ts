@@ -2,13 +2,15 @@
  * The work of a restore — reading and checking the backup file, then writing it in place of
  * every data table — as messages, so that it can run in a worker (restore.worker.ts): a decade
  * of an enterprise program is a 190 MB file of 326,000 records, whose check alone would hold the
- * page for many seconds. The page only sends the file's text and receives the backup's summary,
- * the progress of the write and its end; the records never cross back.
+ * page for many seconds. The page only sends the file — its bytes, moved to the worker at no cost,
+ * which decodes them here — and receives the backup's summary, the progress of the write and its
+ * end; the records never cross back.
  *
  * The same handler runs in the page's own thread when there is no worker (tests, or a worker
  * that could not start): the messages are then delivered in the page, with the same results.
  */
 import { parseBackup, type BackupFileError, type ParsedBackup } from '../../shared/backup/backup';
+import { decodeText, type FileContent } from '../../shared/import/read/text';
 import { restoreBackup } from './backup';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
 
@@ -16,8 +18,11 @@ import { DATA_TABLES, type AdoptionDatabase } from './database';
 export type BackupSummary = Omit<ParsedBackup, 'tables'>;
 
 export type RestoreRequest =
-  /** Read and check a backup file's text; the work keeps the records for a 'restore'. */
-  | { type: 'check'; text: string }
+  /**
+   * Read and check a backup file — its text, or its bytes, decoded here as every file is
+   * (shared/import/read/text.ts) — and keep the records for a 'restore'.
+   */
+  | { type: 'check'; content: FileContent }
   /** Write the checked backup in place of every data table of the database named `dbName`. */
   | { type: 'restore'; dbName: string }
   | { type: 'cancel' };
@@ -77,7 +82,9 @@ export function createRestoreWork({ post, open }: RestoreWorkOptions) {
     switch (request.type) {
       case 'check':
         try {
-          checked = parseBackup(request.text, DATA_TABLES);
+          const text =
+            typeof request.content === 'string' ? request.content : decodeText(request.content).text;
+          checked = parseBackup(text, DATA_TABLES);
           const { tables: _records, ...summary } = checked;
           post({ type: 'checked', summary });
         } catch (error) {

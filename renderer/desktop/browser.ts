@@ -92,26 +92,35 @@ async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
     response = { status: 'too-large', name: `${chosen.length} files`, size: total };
   else {
     const [first, ...more] = await Promise.all(
-      chosen.map(async (file) => ({ name: file.name, size: file.size, content: await readText(file) })),
+      chosen.map(async (file) => ({
+        name: file.name,
+        size: file.size,
+        // Bytes are read off the page's thread; text is decoded a slice at a time.
+        content: request.read === 'bytes' ? new Uint8Array(await readBytes(file)) : await readText(file),
+      })),
     );
     response = { status: 'opened', ...first!, ...(more.length > 0 && { more }) };
   }
   return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
-/**
- * Reads a file as text, decoded as the desktop shell decodes it (shared/import/read/text.ts):
- * UTF-8 or UTF-16 by the byte order mark, which is dropped, or UTF-16 recognised without one.
- */
-function readText(file: File): Promise<string> {
+/** Reads a file's bytes, off the page's thread. */
+function readBytes(file: File): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    // A slice at a time, the page drawing in between: a 190 MB backup decoded at once held it for seconds.
-    reader.onload = () =>
-      resolve(decodeTextInSlices(reader.result as ArrayBuffer, nextTask).then((decoded) => decoded.text));
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
     reader.readAsArrayBuffer(file);
   });
+}
+
+/**
+ * Reads a file as text, decoded as the desktop shell decodes it (shared/import/read/text.ts):
+ * UTF-8 or UTF-16 by the byte order mark, which is dropped, or UTF-16 recognised without one.
+ * A slice at a time, the page drawing in between: a 190 MB file decoded at once held it for seconds.
+ */
+async function readText(file: File): Promise<string> {
+  return (await decodeTextInSlices(await readBytes(file), nextTask)).text;
 }
 
 /** Resolves in a later task, so that the page can handle input and draw first. */

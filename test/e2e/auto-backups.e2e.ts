@@ -57,8 +57,10 @@ function installFakeDesktop(key: string) {
     },
     readAutoBackup: async ({ name }: { name: string }) => {
       const file = files.get(name);
-      return file
-        ? { status: 'opened', name, size: file.content.length, content: file.content }
+      // As the desktop does: the file's bytes, for the restore's worker to decode.
+      const bytes = file && new TextEncoder().encode(file.content);
+      return bytes
+        ? { status: 'opened', name, size: bytes.byteLength, content: bytes }
         : { status: 'missing', name };
     },
   };

@@ -150,15 +150,13 @@ describe('backups:write', () => {
 });
 
 describe('backups:read', () => {
-  it('reads a listed backup back', async () => {
+  it("reads a listed backup back as its bytes, for the restore's worker to decode", async () => {
     at('2026-12-03T09:00:00');
     await invoke('backups:write', { kind: 'daily', content: '{"tables":{}}' });
-    await expect(invoke('backups:read', { name: 'daily-2026-12-03.json' })).resolves.toEqual({
-      status: 'opened',
-      name: 'daily-2026-12-03.json',
-      size: 13,
-      content: '{"tables":{}}',
-    });
+    const read = (await invoke('backups:read', { name: 'daily-2026-12-03.json' })) as { content: Uint8Array };
+    expect(read).toMatchObject({ status: 'opened', name: 'daily-2026-12-03.json', size: 13 });
+    expect(read.content).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(read.content)).toBe('{"tables":{}}');
   });
 
   it('says when the backup is gone', async () => {

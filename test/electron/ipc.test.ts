@@ -216,6 +216,16 @@ describe('file:open', () => {
     );
   });
 
+  it("gives a backup's bytes undecoded when asked for bytes", async () => {
+    const path = join(folder, 'backup.json');
+    writeFileSync(path, '\uFEFF{}');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    const result = (await invoke('file:open', { read: 'bytes' })) as { content: Uint8Array; size: number };
+    expect(result).toMatchObject({ status: 'opened', name: 'backup.json', size: 5 });
+    expect(result.content).toBeInstanceOf(Uint8Array);
+    expect([...result.content]).toEqual([0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
+  });
+
   it('decodes UTF-16 as the browser does, with or without a byte order mark', async () => {
     const text = 'Name\tTeam\nÉquipe café\tZürich\n';
     const le = Buffer.from(text, 'utf16le');

@@ -52,17 +52,18 @@ describe('the app frame', () => {
     expect(screen.getByRole('main')).toHaveTextContent('#/nowhere/else');
   });
 
-  it('shows the default area for an empty address and for #/', async () => {
+  it('shows the default area, the overview, for an empty address and for #/', async () => {
     await openAt('');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plan' })).toBeInTheDocument();
+    // The overview is headed by the program's name.
+    expect(await screen.findByRole('heading', { level: 1, name: PROGRAM.name })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Areas' });
-    expect(within(nav).getByRole('link', { current: 'page' })).toHaveTextContent('Plan');
+    expect(within(nav).getByRole('link', { current: 'page' })).toHaveTextContent('Overview');
     act(() => {
       location.hash = '#/';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(useUi.getState().route).toBe('');
-    expect(screen.getByRole('heading', { level: 1, name: 'Plan' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: PROGRAM.name })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'There is no page here' })).toBeNull();
   });
 });

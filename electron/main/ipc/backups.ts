@@ -115,10 +115,16 @@ export async function readAutoBackup(request: ReadRequest): Promise<ReadAutoBack
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return { status: 'missing', name };
   if (info.size > MAX_BACKUP_BYTES) return { status: 'too-large', name, size: info.size };
-  const content = await readFile(path, 'utf8');
-  const size = Buffer.byteLength(content);
+  // As bytes: the renderer's restore worker decodes and checks them off the page's thread.
+  const bytes = await readFile(path);
+  const size = bytes.byteLength;
   if (size > MAX_BACKUP_BYTES) return { status: 'too-large', name, size };
-  return { status: 'opened', name, size, content };
+  return {
+    status: 'opened',
+    name,
+    size,
+    content: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, size),
+  };
 }
 
 export function registerBackupHandlers(): void {

@@ -58,7 +58,7 @@ export async function saveFile(request: SaveRequest, event: IpcMainInvokeEvent):
   return { status: 'saved', path: result.filePath };
 }
 
-type OpenedFile = { name: string; size: number; content: string };
+type OpenedFile = { name: string; size: number; content: string | Uint8Array<ArrayBuffer> };
 
 export async function openFile(request: OpenRequest, event: IpcMainInvokeEvent): Promise<OpenFileResponse> {
   const options = {
@@ -94,8 +94,13 @@ export async function openFile(request: OpenRequest, event: IpcMainInvokeEvent):
     if (bytes.byteLength > request.maxBytes) return { status: 'too-large', name, size: bytes.byteLength };
     if (total > request.maxBytes) return { status: 'too-large', name: `${paths.length} files`, size: total };
     // Decoded as the renderer decodes a dropped file (shared/import/read/text.ts): UTF-8 or UTF-16
-    // by the byte order mark, which is dropped, or UTF-16 recognised without one.
-    files.push({ name, size: bytes.byteLength, content: decodeText(bytes).text });
+    // by the byte order mark, which is dropped, or UTF-16 recognised without one. A backup goes
+    // as bytes: the renderer's restore worker decodes it, off the page's thread.
+    const content =
+      request.read === 'bytes'
+        ? new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength)
+        : decodeText(bytes).text;
+    files.push({ name, size: bytes.byteLength, content });
   }
   const [first, ...more] = files as [OpenedFile, ...OpenedFile[]];
   return { status: 'opened', ...first, ...(more.length > 0 && { more }) };

@@ -212,6 +212,7 @@ function RestoreCard({ flow }: { flow: RestoreFlow }) {
                 title: 'Restore from a backup',
                 filters: JSON_FILTERS,
                 maxBytes: MAX_BACKUP_BYTES,
+                read: 'bytes',
               }),
             )
           }

@@ -34,6 +34,8 @@ class CloningWorker {
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
   terminated = false;
   requests: RestoreRequest['type'][] = [];
+  /** How many buffers moved to the worker rather than being copied. */
+  moved = 0;
   private handle = createRestoreWork({
     post: (reply) => setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone(reply) })),
     open: (dbName) => {
@@ -46,9 +48,10 @@ class CloningWorker {
     CloningWorker.started.push(this);
   }
 
-  postMessage(request: RestoreRequest) {
+  postMessage(request: RestoreRequest, transfer: Transferable[] = []) {
     this.requests.push(request.type);
-    const copy = structuredClone(request);
+    this.moved += transfer.length;
+    const copy = structuredClone(request, { transfer });
     setTimeout(() => void this.handle(copy));
   }
 
@@ -128,6 +131,35 @@ describe('the restore worker', () => {
     const { text, target, before } = await fileAndOtherWorkspace();
     (await checkBackup(text, target)).discard();
     expect(CloningWorker.started[0]!.terminated).toBe(true);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it("takes the file's bytes without a copy and decodes them as any file (UTF-8 with a mark, UTF-16)", async () => {
+    vi.stubGlobal('Worker', CloningWorker);
+    const { source, text, target } = await fileAndOtherWorkspace();
+    const utf8 = new TextEncoder().encode(`\uFEFF${text}`);
+    const checked = await checkBackup(utf8, target);
+    expect(CloningWorker.started[0]!.moved).toBe(1);
+    expect(utf8.byteLength).toBe(0); // moved: the page holds no second copy of a 200 MB file
+    await checked.restore();
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const again = await checkBackup(new Uint8Array(utf16), freshDb());
+    expect(again.summary.total).toBe(checked.summary.total);
+    again.discard();
+  });
+
+  it('asks for the file again when a worker stops after its bytes moved to it', async () => {
+    class BrokenWorker extends CloningWorker {
+      override postMessage(_request: RestoreRequest, transfer: Transferable[] = []) {
+        structuredClone(null, { transfer }); // the bytes are gone from the page, as with a real worker
+        setTimeout(() => this.onerror?.({ preventDefault() {} }));
+      }
+    }
+    vi.stubGlobal('Worker', BrokenWorker);
+    const { text, target, before } = await fileAndOtherWorkspace();
+    await expect(checkBackup(new TextEncoder().encode(text), target)).rejects.toThrow(/Choose it again/);
     expect(await snapshot(target)).toEqual(before);
   });
 

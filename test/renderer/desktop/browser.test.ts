@@ -99,6 +99,16 @@ describe('openFile in a browser', () => {
     expect(document.querySelector('input')).toBeNull();
   });
 
+  it("gives a backup's bytes undecoded when asked for bytes", async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
+    pick = choose(new File([bytes], 'backup.json'));
+    const result = await browserDesktop.openFile({ read: 'bytes' });
+    expect(result).toMatchObject({ status: 'opened', name: 'backup.json', size: 5 });
+    const { content } = result as { content: unknown };
+    expect(content).toBeInstanceOf(Uint8Array);
+    expect([...(content as Uint8Array)]).toEqual([...bytes]);
+  });
+
   it('decodes UTF-16 as the desktop does, with or without a byte order mark', async () => {
     const text = 'Name\tTeam\nÉquipe café\tZürich\n';
     const le = [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);

@@ -29,7 +29,7 @@ describe('StatTile', () => {
     const points = container.querySelector('polyline')!.getAttribute('points')!.split(' ');
     expect(points).toHaveLength(3);
     const ys = points.map((p) => Number(p.split(',')[1]));
-    expect(ys[0]).toBeGreaterThan(ys[2]); // the highest value is drawn nearest the top
+    expect(ys[0]).toBeGreaterThan(ys[2]!); // the highest value is drawn nearest the top
     rerender(<StatTile label="Deployments" value="10" trend={[3, 3]} />); // flat: no division by zero
     expect(container.querySelector('polyline')!.getAttribute('points')).not.toContain('NaN');
   });
