@@ -70,6 +70,8 @@ export interface ForecastInput {
   horizonWeeks?: number;
   /** The fewest weeks of history to forecast from (at least 1). */
   minWeeks?: number;
+  /** False: only the dates, no fan (the calibration); the dates are the same either way. */
+  fan?: boolean;
 }
 
 /** The date the target is reached with one likelihood; null when not within the horizon. */
@@ -115,6 +117,7 @@ export interface Forecast {
   historyFrom: IsoDate;
   /** The date for each of FORECAST_LIKELIHOODS, in that order. */
   dates: ForecastDate[];
+  /** From week 0 (`asOf`) to the 95 % date or the horizon; only week 0 when asked for no fan. */
   fan: FanPoint[];
 }
 
@@ -143,6 +146,11 @@ function wholeInRange(label: string, value: number, min: number, max: number): n
   if (!Number.isInteger(value) || value < min || value > max)
     throw new RangeError(`${label} must be a whole number from ${min} to ${max} (got ${value})`);
   return value;
+}
+
+/** The `yyyy-MM-dd` of a day number (days since 1970-01-01, UTC): cheaper than date-fns for every week of a fan. */
+function isoOfDay(day: number): IsoDate {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function dayOf(label: string, value: IsoDate): number {
@@ -262,6 +270,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
   }
 
   const random = mulberry32(seed);
+  const asOfDay = dayOf('As of', asOf);
   const history = Int32Array.from(throughput);
   const counts = new Int32Array(trials).fill(current);
   const needed = FORECAST_LIKELIHOODS.map((l) => Math.ceil((l * trials) / 100));
@@ -291,11 +300,12 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
     for (let i = 0; i < needed.length; i++) {
       if (reachedIn[i] === null && reached >= (needed[i] as number)) reachedIn[i] = week;
     }
+    if (input.fan === false) continue;
     if (histogram) percentilesByHistogram(counts, current, histogram, ranks, values);
     else percentilesBySort(counts, ranks, values);
     fan.push({
       week,
-      date: addDaysIso(asOf, week * DAYS_PER_WEEK),
+      date: isoOfDay(asOfDay + week * DAYS_PER_WEEK),
       p5: values[0] as number,
       p15: values[1] as number,
       p50: values[2] as number,
@@ -414,6 +424,7 @@ export function forecastCalibration(input: CalibrationInput): CalibrationPoint[]
         target: input.target,
         trials: input.trials,
         seed: input.seed,
+        fan: false,
       });
       const p50 = result.kind === 'forecast' ? forecastDate(result, 50) : null;
       const p85 = result.kind === 'forecast' ? forecastDate(result, 85) : null;

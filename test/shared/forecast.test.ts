@@ -124,6 +124,13 @@ describe('forecastTarget: hand-worked cases with a fixed seed', () => {
     expect(f.fan.at(-1)?.week).toBe(11);
   });
 
+  it('gives the same dates without the fan', () => {
+    const input = { arrivals: arrivalsFor([0, 0, 10, 0]), asOf: AS_OF, historyWeeks: 4, target: 20, seed: 1 };
+    const datesOnly = mustForecast(forecastTarget({ ...input, fan: false }));
+    expect(datesOnly.dates).toEqual(mustForecast(forecastTarget(input)).dates);
+    expect(datesOnly.fan).toHaveLength(1);
+  });
+
   it('the current count given overrides the arrivals counted', () => {
     const f = mustForecast(
       forecastTarget({

@@ -69,7 +69,7 @@ export default function ForecastCalibration(scope: OverviewScope) {
     calibration.historyWeeks,
   );
   const points = rows.map((r) => ({
-    label: r.label,
+    label: r.short,
     made: dayOf(r.asOf),
     p50: dayOf(r.p50),
     p85: dayOf(r.p85),

@@ -199,7 +199,7 @@ export default function ForecastOdds(scope: OverviewScope) {
                 />
               ))}
               <Area
-                name="5–95% range"
+                name="95% to 5% likely"
                 dataKey="outer"
                 stroke="none"
                 fill="var(--series-3)"
@@ -208,7 +208,7 @@ export default function ForecastOdds(scope: OverviewScope) {
                 connectNulls={false}
               />
               <Area
-                name="15–50% range"
+                name="85% to 50% likely"
                 dataKey="inner"
                 stroke="none"
                 fill="var(--series-3)"

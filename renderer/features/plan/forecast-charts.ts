@@ -114,8 +114,10 @@ export function oddsReading(result: ForecastResult, historyWeeks: number): strin
 
 /** One past cycle's close in the calibration chart. */
 export interface CalibrationRow extends CalibrationPoint {
-  /** "Cycle 2" or "Initial phase". */
+  /** "Cycle 2 — Payments" or "Initial phase": the table's. */
   label: string;
+  /** "Cycle 2" or "Initial": the chart's axis. */
+  short: string;
   /** The apps that reached the platform in the history the forecast was made from: its records. */
   history: ArrivalApp[];
 }
@@ -134,6 +136,7 @@ export function calibrationRows(
     return {
       ...p,
       label: cycle?.name ? `${base} — ${cycle.name}` : base,
+      short: index === 0 ? 'Initial' : base,
       history: arrivals.filter((a) => a.productionOn >= from && a.productionOn <= p.asOf),
     };
   });
