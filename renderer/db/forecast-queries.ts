@@ -7,10 +7,11 @@
  * Each hook returns undefined while its first read or run is under way.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_HISTORY_WEEKS,
   HISTORY_WINDOWS,
+  fanAtDates,
   type CalibrationPoint,
   type FanPoint,
   type ForecastResult,
@@ -166,6 +167,23 @@ export function useForecastFan(asOf: IsoDate): FanPoint[] | undefined {
   if (forecast === undefined) return undefined;
   if (forecast === null || 'error' in forecast || forecast.result.kind !== 'forecast') return [];
   return forecast.result.fan;
+}
+
+/**
+ * The fan read at the dates a chart buckets by (month, quarter or cycle ends): per date, the
+ * fan's week ending on or before it, null where the forecast says nothing (before `asOf`, beyond
+ * its horizon). An empty list when there is no fan to draw; undefined while it is worked out.
+ */
+export function useForecastFanAt(asOf: IsoDate, dates: readonly IsoDate[]): (FanPoint | null)[] | undefined {
+  const forecast = useAdoptionForecast(asOf);
+  const result = forecast && !('error' in forecast) ? forecast.result : null;
+  const key = dates.join(',');
+  return useMemo(
+    () => (forecast === undefined ? undefined : result?.kind === 'forecast' ? fanAtDates(result, dates) : []),
+    // The dates by value: a caller building the list on every render does not redo the reading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [forecast === undefined, result, key],
+  );
 }
 
 /** The calibration: the forecast as it stood at each past cycle's close, beside what happened. */

@@ -444,3 +444,27 @@ export function forecastCalibration(input: CalibrationInput): CalibrationPoint[]
       };
     });
 }
+
+/**
+ * The fan at other dates than its week ends, for a chart bucketed by month, quarter or cycle:
+ * per date, the fan's week that ends on or before it (with the date asked for), null before
+ * `asOf`. After the fan's last week the counts stay where they are once the 95 % date has
+ * passed (every edge has met the target); beyond a horizon that stopped it earlier, null.
+ */
+export function fanAtDates(forecast: Forecast, dates: readonly IsoDate[]): (FanPoint | null)[] {
+  const { fan } = forecast;
+  const last = fan[fan.length - 1] as FanPoint;
+  const complete = last.p5 >= forecast.target;
+  return dates.map((date) => {
+    if (date < forecast.asOf) return null;
+    if (date > last.date && !complete) return null;
+    // Week ends are 7 days apart from asOf: the week index is the whole weeks passed.
+    const days = daysBetweenIso(forecast.asOf, date);
+    const point = fan[Math.min(fan.length - 1, Math.floor(days / DAYS_PER_WEEK))] as FanPoint;
+    return { ...point, date };
+  });
+}
+
+function daysBetweenIso(from: IsoDate, to: IsoDate): number {
+  return dayOf('Date', to) - dayOf('Date', from);
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDaysIso, type IsoDate } from '../../shared/domain/dates';
 import {
   dateTargetReached,
+  fanAtDates,
   forecastCalibration,
   forecastTarget,
   platformArrivals,
@@ -359,5 +360,41 @@ describe('forecastCalibration', () => {
     // Seen from a later today, the same date has passed without the target: missed.
     const later = forecastCalibration({ ...input, target: 30, today: '2027-03-02' });
     expect(later[1]).toMatchObject({ p50: '2027-02-10', p50Outcome: 'missed' });
+  });
+});
+
+describe('fanAtDates', () => {
+  it('reads the fan at month ends: the week ending on or before, the target after the 95 % date, null before', () => {
+    const f = mustForecast(
+      forecastTarget({
+        arrivals: arrivalsFor([2, 2, 2, 2, 2, 2, 2, 2]),
+        asOf: AS_OF,
+        historyWeeks: 8,
+        target: 26,
+      }),
+    );
+    // Week ends: 13, 20, 27 Jan (22), 3 Feb (24), 10 Feb (26, the target).
+    expect(fanAtDates(f, ['2027-01-05', '2027-01-06', '2027-01-31', '2027-02-09', '2027-12-31'])).toEqual([
+      null,
+      expect.objectContaining({ date: '2027-01-06', week: 0, p50: 16 }),
+      expect.objectContaining({ date: '2027-01-31', week: 3, p5: 22, p95: 22 }),
+      expect.objectContaining({ date: '2027-02-09', week: 4, p50: 24 }),
+      expect.objectContaining({ date: '2027-12-31', week: 5, p5: 26 }),
+    ]);
+  });
+
+  it('says nothing beyond a horizon the fan stopped at', () => {
+    const perWeek = Array.from({ length: 52 }, (_, i) => (i === 10 ? 1 : 0));
+    const f = mustForecast(
+      forecastTarget({
+        arrivals: arrivalsFor(perWeek),
+        asOf: AS_OF,
+        historyWeeks: 52,
+        target: 6,
+        horizonWeeks: 26,
+      }),
+    );
+    expect(fanAtDates(f, ['2027-07-01', '2028-01-01'])[0]).toMatchObject({ week: 25 });
+    expect(fanAtDates(f, ['2027-07-01', '2028-01-01'])[1]).toBeNull();
   });
 });

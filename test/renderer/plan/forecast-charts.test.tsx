@@ -8,7 +8,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FORECAST_HISTORY_KEY } from '../../../renderer/db/forecast-queries';
+import { FORECAST_HISTORY_KEY, useForecastFanAt } from '../../../renderer/db/forecast-queries';
 import { buildRecord } from '../../../renderer/db/repository';
 import ForecastCalibration from '../../../renderer/features/plan/ForecastCalibration';
 import ForecastOdds from '../../../renderer/features/plan/ForecastOdds';
@@ -198,5 +198,24 @@ describe('Forecast calibration', () => {
         'No cycle has ended yet: each cycle’s close will add the forecast made that day.',
       ),
     ).not.toHaveLength(0);
+  });
+});
+
+describe('useForecastFanAt, for the overview’s adoption chart', () => {
+  function FanAt({ dates }: { dates: string[] }) {
+    const fan = useForecastFanAt(AS_OF, dates);
+    if (!fan) return <p>Working…</p>;
+    return <p>{fan.map((p) => (p ? `${p.date}: ${p.p5}–${p.p50}–${p.p95}` : 'none')).join('; ')}</p>;
+  }
+
+  it('reads the fan at the chart’s bucket ends', async () => {
+    renderWith(await seed(), <FanAt dates={['2026-05-31', '2026-06-30', '2026-09-30']} />);
+    // 30 June: the week ending 24 June, 2 weeks on (20); 30 September: past the 95 % date, the target.
+    expect(await screen.findByText('none; 2026-06-30: 20–20–20; 2026-09-30: 40–40–40')).toBeInTheDocument();
+  });
+
+  it('is empty when there is nothing to draw', async () => {
+    renderWith(await seed({ perWeek: 0 }), <FanAt dates={['2026-06-30']} />);
+    expect(await screen.findByText('', { selector: 'p' })).toBeInTheDocument();
   });
 });
