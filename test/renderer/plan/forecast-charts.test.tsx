@@ -8,7 +8,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FORECAST_HISTORY_KEY, useForecastFanAt } from '../../../renderer/db/forecast-queries';
+import {
+  FORECAST_HISTORY_KEY,
+  setForecastHistoryWeeks,
+  useForecastFanAt,
+} from '../../../renderer/db/forecast-queries';
 import { buildRecord } from '../../../renderer/db/repository';
 import ForecastCalibration from '../../../renderer/features/plan/ForecastCalibration';
 import ForecastOdds from '../../../renderer/features/plan/ForecastOdds';
@@ -134,6 +138,17 @@ describe('Forecast with odds', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'History' }), 'Last 8 weeks');
     expect(await screen.findByText(/at the pace of the last 8 weeks\.$/)).toBeInTheDocument();
     expect((await database.settings.get(FORECAST_HISTORY_KEY))?.value).toBe(8);
+  });
+
+  it('keeps only the windows offered, and reads a stored value it does not know as the default', async () => {
+    const database = await seed({ start: '2025-06-01', target: 400 });
+    await expect(setForecastHistoryWeeks(5, database)).rejects.toThrow(
+      'The history window must be one of 8, 13, 26, 52, 104 weeks, not 5',
+    );
+    expect(await database.settings.get(FORECAST_HISTORY_KEY)).toBeUndefined();
+    await database.settings.put({ key: FORECAST_HISTORY_KEY, value: 'lots' });
+    renderWith(database, <ForecastOdds {...scope} />);
+    expect(await screen.findByText(/at the pace of the last 26 weeks\.$/)).toBeInTheDocument();
   });
 
   it('says the history is too short instead of drawing', async () => {
