@@ -29,7 +29,7 @@
  * than `minWeeks` or no app arrived in it, the result says so (a typed reason and a message)
  * instead of giving numbers.
  */
-import { addDaysIso, type IsoDate } from './dates';
+import { addDaysIso, formatIsoDate, type IsoDate } from './dates';
 import { isoDayNumber } from './pipeline';
 import { mulberry32 } from './random';
 
@@ -249,7 +249,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
       reason: 'short-history',
       message:
         weeks === 0
-          ? `There is no week of history before ${asOf} yet: a forecast needs at least ${minWeeks} weeks.`
+          ? `The program started less than a week before ${formatIsoDate(asOf)}: a forecast needs at least ${minWeeks} weeks of history.`
           : `Only ${weeks} week${weeks === 1 ? '' : 's'} of history: a forecast needs at least ${minWeeks}.`,
       asOf,
       current,
