@@ -36,6 +36,8 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/apps/AppsScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
+      overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
+      overviewCharts: lazy(() => import('./features/apps/overview/AdoptionOverTime')),
     },
   },
   {
