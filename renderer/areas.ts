@@ -79,6 +79,16 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'metrics',
+    label: 'Metrics',
+    description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',
+    screen: lazy(() => import('./features/metrics/MetricsScreen')),
+    contributes: {
+      overviewTiles: lazy(() => import('./features/metrics/MetricTiles')),
+      overviewCharts: lazy(() => import('./features/metrics/MetricsChart')),
+    },
+  },
+  {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',

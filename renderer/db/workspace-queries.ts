@@ -2,7 +2,8 @@
  * The reads every area shares: the program and its cycles (every area's records belong to the
  * program and most to a cycle), and what the cycles actually did with the apps: the counts the
  * Plan screen sets against its goals, read here so that Plan need not import the Apps area; and
- * the seeding history the capacity forecast starts from (people and assignments).
+ * the seeding history the capacity forecast starts from (people and assignments); the apps'
+ * production dates, from which Metrics counts "Production apps" when the program chooses so.
  * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
  */
@@ -16,6 +17,7 @@ import {
   type CapacityHistory,
   type Cycle,
   type CycleActual,
+  type IsoDate,
   type Program,
 } from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
@@ -118,5 +120,20 @@ export function useSeedingHistory(): SeedingHistory | undefined {
         cycleId,
       })),
     };
+  }, [database]);
+}
+
+/**
+ * Every app's production date (null when not in production), for counting the apps in
+ * production on each date (Metrics' "Production apps" when counted from the apps).
+ */
+export function useProductionDates(): (IsoDate | null)[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const dates: (IsoDate | null)[] = [];
+    await database.apps.each((app) => {
+      dates.push(app.productionOn ?? null);
+    });
+    return dates;
   }, [database]);
 }

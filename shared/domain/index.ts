@@ -19,3 +19,4 @@ export * from './capacity-forecast';
 export * from './knowledge';
 export * from './three-way';
 export * from './pairing';
+export * from './metric-series';
