@@ -28,6 +28,9 @@ export const AREAS: readonly Area[] = [
     label: 'Plan',
     description: 'Program, phases and cycles, checklists and goals',
     screen: lazy(() => import('./features/plan/PlanScreen')),
+    contributes: {
+      overviewCharts: lazy(() => import('./features/plan/OverviewForecast')),
+    },
   },
   {
     id: 'apps',
