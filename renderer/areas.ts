@@ -60,6 +60,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
       global: lazy(() => import('./features/pairing/QuickEntry')),
+      overviewTiles: lazy(() => import('./features/pairing/OverviewPairingTile')),
+      overviewCharts: lazy(() => import('./features/pairing/OverviewPairingChart')),
     },
   },
   {
@@ -70,6 +72,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       appDetail: lazy(() => import('./features/blockers/AppBlockers')),
       cycleDetail: lazy(() => import('./features/blockers/CycleBlockers')),
+      overviewTiles: lazy(() => import('./features/blockers/OverviewBlockersTile')),
+      overviewCharts: lazy(() => import('./features/blockers/OverviewBlockersChart')),
     },
   },
   {
