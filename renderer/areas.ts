@@ -39,6 +39,8 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/apps/AppsScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
+      overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
+      overviewCharts: lazy(() => import('./features/apps/overview/AdoptionOverTime')),
     },
   },
   {
@@ -58,6 +60,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
       global: lazy(() => import('./features/pairing/QuickEntry')),
+      overviewTiles: lazy(() => import('./features/pairing/OverviewPairingTile')),
+      overviewCharts: lazy(() => import('./features/pairing/OverviewPairingChart')),
     },
   },
   {
@@ -68,6 +72,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       appDetail: lazy(() => import('./features/blockers/AppBlockers')),
       cycleDetail: lazy(() => import('./features/blockers/CycleBlockers')),
+      overviewTiles: lazy(() => import('./features/blockers/OverviewBlockersTile')),
+      overviewCharts: lazy(() => import('./features/blockers/OverviewBlockersChart')),
     },
   },
   {
@@ -77,6 +83,16 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/value-streams/ValueStreamsScreen')),
     contributes: {
       appDetail: lazy(() => import('./features/value-streams/AppValueStreams')),
+    },
+  },
+  {
+    id: 'metrics',
+    label: 'Metrics',
+    description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',
+    screen: lazy(() => import('./features/metrics/MetricsScreen')),
+    contributes: {
+      overviewTiles: lazy(() => import('./features/metrics/MetricTiles')),
+      overviewCharts: lazy(() => import('./features/metrics/MetricsChart')),
     },
   },
   {

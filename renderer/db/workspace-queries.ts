@@ -2,7 +2,9 @@
  * The reads every area shares: the program and its cycles (every area's records belong to the
  * program and most to a cycle), and what the cycles actually did with the apps: the counts the
  * Plan screen sets against its goals, read here so that Plan need not import the Apps area; and
- * the seeding history the capacity forecast starts from (people and assignments).
+ * the seeding history the capacity forecast starts from (people and assignments); the apps'
+ * production dates, from which Metrics counts "Production apps" when the program chooses so; the
+ * unresolved blockers, for the pipeline board and an app's time in the pipeline.
  * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
  */
@@ -13,12 +15,15 @@ import {
   isUnfinished,
   type App,
   type AppStage,
+  type Blocker,
   type CapacityHistory,
   type Cycle,
   type CycleActual,
+  type IsoDate,
   type Program,
 } from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
+import type { AdoptionDatabase } from './database';
 
 /** The one program; null when there is none yet (first start). */
 export function useProgram(): Program | null | undefined {
@@ -119,4 +124,58 @@ export function useSeedingHistory(): SeedingHistory | undefined {
       })),
     };
   }, [database]);
+}
+
+/**
+ * Every app's production date (null when not in production), for counting the apps in
+ * production on each date (Metrics' "Production apps" when counted from the apps).
+ */
+export function useProductionDates(): (IsoDate | null)[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const dates: (IsoDate | null)[] = [];
+    await database.apps.each((app) => {
+      dates.push(app.productionOn ?? null);
+    });
+    return dates;
+  }, [database]);
+}
+
+/**
+ * The unresolved (open or mitigating) blockers of each of these apps, for the pipeline board's
+ * cards without importing the Blockers area: one read through the blockers' appId index for
+ * every card in view, never one per card. Apps without an unresolved blocker are absent.
+ */
+export async function loadOpenBlockerCounts(
+  database: AdoptionDatabase,
+  appIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (appIds.length === 0) return counts;
+  const blockers = await database.blockers.where('appId').anyOf(appIds).toArray();
+  for (const b of blockers) {
+    if (b.status === 'resolved' || !b.appId) continue;
+    counts.set(b.appId, (counts.get(b.appId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** {@link loadOpenBlockerCounts}, live; undefined while the first read is under way. */
+export function useOpenBlockerCounts(appIds: readonly string[]): ReadonlyMap<string, number> | undefined {
+  const database = useDatabase();
+  // The ids stand for the read: the same cards in another order read nothing again.
+  const key = [...appIds].sort().join(',');
+  return useLiveQuery(() => loadOpenBlockerCounts(database, key ? key.split(',') : []), [database, key]);
+}
+
+/** The dated status histories of one app's blockers (how long it was blocked); undefined while reading. */
+export function useAppBlockerHistories(appId: string): Pick<Blocker, 'statusHistory'>[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () =>
+      (await database.blockers.where('appId').equals(appId).toArray()).map((b) => ({
+        statusHistory: b.statusHistory,
+      })),
+    [database, appId],
+  );
 }

@@ -21,3 +21,4 @@ export * from './random';
 export * from './knowledge';
 export * from './three-way';
 export * from './pairing';
+export * from './metric-series';
