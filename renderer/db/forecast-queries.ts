@@ -14,6 +14,7 @@ import {
   fanAtDates,
   type CalibrationPoint,
   type FanPoint,
+  type Forecast,
   type ForecastResult,
 } from '../../shared/domain/forecast';
 import type { IsoDate } from '../../shared/domain/dates';
@@ -154,6 +155,19 @@ export function useAdoptionForecast(asOf: IsoDate): AdoptionForecast | { error: 
     apps: arrivals.apps.filter((a) => a.productionOn <= asOf),
     undated: arrivals.undated,
   };
+}
+
+/**
+ * The forecast as of `asOf` when there is one to draw (a Forecast: target, the 50/85/95 % dates,
+ * the weekly fan), for the overview's adoption chart (its AdoptionForecastFan takes it as it is);
+ * null when there is none (no program, the target reached, too little history: the Plan area's
+ * card says why); undefined while it is worked out.
+ */
+export function useForecastResult(asOf: IsoDate): Forecast | null | undefined {
+  const forecast = useAdoptionForecast(asOf);
+  if (forecast === undefined) return undefined;
+  if (forecast === null || 'error' in forecast || forecast.result.kind !== 'forecast') return null;
+  return forecast.result;
 }
 
 /**

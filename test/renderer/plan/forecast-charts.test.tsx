@@ -12,6 +12,7 @@ import {
   FORECAST_HISTORY_KEY,
   setForecastHistoryWeeks,
   useForecastFanAt,
+  useForecastResult,
 } from '../../../renderer/db/forecast-queries';
 import { buildRecord } from '../../../renderer/db/repository';
 import ForecastCalibration from '../../../renderer/features/plan/ForecastCalibration';
@@ -227,6 +228,20 @@ describe('useForecastFanAt, for the overview’s adoption chart', () => {
     renderWith(await seed(), <FanAt dates={['2026-05-31', '2026-06-30', '2026-09-30']} />);
     // 30 June: the week ending 24 June, 2 weeks on (20); 30 September: past the 95 % date, the target.
     expect(await screen.findByText('none; 2026-06-30: 20–20–20; 2026-09-30: 40–40–40')).toBeInTheDocument();
+  });
+
+  it('gives the forecast itself, or null when there is nothing to draw', async () => {
+    function Result() {
+      const result = useForecastResult(AS_OF);
+      return (
+        <p>{result === undefined ? 'Working…' : result === null ? 'No forecast' : result.dates[1]!.date}</p>
+      );
+    }
+    renderWith(await seed(), <Result />);
+    expect(await screen.findByText('2026-09-02')).toBeInTheDocument();
+    await resetAll();
+    renderWith(await seed({ perWeek: 0 }), <Result />);
+    expect(await screen.findByText('No forecast')).toBeInTheDocument();
   });
 
   it('is empty when there is nothing to draw', async () => {
