@@ -28,6 +28,9 @@ export const AREAS: readonly Area[] = [
     label: 'Plan',
     description: 'Program, phases and cycles, checklists and goals',
     screen: lazy(() => import('./features/plan/PlanScreen')),
+    contributes: {
+      overviewCharts: lazy(() => import('./features/plan/OverviewForecast')),
+    },
   },
   {
     id: 'apps',
@@ -36,6 +39,8 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/apps/AppsScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
+      overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
+      overviewCharts: lazy(() => import('./features/apps/overview/AdoptionOverTime')),
     },
   },
   {
@@ -55,6 +60,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
       global: lazy(() => import('./features/pairing/QuickEntry')),
+      overviewTiles: lazy(() => import('./features/pairing/OverviewPairingTile')),
+      overviewCharts: lazy(() => import('./features/pairing/OverviewPairingChart')),
     },
   },
   {
@@ -65,6 +72,8 @@ export const AREAS: readonly Area[] = [
     contributes: {
       appDetail: lazy(() => import('./features/blockers/AppBlockers')),
       cycleDetail: lazy(() => import('./features/blockers/CycleBlockers')),
+      overviewTiles: lazy(() => import('./features/blockers/OverviewBlockersTile')),
+      overviewCharts: lazy(() => import('./features/blockers/OverviewBlockersChart')),
     },
   },
   {

@@ -3,7 +3,8 @@
  * program and most to a cycle), and what the cycles actually did with the apps: the counts the
  * Plan screen sets against its goals, read here so that Plan need not import the Apps area; and
  * the seeding history the capacity forecast starts from (people and assignments); the apps'
- * production dates, from which Metrics counts "Production apps" when the program chooses so.
+ * production dates, from which Metrics counts "Production apps" when the program chooses so; the
+ * unresolved blockers, for the pipeline board and an app's time in the pipeline.
  * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
  */
@@ -14,6 +15,7 @@ import {
   isUnfinished,
   type App,
   type AppStage,
+  type Blocker,
   type CapacityHistory,
   type Cycle,
   type CycleActual,
@@ -21,6 +23,7 @@ import {
   type Program,
 } from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
+import type { AdoptionDatabase } from './database';
 
 /** The one program; null when there is none yet (first start). */
 export function useProgram(): Program | null | undefined {
@@ -136,4 +139,43 @@ export function useProductionDates(): (IsoDate | null)[] | undefined {
     });
     return dates;
   }, [database]);
+}
+
+/**
+ * The unresolved (open or mitigating) blockers of each of these apps, for the pipeline board's
+ * cards without importing the Blockers area: one read through the blockers' appId index for
+ * every card in view, never one per card. Apps without an unresolved blocker are absent.
+ */
+export async function loadOpenBlockerCounts(
+  database: AdoptionDatabase,
+  appIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (appIds.length === 0) return counts;
+  const blockers = await database.blockers.where('appId').anyOf(appIds).toArray();
+  for (const b of blockers) {
+    if (b.status === 'resolved' || !b.appId) continue;
+    counts.set(b.appId, (counts.get(b.appId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** {@link loadOpenBlockerCounts}, live; undefined while the first read is under way. */
+export function useOpenBlockerCounts(appIds: readonly string[]): ReadonlyMap<string, number> | undefined {
+  const database = useDatabase();
+  // The ids stand for the read: the same cards in another order read nothing again.
+  const key = [...appIds].sort().join(',');
+  return useLiveQuery(() => loadOpenBlockerCounts(database, key ? key.split(',') : []), [database, key]);
+}
+
+/** The dated status histories of one app's blockers (how long it was blocked); undefined while reading. */
+export function useAppBlockerHistories(appId: string): Pick<Blocker, 'statusHistory'>[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(
+    async () =>
+      (await database.blockers.where('appId').equals(appId).toArray()).map((b) => ({
+        statusHistory: b.statusHistory,
+      })),
+    [database, appId],
+  );
 }

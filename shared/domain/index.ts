@@ -16,6 +16,8 @@ export * from './pipeline';
 export * from './cycle-choice';
 export * from './cycle-actuals';
 export * from './capacity-forecast';
+export * from './forecast';
+export * from './random';
 export * from './knowledge';
 export * from './three-way';
 export * from './pairing';

@@ -1,7 +1,8 @@
 /**
  * One app's page: create or edit it (details, owning team — or a new one typed in place —,
  * stage, cycle and dates, feasibility criteria or direct scores, golden paths), see its time to
- * hello world and any date that contradicts its cycle, and delete it with Undo. Nothing is saved while a field is wrong: the repository
+ * hello world, its time in the pipeline and how much of it was blocked (from its blockers' status
+ * histories, a shared read), any date that contradicts its cycle, and delete it with Undo. Nothing is saved while a field is wrong: the repository
  * validates the whole app and each problem is shown at its field.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
@@ -34,6 +35,8 @@ import { Field } from '../../ui/Field';
 import { numberValue } from '../../ui/forms';
 import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
+import { pipelineTime } from '../../../shared/domain/blocked-time';
+import { useAppBlockerHistories } from '../../db/workspace-queries';
 
 const NEW_TEAM = '__new__';
 
@@ -156,6 +159,13 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
     firstDeployOn: orNull(draft.firstDeployOn),
   });
   const cycle = data.cycles.find((c) => c.id === draft.cycleId);
+  // A new app has no blockers yet: nothing to read for it.
+  const blockerHistories = useAppBlockerHistories(app?.id ?? '');
+  const inPipeline = pipelineTime(
+    { stage: draft.stage, selectedOn: orNull(draft.selectedOn), productionOn: orNull(draft.productionOn) },
+    blockerHistories ?? [],
+    today(),
+  );
   // As typed: a date moved outside the cycle is flagged before the app is saved.
   const dateWarnings = cycleDateWarnings(
     {
@@ -383,6 +393,19 @@ function AppForm({ data, app }: { data: AppsData; app: App | undefined }) {
                 {helloWorld === null
                   ? 'Not yet (needs a selected and a first deploy date)'
                   : formatDays(helloWorld)}
+              </dd>
+            </div>
+            <div>
+              <dt>Time in the pipeline</dt>
+              <dd data-testid="app-pipeline-time">
+                {inPipeline === null
+                  ? 'Not in the pipeline (needs a selected date; ends at production)'
+                  : `${formatDays(inPipeline.days)}${inPipeline.ongoing ? ' so far' : ''}` +
+                    (blockerHistories === undefined
+                      ? ''
+                      : inPipeline.blockedDays === 0
+                        ? ', never blocked'
+                        : `, ${formatDays(inPipeline.blockedDays)} of them blocked`)}
               </dd>
             </div>
             {cycle && (

@@ -10,6 +10,10 @@
  *
  * The board is one tab stop (the last card used, and its "Move…" menu): ↑/↓ and Home/End move
  * the focus within a column, Ctrl+←/→ (⌘ on a Mac) to the next column that has cards.
+ *
+ * A card with unresolved blockers says how many (issue 10) and links to them in the register.
+ * The counts of every card in view come from one read (useOpenBlockerCounts, a shared read so
+ * that this area need not import the Blockers area), not one per card.
  */
 import {
   useEffect,
@@ -40,6 +44,8 @@ import { useUi } from '../../store/ui';
 import { count, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 import { collator } from '../../../shared/domain/app-table';
+import { queryOfFilters } from '../../../shared/domain/blocker-filters';
+import { useOpenBlockerCounts } from '../../db/workspace-queries';
 import { useRovingFocus } from '../../ui/use-roving-focus';
 
 /** Cards a column shows before "Show all". */
@@ -103,6 +109,13 @@ const stageList = (stages: AppStage[]) =>
     .join(', ')
     .replace(/, ([^,]*)$/, ' and $1');
 
+/** The register listing an app's unresolved blockers. */
+export function openBlockersHref(appId: string): string {
+  return `#/blockers/register?${queryOfFilters({ status: 'unresolved', appId })}`;
+}
+
+const blockerCount = (n: number) => `${n.toLocaleString('en')} open blocker${n === 1 ? '' : 's'}`;
+
 export default function PipelineBoard({ data }: { data: AppsData }) {
   const database = useDatabase();
   const { apps, teams, cycles } = data;
@@ -151,6 +164,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
   );
   const cardIds = useMemo(() => shownByStage.flatMap((list) => list.map((a) => a.id)), [shownByStage]);
   const roving = useRovingFocus(cardIds);
+  const openBlockers = useOpenBlockerCounts(cardIds);
 
   /** Focus moves inside the board: within a column, or to the neighbouring column with cards. */
   const moveFocus = (event: KeyboardEvent<HTMLElement>, app: App): boolean => {
@@ -348,6 +362,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                     const warnings = cycleDateWarnings(app, app.cycleId ? cycleById.get(app.cycleId) : null);
                     const warningsId = `board-warnings-${app.id}`;
                     const lastWarning = warnings.at(-1);
+                    const blocked = openBlockers?.get(app.id) ?? 0;
                     return (
                       <li
                         key={app.id}
@@ -355,7 +370,7 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                         {...roving.itemProps(app.id)}
                         draggable
                         data-app-id={app.id}
-                        aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}`}
+                        aria-label={`${app.name}, ${APP_STAGE_LABELS[app.stage]}${blocked ? `, ${blockerCount(blocked)}` : ''}`}
                         aria-describedby={warnings.length ? `board-help ${warningsId}` : 'board-help'}
                         onDragStart={(e) => {
                           e.dataTransfer.setData(DRAG_TYPE, app.id);
@@ -379,6 +394,19 @@ export default function PipelineBoard({ data }: { data: AppsData }) {
                           )}
                           {app.cycleId && cycleNames.get(app.cycleId) && (
                             <span className="badge">{cycleNames.get(app.cycleId)}</span>
+                          )}
+                          {blocked > 0 && (
+                            // Out of the tab order like the name: the card is one tab stop, and
+                            // the app's page (Enter) lists its blockers with links.
+                            <a
+                              href={openBlockersHref(app.id)}
+                              className="badge badge-warning board-card-blockers"
+                              tabIndex={-1}
+                              draggable={false}
+                              data-testid="card-open-blockers"
+                            >
+                              {blockerCount(blocked)}
+                            </a>
                           )}
                         </div>
                         {stepDate(app) && <small className="muted">{stepDate(app)}</small>}

@@ -9,7 +9,7 @@ import { addDefaultCriteria } from '../../../renderer/features/apps/data/criteri
 import { useUi } from '../../../renderer/store/ui';
 import { Toasts } from '../../../renderer/ui/Toasts';
 import { freshDb, renderWith, resetAll } from './helpers';
-import { cycleRecord } from '../db/db-helpers';
+import { blockerRecord, cycleRecord } from '../db/db-helpers';
 
 afterEach(resetAll);
 
@@ -79,6 +79,36 @@ describe('the app page', () => {
     );
     renderWith(database, <AppsScreen route={`apps/${app.id}`} />);
     expect(await screen.findByText('12 days')).toBeInTheDocument();
+  });
+
+  it('shows the time in the pipeline and how much of it the app was blocked', async () => {
+    const database = freshDb();
+    const app = await createApp(
+      { name: 'Search', stage: 'on-platform', selectedOn: '2026-02-01', productionOn: '2026-04-02' },
+      database,
+    );
+    await database.blockers.bulkAdd([
+      // 10 Jan – 11 Feb and 5 Feb – 15 Feb overlap: blocked 1 Feb – 15 Feb within the pipeline.
+      blockerRecord(
+        [
+          { status: 'open', on: '2026-01-10' },
+          { status: 'resolved', on: '2026-02-11' },
+        ],
+        { appId: app.id },
+      ),
+      blockerRecord(
+        [
+          { status: 'open', on: '2026-02-05' },
+          { status: 'resolved', on: '2026-02-15' },
+        ],
+        { appId: app.id },
+      ),
+      // After production: not counted.
+      blockerRecord([{ status: 'open', on: '2026-05-01' }], { appId: app.id }),
+    ]);
+    renderWith(database, <AppsScreen route={`apps/${app.id}`} />);
+    const fact = await screen.findByTestId('app-pipeline-time');
+    await waitFor(() => expect(fact).toHaveTextContent('60 days, 14 days of them blocked'));
   });
 
   it('deletes an app and brings it back with Undo', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The pipeline board: moving cards by keyboard and by drag-and-drop, each move stamping its step's date. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { todayIso } from '../../../shared/domain';
@@ -8,7 +8,7 @@ import AppsScreen from '../../../renderer/features/apps/AppsScreen';
 import { COLUMN_LIMIT } from '../../../renderer/features/apps/PipelineBoard';
 import { createApp } from '../../../renderer/features/apps/data/apps';
 import { freshDb, renderWith, resetAll } from './helpers';
-import { appRecord, cycleRecord } from '../db/db-helpers';
+import { appRecord, blockerRecord, cycleRecord } from '../db/db-helpers';
 
 afterEach(resetAll);
 
@@ -195,5 +195,72 @@ describe('the pipeline board', () => {
     // Selected ahead of its cycle: nothing to flag.
     const docs = screen.getByRole('listitem', { name: 'Docs, Selected' });
     expect(docs).toHaveAttribute('aria-describedby', 'board-help');
+  });
+});
+
+describe('the open blockers on the pipeline cards', () => {
+  it('shows how many unresolved blockers each card has, linked to them, from one read for every card', async () => {
+    const database = freshDb();
+    const ledger = await createApp(
+      { name: 'Ledger', stage: 'onboarding', selectedOn: '2026-01-02' },
+      database,
+    );
+    const payments = await createApp({ name: 'Payments' }, database);
+    await act(() =>
+      database.blockers.bulkAdd([
+        blockerRecord([{ status: 'open', on: '2026-01-05' }], { appId: ledger.id }),
+        blockerRecord(
+          [
+            { status: 'open', on: '2026-01-06' },
+            { status: 'mitigating', on: '2026-01-09' },
+          ],
+          { appId: ledger.id },
+        ),
+        // Resolved: not counted.
+        blockerRecord(
+          [
+            { status: 'open', on: '2026-01-06' },
+            { status: 'resolved', on: '2026-01-20' },
+          ],
+          { appId: ledger.id },
+        ),
+        blockerRecord(
+          [
+            { status: 'open', on: '2026-01-06' },
+            { status: 'resolved', on: '2026-01-07' },
+          ],
+          { appId: payments.id },
+        ),
+      ]),
+    );
+    const reads = vi.spyOn(database.blockers, 'where');
+    renderWith(database, <AppsScreen route="apps/board" />);
+    const card = await screen.findByRole('listitem', { name: 'Ledger, Onboarding, 2 open blockers' });
+    const badge = within(card).getByRole('link', { name: '2 open blockers' });
+    expect(badge).toHaveAttribute('href', `#/blockers/register?status=unresolved&appId=${ledger.id}`);
+    // Out of the tab order: the card stays one tab stop.
+    expect(badge).toHaveAttribute('tabindex', '-1');
+    const other = screen.getByRole('listitem', { name: 'Payments, Candidate' });
+    expect(within(other).queryByTestId('card-open-blockers')).not.toBeInTheDocument();
+    // Every card's count came from reads of the appId index for all the cards at once.
+    for (const call of reads.mock.calls) expect(call[0]).toBe('appId');
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('follows a blocker resolved elsewhere', async () => {
+    const database = freshDb();
+    const app = await createApp({ name: 'Ledger', stage: 'selected', selectedOn: '2026-01-02' }, database);
+    const blocker = blockerRecord([{ status: 'open', on: '2026-01-05' }], { appId: app.id });
+    await act(() => database.blockers.add(blocker));
+    renderWith(database, <AppsScreen route="apps/board" />);
+    await screen.findByRole('listitem', { name: 'Ledger, Selected, 1 open blocker' });
+    await act(() =>
+      database.blockers.update(blocker.id, {
+        status: 'resolved',
+        resolvedOn: '2026-01-08',
+        statusHistory: [...blocker.statusHistory, { status: 'resolved', on: '2026-01-08' }],
+      }),
+    );
+    expect(await screen.findByRole('listitem', { name: 'Ledger, Selected' })).toBeInTheDocument();
   });
 });

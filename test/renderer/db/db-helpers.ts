@@ -4,10 +4,13 @@ import { AdoptionDatabase, DATA_TABLES } from '../../../renderer/db/database';
 import { buildRecord } from '../../../renderer/db/repository';
 import {
   appInputSchema,
+  blockerInputSchema,
   cycleInputSchema,
   newChecklist,
   type App,
   type AppInput,
+  type Blocker,
+  type BlockerStatusChange,
   type Cycle,
 } from '../../../shared/domain';
 
@@ -70,4 +73,30 @@ export function cycleRecord(input: {
     },
     'The cycle',
   ) as Cycle;
+}
+
+/**
+ * A stored blocker record for tests (People & Culture, Skills, hiring, medium), from its dated
+ * status changes: its status, opened and resolved dates follow from them.
+ */
+export function blockerRecord(
+  changes: Pick<BlockerStatusChange, 'status' | 'on' | 'note'>[],
+  input: { title?: string; appId?: string | null; teamId?: string | null } = {},
+): Blocker {
+  const last = changes.at(-1)!;
+  return buildRecord(
+    blockerInputSchema,
+    {
+      title: 'A blocker',
+      category: 'people-culture',
+      subCategory: 'Skills, hiring',
+      severity: 'medium',
+      status: last.status,
+      openedOn: changes[0]!.on,
+      resolvedOn: last.status === 'resolved' ? last.on : null,
+      statusHistory: changes,
+      ...input,
+    },
+    'The blocker',
+  ) as Blocker;
 }

@@ -203,3 +203,33 @@ export function useBlockerTitles(): { id: string; title: string }[] | undefined 
     [database],
   );
 }
+
+/** What the overview counts of a blocker: its category and dated status changes. */
+export type BlockerHistory = Pick<Blocker, 'category' | 'statusHistory'>;
+
+/**
+ * The blockers opened on or before `day` (of one team, when given), with what the overview
+ * counts: one read through the openedOn index, nothing opened later (it cannot have been open
+ * by then).
+ */
+export async function loadBlockersOpenedBy(
+  database: AdoptionDatabase,
+  day: IsoDate,
+  teamId: string | null,
+): Promise<BlockerHistory[]> {
+  const blockers = await database.blockers.where('openedOn').belowOrEqual(day).toArray();
+  return blockers
+    .filter((b) => teamId === null || b.teamId === teamId)
+    .map(({ category, statusHistory }) => ({ category, statusHistory }));
+}
+
+/** {@link loadBlockersOpenedBy}, live; undefined while the first read is under way. */
+export function useBlockersOpenedBy(day: IsoDate, teamId: string | null): BlockerHistory[] | undefined {
+  const database = useDatabase();
+  const read = useLiveQuery(
+    async () => ({ day, teamId, blockers: await loadBlockersOpenedBy(database, day, teamId) }),
+    [database, day, teamId],
+  );
+  // While another day or team is read, the last answer is not this one's.
+  return read?.day === day && read.teamId === teamId ? read.blockers : undefined;
+}

@@ -37,6 +37,7 @@ import {
 } from '../../../../shared/domain';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
+import { hoursPerCycle, type CycleHours } from '../../../../shared/domain/area-overview';
 import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
 
 const LOW = '';
@@ -393,4 +394,64 @@ export function useQuickEntryContext(today: IsoDate, enabled: boolean): QuickEnt
     async () => (enabled ? loadQuickEntryContext(db, today) : undefined),
     [db, today, enabled],
   );
+}
+
+// --- The leadership overview -------------------------------------------------------------------
+
+/**
+ * Pairing per cycle for the overview, in the order of `cycleIds`: the sessions dated up to
+ * `asOf`, of `teamId` when given. For all teams as of today it reads the totals kept with every
+ * write (one record per cycle); for a team, that team's sessions through `[teamId+date]`; for a
+ * past day, each cycle's sessions through `[cycleId+date]` up to that day.
+ */
+export async function loadCycleHours(
+  database: AdoptionDatabase,
+  cycleIds: readonly string[],
+  asOf: IsoDate,
+  teamId: string | null,
+  today: IsoDate,
+): Promise<CycleHours[]> {
+  if (cycleIds.length === 0) return [];
+  if (teamId !== null) {
+    const sessions = await database.pairingSessions
+      .where('[teamId+date]')
+      .between([teamId, LOW], [teamId, asOf], true, true)
+      .toArray();
+    return hoursPerCycle(sessions, cycleIds, asOf, teamId);
+  }
+  if (asOf >= today) {
+    const totals = await database.pairingTotals.bulkGet(cycleIds.map((id) => totalId('cycle', id)));
+    return cycleIds.map((cycleId, i) => ({
+      cycleId,
+      sessions: totals[i]?.sessions ?? 0,
+      minutes: totals[i]?.minutes ?? 0,
+    }));
+  }
+  const perCycle = await Promise.all(
+    cycleIds.map((id) =>
+      database.pairingSessions.where('[cycleId+date]').between([id, LOW], [id, asOf], true, true).toArray(),
+    ),
+  );
+  return hoursPerCycle(perCycle.flat(), cycleIds, asOf);
+}
+
+/** {@link loadCycleHours}, live; undefined while the first read is under way. */
+export function useCycleHours(
+  cycleIds: readonly string[],
+  asOf: IsoDate,
+  teamId: string | null,
+  today: IsoDate,
+): CycleHours[] | undefined {
+  const db = useDatabase();
+  const key = [cycleIds.join(','), asOf, teamId, today].join('|');
+  const read = useLiveQuery(
+    async () => ({
+      key,
+      hours: await loadCycleHours(db, cycleIds.length ? [...cycleIds] : [], asOf, teamId, today),
+    }),
+    // The key stands for every input: the same cycles in a new array read nothing again.
+    [db, key],
+  );
+  // While the read for new inputs is under way, the last one's answer is not this one's.
+  return read?.key === key ? read.hours : undefined;
 }

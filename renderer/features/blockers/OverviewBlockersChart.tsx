@@ -1,0 +1,151 @@
+/**
+ * "Open blockers by category over time" on the leadership overview (overviewCharts slot): the
+ * blockers unresolved at the end of each bucket of the scope (week, month, quarter or cycle;
+ * the running one on "as of"), stacked by category, at most 600 buckets. Computed by
+ * blocker-stats' openPerCategoryOver in one pass over the status changes, from the blockers
+ * opened by "as of" (of the scope's team when one is chosen). Each bar segment and each table
+ * row opens the register listing the blockers of that category unresolved on that day.
+ */
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BLOCKER_CATEGORY_IDS, formatIsoDate, type BlockerCategory } from '../../../shared/domain';
+import { bucketsBetween } from '../../../shared/domain/adoption';
+import { openBlockersAtPoints, pointsAsOf } from '../../../shared/domain/area-overview';
+import { useCycles } from '../../db/workspace-queries';
+import { useUi } from '../../store/ui';
+import { ChartCard } from '../../ui/chart/ChartCard';
+import type { OverviewScope } from '../../ui/contributions';
+import { useBlockersOpenedBy } from './data/queries';
+import { categoryLabel, count } from './parts';
+import { viewRoute } from './route';
+
+/** Each category's colour, as on the Blockers trends. */
+const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
+  'people-culture': 'var(--series-1)',
+  'plans-alignment': 'var(--series-3)',
+  'technical-execution': 'var(--series-2)',
+};
+
+const TOOLTIP_STYLE = {
+  background: 'var(--surface)',
+  border: '1px solid var(--border)',
+  color: 'var(--text)',
+  borderRadius: 6,
+};
+
+/** One row of the table: a bucket's count of one category. */
+interface Row {
+  label: string;
+  on: string;
+  category: BlockerCategory;
+  open: number;
+}
+
+export default function OverviewBlockersChart(scope: OverviewScope) {
+  const { asOf, from, to, granularity, teamId } = scope;
+  const navigate = useUi((s) => s.navigate);
+  const blockers = useBlockersOpenedBy(asOf, teamId);
+  const cycles = useCycles();
+  const series = useMemo(
+    () =>
+      blockers && cycles
+        ? openBlockersAtPoints(blockers, pointsAsOf(bucketsBetween(from, to, granularity, cycles), asOf))
+        : undefined,
+    [blockers, cycles, from, to, granularity, asOf],
+  );
+  const rows = useMemo(
+    () =>
+      (series ?? []).flatMap((p) =>
+        BLOCKER_CATEGORY_IDS.map((category) => ({
+          label: p.bucket.label,
+          on: p.on,
+          category,
+          open: p.counts[category],
+        })),
+      ),
+    [series],
+  );
+  const data = useMemo(
+    () => (series ?? []).map((p) => ({ label: p.bucket.label, on: p.on, ...p.counts })),
+    [series],
+  );
+  const open = (on: string, category: BlockerCategory) =>
+    navigate(viewRoute('register', { openOn: on, category, teamId: teamId ?? '' }));
+
+  if (!series) {
+    return (
+      <section className="card chart-card" aria-busy="true">
+        <h3>Open blockers by category over time</h3>
+        <p className="muted" role="status">
+          Counting the blockers…
+        </p>
+      </section>
+    );
+  }
+  const first = series[0];
+  const last = series.at(-1);
+  const worst = last
+    ? [...BLOCKER_CATEGORY_IDS].sort((a, b) => last.counts[b] - last.counts[a])[0]!
+    : undefined;
+  const change = first && last ? last.total - first.total : 0;
+  const reading =
+    !first || !last || !worst
+      ? 'No period of the range has started yet.'
+      : `${count(last.total, 'unresolved blocker')} on ${formatIsoDate(last.on)}` +
+        (last.total ? `, most in ${categoryLabel(worst)} (${last.counts[worst]})` : '') +
+        (series.length > 1
+          ? `; ${change === 0 ? 'as many as' : `${Math.abs(change)} ${change < 0 ? 'fewer' : 'more'} than`} at the end of ${first.bucket.label} (${first.total})${change < 0 ? ': getting better' : change > 0 ? ': getting worse' : ''}.`
+          : '.');
+  return (
+    <ChartCard<Row>
+      title="Open blockers by category over time"
+      reading={reading}
+      columns={[
+        { label: 'Period', value: (r) => r.label },
+        { label: 'Counted on', value: (r) => formatIsoDate(r.on) },
+        { label: 'Category', value: (r) => categoryLabel(r.category) },
+        { label: 'Unresolved', value: (r) => r.open, numeric: true },
+      ]}
+      rows={series.every((p) => p.total === 0) ? [] : rows}
+      rowKey={(r) => `${r.on}:${r.category}`}
+      onOpen={(r) => open(r.on, r.category)}
+      canOpen={(r) => r.open > 0}
+      openLabel={(r) =>
+        `List the ${count(r.open, 'blocker')} of ${categoryLabel(r.category)} unresolved on ${formatIsoDate(r.on)}`
+      }
+      empty={`No blocker was unresolved in this range${teamId ? ' for this team' : ''}.`}
+    >
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} minTickGap={16} />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            cursor={{ fill: 'var(--surface-2)' }}
+            labelFormatter={(label, payload) => {
+              const on = (payload?.[0]?.payload as { on?: string } | undefined)?.on;
+              return on ? `${String(label)} (on ${formatIsoDate(on)})` : String(label);
+            }}
+          />
+          <Legend />
+          {BLOCKER_CATEGORY_IDS.map((c) => (
+            <Bar
+              key={c}
+              dataKey={c}
+              name={categoryLabel(c)}
+              stackId="open"
+              fill={CATEGORY_COLOURS[c]}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_, index) => {
+                const point = series[index];
+                if (point) open(point.on, c);
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
