@@ -24,7 +24,7 @@ import { SnapshotGrid } from './SnapshotGrid';
 export function ReadingsView({ metric, date }: { metric: string | null; date: IsoDate | null }) {
   const columns = useMetricColumns();
   const snapshots = useSnapshots();
-  const productionDates = useProductionDates();
+  const productionDates = useProductionDates(columns?.some((c) => c.source === 'apps') ?? false);
   const today = todayIso();
   const [pending, setPending] = useState<IsoDate[]>([]);
   const [newDate, setNewDate] = useState(today);

@@ -44,7 +44,7 @@ export interface MetricSeriesData {
 export function useMetricSeries(): MetricSeriesData | undefined {
   const columns = useMetricColumns();
   const snapshots = useSnapshots();
-  const productionDates = useProductionDates();
+  const productionDates = useProductionDates(columns?.some((c) => c.source === 'apps') ?? false);
   return useMemo(() => {
     if (!columns || !snapshots || !productionDates) return undefined;
     const byMetric = pointsByMetric(snapshots);
