@@ -73,7 +73,7 @@ export function ManageMetrics() {
                       type="checkbox"
                       aria-label={`Show ${c.name} as a tile on the overview`}
                       checked={tiles.includes(c.key)}
-                      disabled={tileAction.busy || c.retired}
+                      disabled={c.retired}
                       onChange={(e) =>
                         void tileAction.run(
                           () =>
@@ -121,7 +121,6 @@ function RowActions({ metric, onEdit }: { metric: MetricColumn; onEdit: () => vo
       <button
         type="button"
         className="link"
-        disabled={action.busy}
         onClick={retire}
         aria-label={`${metric.retired ? 'Bring back' : 'Retire'} ${metric.name}`}
       >

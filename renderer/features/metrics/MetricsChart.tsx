@@ -5,7 +5,7 @@
  * reading, its data as a table, and each point or row opening the reading behind it in the
  * Metrics area.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DEFAULT_CYCLE_LENGTH_MONTHS, formatIsoDate, type Granularity } from '../../../shared/domain';
 import { bucketsBetween, downsample } from '../../../shared/domain/adoption';
@@ -42,7 +42,10 @@ const GRANULARITY_WORD: Record<Granularity, string> = {
 
 export default function MetricsChart(scope: OverviewScope) {
   const data = useMetricSeries();
-  const chosen = useChartMetric();
+  const stored = useChartMetric();
+  // The choice draws at once; the stored one (this machine's preference) follows the write.
+  const [picked, setPicked] = useState<string | null>(null);
+  const chosen = picked ?? stored;
   const program = useProgram();
   const cycles = useCycles();
   const navigate = useUi((s) => s.navigate);
@@ -84,10 +87,11 @@ export default function MetricsChart(scope: OverviewScope) {
       <span className="visually-hidden">Metric</span>
       <select
         value={column.key}
-        disabled={action.busy}
-        onChange={(e) =>
-          void action.run(() => setChartMetric(e.target.value, database), 'The choice was not kept')
-        }
+        onChange={(e) => {
+          const key = e.target.value;
+          setPicked(key);
+          void action.run(() => setChartMetric(key, database), 'The choice was not kept');
+        }}
       >
         {choices.map((c) => (
           <option key={c.key} value={c.key}>

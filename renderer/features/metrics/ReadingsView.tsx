@@ -127,7 +127,7 @@ export function ReadingsView({ metric, date }: { metric: string | null; date: Is
           </form>
         )}
         {production && (!only || only.key === PRODUCTION_APPS_KEY) && (
-          <fieldset className="metric-source" disabled={action.busy}>
+          <fieldset className="metric-source">
             <legend>Production apps</legend>
             <label>
               <input
