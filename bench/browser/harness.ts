@@ -17,7 +17,9 @@
  * - the longest task while scrolling the apps table and typing in its filter, and the frames a
  *   second while scrolling, against the page sitting idle for as long;
  * - the JS heap on each screen after a collection (the busiest one is the figure);
- * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts).
+ * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts);
+ * - opening and filtering the session log, hours per person and per cycle, and quick entry until
+ *   the session is counted in the log (./pairing.ts).
  *
  * Each browser profile is a fresh directory on disk (a persistent context), so IndexedDB is
  * stored as a user's is, not in memory as in an incognito context.
@@ -50,6 +52,13 @@ import {
   peopleInteractions,
   type PeopleSamples,
 } from './people';
+import {
+  measurePairing,
+  PAIRING_FIGURE_IDS,
+  pairingInteractions,
+  SESSION_LOG_READY,
+  type PairingSamples,
+} from './pairing';
 import { DIST, ROOT, startServer, type BenchServer } from './server';
 
 export interface BrowserBenchOptions {
@@ -79,6 +88,7 @@ export const BROWSER_FIGURE_IDS = [
   'blockers-trends-p95',
   'filter-blockers-p95',
   ...PEOPLE_FIGURE_IDS,
+  ...PAIRING_FIGURE_IDS,
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -151,6 +161,7 @@ const HEAP_SCREENS: [string, string, Ready][] = [
   ['Data', '#/data', AREA_READY.Data as Ready],
   ['People', '#/people', PEOPLE_READY],
   ['Knowledge map', '#/people/knowledge', KNOWLEDGE_READY],
+  ['Session log', '#/pairing', SESSION_LOG_READY],
 ];
 
 export function compilePageScript(config: BenchPageConfig): string {
@@ -569,6 +580,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     const heaps: Record<string, number> = {};
     let people: PeopleSamples | null = null;
     let peopleError: string | undefined;
+    let pairing: PairingSamples | null = null;
+    let pairingError: string | undefined;
     if (!restoreError && last) {
       const session = last;
       const { page } = session;
@@ -752,6 +765,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         log(`  people: ${peopleError}`);
       }
 
+      // 5c. The session log, hours and quick entry (./pairing.ts).
+      try {
+        pairing = await measurePairing(session, runs, log);
+      } catch (error) {
+        pairingError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  pairing: ${pairingError}`);
+      }
+
       // 6. Heap on each screen after a collection.
       log('  heap…');
       for (const [label, route, ready] of HEAP_SCREENS) {
@@ -904,7 +925,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       ['filter-blockers-p95', 'Filter the blockers register: input to paint, p95', blockerFilters, {}],
       ...peopleInteractions(people),
     ];
-    for (const [id, name, samples, extra, targetMs = 100] of interactions) {
+    const pairingFigures = pairingInteractions(pairing);
+    for (const [id, name, samples, extra, targetMs = 100] of [...interactions, ...pairingFigures]) {
+      const areaError = pairingFigures.some((f) => f[0] === id) ? pairingError : peopleError;
       add({
         id,
         figure: name,
@@ -913,7 +936,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         unit: 'ms',
         target: { kind: 'max', value: targetMs },
         baseline: floorBaseline,
-        error: needsWorkspace || (samples ? undefined : peopleError),
+        error: needsWorkspace || (samples ? undefined : areaError),
         detail: { ...samples?.detail(), ...extra },
       });
     }
