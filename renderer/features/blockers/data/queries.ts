@@ -45,16 +45,32 @@ export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] 
   return useBlockersRead(filters, today).blockers;
 }
 
+/** The indexes of one linked record (an app, an owner, a cycle, a team): they select a few blockers. */
+const NARROW_INDEXES: ReadonlySet<string> = new Set(['appId', 'ownerId', 'cycleId', 'teamId']);
+
 /**
- * {@link useBlockers}, and whether the blockers were read for an earlier filter: a changed
- * indexed filter is read again, and until then the earlier read, filtered anew, is shown stale.
+ * The read behind the register: through the index of one linked record (an app's blockers, an
+ * owner's…), which selects a few; otherwise every blocker, once. A category, status, severity or
+ * range of days selects a large share of them anyway, so changing one filters what was read in
+ * memory instead of reading thousands of blockers again.
+ */
+export function registerRead(filters: BlockerFilters): IndexRead | null {
+  const read = indexForFilters(filters);
+  return read && NARROW_INDEXES.has(read.index) ? read : null;
+}
+
+/**
+ * {@link useBlockers}, what was read for them (`all`: the filters not yet applied, the same
+ * objects, so what is derived from each blocker can be kept across filter changes), and whether
+ * that read was for an earlier filter: a changed narrow filter (registerRead) is read again, and
+ * until then the earlier read, filtered anew, is shown stale.
  */
 export function useBlockersRead(
   filters: BlockerFilters,
   today: IsoDate,
-): { blockers: Blocker[] | undefined; stale: boolean } {
+): { blockers: Blocker[] | undefined; all: Blocker[] | undefined; stale: boolean } {
   const database = useDatabase();
-  const read = indexForFilters(filters);
+  const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
   const selected = useLiveQuery(
@@ -67,7 +83,11 @@ export function useBlockersRead(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selected, filtersKey, today],
   );
-  return { blockers, stale: selected !== undefined && selected.readKey !== readKey };
+  return {
+    blockers,
+    all: selected?.blockers,
+    stale: selected !== undefined && selected.readKey !== readKey,
+  };
 }
 
 /**
@@ -127,10 +147,17 @@ export function useAppNames(
   blockers: readonly Pick<Blocker, 'appId'>[] | undefined,
 ): Map<string, string> | undefined {
   const database = useDatabase();
-  const ids = blockers ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort() : undefined;
-  const key = ids?.join(',');
+  // Worked out once per list of blockers, not on every render.
+  const key = useMemo(
+    () =>
+      blockers
+        ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort().join(',')
+        : undefined,
+    [blockers],
+  );
   return useLiveQuery(async () => {
-    if (!ids) return undefined;
+    if (key === undefined) return undefined;
+    const ids = key ? key.split(',') : [];
     const apps = await database.apps.bulkGet(ids);
     return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
   }, [database, key]);
