@@ -134,7 +134,7 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
   const day = today();
   // The rows of everything read are built and sorted once; a filter then only picks among them
   // (in their order), so typing in the search or choosing a status builds and sorts nothing.
-  const { all, stale } = useBlockersRead(filters, day);
+  const { all, stale } = useBlockersRead(filters);
   const appNames = useAppNames(all);
   const navigate = useUi((s) => s.navigate);
   const clear = useReplaceFilters('register');

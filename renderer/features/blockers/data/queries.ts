@@ -37,12 +37,18 @@ function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): P
 }
 
 /**
- * The blockers that pass `filters`; undefined while the first read is under way. Only the
- * filter the index serves is read live; the others (text, sub-category, days) are applied in
- * memory, so typing in the search reads nothing again.
+ * The blockers that pass `filters`; undefined while the first read is under way. Only a narrow
+ * filter (registerRead) is read through its index; the others are applied in memory, so typing
+ * in the search or choosing a status reads nothing again.
  */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
-  return useBlockersRead(filters, today).blockers;
+  const { all } = useBlockersRead(filters);
+  const filtersKey = JSON.stringify(filters);
+  return useMemo(
+    () => all?.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [all, filtersKey, today],
+  );
 }
 
 /** The indexes of one linked record (an app, an owner, a cycle, a team): they select a few blockers. */
@@ -60,15 +66,12 @@ export function registerRead(filters: BlockerFilters): IndexRead | null {
 }
 
 /**
- * {@link useBlockers}, what was read for them (`all`: the filters not yet applied, the same
- * objects, so what is derived from each blocker can be kept across filter changes), and whether
- * that read was for an earlier filter: a changed narrow filter (registerRead) is read again, and
- * until then the earlier read, filtered anew, is shown stale.
+ * What is read for `filters` (`all`: the filters not yet applied; the caller filters in memory
+ * with blockerMatcher, and may keep what it derives from each blocker across filter changes), and
+ * whether that read was for an earlier filter: a changed narrow filter (registerRead) is read
+ * again, and until then the earlier read is shown stale.
  */
-export function useBlockersRead(
-  filters: BlockerFilters,
-  today: IsoDate,
-): { blockers: Blocker[] | undefined; all: Blocker[] | undefined; stale: boolean } {
+export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | undefined; stale: boolean } {
   const database = useDatabase();
   const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
@@ -77,17 +80,7 @@ export function useBlockersRead(
     async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
     [database, readKey],
   );
-  const filtersKey = JSON.stringify(filters);
-  const blockers = useMemo(
-    () => selected?.blockers.filter(blockerMatcher(filters, today)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selected, filtersKey, today],
-  );
-  return {
-    blockers,
-    all: selected?.blockers,
-    stale: selected !== undefined && selected.readKey !== readKey,
-  };
+  return { all: selected?.blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
 /**
