@@ -28,6 +28,9 @@ export const AREAS: readonly Area[] = [
     label: 'Plan',
     description: 'Program, phases and cycles, checklists and goals',
     screen: lazy(() => import('./features/plan/PlanScreen')),
+    contributes: {
+      overviewCharts: lazy(() => import('./features/plan/OverviewForecast')),
+    },
   },
   {
     id: 'apps',
@@ -36,6 +39,8 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/apps/AppsScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
+      overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
+      overviewCharts: lazy(() => import('./features/apps/overview/AdoptionOverTime')),
     },
   },
   {
@@ -78,6 +83,16 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/value-streams/ValueStreamsScreen')),
     contributes: {
       appDetail: lazy(() => import('./features/value-streams/AppValueStreams')),
+    },
+  },
+  {
+    id: 'metrics',
+    label: 'Metrics',
+    description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',
+    screen: lazy(() => import('./features/metrics/MetricsScreen')),
+    contributes: {
+      overviewTiles: lazy(() => import('./features/metrics/MetricTiles')),
+      overviewCharts: lazy(() => import('./features/metrics/MetricsChart')),
     },
   },
   {

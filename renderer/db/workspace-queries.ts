@@ -3,6 +3,7 @@
  * program and most to a cycle), and what the cycles actually did with the apps: the counts the
  * Plan screen sets against its goals, read here so that Plan need not import the Apps area; and
  * the seeding history the capacity forecast starts from (people and assignments); the apps'
+ * production dates, from which Metrics counts "Production apps" when the program chooses so; the
  * unresolved blockers, for the pipeline board and an app's time in the pipeline.
  * Area-specific reads live in that area's data/queries.ts.
  * Each hook returns undefined while the first read is under way.
@@ -18,6 +19,7 @@ import {
   type CapacityHistory,
   type Cycle,
   type CycleActual,
+  type IsoDate,
   type Program,
 } from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
@@ -121,6 +123,21 @@ export function useSeedingHistory(): SeedingHistory | undefined {
         cycleId,
       })),
     };
+  }, [database]);
+}
+
+/**
+ * Every app's production date (null when not in production), for counting the apps in
+ * production on each date (Metrics' "Production apps" when counted from the apps).
+ */
+export function useProductionDates(): (IsoDate | null)[] | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const dates: (IsoDate | null)[] = [];
+    await database.apps.each((app) => {
+      dates.push(app.productionOn ?? null);
+    });
+    return dates;
   }, [database]);
 }
 

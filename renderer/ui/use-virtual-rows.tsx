@@ -29,6 +29,8 @@ export interface VirtualRows {
   /** Heights of the rows not drawn above and below. */
   padTop: number;
   padBottom: number;
+  /** Scrolls row `index` into view (a table that moves its own focus, e.g. cell by cell). */
+  scrollToIndex(index: number): void;
   /** Spread on the <tbody>. */
   bodyProps: {
     onClick(event: MouseEvent<HTMLTableSectionElement>): void;
@@ -120,6 +122,7 @@ export function useVirtualRows(
     activeIndex,
     padTop: items[0]?.start ?? 0,
     padBottom: virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     bodyProps,
   };
 }

@@ -29,7 +29,7 @@ export function demoMetrics({
   const metricDefs = [...BUILT_IN_METRICS.map((m) => ({ ...m, builtIn: true })), CUSTOM_METRIC];
   const metrics: Metric[] = metricDefs.map((m) =>
     stamp(
-      { key: m.key, name: m.name, unit: m.unit, builtIn: m.builtIn },
+      { key: m.key, name: m.name, unit: m.unit, builtIn: m.builtIn, retired: false, source: 'manual' },
       m.builtIn ? setUpOn : cyclePlan(Math.min(2, activeIndex)).startDate,
     ),
   );

@@ -219,15 +219,15 @@ function dayNumber(value: IsoDate): number {
 
 /**
  * What the plan expected by `day`: read off the plan line, straight between its points (a cycle's
- * goal is expected to be met steadily through the cycle); 0 before the first cycle, null after
- * the last one ends (no goal was set for that time).
+ * goal is expected to be met steadily through the cycle); 0 before the first cycle, and the whole
+ * plan after the last one ends (nothing more was planned); null without cycles.
  */
 export function plannedAt(line: readonly PlanPoint[], day: IsoDate): number | null {
   const first = line[0];
   const last = line.at(-1);
   if (!first || !last) return null;
   if (day <= first.date) return 0;
-  if (day > last.date) return null;
+  if (day >= last.date) return last.planned;
   for (let i = 1; i < line.length; i++) {
     const b = line[i]!;
     if (day <= b.date) {
@@ -275,10 +275,20 @@ export interface AdoptionSeriesInput {
  * reached production in the bucket, and the plan. A record dated after "as of" did not exist yet.
  */
 export function adoptionSeries(input: AdoptionSeriesInput): AdoptionPoint[] {
+  return adoptionSeriesFrom(reachedDates(input.apps, input.teamId ?? null), input);
+}
+
+/**
+ * The same series from dates already gathered by {@link reachedDates} (for `input.teamId`): a
+ * screen gathers them once per change of the apps or the team, and a change of range or
+ * granularity only counts again.
+ */
+export function adoptionSeriesFrom(
+  dates: Record<AdoptionStep, readonly IsoDate[]>,
+  input: Omit<AdoptionSeriesInput, 'apps'>,
+): AdoptionPoint[] {
   const { from, to, asOf, granularity, cycles } = input;
-  const teamId = input.teamId ?? null;
-  const dates = reachedDates(input.apps, teamId);
-  const line = teamId === null ? planLine(cycles) : [];
+  const line = (input.teamId ?? null) === null ? planLine(cycles) : [];
   return bucketsBetween(from, to, granularity, cycles).map((bucket) => {
     const known = bucket.start <= asOf;
     // Clipped to the range: a bucket that ends after `to` reads at `to`.

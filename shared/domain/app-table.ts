@@ -19,18 +19,43 @@ import {
   type Team,
 } from './index';
 import { nameCollator, nameRanks } from './name-order';
+import { ADOPTION_STEP_LABELS, reachedOn, type AdoptionStep } from './adoption';
+import { formatIsoDate, type IsoDate } from './dates';
 
 /** `''` means "any"; NONE means "not set" (no team, no cycle). */
 export const NONE = '__none__';
+
+/**
+ * The apps that reached a step of the pipeline in a span of days (shared/domain/adoption
+ * reachedOn): what a point or a tile of the overview's adoption story counts, so it can open
+ * exactly those apps.
+ */
+export interface AppReachedFilter {
+  step: AdoptionStep;
+  /** Exclusive: apps that reached the step after this day; null for "since the start". */
+  after: IsoDate | null;
+  /** Inclusive: apps that had reached the step by the end of this day. */
+  onOrBefore: IsoDate;
+}
 
 export interface AppFilters {
   text: string;
   stage: AppStage | '';
   teamId: string;
   cycleId: string;
+  /** Set by the overview's drill-down; null when not filtering by dates. */
+  reached: AppReachedFilter | null;
 }
 
-export const EMPTY_FILTERS: AppFilters = { text: '', stage: '', teamId: '', cycleId: '' };
+export const EMPTY_FILTERS: AppFilters = { text: '', stage: '', teamId: '', cycleId: '', reached: null };
+
+/** The reached filter in words: "On the platform by 30 Jun 2026", "Hello world 1 Apr – 30 Jun 2026". */
+export function describeReachedFilter(filter: AppReachedFilter): string {
+  const step = ADOPTION_STEP_LABELS[filter.step];
+  return filter.after === null
+    ? `${step} by ${formatIsoDate(filter.onOrBefore)}`
+    : `${step} after ${formatIsoDate(filter.after)}, by ${formatIsoDate(filter.onOrBefore)}`;
+}
 
 export const SORT_KEYS = [
   'name',
@@ -166,6 +191,11 @@ export function matchesFilters(row: AppRow, filters: AppFilters, words = searchW
   if (filters.cycleId) {
     if (filters.cycleId === NONE ? app.cycleId !== null : app.cycleId !== filters.cycleId) return false;
   }
+  if (filters.reached) {
+    const { step, after, onOrBefore } = filters.reached;
+    const day = reachedOn(app, step);
+    if (day === null || day > onOrBefore || (after !== null && day <= after)) return false;
+  }
   for (const word of words) if (!row.search.includes(word)) return false;
   return true;
 }
@@ -201,5 +231,7 @@ export function filterAndSortApps(rows: readonly AppRow[], filters: AppFilters, 
 
 /** True when any filter is set: the table then offers to clear them. */
 export function hasFilters(filters: AppFilters): boolean {
-  return Boolean(filters.text.trim() || filters.stage || filters.teamId || filters.cycleId);
+  return Boolean(
+    filters.text.trim() || filters.stage || filters.teamId || filters.cycleId || filters.reached,
+  );
 }

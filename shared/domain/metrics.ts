@@ -15,6 +15,12 @@ export const BUILT_IN_METRICS = [
   { key: 'servers', name: 'Servers', unit: 'servers' },
 ] as const;
 
+/** The metric whose values can be counted from the Apps area instead of typed in. */
+export const PRODUCTION_APPS_KEY = 'production-apps';
+
+export const METRIC_SOURCES = ['manual', 'apps'] as const;
+export type MetricSource = (typeof METRIC_SOURCES)[number];
+
 export const metricInputSchema = z.object({
   key: z
     .string({ error: 'Key is required' })
@@ -25,6 +31,17 @@ export const metricInputSchema = z.object({
   name: requiredText('Metric name'),
   unit: optionalText('Unit', 50),
   builtIn: z.boolean().default(false),
+  /**
+   * Retired metrics keep their snapshots but leave the grid's columns and the overview. Optional,
+   * absent meaning false, so records and backups written before it need no schema version.
+   */
+  retired: z.boolean().optional(),
+  /**
+   * Where its values come from: typed in (or imported), or counted from the Apps area (only
+   * "Production apps": the apps in production on the platform on each date). A database holds
+   * one program, so this is the program's choice. Optional, absent meaning 'manual' (as above).
+   */
+  source: z.enum(METRIC_SOURCES, { error: 'Source must be manual or apps' }).optional(),
 });
 export type MetricInput = z.input<typeof metricInputSchema>;
 export const metricSchema = baseRecordSchema.and(metricInputSchema);

@@ -313,7 +313,7 @@ describe('the plan line', () => {
     expect(plannedAt(line, '2026-03-31')).toBe(4);
     // 46 of 90 days from the end of cycle 0 to the end of cycle 1 (goal 3).
     expect(plannedAt(line, '2026-02-15')).toBeCloseTo(1 + (3 * 46) / 90, 5);
-    expect(plannedAt(line, '2026-07-02')).toBeNull();
+    expect(plannedAt(line, '2027-07-02')).toBe(10);
     expect(plannedAt([], '2026-01-01')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { App, AppStage, Cycle, GoldenPath, Team } from '../../shared/domain
 import {
   buildAppRows,
   DEFAULT_SORT,
+  describeReachedFilter,
   EMPTY_FILTERS,
   filterAndSortApps,
   hasFilters,
@@ -136,6 +137,28 @@ describe('filtering', () => {
     expect(names(filterAndSortApps(rows, filters({ text: 'spring' }), DEFAULT_SORT))).toEqual(['Checkout']);
     expect(filterAndSortApps(rows, filters({ text: 'nothing like this' }), DEFAULT_SORT)).toEqual([]);
     expect(hasFilters(filters({ text: 'x' }))).toBe(true);
+  });
+
+  it('keeps the apps that reached a step in a span of days, as the overview counts them', () => {
+    const reached = (
+      step: 'selected' | 'helloWorld' | 'production',
+      after: string | null,
+      onOrBefore: string,
+    ) => names(filterAndSortApps(rows, filters({ reached: { step, after, onOrBefore } }), DEFAULT_SORT));
+    // Dropped apps count at no date (shared/domain/adoption), whatever their dates say.
+    expect(reached('selected', null, '2026-02-01')).toEqual(['Analytics', 'Checkout']);
+    expect(reached('selected', '2026-01-05', '2026-02-01')).toEqual(['Checkout']);
+    expect(reached('helloWorld', null, '2026-01-31')).toEqual(['Analytics']);
+    expect(reached('production', null, '2026-12-31')).toEqual([]);
+    expect(
+      hasFilters(filters({ reached: { step: 'production', after: null, onOrBefore: '2026-01-01' } })),
+    ).toBe(true);
+    expect(describeReachedFilter({ step: 'production', after: null, onOrBefore: '2026-06-30' })).toBe(
+      'On the platform by 30 Jun 2026',
+    );
+    expect(describeReachedFilter({ step: 'helloWorld', after: '2026-03-31', onOrBefore: '2026-06-30' })).toBe(
+      'Hello world after 31 Mar 2026, by 30 Jun 2026',
+    );
   });
 });
 

@@ -17,6 +17,7 @@ import {
   filterAndSortApps,
   hasFilters,
   NONE,
+  describeReachedFilter,
   type AppRow,
   type SortKey,
 } from '../../../shared/domain/app-table';
@@ -258,6 +259,19 @@ export function AppsTable({ data }: { data: AppsData }) {
             </option>
           ))}
         </select>
+        {filters.reached && (
+          <span className="apps-reached-filter">
+            {describeReachedFilter(filters.reached)}
+            <button
+              type="button"
+              className="link"
+              aria-label={`Remove the filter: ${describeReachedFilter(filters.reached)}`}
+              onClick={() => setFilters({ reached: null })}
+            >
+              ×
+            </button>
+          </span>
+        )}
         {hasFilters(filters) && (
           <button type="button" className="link" onClick={clearFilters}>
             Clear filters
