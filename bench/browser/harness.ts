@@ -19,6 +19,8 @@
  * - the JS heap on each screen after a collection (the busiest one is the figure);
  * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts);
  * - opening the metrics readings grid, choosing the overview chart's metric (./metrics.ts).
+ * - opening and filtering the session log, hours per person and per cycle, and quick entry until
+ *   the session is counted in the log (./pairing.ts).
  *
  * Each browser profile is a fresh directory on disk (a persistent context), so IndexedDB is
  * stored as a user's is, not in memory as in an incognito context.
@@ -52,6 +54,13 @@ import {
   type PeopleSamples,
 } from './people';
 import { measureMetrics, METRICS_FIGURE_IDS, metricsInteractions, type MetricsSamples } from './metrics';
+import {
+  measurePairing,
+  PAIRING_FIGURE_IDS,
+  pairingInteractions,
+  SESSION_LOG_READY,
+  type PairingSamples,
+} from './pairing';
 import { DIST, ROOT, startServer, type BenchServer } from './server';
 
 export interface BrowserBenchOptions {
@@ -82,6 +91,7 @@ export const BROWSER_FIGURE_IDS = [
   'filter-blockers-p95',
   ...PEOPLE_FIGURE_IDS,
   ...METRICS_FIGURE_IDS,
+  ...PAIRING_FIGURE_IDS,
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -154,6 +164,7 @@ const HEAP_SCREENS: [string, string, Ready][] = [
   ['Data', '#/data', AREA_READY.Data as Ready],
   ['People', '#/people', PEOPLE_READY],
   ['Knowledge map', '#/people/knowledge', KNOWLEDGE_READY],
+  ['Session log', '#/pairing', SESSION_LOG_READY],
 ];
 
 export function compilePageScript(config: BenchPageConfig): string {
@@ -574,6 +585,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     let peopleError: string | undefined;
     let metrics: MetricsSamples | null = null;
     let metricsError: string | undefined;
+    let pairing: PairingSamples | null = null;
+    let pairingError: string | undefined;
     if (!restoreError && last) {
       const session = last;
       const { page } = session;
@@ -764,6 +777,13 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         metricsError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
         log(`  metrics: ${metricsError}`);
       }
+      // 5d. The session log, hours and quick entry (./pairing.ts).
+      try {
+        pairing = await measurePairing(session, runs, log);
+      } catch (error) {
+        pairingError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+        log(`  pairing: ${pairingError}`);
+      }
 
       // 6. Heap on each screen after a collection.
       log('  heap…');
@@ -919,7 +939,13 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       ...metricsInteractions(metrics),
     ];
     const metricIds: readonly string[] = METRICS_FIGURE_IDS;
-    for (const [id, name, samples, extra, targetMs = 100] of interactions) {
+    const pairingFigures = pairingInteractions(pairing);
+    for (const [id, name, samples, extra, targetMs = 100] of [...interactions, ...pairingFigures]) {
+      const areaError = pairingFigures.some((f) => f[0] === id)
+        ? pairingError
+        : metricIds.includes(id)
+          ? metricsError
+          : peopleError;
       add({
         id,
         figure: name,
@@ -928,7 +954,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         unit: 'ms',
         target: { kind: 'max', value: targetMs },
         baseline: floorBaseline,
-        error: needsWorkspace || (samples ? undefined : metricIds.includes(id) ? metricsError : peopleError),
+        error: needsWorkspace || (samples ? undefined : areaError),
         detail: { ...samples?.detail(), ...extra },
       });
     }

@@ -170,6 +170,22 @@ function linkMatches(value: string | null, wanted: string): boolean {
   return value === wanted;
 }
 
+/**
+ * Each blocker's searchable text, lowercased, kept while the blocker object lives: typing in the
+ * search tests every blocker on each key, and building the text anew each time was most of it.
+ * A record read again is a new object, so an edited blocker never matches on its old words.
+ */
+const searchTexts = new WeakMap<object, string>();
+
+function searchTextOf(b: Pick<Blocker, 'title' | 'subCategory' | 'notes' | 'mitigation'>): string {
+  let text = searchTexts.get(b);
+  if (text === undefined) {
+    text = `${b.title} ${b.subCategory} ${b.notes} ${b.mitigation}`.toLowerCase();
+    searchTexts.set(b, text);
+  }
+  return text;
+}
+
 /** A function that says whether a blocker passes every filter; `today` dates the ageing. */
 export function blockerMatcher(filters: BlockerFilters, today: IsoDate): (blocker: Blocker) => boolean {
   const words = searchWords(filters.text);
@@ -194,7 +210,7 @@ export function blockerMatcher(filters: BlockerFilters, today: IsoDate): (blocke
       if (days === null || ageBucketOf(days).id !== age) return false;
     }
     if (words.length) {
-      const text = `${b.title} ${b.subCategory} ${b.notes} ${b.mitigation}`.toLowerCase();
+      const text = searchTextOf(b);
       if (!words.every((w) => text.includes(w))) return false;
     }
     return true;

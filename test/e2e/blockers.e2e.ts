@@ -65,6 +65,21 @@ async function openFirstApp(page: Page) {
   return badge;
 }
 
+/**
+ * The open-blockers badge on an app's pipeline card (the board filtered to that app), or null
+ * when its card shows none.
+ */
+async function pipelineCardBadge(page: Page, appName: string) {
+  await area(page, 'Apps');
+  await page.getByRole('navigation', { name: 'Apps views' }).getByRole('link', { name: 'Pipeline' }).click();
+  await page.getByRole('searchbox', { name: 'Filter cards' }).fill(appName);
+  const card = page
+    .locator('li.board-card')
+    .filter({ has: page.getByRole('link', { name: appName, exact: true }) });
+  await card.first().waitFor();
+  return card.getByTestId('card-open-blockers');
+}
+
 describe('the Blockers area', () => {
   it('logs a blocker on an app, moves it by keyboard, and the app and the trends follow', async () => {
     const { page } = app;
@@ -76,6 +91,10 @@ describe('the Blockers area', () => {
 
     const badge = await openFirstApp(page);
     const appName = (await page.locator('form.app-page h2').textContent())?.trim() ?? '';
+    // The heading's first text is the name alone (the stage badge follows it).
+    const cardName = await page
+      .locator('form.app-page h2')
+      .evaluate((h) => (h.firstChild?.textContent ?? '').trim());
     const openBefore = (await badge.textContent())?.startsWith('Nothing')
       ? 0
       : firstNumber(await badge.textContent());
@@ -104,6 +123,20 @@ describe('the Blockers area', () => {
     );
     expect(await trendReadings(page)).toEqual({ open: before.open + 1, resolved: before.resolved });
 
+    // Its pipeline card counts it, and the count opens the register listing those blockers.
+    const cardBadge = await pipelineCardBadge(page, cardName);
+    await expect
+      .poll(() => cardBadge.textContent())
+      .toBe(`${openBefore + 1} open blocker${openBefore ? 's' : ''}`);
+    await app.shot('blockers-01b-pipeline-card');
+    await cardBadge.click();
+    await expect
+      .poll(() => page.getByRole('table', { name: /^Blockers, / }).getAttribute('aria-label'))
+      .toBe(`Blockers, ${openBefore + 1} shown`);
+    // Back to the area without those filters (its views keep a route's filters).
+    await area(page, 'Blockers');
+    await page.getByRole('table', { name: /^Blockers, / }).waitFor();
+
     // The board, by keyboard: → to mitigating, → to resolved.
     await view(page, 'Board');
     await page.getByRole('searchbox', { name: 'Search blockers' }).fill('E2E: nobody');
@@ -128,6 +161,13 @@ describe('the Blockers area', () => {
       .poll(() => badge.textContent())
       .not.toBe(`${openBefore + 1} open blocker${openBefore ? 's' : ''}`);
     expect(await page.locator('.blocker-panel').textContent()).not.toContain(TITLE);
+    // And its pipeline card no longer counts it.
+    const after = await pipelineCardBadge(page, cardName);
+    if (openBefore === 0) await after.waitFor({ state: 'detached' });
+    else
+      await expect
+        .poll(() => after.textContent())
+        .toBe(`${openBefore} open blocker${openBefore > 1 ? 's' : ''}`);
   }, 240_000);
 
   it('opens, from every count on the trends and the board, the register listing exactly those blockers', async () => {

@@ -368,6 +368,31 @@ function unresolvedDaysCounted(b: Blocker, from: string, to: string): number {
   return n;
 }
 
+describe('searching the words of blockers', () => {
+  it('finds words in the title, sub-category, notes and mitigation, in any case', () => {
+    const b = blocker('technical-execution', [['open', '2026-01-05']], {
+      title: 'Jenkins on a VM',
+      notes: 'Owned by the Mainframe team',
+      mitigation: 'Move to the golden path',
+    });
+    const matches = (text: string) => blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, text }, '2026-02-01')(b);
+    expect(matches('jenkins mainframe')).toBe(true);
+    expect(matches('GOLDEN')).toBe(true);
+    expect(matches('other')).toBe(true);
+    expect(matches('jenkins kubernetes')).toBe(false);
+  });
+
+  it('matches an edited blocker on its new words, never the ones it had', () => {
+    const before = blocker('people-culture', [['open', '2026-01-05']], { title: 'Hiring freeze' });
+    const matcher = blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, text: 'freeze' }, '2026-02-01');
+    expect(matcher(before)).toBe(true);
+    // A record read again after an edit is another object.
+    const after = { ...before, title: 'Hiring budget approved' };
+    expect(matcher(after)).toBe(false);
+    expect(blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, text: 'approved' }, '2026-02-01')(after)).toBe(true);
+  });
+});
+
 describe('properties', () => {
   it('the series equals counting, blocker by blocker, those unresolved at each point', () => {
     fc.assert(

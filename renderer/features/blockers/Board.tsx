@@ -34,6 +34,9 @@ import { blockerHref, registerHref } from './route';
 import { ReopenDialog, type ReopenRequest } from './ReopenDialog';
 import './board.css';
 
+const TITLE_ORDER = new Intl.Collator();
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Cards a cell shows; the rest are in the register. */
 export const CELL_LIMIT = 8;
 /** The Resolved column shows what was resolved in this many days. */
@@ -49,7 +52,6 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
   const day = today();
   const resolvedRange = filters.resolved || rangeOf(addDaysIso(day, -RECENT_DAYS), null);
   const blockers = useBoardBlockers(filters, resolvedRange, day);
-  const appNames = useAppNames(blockers);
   const owners = useMemo(() => new Map(lookups.people.map((p) => [p.id, p.name])), [lookups.people]);
   const [announcement, setAnnouncement] = useState('');
   const [reopen, setReopen] = useState<ReopenRequest | null>(null);
@@ -71,10 +73,11 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
       if (b.status !== 'resolved') age.set(b.id, daysOpen(b, day) ?? 0);
     }
     for (const cell of out.values()) {
+      // Dates compare as text (yyyy-MM-dd); titles with one collator, not a localeCompare each.
       cell.all.sort((a, b) =>
         cell.status === 'resolved'
-          ? (b.resolvedOn ?? '').localeCompare(a.resolvedOn ?? '') || a.title.localeCompare(b.title)
-          : age.get(b.id)! - age.get(a.id)! || a.title.localeCompare(b.title),
+          ? compareText(b.resolvedOn ?? '', a.resolvedOn ?? '') || TITLE_ORDER.compare(a.title, b.title)
+          : age.get(b.id)! - age.get(a.id)! || TITLE_ORDER.compare(a.title, b.title),
       );
       cell.shown = cell.all.slice(0, CELL_LIMIT);
     }
@@ -91,6 +94,9 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
     [cells],
   );
   const keys = useMemo(() => columns.flatMap((list) => list.map((b) => b.id)), [columns]);
+  // Only the cards shown name their app: a few dozen apps read, not those of thousands of blockers.
+  const shownCards = useMemo(() => (blockers ? columns.flat() : undefined), [blockers, columns]);
+  const appNames = useAppNames(shownCards);
   const roving = useRovingFocus(keys);
 
   useEffect(() => {

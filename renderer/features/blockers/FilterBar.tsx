@@ -5,7 +5,7 @@
  * a step to go back to). Filters that only a count sets (open on a day, an age, a range of days)
  * show as chips that can be removed.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   BLOCKER_CATEGORIES,
   BLOCKER_CATEGORY_IDS,
@@ -70,6 +70,35 @@ export function FilterBar({
   const [text, setText] = useState(filters.text);
   // The address keeps the words trimmed: a space just typed stays in the box.
   useEffect(() => setText((typed) => (typed.trim() === filters.text ? typed : filters.text)), [filters.text]);
+  // Thousands of owners and teams at scale: their options are made once per list, so a key typed
+  // in the search does not make React compare 6,000 new <option> elements again.
+  const cycleOptions = useMemo(
+    () =>
+      lookups.cycles.map((c) => (
+        <option key={c.id} value={c.id}>
+          {cycleLabel(c)}
+        </option>
+      )),
+    [lookups.cycles],
+  );
+  const teamOptions = useMemo(
+    () =>
+      lookups.teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      )),
+    [lookups.teams],
+  );
+  const ownerOptions = useMemo(
+    () =>
+      lookups.people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      )),
+    [lookups.people],
+  );
   const subCategories: readonly string[] = filters.category
     ? BLOCKER_CATEGORIES[filters.category].subCategories
     : [];
@@ -141,29 +170,17 @@ export function FilterBar({
       <select aria-label="Cycle" value={filters.cycleId} onChange={(e) => set({ cycleId: e.target.value })}>
         <option value="">All cycles</option>
         <option value={NONE}>No cycle</option>
-        {lookups.cycles.map((c) => (
-          <option key={c.id} value={c.id}>
-            {cycleLabel(c)}
-          </option>
-        ))}
+        {cycleOptions}
       </select>
       <select aria-label="Team" value={filters.teamId} onChange={(e) => set({ teamId: e.target.value })}>
         <option value="">All teams</option>
         <option value={NONE}>No team</option>
-        {lookups.teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        {teamOptions}
       </select>
       <select aria-label="Owner" value={filters.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
         <option value="">All owners</option>
         <option value={NONE}>No owner</option>
-        {lookups.people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        {ownerOptions}
       </select>
       <AppPicker
         label="App"

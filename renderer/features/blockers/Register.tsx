@@ -8,7 +8,11 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { cycleLabel, formatIsoDate } from '../../../shared/domain';
-import { EMPTY_BLOCKER_FILTERS, type BlockerFilters } from '../../../shared/domain/blocker-filters';
+import {
+  blockerMatcher,
+  EMPTY_BLOCKER_FILTERS,
+  type BlockerFilters,
+} from '../../../shared/domain/blocker-filters';
 import {
   buildRegisterRows,
   DEFAULT_REGISTER_SORT,
@@ -128,8 +132,10 @@ const Row = memo(function Row({ row, index, active }: { row: RegisterRow; index:
 
 export function Register({ filters, lookups }: { filters: BlockerFilters; lookups: BlockerLookups }) {
   const day = today();
-  const { blockers, stale } = useBlockersRead(filters, day);
-  const appNames = useAppNames(blockers);
+  // The rows of everything read are built and sorted once; a filter then only picks among them
+  // (in their order), so typing in the search or choosing a status builds and sorts nothing.
+  const { all, stale } = useBlockersRead(filters);
+  const appNames = useAppNames(all);
   const navigate = useUi((s) => s.navigate);
   const clear = useReplaceFilters('register');
   const [sort, setSort] = useState<RegisterSort>(DEFAULT_REGISTER_SORT);
@@ -142,12 +148,22 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
     }),
     [lookups],
   );
-  const rows = useMemo(
+  const sorted = useMemo(
     () =>
-      blockers && appNames
-        ? sortRegisterRows(buildRegisterRows(blockers, { ...names, apps: appNames }, day), sort)
+      all && appNames
+        ? sortRegisterRows(buildRegisterRows(all, { ...names, apps: appNames }, day), sort)
         : undefined,
-    [blockers, appNames, names, day, sort],
+    [all, appNames, names, day, sort],
+  );
+  const filtersKey = JSON.stringify(filters);
+  const rows = useMemo(
+    () => {
+      if (!sorted) return undefined;
+      const matches = blockerMatcher(filters, day);
+      return sorted.filter((row) => matches(row.blocker));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sorted, filtersKey, day],
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { cycleLabel, formatHours, formatIsoDate, todayIso, type Cycle } from '../../../shared/domain';
+import { shortCycleLabel } from '../../../shared/domain/adoption';
 import type { CycleHours } from '../../../shared/domain/area-overview';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
@@ -63,12 +64,17 @@ export default function OverviewPairingChart({ asOf, from, to, teamId }: Overvie
     !last || total === 0
       ? 'No pairing session in this range yet.'
       : `${formatHours(total)} hours over ${rows.length} cycle${rows.length === 1 ? '' : 's'}; ` +
-        `${formatHours(last.minutes)} h in ${cycleLabel(last.cycle)}${past ? ` to ${formatIsoDate(asOf)}` : ''}` +
-        (before ? ` against ${formatHours(before.minutes)} h in ${cycleLabel(before.cycle)}` : '') +
+        `${formatHours(last.minutes)} h in ${shortCycleLabel(last.cycle)}${past ? ` to ${formatIsoDate(asOf)}` : ''}` +
+        (before ? ` against ${formatHours(before.minutes)} h in ${shortCycleLabel(before.cycle)}` : '') +
         (most && most !== last
-          ? `; most in ${cycleLabel(most.cycle)} (${formatHours(most.minutes)} h).`
+          ? `; most in ${shortCycleLabel(most.cycle)} (${formatHours(most.minutes)} h).`
           : '.');
-  const data = rows.map((r) => ({ label: cycleLabel(r.cycle), hours: Math.round(r.minutes / 6) / 10 }));
+  // Short names on the axis ("Cycle 4"); the tooltip and the table give the full one.
+  const data = rows.map((r) => ({
+    label: shortCycleLabel(r.cycle),
+    name: cycleLabel(r.cycle),
+    hours: Math.round(r.minutes / 6) / 10,
+  }));
   return (
     <ChartCard<Row>
       title="Pairing hours per cycle"
@@ -90,7 +96,13 @@ export default function OverviewPairingChart({ asOf, from, to, teamId }: Overvie
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} minTickGap={8} />
           <YAxis tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" />
-          <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            cursor={{ fill: 'var(--surface-2)' }}
+            labelFormatter={(label, payload) =>
+              (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(label)
+            }
+          />
           <Bar
             dataKey="hours"
             name="Hours"

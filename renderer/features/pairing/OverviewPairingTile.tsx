@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { cycleLabel, formatHours, formatIsoDate, todayIso } from '../../../shared/domain';
+import { shortCycleLabel } from '../../../shared/domain/adoption';
 import { useUi } from '../../store/ui';
 import { StatTile } from '../../ui/chart/StatTile';
 import type { OverviewScope } from '../../ui/contributions';
@@ -45,7 +46,7 @@ export default function OverviewPairingTile({ asOf, teamId }: OverviewScope) {
     <StatTile
       label="Pairing hours this cycle"
       value={`${formatHours(now.minutes)} h`}
-      detail={`${now.sessions.toLocaleString('en')} session${now.sessions === 1 ? '' : 's'} in ${cycleLabel(cycle)}${past ? ` to ${formatIsoDate(asOf)}` : ' so far'}`}
+      detail={`${now.sessions.toLocaleString('en')} session${now.sessions === 1 ? '' : 's'} in ${shortCycleLabel(cycle)}${past ? ` to ${formatIsoDate(asOf)}` : ' so far'}`}
       trend={hours.map((h) => h.minutes / 60)}
       onOpen={() => {
         showSessions({ cycleId: cycle.id, teamId, to: past ? asOf : null });

@@ -3,11 +3,13 @@
  * The board by keyboard and mouse: one tab stop, arrows inside, a card moved with ←/→ (dated
  * today, history appended), the Move… menu, and a move back from resolved that asks why.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { todayIso } from '../../../shared/domain';
 import BlockersScreen from '../../../renderer/features/blockers/BlockersScreen';
+import { CELL_LIMIT } from '../../../renderer/features/blockers/Board';
+import { appRecord, blockerRecord } from '../db/db-helpers';
 import { freshDb, logBlocker, renderWith, resetAll } from './helpers';
 
 afterEach(resetAll);
@@ -126,5 +128,32 @@ describe('the blocker board', () => {
         .getByRole('link', { name: 'List the 0 unresolved blockers of People & Culture' })
         .getAttribute('href'),
     ).toBe('#/blockers/register?category=people-culture&severity=high&status=unresolved');
+  });
+});
+
+describe('the names on the board', () => {
+  it("names each shown card's app, reading only the apps of the cards shown", async () => {
+    const database = freshDb();
+    // More blockers in one cell than it shows, each on an app of its own.
+    const apps = Array.from({ length: CELL_LIMIT + 4 }, (_, i) => appRecord({ name: `App ${i + 1}` }));
+    await database.apps.bulkAdd(apps);
+    await database.blockers.bulkAdd(
+      apps.map((app, i) =>
+        blockerRecord([{ status: 'open', on: `2026-01-${String(i + 1).padStart(2, '0')}` }], {
+          title: `Blocker ${i + 1}`,
+          appId: app.id,
+        }),
+      ),
+    );
+    const reads = vi.spyOn(database.apps, 'bulkGet');
+    renderWith(database, <BlockersScreen route="blockers/board" />);
+    const board = await screen.findByRole('region', { name: 'Blocker board' });
+    // The oldest first: Blocker 1 on App 1 is shown, Blocker 12 is not.
+    const card = await within(board).findByRole('listitem', { name: /^Blocker 1, / });
+    await waitFor(() => expect(card).toHaveTextContent('App 1'));
+    expect(within(board).queryByText('Blocker 12')).not.toBeInTheDocument();
+    const asked = new Set(reads.mock.calls.flatMap(([ids]) => ids as string[]));
+    expect(asked.size).toBe(CELL_LIMIT);
+    expect(asked.has(apps.at(-1)!.id)).toBe(false);
   });
 });

@@ -49,7 +49,7 @@ describe('pairing hours this cycle', () => {
     });
     // 10 Apr (1.5 h) and 20 May (0.5 h); 15 June is after "as of".
     expect(tile).toHaveTextContent('2 h');
-    expect(tile).toHaveTextContent('2 sessions in Scaling cycle 2 to 1 Jun 2026');
+    expect(tile).toHaveTextContent('2 sessions in Cycle 2 to 1 Jun 2026');
     await userEvent.click(tile);
     expect(usePairingUi.getState().filter).toEqual({
       ...NO_SESSION_FILTER,
@@ -80,7 +80,7 @@ describe('pairing hours per cycle', () => {
     const card = await screen.findByRole('region', { name: 'Pairing hours per cycle' });
     await waitFor(() =>
       expect(card).toHaveAccessibleDescription(
-        '5 hours over 2 cycles; 2 h in Scaling cycle 2 to 1 Jun 2026 against 3 h in Scaling cycle 1; most in Scaling cycle 1 (3 h).',
+        '5 hours over 2 cycles; 2 h in Cycle 2 to 1 Jun 2026 against 3 h in Cycle 1; most in Cycle 1 (3 h).',
       ),
     );
     await userEvent.click(within(card).getByRole('button', { name: 'Show as table' }));

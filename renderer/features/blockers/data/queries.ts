@@ -37,37 +37,50 @@ function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): P
 }
 
 /**
- * The blockers that pass `filters`; undefined while the first read is under way. Only the
- * filter the index serves is read live; the others (text, sub-category, days) are applied in
- * memory, so typing in the search reads nothing again.
+ * The blockers that pass `filters`; undefined while the first read is under way. Only a narrow
+ * filter (registerRead) is read through its index; the others are applied in memory, so typing
+ * in the search or choosing a status reads nothing again.
  */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
-  return useBlockersRead(filters, today).blockers;
+  const { all } = useBlockersRead(filters);
+  const filtersKey = JSON.stringify(filters);
+  return useMemo(
+    () => all?.filter(blockerMatcher(filters, today)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [all, filtersKey, today],
+  );
+}
+
+/** The indexes of one linked record (an app, an owner, a cycle, a team): they select a few blockers. */
+const NARROW_INDEXES: ReadonlySet<string> = new Set(['appId', 'ownerId', 'cycleId', 'teamId']);
+
+/**
+ * The read behind the register: through the index of one linked record (an app's blockers, an
+ * owner's…), which selects a few; otherwise every blocker, once. A category, status, severity or
+ * range of days selects a large share of them anyway, so changing one filters what was read in
+ * memory instead of reading thousands of blockers again.
+ */
+export function registerRead(filters: BlockerFilters): IndexRead | null {
+  const read = indexForFilters(filters);
+  return read && NARROW_INDEXES.has(read.index) ? read : null;
 }
 
 /**
- * {@link useBlockers}, and whether the blockers were read for an earlier filter: a changed
- * indexed filter is read again, and until then the earlier read, filtered anew, is shown stale.
+ * What is read for `filters` (`all`: the filters not yet applied; the caller filters in memory
+ * with blockerMatcher, and may keep what it derives from each blocker across filter changes), and
+ * whether that read was for an earlier filter: a changed narrow filter (registerRead) is read
+ * again, and until then the earlier read is shown stale.
  */
-export function useBlockersRead(
-  filters: BlockerFilters,
-  today: IsoDate,
-): { blockers: Blocker[] | undefined; stale: boolean } {
+export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | undefined; stale: boolean } {
   const database = useDatabase();
-  const read = indexForFilters(filters);
+  const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
   const selected = useLiveQuery(
     async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
     [database, readKey],
   );
-  const filtersKey = JSON.stringify(filters);
-  const blockers = useMemo(
-    () => selected?.blockers.filter(blockerMatcher(filters, today)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selected, filtersKey, today],
-  );
-  return { blockers, stale: selected !== undefined && selected.readKey !== readKey };
+  return { all: selected?.blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
 /**
@@ -127,10 +140,17 @@ export function useAppNames(
   blockers: readonly Pick<Blocker, 'appId'>[] | undefined,
 ): Map<string, string> | undefined {
   const database = useDatabase();
-  const ids = blockers ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort() : undefined;
-  const key = ids?.join(',');
+  // Worked out once per list of blockers, not on every render.
+  const key = useMemo(
+    () =>
+      blockers
+        ? [...new Set(blockers.flatMap((b) => (b.appId ? [b.appId] : [])))].sort().join(',')
+        : undefined,
+    [blockers],
+  );
   return useLiveQuery(async () => {
-    if (!ids) return undefined;
+    if (key === undefined) return undefined;
+    const ids = key ? key.split(',') : [];
     const apps = await database.apps.bulkGet(ids);
     return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
   }, [database, key]);
