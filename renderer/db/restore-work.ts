@@ -9,13 +9,21 @@
  * The same handler runs in the page's own thread when there is no worker (tests, or a worker
  * that could not start): the messages are then delivered in the page, with the same results.
  */
-import { parseBackup, type BackupFileError, type ParsedBackup } from '../../shared/backup/backup';
+import {
+  parseBackup,
+  verifyBackupChecksum,
+  type BackupFileError,
+  type ParsedBackup,
+} from '../../shared/backup/backup';
 import { decodeText, type FileContent } from '../../shared/import/read/text';
 import { restoreBackup } from './backup';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
 
 /** What the Restore dialog shows of a checked backup: everything but its records. */
-export type BackupSummary = Omit<ParsedBackup, 'tables'>;
+export type BackupSummary = Omit<ParsedBackup, 'tables' | 'clocks'> & {
+  /** Whether the file's checksum was checked (files of older apps have none). */
+  checksum: 'verified' | 'absent';
+};
 
 export type RestoreRequest =
   /**
@@ -84,9 +92,10 @@ export function createRestoreWork({ post, open }: RestoreWorkOptions) {
         try {
           const text =
             typeof request.content === 'string' ? request.content : decodeText(request.content).text;
+          const checksum = await verifyBackupChecksum(text);
           checked = parseBackup(text, DATA_TABLES);
-          const { tables: _records, ...summary } = checked;
-          post({ type: 'checked', summary });
+          const { tables: _records, clocks: _clocks, ...rest } = checked;
+          post({ type: 'checked', summary: { ...rest, checksum } });
         } catch (error) {
           post({ type: 'failed', error: sendable(error) });
         }
