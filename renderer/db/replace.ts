@@ -27,7 +27,7 @@ export interface ReplaceOptions {
  * 'AbortError': Dexie turns errors with DOM exception names into its own types, and the caller
  * gets the signal's own reason (an AbortError) instead.
  */
-class ReplaceCanceled extends Error {
+export class ReplaceCanceled extends Error {
   constructor() {
     super('Replacing the data was canceled');
     this.name = 'ReplaceCanceledError';
@@ -35,7 +35,7 @@ class ReplaceCanceled extends Error {
 }
 
 /** What a cancelled replace rejects with: the signal's reason, normally a DOMException named 'AbortError'. */
-function abortReason(signal: AbortSignal, what: string): Error {
+export function abortReason(signal: AbortSignal, what: string): Error {
   if (signal.reason instanceof Error) return signal.reason;
   return new DOMException(`${what} was canceled`, 'AbortError');
 }

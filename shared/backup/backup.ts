@@ -40,7 +40,7 @@ export type BackupTables = { [T in BackupTableName]: z.output<(typeof BACKUP_TAB
  * Fields the database keeps unique besides the id (Dexie `&` indexes): a duplicate would fail
  * the restore halfway, so it is refused up front with a message that says where.
  */
-const UNIQUE_FIELDS: Partial<Record<BackupTableName, string[]>> = {
+export const UNIQUE_FIELDS: Partial<Record<BackupTableName, string[]>> = {
   cycles: ['index'],
   metrics: ['key'],
 };
