@@ -46,9 +46,14 @@ async function runUpgrades(tx: Transaction, upgrades: Readonly<Record<string, Ta
   }
 }
 
-/** This installation's clock, made at the first write (shared by every connection in this context). */
-let clock: HlcClock | undefined;
-const deviceClock = () => (clock ??= createClock(deviceId()));
+/** This installation's clock (shared by every connection in this context), by device id. */
+const clocks = new Map<string, HlcClock>();
+function deviceClock(): HlcClock {
+  const device = deviceId();
+  let clock = clocks.get(device);
+  if (!clock) clocks.set(device, (clock = createClock(device)));
+  return clock;
+}
 
 class AdoptionDexie extends Dexie {
   constructor(name: string = DB_NAME) {

@@ -4,7 +4,7 @@
  * user-data folder); where there is none (a worker, a test without storage) one is made for the
  * session — such a context only writes with clocks it was given (a restore, a merge).
  */
-const KEY = 'platform-adoption-tracker.deviceId';
+export const DEVICE_ID_KEY = 'platform-adoption-tracker.deviceId';
 
 let session: string | undefined;
 
@@ -16,10 +16,10 @@ export function deviceId(): string {
   try {
     const storage = globalThis.localStorage;
     if (storage) {
-      const stored = storage.getItem(KEY);
+      const stored = storage.getItem(DEVICE_ID_KEY);
       if (stored && /^[A-Za-z0-9-]{8,64}$/.test(stored)) return stored;
       const made = fresh();
-      storage.setItem(KEY, made);
+      storage.setItem(DEVICE_ID_KEY, made);
       return made;
     }
   } catch {

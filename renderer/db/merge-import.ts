@@ -27,8 +27,8 @@ import { abortReason, ReplaceCanceled, type ReplaceOptions } from './replace';
 export interface MergeSummary {
   counts: { added: number; changed: number; deleted: number };
   perTable: Partial<Record<DataTableName, { added: number; changed: number; deleted: number }>>;
-  /** The first conflicts (MAX_LISTED), sorted by table and record. */
-  conflicts: MergeConflict[];
+  /** The first conflicts (MAX_LISTED), sorted by table and record, each with its record's name. */
+  conflicts: (MergeConflict & { label: string })[];
   conflictCount: number;
   /**
    * Records whose fields could not be combined into a valid record (two changes that only make
@@ -157,11 +157,25 @@ function compute(local: Workspace, source: MergeSource): Computed {
     summary: {
       counts: plan.counts,
       perTable,
-      conflicts: result.conflicts.slice(0, MAX_LISTED),
+      conflicts: result.conflicts
+        .slice(0, MAX_LISTED)
+        .map((c) => ({ ...c, label: labelOf(c, merged, local) })),
       conflictCount: result.conflicts.length,
       keptWhole,
     },
   };
+}
+
+/** What a conflict's record is called: its name, title or topic as merged (or as it was, when deleted). */
+function labelOf(conflict: MergeConflict, merged: Record<string, SyncRecord[]>, local: Workspace): string {
+  const find = (rows: readonly SyncRecord[] | undefined) => rows?.find((r) => r.id === conflict.id);
+  const record =
+    find(merged[conflict.table]) ?? find(local.tables[conflict.table]) ?? (conflict.dropped as SyncRecord);
+  for (const field of ['name', 'title', 'topic', 'key', 'date']) {
+    const value = record?.[field];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return conflict.id;
 }
 
 /** What merging `source` would change, read in one transaction; nothing is written. */
