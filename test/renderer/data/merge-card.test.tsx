@@ -54,7 +54,12 @@ afterEach(async () => {
   await resetAll();
 });
 
-const opened = (text: string, name: string): OpenFileResponse => ({ status: 'opened', name, content: text });
+const opened = (text: string, name: string): OpenFileResponse => ({
+  status: 'opened',
+  name,
+  size: text.length,
+  content: text,
+});
 
 /** The owner's workspace and an advocate's copy of it (restored from the owner's backup). */
 async function ownerAndAdvocate(): Promise<[AdoptionDatabase, AdoptionDatabase]> {
