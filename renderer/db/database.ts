@@ -18,7 +18,10 @@ import {
   type StoredRecord,
   type TableName,
 } from '../../shared/schema/tables';
+import { createClock, type HlcClock } from '../../shared/sync/hlc';
+import { clockStamps } from './clock-stamps';
 import { recomputeDerived } from './derived';
+import { deviceId } from './device';
 
 export type { DataTableName, Setting, TableName } from '../../shared/schema/tables';
 
@@ -43,9 +46,20 @@ async function runUpgrades(tx: Transaction, upgrades: Readonly<Record<string, Ta
   }
 }
 
+/** This installation's clock (shared by every connection in this context), by device id. */
+const clocks = new Map<string, HlcClock>();
+function deviceClock(): HlcClock {
+  const device = deviceId();
+  let clock = clocks.get(device);
+  if (!clock) clocks.set(device, (clock = createClock(device)));
+  return clock;
+}
+
 class AdoptionDexie extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
+    // Every write to a data table is stamped with clocks (./clock-stamps.ts), for merges.
+    this.use(clockStamps(deviceClock));
     for (const entry of SCHEMA_VERSIONS) {
       const version = this.version(entry.version).stores(entry.stores);
       const upgrades = entry.upgrade ?? {};

@@ -35,11 +35,15 @@ export async function loadDemoProgram(options: LoadDemoOptions = {}): Promise<vo
   await replaceAllData(database, dataset, 'Loading the demo program', { onProgress, signal, chunkSize: 250 });
 }
 
-/** Deletes every record of every data table (settings stay), in one transaction. */
+/**
+ * Deletes every record of every data table and their clocks (settings stay), in one transaction:
+ * a fresh start leaves no tombstones, so merging an earlier export into it brings its records in.
+ */
 export async function clearAllData(database: AdoptionDatabase = defaultDb): Promise<void> {
+  const tables = [...database.dataTables(), ...database.derivedTables(), database.clocks];
   await guardStorage(() =>
-    database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
-      for (const table of [...database.dataTables(), ...database.derivedTables()]) await table.clear();
+    database.transaction('rw', tables, async () => {
+      for (const table of tables) await table.clear();
     }),
   );
 }

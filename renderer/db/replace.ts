@@ -9,6 +9,7 @@
  * records written, in the same transaction (./derived.ts).
  */
 import type { Table } from 'dexie';
+import { CLOCKS_TABLE } from '../../shared/schema/tables';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
 import { writeDerived } from './derived';
 import { guardStorage } from './errors';
@@ -26,7 +27,7 @@ export interface ReplaceOptions {
  * 'AbortError': Dexie turns errors with DOM exception names into its own types, and the caller
  * gets the signal's own reason (an AbortError) instead.
  */
-class ReplaceCanceled extends Error {
+export class ReplaceCanceled extends Error {
   constructor() {
     super('Replacing the data was canceled');
     this.name = 'ReplaceCanceledError';
@@ -34,13 +35,16 @@ class ReplaceCanceled extends Error {
 }
 
 /** What a cancelled replace rejects with: the signal's reason, normally a DOMException named 'AbortError'. */
-function abortReason(signal: AbortSignal, what: string): Error {
+export function abortReason(signal: AbortSignal, what: string): Error {
   if (signal.reason instanceof Error) return signal.reason;
   return new DOMException(`${what} was canceled`, 'AbortError');
 }
 
 /**
- * Writes `tables` (records per data table; missing tables end up empty) in place of everything.
+ * Writes `tables` (records per data table, and the records' clocks as `clocks`; missing tables
+ * end up empty) in place of everything. The transaction names the clocks table, so the records
+ * written are not stamped as new changes (./clock-stamps.ts): a restore keeps the backup's clocks,
+ * the demo starts with none.
  * Rejects with the signal's abort reason when cancelled (the database is then exactly as it was),
  * with a StorageFullError when the disk or quota is full, and with the underlying error
  * otherwise — in every failure case nothing changed. `what` names the work in a cancel message.
@@ -54,7 +58,7 @@ export async function replaceAllData(
   if (signal?.aborted) throw abortReason(signal, what);
   const chunks: { table: Table<unknown, string>; rows: readonly unknown[] }[] = [];
   let total = 0;
-  for (const name of DATA_TABLES) {
+  for (const name of [...DATA_TABLES, CLOCKS_TABLE]) {
     const rows = tables[name] ?? [];
     total += rows.length;
     for (let i = 0; i < rows.length; i += chunkSize) {
@@ -63,30 +67,34 @@ export async function replaceAllData(
   }
   try {
     await guardStorage(() =>
-      database.transaction('rw', [...database.dataTables(), ...database.derivedTables()], async () => {
-        for (const table of database.dataTables()) await table.clear();
-        let done = 0;
-        onProgress?.(done, total);
-        // Each chunk is handed to IndexedDB before the one before it is awaited, so the database
-        // always has the next records while this thread handles the last ones' results.
-        let previous: { written: Promise<unknown>; count: number } | null = null;
-        for (const chunk of [...chunks, null]) {
-          if (signal?.aborted) throw new ReplaceCanceled();
-          const written = chunk?.table.bulkAdd(chunk.rows);
-          // Awaited in the next turn; a failure while the previous chunk is awaited is not unhandled.
-          written?.catch(() => {});
-          if (previous) {
-            await previous.written;
-            done += previous.count;
-            onProgress?.(done, total);
+      database.transaction(
+        'rw',
+        [...database.dataTables(), ...database.derivedTables(), database.clocks],
+        async () => {
+          for (const table of [...database.dataTables(), database.clocks]) await table.clear();
+          let done = 0;
+          onProgress?.(done, total);
+          // Each chunk is handed to IndexedDB before the one before it is awaited, so the database
+          // always has the next records while this thread handles the last ones' results.
+          let previous: { written: Promise<unknown>; count: number } | null = null;
+          for (const chunk of [...chunks, null]) {
+            if (signal?.aborted) throw new ReplaceCanceled();
+            const written = chunk?.table.bulkAdd(chunk.rows);
+            // Awaited in the next turn; a failure while the previous chunk is awaited is not unhandled.
+            written?.catch(() => {});
+            if (previous) {
+              await previous.written;
+              done += previous.count;
+              onProgress?.(done, total);
+            }
+            previous = chunk && written ? { written, count: chunk.rows.length } : null;
           }
-          previous = chunk && written ? { written, count: chunk.rows.length } : null;
-        }
-        // Totals and the like are not in a backup: computed from the records just written.
-        await writeDerived((name) => database.table(name), tables);
-        // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
-        if (signal?.aborted) throw new ReplaceCanceled();
-      }),
+          // Totals and the like are not in a backup: computed from the records just written.
+          await writeDerived((name) => database.table(name), tables);
+          // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
+          if (signal?.aborted) throw new ReplaceCanceled();
+        },
+      ),
     );
   } catch (error) {
     if (signal?.aborted) throw abortReason(signal, what);

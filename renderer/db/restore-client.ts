@@ -17,7 +17,10 @@ import {
   type SentError,
 } from './restore-work';
 
+import type { MergeSummary } from './merge-import';
+
 export type { BackupSummary } from './restore-work';
+export type { MergeSummary } from './merge-import';
 
 export interface RestoreOptions {
   /** Called with records written so far and the total, after each chunk (and once with 0 at the start). */
@@ -34,6 +37,16 @@ export interface CheckedBackup {
    * with the underlying error; in every failure case nothing changed. Once only.
    */
   restore(options?: RestoreOptions): Promise<void>;
+  /**
+   * What merging the backup into the database would add, change and delete, and its conflicts;
+   * nothing is written. Rejects with a MergeRefusedError (by name) for a backup of another program.
+   */
+  previewMerge(): Promise<MergeSummary>;
+  /**
+   * Merges the backup into the database in one transaction (renderer/db/merge-import.ts), with
+   * progress and cancel; resolves with what it changed. Fails like restore. Once only, instead of restore.
+   */
+  merge(options?: RestoreOptions): Promise<MergeSummary>;
   /** Lets the checked records go without restoring them (the dialog was closed). */
   discard(): void;
 }
@@ -132,10 +145,63 @@ export function checkBackup(content: FileContent, database: AdoptionDatabase): P
 
   function checked(summary: BackupSummary): CheckedBackup {
     let started = false;
+
+    /** Sends a write ('restore' or 'merge') and follows its progress to its end. */
+    function write<T>(
+      type: 'restore' | 'merge',
+      { onProgress, signal }: RestoreOptions,
+      ended: (reply: RestoreReply) => { value: T } | undefined,
+    ): Promise<T> {
+      if (started) return Promise.reject(new Error('This backup was already restored or merged'));
+      started = true;
+      return new Promise<T>((resolve, reject) => {
+        const cancel = () => channel.send({ type: 'cancel' });
+        signal?.addEventListener('abort', cancel, { once: true });
+        listener = (reply) => {
+          if (reply.type === 'progress') {
+            onProgress?.(reply.done, reply.total);
+            return;
+          }
+          signal?.removeEventListener('abort', cancel);
+          channel.close();
+          const done = ended(reply);
+          if (done) resolve(done.value);
+          else if (reply.type === 'canceled') {
+            reject(
+              signal?.reason instanceof Error
+                ? signal.reason
+                : new DOMException(`The ${type} was canceled`, 'AbortError'),
+            );
+          } else if (reply.type === 'failed') reject(received(reply.error));
+        };
+        if (signal?.aborted) {
+          channel.close();
+          reject(signal.reason instanceof Error ? signal.reason : new DOMException('Canceled', 'AbortError'));
+          return;
+        }
+        channel.send({ type, dbName: database.name });
+      });
+    }
+
     return {
       summary,
       discard() {
         if (!started) channel.close();
+      },
+      previewMerge() {
+        if (started) return Promise.reject(new Error('This backup was already restored or merged'));
+        return new Promise<MergeSummary>((resolve, reject) => {
+          listener = (reply) => {
+            if (reply.type === 'merge-previewed') resolve(reply.summary);
+            else if (reply.type === 'failed') reject(received(reply.error));
+          };
+          channel.send({ type: 'merge-preview', dbName: database.name });
+        });
+      },
+      merge(options = {}) {
+        return write('merge', options, (reply) =>
+          reply.type === 'merged' ? { value: reply.summary } : undefined,
+        );
       },
       restore({ onProgress, signal } = {}) {
         if (started) return Promise.reject(new Error('This backup was already restored'));

@@ -9,13 +9,22 @@
  * The same handler runs in the page's own thread when there is no worker (tests, or a worker
  * that could not start): the messages are then delivered in the page, with the same results.
  */
-import { parseBackup, type BackupFileError, type ParsedBackup } from '../../shared/backup/backup';
+import {
+  parseBackup,
+  verifyBackupChecksum,
+  type BackupFileError,
+  type ParsedBackup,
+} from '../../shared/backup/backup';
 import { decodeText, type FileContent } from '../../shared/import/read/text';
 import { restoreBackup } from './backup';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
+import { mergeBackup, previewMerge, type MergeSummary } from './merge-import';
 
 /** What the Restore dialog shows of a checked backup: everything but its records. */
-export type BackupSummary = Omit<ParsedBackup, 'tables'>;
+export type BackupSummary = Omit<ParsedBackup, 'tables' | 'clocks'> & {
+  /** Whether the file's checksum was checked (files of older apps have none). */
+  checksum: 'verified' | 'absent';
+};
 
 export type RestoreRequest =
   /**
@@ -25,6 +34,10 @@ export type RestoreRequest =
   | { type: 'check'; content: FileContent }
   /** Write the checked backup in place of every data table of the database named `dbName`. */
   | { type: 'restore'; dbName: string }
+  /** What merging the checked backup into the database named `dbName` would change (nothing written). */
+  | { type: 'merge-preview'; dbName: string }
+  /** Merge the checked backup into the database named `dbName` (shared/sync/merge.ts), in one transaction. */
+  | { type: 'merge'; dbName: string }
   | { type: 'cancel' };
 
 /** An error as it crosses to the page: its name and message (and a refused backup's problems). */
@@ -38,6 +51,8 @@ export type RestoreReply =
   | { type: 'checked'; summary: BackupSummary }
   | { type: 'progress'; done: number; total: number }
   | { type: 'restored' }
+  | { type: 'merge-previewed'; summary: MergeSummary }
+  | { type: 'merged'; summary: MergeSummary }
   | { type: 'canceled' }
   | { type: 'failed'; error: SentError };
 
@@ -78,21 +93,60 @@ export function createRestoreWork({ post, open }: RestoreWorkOptions) {
     }
   }
 
+  async function preview(dbName: string) {
+    if (!checked) throw new Error('There is no checked backup to merge');
+    const { database, close } = open(dbName);
+    try {
+      post({ type: 'merge-previewed', summary: await previewMerge(database, checked) });
+    } finally {
+      close?.();
+    }
+  }
+
+  async function merge(dbName: string) {
+    if (!checked) throw new Error('There is no checked backup to merge');
+    const controller = new AbortController();
+    running = controller;
+    const { database, close } = open(dbName);
+    try {
+      const summary = await mergeBackup(database, checked, {
+        signal: controller.signal,
+        onProgress: (done, total) => post({ type: 'progress', done, total }),
+      });
+      post({ type: 'merged', summary });
+    } catch (error) {
+      post(controller.signal.aborted ? { type: 'canceled' } : { type: 'failed', error: sendable(error) });
+    } finally {
+      running = null;
+      checked = null;
+      close?.();
+    }
+  }
+
   return async function handle(request: RestoreRequest): Promise<void> {
     switch (request.type) {
       case 'check':
         try {
           const text =
             typeof request.content === 'string' ? request.content : decodeText(request.content).text;
+          const checksum = await verifyBackupChecksum(text);
           checked = parseBackup(text, DATA_TABLES);
-          const { tables: _records, ...summary } = checked;
-          post({ type: 'checked', summary });
+          const { tables: _records, clocks: _clocks, ...rest } = checked;
+          post({ type: 'checked', summary: { ...rest, checksum } });
         } catch (error) {
           post({ type: 'failed', error: sendable(error) });
         }
         return;
       case 'restore':
         return restore(request.dbName).catch((error: unknown) =>
+          post({ type: 'failed', error: sendable(error) }),
+        );
+      case 'merge-preview':
+        return preview(request.dbName).catch((error: unknown) =>
+          post({ type: 'failed', error: sendable(error) }),
+        );
+      case 'merge':
+        return merge(request.dbName).catch((error: unknown) =>
           post({ type: 'failed', error: sendable(error) }),
         );
       case 'cancel':

@@ -15,6 +15,8 @@ import { RECORD_SCHEMAS, RECORD_NAMES, type DataTableName } from '../schema/tabl
 import { checkTextFile } from '../import/file-checks';
 import { ImportFileError } from '../import/types';
 import { MAX_BACKUP_BYTES } from '../ipc/contract';
+import { clockEntrySchema } from '../sync/clocks';
+import type { ClockEntry } from '../sync/merge';
 
 export const BACKUP_FORMAT = 'platform-adoption-tracker-backup';
 /**
@@ -38,7 +40,7 @@ export type BackupTables = { [T in BackupTableName]: z.output<(typeof BACKUP_TAB
  * Fields the database keeps unique besides the id (Dexie `&` indexes): a duplicate would fail
  * the restore halfway, so it is refused up front with a message that says where.
  */
-const UNIQUE_FIELDS: Partial<Record<BackupTableName, string[]>> = {
+export const UNIQUE_FIELDS: Partial<Record<BackupTableName, string[]>> = {
   cycles: ['index'],
   metrics: ['key'],
 };
@@ -61,6 +63,8 @@ export interface Backup {
   exportedAt: string;
   appVersion: string;
   tables: Record<string, readonly unknown[]>;
+  /** The records' clocks (shared/sync/clocks.ts), for a merge; written after the tables. */
+  clocks?: readonly unknown[];
 }
 
 export interface ParsedBackup {
@@ -69,6 +73,8 @@ export interface ParsedBackup {
   /** The schema version the file was written with; its tables are upgraded to this app's. */
   schemaVersion: number;
   tables: BackupTables;
+  /** The records' clocks; none in a backup older than schema version 4. */
+  clocks: ClockEntry[];
   /** Records per table, in table order. */
   counts: Record<BackupTableName, number>;
   total: number;
@@ -93,8 +99,12 @@ export class BackupFileError extends Error {
   }
 }
 
-/** Wraps the given tables (keyed by table name, in the order given) into a backup. */
-export function makeBackup(tables: Record<string, readonly unknown[]>, meta: BackupMeta): Backup {
+/** Wraps the given tables (keyed by table name, in the order given) and clocks into a backup. */
+export function makeBackup(
+  tables: Record<string, readonly unknown[]>,
+  meta: BackupMeta,
+  clocks?: readonly unknown[],
+): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -102,6 +112,7 @@ export function makeBackup(tables: Record<string, readonly unknown[]>, meta: Bac
     exportedAt: meta.exportedAt ?? new Date().toISOString(),
     appVersion: meta.appVersion,
     tables,
+    ...(clocks ? { clocks } : {}),
   };
 }
 
@@ -118,6 +129,18 @@ export function backupToJson(backup: Backup): string {
     const body = rows.map((r, i) => `      ${JSON.stringify(r)}${i < rows.length - 1 ? ',' : ''}`).join('\n');
     return `    ${JSON.stringify(name)}: [\n${body}\n    ]${comma}`;
   });
+  const clockLines =
+    backup.clocks === undefined
+      ? []
+      : backup.clocks.length === 0
+        ? ['  "clocks": []']
+        : [
+            '  "clocks": [',
+            backup.clocks
+              .map((c, i) => `    ${JSON.stringify(c)}${i < backup.clocks!.length - 1 ? ',' : ''}`)
+              .join('\n'),
+            '  ]',
+          ];
   return [
     '{',
     `  "format": ${JSON.stringify(backup.format)},`,
@@ -127,10 +150,52 @@ export function backupToJson(backup: Backup): string {
     `  "appVersion": ${JSON.stringify(backup.appVersion)},`,
     '  "tables": {',
     ...tableLines,
-    '  }',
+    clockLines.length > 0 ? '  },' : '  }',
+    ...clockLines,
     '}',
     '',
   ].join('\n');
+}
+
+/** The checksum line of a backup file, right after its appVersion: SHA-256 of the file without this line. */
+const CHECKSUM_LINE = /\n {2}"checksum": "sha256-([0-9a-f]{64})",\n/;
+/** How far into a file its checksum line may be (the envelope's first lines). */
+const CHECKSUM_WITHIN = 2_000;
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The backup file as the app writes it: backupToJson's text with a checksum line after the
+ * appVersion, the SHA-256 of the text without that line, so that a file damaged or changed after
+ * export is refused (verifyBackupChecksum).
+ */
+export async function backupFileText(backup: Backup): Promise<string> {
+  const text = backupToJson(backup);
+  const at = text.indexOf('\n', text.indexOf('"appVersion"'));
+  const hash = await sha256Hex(text);
+  return `${text.slice(0, at)}\n  "checksum": "sha256-${hash}",${text.slice(at)}`;
+}
+
+/**
+ * Checks a backup file's checksum before it is read: 'verified' when it matches, 'absent' for a
+ * file without one (an older app's, or one reformatted by hand, whose checksum line is gone or
+ * moved). Throws a BackupFileError when the file was changed or damaged after export.
+ */
+export async function verifyBackupChecksum(text: string): Promise<'verified' | 'absent'> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const match = CHECKSUM_LINE.exec(body.slice(0, CHECKSUM_WITHIN));
+  if (!match) return 'absent';
+  const without = body.slice(0, match.index) + '\n' + body.slice(match.index + match[0].length);
+  if ((await sha256Hex(without)) !== match[1]) {
+    throw new BackupFileError(
+      'This backup was changed or damaged after it was exported: its checksum does not match its contents. ' +
+        'Nothing was changed. Use another copy of the backup, or export it again.',
+    );
+  }
+  return 'verified';
 }
 
 const envelopeSchema = z.object({
@@ -297,6 +362,7 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
   if (counts.program > 1) {
     problems.push(`program: a backup holds at most one program, this one has ${counts.program}`);
   }
+  const clocks = checkClocks(data.clocks, tables, problems);
   if (problems.length > 0) refuse(problems);
   const danglingLinks = checkLinks(tables, tableNames as readonly BackupTableName[]);
 
@@ -305,10 +371,51 @@ export function parseBackup(text: string, tableNames: readonly string[] = BACKUP
     appVersion: envelope.data.appVersion,
     schemaVersion,
     tables: tables as BackupTables,
+    clocks,
     counts,
     total,
     danglingLinks,
   };
+}
+
+/**
+ * The backup's clocks: each a valid entry of a table the backup has, ids unique; an entry for a
+ * record that is there must not be a tombstone (a deleted record is not in a backup).
+ */
+function checkClocks(raw: unknown, tables: Record<string, unknown[]>, problems: string[]): ClockEntry[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('clocks must be a list of clock entries');
+    return [];
+  }
+  const out: ClockEntry[] = [];
+  const seen = new Set<string>();
+  const present = new Map<string, Set<string>>();
+  raw.forEach((row, i) => {
+    const where = `clocks, entry ${i + 1}`;
+    const result = clockEntrySchema.safeParse(row);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path.map(String).join('.');
+        problems.push(field ? `${where}, ${field}: ${issue.message}` : `${where}: ${issue.message}`);
+      }
+      return;
+    }
+    const entry = result.data as ClockEntry;
+    if (!(entry.table in tables)) {
+      problems.push(`${where}, table: "${entry.table}" is not a table of the backup`);
+      return;
+    }
+    if (seen.has(entry.id)) problems.push(`${where}, id: ${entry.id} is there twice`);
+    seen.add(entry.id);
+    let ids = present.get(entry.table);
+    if (!ids)
+      present.set(entry.table, (ids = new Set(tables[entry.table]!.map((r) => (r as { id: string }).id))));
+    if (entry.deleted !== undefined && ids.has(entry.key))
+      problems.push(`${where}: the record ${entry.key} of ${entry.table} is both there and deleted`);
+    out.push(entry);
+  });
+  return out;
 }
 
 /**

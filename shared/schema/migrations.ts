@@ -18,7 +18,7 @@
 import { upgradeBlockerToMitigation, upgradeBlockerToStatusHistory } from '../domain/blockers';
 import { upgradeSessionWithGoldenPath } from '../domain/pairing';
 import { upgradePersonToLeftOn, upgradeTeamToExternalRef } from '../domain/people';
-import { DERIVED_TABLE_NAMES, LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
+import { CLOCKS_TABLE, DERIVED_TABLE_NAMES, LOCAL_TABLE_NAMES, TABLE_INDEXES } from './tables';
 
 /** Turns a table's records at the previous version into its records at this one. Pure. */
 export type TableUpgrade = (records: readonly unknown[]) => unknown[];
@@ -101,6 +101,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     derive: ['pairingTotals'],
   },
+  {
+    version: 4,
+    appVersion: '0.4.0',
+    change:
+      'Every change to a record is stamped with a hybrid logical clock per field, and a deleted record leaves a tombstone, in a new table of clocks, so that workspaces can be merged.',
+    // Keyed `${table}:${id}`; a merge reads the whole table, so no index.
+    stores: { clocks: 'id' },
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */
@@ -119,7 +127,7 @@ export function backupTablesAt(
   version: number,
   versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
 ): string[] {
-  const notBackedUp: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES];
+  const notBackedUp: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES, CLOCKS_TABLE];
   return Object.keys(storesAt(version, versions)).filter((name) => !notBackedUp.includes(name));
 }
 
@@ -141,7 +149,7 @@ export function upgradeBackupTables(
 ): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [name, rows] of Object.entries(tables)) out[name] = [...rows];
-  const local: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES];
+  const local: readonly string[] = [...LOCAL_TABLE_NAMES, ...DERIVED_TABLE_NAMES, CLOCKS_TABLE];
   for (const entry of versions) {
     if (entry.version <= from) continue;
     for (const [name, spec] of Object.entries(entry.stores)) {

@@ -19,6 +19,7 @@ import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
 import { valueStreamMapSchema } from '../domain/value-stream';
+import { clockEntrySchema } from '../sync/clocks';
 
 /** A key/value setting of this machine (theme, app-wide preferences). */
 export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
@@ -40,6 +41,16 @@ function localTable<S extends z.ZodType>(schema: S, indexes: string) {
  */
 function derivedTable<S extends z.ZodType>(schema: S, indexes: string) {
   return { schema, indexes, inBackup: false as const, derived: true as const };
+}
+
+/**
+ * The clocks of the data tables' records (shared/sync/clocks.ts), for merging workspaces: written
+ * by the database with every write to a data table (renderer/db/clock-stamps.ts), carried by a
+ * backup beside its tables (not as one of them), replaced by a restore. Not a data table: no
+ * screen counts it and no import writes it.
+ */
+function clockTable<S extends z.ZodType>(schema: S, indexes: string) {
+  return { schema, indexes, inBackup: false as const, derived: false as const, clocks: true as const };
 }
 
 /** Every table, in the order a backup writes them. */
@@ -72,6 +83,7 @@ export const TABLES = {
   metricSnapshots: dataTable(metricSnapshotSchema, 'id, metricId, date, [metricId+date]'),
   settings: localTable(settingSchema, 'key'),
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
+  clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 
 type Tables = typeof TABLES;
@@ -88,9 +100,12 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** The tables of user data (all but settings), in the order a backup writes them. */
 export const DATA_TABLE_NAMES = TABLE_NAMES.filter((name) => TABLES[name].inBackup) as DataTableName[];
 
+/** The table of the records' clocks (see clockTable). */
+export const CLOCKS_TABLE = 'clocks' satisfies TableName;
+
 /** Tables that stay on this machine: never in a backup, kept by a restore. */
 export const LOCAL_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter(
-  (name) => !TABLES[name].inBackup && !TABLES[name].derived,
+  (name) => !TABLES[name].inBackup && !TABLES[name].derived && name !== CLOCKS_TABLE,
 );
 
 /** Tables computed from the data tables: never in a backup, computed again by a restore. */

@@ -1,5 +1,5 @@
 /**
- * The Data area: what is stored and where, a backup to a file, a restore from one, the demo
+ * The Data area: what is stored and where, a backup to a file, a restore from one, a merge of one, the demo
  * program, and starting over. Restore, the demo and "Delete all data" replace everything, so each
  * asks first and says what it replaces; each runs in one transaction, so a failure changes nothing.
  */
@@ -19,6 +19,7 @@ import { useDemoLoader } from '../../ui/use-demo-loader';
 import { REMIND_AFTER_DAYS } from './data/auto-backups';
 import { useBackupSettings, useRecordCounts, type Counts } from './data/queries';
 import { AutoBackupsCard, useAutoBackups, type AutoBackupList } from './AutoBackupsCard';
+import { MergeCard } from './MergeCard';
 import { CountList, RestoreDialog, RestoreStatus, formatInstant, restoreUnderWay } from './RestoreParts';
 import { JSON_FILTERS, saveBackupFile, useRestoreFlow, type RestoreFlow } from './use-restore-flow';
 import { CSV_FORMATS, CSV_FORMAT_LABELS } from '../../../shared/export/csv';
@@ -342,13 +343,16 @@ export default function DataScreen(_props: { route: string }) {
       <header className="page-header">
         <div>
           <h1>Data</h1>
-          <p>Everything stays on this computer. Back it up, restore it, or start over.</p>
+          <p>
+            Everything stays on this computer. Back it up, restore it, merge another copy in, or start over.
+          </p>
         </div>
       </header>
       <div className="data-grid">
         <YourDataCard counts={counts} />
         <BackupCard empty={counts !== undefined && total === 0} automatic={automatic} />
         <RestoreCard flow={flow} />
+        <MergeCard current={total} automatic={automatic} />
         <AutoBackupsCard list={autoBackups} flow={flow} />
         <CsvFormatCard />
         <DemoCard current={total} />

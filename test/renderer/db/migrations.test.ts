@@ -19,6 +19,7 @@ import { REFERENCES } from '../../../shared/schema/references';
 import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
 import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
+import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
 import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { byId, snapshot } from './db-helpers';
 
@@ -29,7 +30,7 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText };
+const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText, 3: v3BackupText };
 
 const names: string[] = [];
 const opened: Dexie[] = [];

@@ -9,6 +9,7 @@ import type { AdoptionDatabase } from '../../../renderer/db/database';
 import { DATA_TABLES, DERIVED_TABLES } from '../../../renderer/db/database';
 import { exportBackup, restoreBackup } from '../../../renderer/db/backup';
 import { loadDemoProgram } from '../../../renderer/db/demo';
+import { mergeBackup } from '../../../renderer/db/merge-import';
 import { applyImport } from '../../../renderer/features/apps/data/import';
 import { applyBlockerImport } from '../../../renderer/features/blockers/data/import';
 import { applyPeopleImport, applyTeamsImport } from '../../../renderer/features/people/data/import';
@@ -29,8 +30,9 @@ import { injectFailures, type FailureSwitch } from './inject-failure';
 const freshDb = freshDatabases('all-or-nothing');
 const TODAY = '2026-06-15';
 
-/** Every table the app writes, data and derived, each sorted by id. */
-const everything = (database: AdoptionDatabase) => snapshot(database, [...DATA_TABLES, ...DERIVED_TABLES]);
+/** Every table the app writes, data, derived and clocks, each sorted by id. */
+const everything = (database: AdoptionDatabase) =>
+  snapshot(database, [...DATA_TABLES, ...DERIVED_TABLES, 'clocks']);
 
 const mentions = (text: string) => (record: Record<string, unknown>) => JSON.stringify(record).includes(text);
 
@@ -174,6 +176,25 @@ describe('a failure at the last record leaves every table as it was', () => {
       (r) => r.id === lastId,
       () => restoreBackup(backup, database),
     );
+  });
+
+  it('a backup merged into the workspace', async () => {
+    // A copy of this workspace where an advocate logged sessions and renamed an app: the merge
+    // adds and changes records, recounts the totals and writes the clocks — the clocks last.
+    const other = freshDb();
+    await restoreBackup(parseBackup(backupToJson(await exportBackup(database)), DATA_TABLES), other);
+    const app = (await other.apps.toCollection().first())!;
+    await other.apps.update(app.id, { name: 'Renamed on the copy' });
+    const session = { ...(await other.pairingSessions.toCollection().first())!, id: crypto.randomUUID() };
+    await other.pairingSessions.add(session);
+    const backup = parseBackup(backupToJson(await exportBackup(other)), DATA_TABLES);
+    expect(backup.clocks).toHaveLength(2);
+    await allOrNothing(
+      'clocks',
+      (r) => r.id === `pairingSessions:${session.id}`,
+      () => mergeBackup(database, backup),
+    );
+    expect((await database.apps.get(app.id))!.name).toBe('Renamed on the copy');
   });
 
   it('the demo program loaded over the workspace', async () => {

@@ -5,7 +5,7 @@
  * (a browser has no automatic backups, so the screen reminds the user after a week).
  */
 import { z } from 'zod';
-import { backupToJson } from '../../../../shared/backup/backup';
+import { backupFileText } from '../../../../shared/backup/backup';
 import { ValidationError, problemsFromZod } from '../../../../shared/domain/common';
 import {
   AUTO_BACKUP_KEEP,
@@ -55,7 +55,7 @@ export async function recordExport(database: AdoptionDatabase, now = new Date())
 
 /** Every record as a backup file's text: what "Save a backup…" and the automatic backups write. */
 export async function backupText(database: AdoptionDatabase): Promise<string> {
-  return backupToJson(await exportBackup(database));
+  return backupFileText(await exportBackup(database));
 }
 
 /** Fired on the window after an automatic backup was written, so a shown list reads the folder again. */

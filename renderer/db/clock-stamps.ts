@@ -1,0 +1,166 @@
+/**
+ * Stamps every write to a data table with clocks, in ONE place: a Dexie DBCore middleware, so
+ * that none of the app's ~100 write paths has to know. For a read-write transaction over a data
+ * table it adds the `clocks` table to the IndexedDB transaction, and for each write:
+ *
+ * - put/add: reads the records as they were (in the same transaction), and gives each field the
+ *   write changed a new hybrid logical clock (shared/sync/hlc.ts), keeping the clock it replaced
+ *   as its `prior` (a merge uses it to tell a conflict from an edit made over the other's);
+ * - delete and delete-range (clear): a tombstone for each record that existed.
+ *
+ * Records are not changed. A transaction whose scope already names `clocks` writes its own
+ * (restore, start over, the demo, a merge) and is not stamped; neither is a schema upgrade.
+ * Derived and local tables are not stamped. See shared/sync/merge.ts for how clocks are used.
+ */
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
+import { fallbackHlc, maxHlc, type Hlc, type HlcClock } from '../../shared/sync/hlc';
+import { clockId, sameJson, type ClockEntry } from '../../shared/sync/merge';
+import { CLOCKS_TABLE, DATA_TABLE_NAMES } from '../../shared/schema/tables';
+
+const DATA: ReadonlySet<string> = new Set(DATA_TABLE_NAMES);
+
+type Row = Record<string, unknown> & { id: string };
+
+/** The clock entries of one write: each value's changed fields stamped with `at`. */
+export function stampedEntries(
+  table: string,
+  before: readonly (Row | undefined)[],
+  after: readonly Row[],
+  entries: readonly (ClockEntry | undefined)[],
+  at: Hlc,
+): ClockEntry[] {
+  const out: ClockEntry[] = [];
+  after.forEach((record, i) => {
+    const previous = before[i];
+    const entry = entries[i];
+    const revived = entry?.deleted !== undefined;
+    const fields: Record<string, Hlc> = revived ? {} : { ...(entry?.fields ?? {}) };
+    const prior: Record<string, Hlc> = revived ? {} : { ...(entry?.prior ?? {}) };
+    const names = new Set([...Object.keys(record), ...Object.keys(previous ?? {})]);
+    names.delete('id');
+    let changed = false;
+    for (const field of names) {
+      if (previous && !revived && sameJson(previous[field], record[field])) continue;
+      changed = true;
+      const was = previous && !revived ? (fields[field] ?? fallbackHlc(previous.updatedAt)) : undefined;
+      fields[field] = at;
+      if (was !== undefined) prior[field] = was;
+      else delete prior[field];
+    }
+    if (!changed) return;
+    const next: ClockEntry = { id: clockId(table, record.id), table, key: record.id, fields };
+    if (Object.keys(prior).length > 0) next.prior = prior;
+    out.push(next);
+  });
+  return out;
+}
+
+/** The latest clock among entries: a new clock must be later than it. */
+function latest(entries: readonly (ClockEntry | undefined)[]): Hlc | undefined {
+  let out: Hlc | undefined;
+  for (const entry of entries) {
+    if (!entry) continue;
+    for (const c of [...Object.values(entry.fields), ...(entry.deleted ? [entry.deleted] : [])])
+      out = out === undefined ? c : maxHlc(out, c);
+  }
+  return out;
+}
+
+/** The middleware; `clock` issues the clocks (one per write request). */
+export function clockStamps(clock: () => HlcClock): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'clock-stamps',
+    create(down) {
+      const stamped = new WeakSet<DBCoreTransaction>();
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const stamps =
+            mode === 'readwrite' && !stores.includes(CLOCKS_TABLE) && stores.some((name) => DATA.has(name));
+          const trans = down.transaction(stamps ? [...stores, CLOCKS_TABLE] : stores, mode, options);
+          if (stamps) stamped.add(trans);
+          return trans;
+        },
+        table(name): DBCoreTable {
+          const table = down.table(name);
+          if (!DATA.has(name)) return table;
+          // Looked up when first needed: a schema upgrade builds this stack before the table exists.
+          let clocksTable: DBCoreTable | undefined;
+          const clocks = () => (clocksTable ??= down.table(CLOCKS_TABLE));
+          const keyOf = (value: unknown) => (value as Row).id;
+
+          /** The keys a request writes; read in the request's transaction for a delete-range. */
+          function keysOf(req: DBCoreMutateRequest): PromiseLike<string[]> {
+            switch (req.type) {
+              case 'add':
+              case 'put':
+                return Dexie.Promise.resolve(req.values.map(keyOf));
+              case 'delete':
+                return Dexie.Promise.resolve(req.keys as string[]);
+              case 'deleteRange':
+                return Dexie.Promise.resolve(
+                  table.query({
+                    trans: req.trans,
+                    values: false,
+                    query: { index: table.schema.primaryKey, range: req.range },
+                  }),
+                ).then((found) => found.result as string[]);
+            }
+          }
+
+          return {
+            ...table,
+            // Chained on Dexie's promises, not awaited: Dexie's layers below find their
+            // transaction in the zone a Dexie promise keeps, which a native await loses.
+            mutate(req) {
+              if (!stamped.has(req.trans)) return table.mutate(req);
+              const trans = req.trans;
+              const P = Dexie.Promise;
+              return P.resolve(keysOf(req)).then((keys) => {
+                if (keys.length === 0) return table.mutate(req);
+                return P.all([
+                  table.getMany({ trans, keys }) as Promise<(Row | undefined)[]>,
+                  clocks().getMany({ trans, keys: keys.map((k) => clockId(name, k)) }) as Promise<
+                    (ClockEntry | undefined)[]
+                  >,
+                ]).then(([before, entries]) =>
+                  P.resolve(table.mutate(req)).then((result) => {
+                    const at = clock().next(latest(entries));
+                    let values: ClockEntry[];
+                    if (req.type === 'add' || req.type === 'put') {
+                      // A record IndexedDB refused (a bulkAdd's duplicate, caught by the caller) changed nothing.
+                      const failed = result.failures as Record<number, unknown>;
+                      const ok = (_: unknown, i: number) => !(i in failed);
+                      values = stampedEntries(
+                        name,
+                        before.filter(ok),
+                        (req.values as Row[]).filter(ok),
+                        entries.filter(ok),
+                        at,
+                      );
+                    } else {
+                      values = keys.flatMap((key, i) =>
+                        before[i] === undefined
+                          ? []
+                          : [{ id: clockId(name, key), table: name, key, fields: {}, deleted: at }],
+                      );
+                    }
+                    if (values.length === 0) return result;
+                    return P.resolve(clocks().mutate({ type: 'put', trans, values })).then(() => result);
+                  }),
+                );
+              });
+            },
+          };
+        },
+      };
+    },
+  };
+}
