@@ -28,7 +28,8 @@ describe('the connection to the data', () => {
     const database = freshDb();
     await createProgram(PROGRAM, database);
     renderWith(database, <App />);
-    await screen.findByRole('heading', { level: 1, name: 'Plan' });
+    // The first screen once a program exists: the overview, headed by the program's name.
+    await screen.findByRole('heading', { level: 1, name: PROGRAM.name });
     const stored = database.backendDB().version;
 
     const other = await openNewerElsewhere(database.name, stored + 1);
@@ -36,7 +37,7 @@ describe('the connection to the data', () => {
     expect(notice).toHaveTextContent('Reload to keep working');
     expect(database.isOpen()).toBe(false);
     // The screens are gone: nothing can be typed into a window that cannot save.
-    expect(screen.queryByRole('heading', { level: 1, name: 'Plan' })).toBeNull();
+    expect(screen.queryByRole('heading', { level: 1, name: PROGRAM.name })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reload' }));
     other.close();
   });
