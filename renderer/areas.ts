@@ -14,6 +14,11 @@ export interface Area {
   description: string;
   screen: LazyExoticComponent<ComponentType<{ route: string }>>;
   contributes?: { [S in keyof ContributionSlots]?: ContributionSlots[S] };
+  /**
+   * Where this area's contributions stand among the others' in every slot: lower first (the
+   * adoption story leads the overview); areas without one follow, in navigation order.
+   */
+  contributionRank?: number;
 }
 
 export const AREAS: readonly Area[] = [
@@ -37,6 +42,7 @@ export const AREAS: readonly Area[] = [
     label: 'Apps',
     description: 'Portfolio, feasibility matrix, onboarding pipeline, import',
     screen: lazy(() => import('./features/apps/AppsScreen')),
+    contributionRank: 0,
     contributes: {
       cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
       overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
@@ -110,7 +116,10 @@ export const AREAS: readonly Area[] = [
 export const DEFAULT_AREA = 'overview';
 
 function gather<S extends keyof ContributionSlots>(slot: S): ContributionSlots[S][] {
-  return AREAS.flatMap((a) => {
+  const ranked = AREAS.map((a, i) => ({ a, rank: a.contributionRank ?? AREAS.length + i })).sort(
+    (x, y) => x.rank - y.rank,
+  );
+  return ranked.flatMap(({ a }) => {
     const panel = a.contributes?.[slot] as ContributionSlots[S] | undefined;
     return panel ? [panel] : [];
   });

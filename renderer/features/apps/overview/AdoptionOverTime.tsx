@@ -7,6 +7,7 @@
 import type { AdoptionPoint } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
 import { adoptionReading } from '../../../../shared/domain/adoption';
+import { useForecastResult } from '../../../db/forecast-queries';
 import type { OverviewScope } from '../../../ui/contributions';
 import { ChartCard } from '../../../ui/chart/ChartCard';
 import { AdoptionChart, type AdoptionForecastFan } from './AdoptionChart';
@@ -15,7 +16,11 @@ import { useAdoption } from './use-adoption';
 
 const dash = (n: number | null) => (n === null ? '—' : n);
 
-export default function AdoptionOverTime(scope: OverviewScope & { forecast?: AdoptionForecastFan | null }) {
+export default function AdoptionOverTime(props: OverviewScope & { forecast?: AdoptionForecastFan | null }) {
+  // The program's forecast as of the overview's day (shared/domain/forecast.ts, worked out off
+  // the page's thread), drawn as a fan; null while there is none to draw (too little history).
+  const forecast = useForecastResult(props.asOf);
+  const scope = { ...props, forecast: props.forecast ?? forecast ?? null };
   const adoption = useAdoption(scope);
   const openApps = useOpenApps();
   if (adoption === null) return null;
