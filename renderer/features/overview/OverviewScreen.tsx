@@ -18,6 +18,22 @@ import { useTeamChoices } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
 import './overview.css';
 
+/**
+ * Prints the overview as the report, in the light theme whatever the window shows (a dark page's
+ * backgrounds are not printed, its light text would be), and puts the theme back afterwards.
+ */
+function printReport() {
+  const root = document.documentElement;
+  const theme = root.dataset.theme;
+  root.dataset.theme = 'light';
+  const restore = () => {
+    if (theme === undefined) delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  };
+  window.addEventListener('afterprint', restore, { once: true });
+  window.print();
+}
+
 export default function OverviewScreen(_props: { route: string }) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
@@ -66,7 +82,14 @@ export default function OverviewScreen(_props: { route: string }) {
             {team ? ` · ${team.name}` : ' · all teams'}
             {asOfToday ? '' : ` · as it stood on ${formatIsoDate(scope.asOf)}`}
           </p>
+          <p className="overview-print-only">Report made on {formatIsoDate(today)}</p>
         </div>
+        {/* The one-page report: the print stylesheet (overview.css) keeps the header, the tiles and
+            the charts, drops the navigation and the controls, and fits them on one A4 or Letter
+            page; the browser's print dialog (and the desktop's) saves it as PDF. */}
+        <button type="button" className="overview-print" onClick={printReport}>
+          Print report…
+        </button>
       </header>
 
       <OverviewControlsBar
