@@ -28,7 +28,11 @@ describe('the leadership report', () => {
     await loadDemo(page);
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Overview' }).click();
     const programName = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
-    await page.getByRole('region', { name: 'Adoption over time' }).locator('.recharts-surface').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Adoption over time' })
+      .locator('.recharts-surface')
+      .first()
+      .waitFor();
     await page.getByRole('region', { name: 'Forecast with odds' }).locator('svg').first().waitFor();
     await expect(page.getByRole('button', { name: 'Print report…' })).toBeTruthy();
 
