@@ -119,7 +119,9 @@ export function AssessmentCharts({
 
       <section className="card dx-changes" aria-labelledby="dx-changes-title">
         <h3 id="dx-changes-title">
-          {current && previous ? `Since ${cycleLabel(previous.cycle)}` : 'Changes since the previous cycle'}
+          {current && previous
+            ? `${shortCycleLabel(current.cycle)} since ${shortCycleLabel(previous.cycle)}`
+            : 'Changes since the previous cycle'}
         </h3>
         {!current || !previous ? (
           <p className="muted">
