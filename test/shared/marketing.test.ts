@@ -82,7 +82,9 @@ describe('marketing per cycle', () => {
       ['c0', 2, true],
       ['c1', null, false],
     ]);
-    expect(marketingReading(rows, label)).toBe('Reach went from 40 in Cycle 0 to 160 in Cycle 1, over 3 activities.');
+    expect(marketingReading(rows, label)).toBe(
+      'Reach went from 40 in Cycle 0 to 160 in Cycle 1, over 3 activities.',
+    );
   });
 
   it('keeps cycles without activity at zero and leaves out activities before the first cycle', () => {
