@@ -92,6 +92,20 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'marketing',
+    label: 'Marketing',
+    description:
+      'Newsletters, demo days, office hours, cloud parties: reach per cycle beside the apps onboarded next',
+    screen: lazy(() => import('./features/marketing/MarketingScreen')),
+  },
+  {
+    id: 'dx',
+    label: 'DX assessment',
+    description:
+      'The fifteen points of a successful developer experience, scored per cycle, as a radar across cycles',
+    screen: lazy(() => import('./features/dx/DxScreen')),
+  },
+  {
     id: 'metrics',
     label: 'Metrics',
     description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',

@@ -17,6 +17,7 @@ import { BLOCKER_CATEGORIES, BLOCKER_CATEGORY_IDS, type BlockerCategory } from '
 import { APP_STAGES, DEFAULT_CRITERIA, type AppStage, type GoldenPathKind } from '../../shared/domain/apps';
 import { scoresFromCriteria } from '../../shared/domain/feasibility';
 import { BUILT_IN_METRICS } from '../../shared/domain/metrics';
+import { DX_POINTS } from '../../shared/domain/dx-assessment';
 import { MARKETING_KINDS } from '../../shared/domain/marketing';
 import { PAIRING_OUTCOMES, ROLES, type Role, type TeamKind } from '../../shared/domain/people';
 import { stepsForPhase } from '../../shared/domain/playbook';
@@ -246,6 +247,7 @@ export function workspaceCounts(scale: number): WorkspaceCounts {
     marketingActivities: n(s.marketingActivities),
     metrics: BUILT_IN_METRICS.length,
     metricSnapshots: BUILT_IN_METRICS.length * snapshotDays,
+    dxScores: n(s.cycles) * DX_POINTS.length,
   };
 }
 
@@ -778,6 +780,17 @@ export function generateWorkspace(options: WorkspaceOptions, sink: WorkspaceSink
         );
         values[m] = value;
         emit(stamp({ metricId: metricIds[m] as string, date: iso(day), value, notes: '' }, day));
+      });
+    }
+  });
+
+  // The self-assessment: every cycle scored on all fifteen points, drifting upwards.
+  table('dxScores', (emit) => {
+    for (const c of cycles) {
+      const day = Math.min(c.end - 1, today);
+      DX_POINTS.forEach((_, p) => {
+        const score = Math.max(1, Math.min(5, Math.round(1.5 + c.index * 0.1 + rng.next() * 1.5)));
+        emit(stamp({ cycleId: c.id, point: p + 1, score, note: '' }, day));
       });
     }
   });

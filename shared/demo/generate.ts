@@ -15,6 +15,7 @@ import { demoBlockers } from './blockers';
 import { datasetOf, startDemo, type DemoDataset } from './context';
 import { demoCriteria } from './criteria';
 import { demoCycles } from './cycles';
+import { demoDx } from './dx';
 import { demoGoldenPaths } from './golden-paths';
 import { demoMarketing } from './marketing';
 import { demoMetrics } from './metrics';
@@ -62,6 +63,7 @@ export function generateDemoProgram(options: DemoOptions): DemoDataset {
     .run(demoToil)
     .run(demoValueStreams)
     .run(demoMarketing)
-    .run(demoMetrics);
+    .run(demoMetrics)
+    .run(demoDx);
   return datasetOf(demo.context);
 }

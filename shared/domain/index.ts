@@ -10,6 +10,7 @@ export * from './toil';
 export * from './value-stream';
 export * from './value-stream-stats';
 export * from './marketing';
+export * from './dx-assessment';
 export * from './metrics';
 export * from './feasibility';
 export * from './pipeline';

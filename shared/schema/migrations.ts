@@ -109,6 +109,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Keyed `${table}:${id}`; a merge reads the whole table, so no index.
     stores: { clocks: 'id' },
   },
+  {
+    version: 5,
+    appVersion: '0.5.0',
+    change:
+      'The developer-experience self-assessment: a score from 1 to 5 with a note for each of the fifteen points of "A Successful Developer Experience", per cycle.',
+    // One record per cycle and point; the form reads a cycle's by its index.
+    stores: { dxScores: 'id, cycleId, [cycleId+point]' },
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

@@ -51,6 +51,7 @@ export const REFERENCES: Partial<Record<DataTableName, readonly Reference[]>> = 
   toilResponses: [{ field: 'auditId', target: 'toilAudits', kind: 'required' }],
   valueStreamMaps: [{ field: 'appId', target: 'apps', kind: 'required' }],
   metricSnapshots: [{ field: 'metricId', target: 'metrics', kind: 'required' }],
+  dxScores: [{ field: 'cycleId', target: 'cycles', kind: 'required' }],
 };
 
 /** The ids a record links to through one reference (none when the field is empty). */

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { appSchema, criterionSchema, goldenPathSchema } from '../domain/apps';
 import { blockerSchema } from '../domain/blockers';
+import { dxScoreSchema } from '../domain/dx-assessment';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
 import { pairingTotalSchema } from '../domain/pairing';
@@ -81,6 +82,7 @@ export const TABLES = {
   marketingActivities: dataTable(marketingActivitySchema, 'id, date, kind'),
   metrics: dataTable(metricSchema, 'id, &key'),
   metricSnapshots: dataTable(metricSnapshotSchema, 'id, metricId, date, [metricId+date]'),
+  dxScores: dataTable(dxScoreSchema, 'id, cycleId, [cycleId+point]'),
   settings: localTable(settingSchema, 'key'),
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
   clocks: clockTable(clockEntrySchema, 'id'),
@@ -138,6 +140,7 @@ export const RECORD_NAMES: Record<DataTableName, { one: string; many: string }> 
   toilResponses: { one: 'toil response', many: 'toil responses' },
   valueStreamMaps: { one: 'value stream map', many: 'value stream maps' },
   marketingActivities: { one: 'marketing activity', many: 'marketing activities' },
+  dxScores: { one: 'self-assessment score', many: 'self-assessment scores' },
   metrics: { one: 'metric', many: 'metrics' },
   metricSnapshots: { one: 'metric snapshot', many: 'metric snapshots' },
 };

@@ -291,6 +291,45 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'marketing',
+    async open(page) {
+      await area(page, 'Marketing');
+      await page
+        .getByRole('link', { name: /^Nimbus News #\d+$/ })
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'marketing activity',
+    async open(page) {
+      await page
+        .getByRole('link', { name: /^Nimbus News #\d+$/ })
+        .first()
+        .click();
+      await page.getByRole('form', { name: 'Marketing activity' }).waitFor();
+    },
+  },
+  {
+    name: 'marketing per cycle',
+    async open(page) {
+      await page.keyboard.press('Escape');
+      await page
+        .getByRole('navigation', { name: 'Marketing views' })
+        .getByRole('link', { name: 'Per cycle', exact: true })
+        .click();
+      await page.locator('.mk-cycles .recharts-surface').first().waitFor();
+    },
+  },
+  {
+    name: 'dx assessment',
+    async open(page) {
+      await area(page, 'DX assessment');
+      await page.getByRole('form', { name: /^Self-assessment of / }).waitFor();
+      await page.locator('.dx-charts .recharts-surface').first().waitFor();
+    },
+  },
+  {
     name: 'data',
     async open(page) {
       await area(page, 'Data');

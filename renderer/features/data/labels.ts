@@ -20,6 +20,7 @@ export const TABLE_LABELS: Record<BackupTableName, string> = {
   marketingActivities: 'Marketing activities',
   metrics: 'Metrics',
   metricSnapshots: 'Metric snapshots',
+  dxScores: 'Self-assessment scores',
 };
 
 const numberFormat = new Intl.NumberFormat('en-US');

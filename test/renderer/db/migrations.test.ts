@@ -20,6 +20,7 @@ import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
 import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
+import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { byId, snapshot } from './db-helpers';
 
@@ -30,7 +31,12 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText, 3: v3BackupText };
+const FIXTURES: Record<number, string> = {
+  1: v1BackupText,
+  2: v2BackupText,
+  3: v3BackupText,
+  4: v4BackupText,
+};
 
 const names: string[] = [];
 const opened: Dexie[] = [];
