@@ -46,22 +46,21 @@ export function reportFileName(programName: string, day: string): string {
 
 /**
  * Lays the page out as the report prints: the light theme (a dark page's backgrounds are not
- * printed, its light text would be) and the paper as the page's size, so a browser's print
- * dialog starts on it too. Returns the function that puts the page back; calling it twice is harmless.
+ * printed, its light text would be) and the paper, which the print stylesheet turns into the
+ * page's size (a named @page in overview.css; the page's CSP allows no inline style), so a
+ * browser's print dialog starts on it too. Returns the function that puts the page back; calling
+ * it twice is harmless.
  */
 export function applyPrintLayout(pageSize: PageSize, doc: Document = document): () => void {
   const root = doc.documentElement;
   const theme = root.dataset.theme;
   root.dataset.theme = 'light';
-  const style = doc.createElement('style');
-  style.dataset.report = 'page-size';
-  style.textContent = `@page { size: ${pageSize === 'A4' ? 'A4' : 'letter'} portrait; }`;
-  doc.head.append(style);
+  root.dataset.reportPaper = pageSize;
   let restored = false;
   return () => {
     if (restored) return;
     restored = true;
-    style.remove();
+    delete root.dataset.reportPaper;
     if (theme === undefined) delete root.dataset.theme;
     else root.dataset.theme = theme;
   };

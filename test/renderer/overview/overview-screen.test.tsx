@@ -152,13 +152,13 @@ describe('the overview screen', () => {
     const during: (string | null | undefined)[] = [];
     const print = vi.spyOn(window, 'print').mockImplementation(() => {
       during.push(document.documentElement.dataset.theme);
-      during.push(document.head.querySelector('style[data-report]')?.textContent);
+      during.push(document.documentElement.dataset.reportPaper);
     });
     await user.click(screen.getByRole('button', { name: 'Print report…' }));
     await waitFor(() => expect(print).toHaveBeenCalledOnce());
-    expect(during).toEqual(['light', '@page { size: A4 portrait; }']);
+    expect(during).toEqual(['light', 'A4']);
     window.dispatchEvent(new Event('afterprint'));
-    expect(document.head.querySelector('style[data-report]')).toBeNull();
+    expect(document.documentElement.dataset.reportPaper).toBeUndefined();
     print.mockRestore();
   });
 });

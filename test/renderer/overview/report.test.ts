@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The report in the renderer: the page is laid out for print (light theme, the paper as @page
-// size) while the desktop prints it to PDF, and put back after, whatever the outcome; a browser,
+// The report in the renderer: the page is laid out for print (light theme, the paper for the
+// print stylesheet's named @page) while the desktop prints it to PDF, and put back after, whatever the outcome; a browser,
 // where the bridge answers `unavailable`, opens the print dialog and is put back on `afterprint`.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SaveReportPdfRequest, SaveReportPdfResponse } from '../../../shared/ipc/contract';
@@ -8,7 +8,7 @@ import { browserDesktop } from '../../../renderer/desktop/browser';
 import { makeReport, reportFileName } from '../../../renderer/features/overview/report';
 
 const root = document.documentElement;
-const pageStyle = () => document.head.querySelector('style[data-report]')?.textContent ?? null;
+const paper = () => root.dataset.reportPaper ?? null;
 
 afterEach(() => {
   delete root.dataset.theme;
@@ -16,9 +16,9 @@ afterEach(() => {
 
 /** A bridge whose print-to-PDF records what the page looked like when it was called. */
 function desktopAnswering(response: SaveReportPdfResponse | Error) {
-  const seen: { theme: string | undefined; style: string | null; request: SaveReportPdfRequest }[] = [];
+  const seen: { theme: string | undefined; paper: string | null; request: SaveReportPdfRequest }[] = [];
   const saveReportPdf = vi.fn(async (request: SaveReportPdfRequest) => {
-    seen.push({ theme: root.dataset.theme, style: pageStyle(), request });
+    seen.push({ theme: root.dataset.theme, paper: paper(), request });
     if (response instanceof Error) throw response;
     return response;
   });
@@ -42,12 +42,12 @@ describe('makeReport in the desktop app', () => {
     expect(seen).toEqual([
       {
         theme: 'light',
-        style: '@page { size: letter portrait; }',
+        paper: 'Letter',
         request: { suggestedName: 'r.pdf', pageSize: 'Letter' },
       },
     ]);
     expect(root.dataset.theme).toBe('dark');
-    expect(pageStyle()).toBeNull();
+    expect(paper()).toBeNull();
     expect(print).not.toHaveBeenCalled();
   });
 
@@ -56,9 +56,9 @@ describe('makeReport in the desktop app', () => {
     await expect(makeReport({ ...canceled, pageSize: 'A4', fileName: 'r.pdf' })).resolves.toEqual({
       status: 'canceled',
     });
-    expect(canceled.seen[0]?.style).toBe('@page { size: A4 portrait; }');
+    expect(canceled.seen[0]?.paper).toBe('A4');
     expect(root.dataset.theme).toBeUndefined();
-    expect(pageStyle()).toBeNull();
+    expect(paper()).toBeNull();
 
     root.dataset.theme = 'dark';
     const failing = desktopAnswering(
@@ -66,7 +66,7 @@ describe('makeReport in the desktop app', () => {
     );
     await expect(makeReport({ ...failing, pageSize: 'A4', fileName: 'r.pdf' })).rejects.toThrow(/Page size/);
     expect(root.dataset.theme).toBe('dark');
-    expect(pageStyle()).toBeNull();
+    expect(paper()).toBeNull();
   });
 });
 
@@ -91,10 +91,10 @@ describe('makeReport in a browser', () => {
     expect(during).toEqual(['light']);
     // Still laid out for print until the dialog closes.
     expect(root.dataset.theme).toBe('light');
-    expect(pageStyle()).toBe('@page { size: A4 portrait; }');
+    expect(paper()).toBe('A4');
     target.dispatchEvent(new Event('afterprint'));
     expect(root.dataset.theme).toBe('dark');
-    expect(pageStyle()).toBeNull();
+    expect(paper()).toBeNull();
   });
 
   it('checks the request as the desktop does', async () => {
