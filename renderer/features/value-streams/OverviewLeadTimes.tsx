@@ -100,14 +100,14 @@ export default function OverviewLeadTimes({ asOf, teamId }: OverviewScope) {
       openLabel={(r) => `Compare the first and latest maps of ${r.name}`}
       empty={`No app${teamId ? ' of this team' : ''} has been mapped before and after by ${asOf}: map its path to production before onboarding and again after.`}
     >
-      <ResponsiveContainer width="100%" height={Math.max(160, 48 + drawn.length * 30)}>
+      <ResponsiveContainer width="100%" height={Math.max(160, 48 + drawn.length * 34)}>
         <BarChart data={chartData} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
           <XAxis type="number" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" d" />
           <YAxis
             type="category"
             dataKey="name"
-            width={120}
+            width={150}
             tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
             interval={0}
           />
