@@ -32,6 +32,9 @@ const STYLE_PROPERTIES = [
   'stop-opacity',
 ] as const;
 
+/** Recharts' marks of the pointer's position: drawn only while it hovers, left out of the picture. */
+const HOVER_MARKS = '.recharts-tooltip-cursor, .recharts-active-dot';
+
 /** The chart's main SVG inside `container`: the largest one (icons in a legend are small). */
 export function mainSvg(container: Element): SVGSVGElement | null {
   let best: SVGSVGElement | null = null;
@@ -65,6 +68,8 @@ export function standaloneSvg(svg: SVGSVGElement, width: number, height: number)
       if (value !== '') style.setProperty(property, value);
     }
   });
+  // What the pointer shows over the chart (the hovered band, the active dots) is not the chart.
+  for (const hover of clone.querySelectorAll(HOVER_MARKS)) hover.remove();
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
