@@ -50,31 +50,38 @@ describe('saving a chart', () => {
     expect(png.byteLength).toBeGreaterThan(20_000);
 
     // Decoded in the page: the chart's marks are there, in the theme's colours.
-    const pixels = await page.evaluate(async (base64) => {
+    // Run in the page (a string: this side is type-checked without the DOM's types).
+    const decode = `async (base64) => {
       const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
+      image.src = 'data:image/png;base64,' + base64;
       await image.decode();
       const canvas = document.createElement('canvas');
       canvas.width = image.width;
       canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
+      const context = canvas.getContext('2d');
       context.drawImage(image, 0, 0);
       const { data } = context.getImageData(0, 0, image.width, image.height);
       const probe = document.createElement('span');
       probe.style.color = 'var(--series-1)';
       document.body.append(probe);
-      const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+      const [r, g, b] = getComputedStyle(probe).color.match(/\\d+/g).map(Number);
       probe.remove();
-      const [br, bg, bb] = [data[0]!, data[1]!, data[2]!];
+      const [br, bg, bb] = [data[0], data[1], data[2]];
       let unlikeBackground = 0;
       let series = 0;
       for (let i = 0; i < data.length; i += 4) {
-        const [pr, pg, pb] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        const [pr, pg, pb] = [data[i], data[i + 1], data[i + 2]];
         if (Math.abs(pr - br) + Math.abs(pg - bg) + Math.abs(pb - bb) > 30) unlikeBackground++;
-        if (Math.abs(pr - r!) + Math.abs(pg - g!) + Math.abs(pb - b!) < 40) series++;
+        if (Math.abs(pr - r) + Math.abs(pg - g) + Math.abs(pb - b) < 40) series++;
       }
       return { total: data.length / 4, unlikeBackground, series, background: [br, bg, bb] };
-    }, png.toString('base64'));
+    }`;
+    const pixels = (await page.evaluate(`(${decode})(${JSON.stringify(png.toString('base64'))})`)) as {
+      total: number;
+      unlikeBackground: number;
+      series: number;
+      background: number[];
+    };
     // The card's background in the light theme (white), and a chart drawn on it.
     expect(pixels.background).toEqual([255, 255, 255]);
     expect(pixels.unlikeBackground / pixels.total).toBeGreaterThan(0.03);
