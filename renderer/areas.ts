@@ -89,6 +89,7 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/value-streams/ValueStreamsScreen')),
     contributes: {
       appDetail: lazy(() => import('./features/value-streams/AppValueStreams')),
+      overviewCharts: lazy(() => import('./features/value-streams/OverviewLeadTimes')),
     },
   },
   {

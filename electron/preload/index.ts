@@ -19,6 +19,7 @@ import {
   type OpenFileRequest,
   type ReadAutoBackupRequest,
   type SaveFileRequest,
+  type SaveReportPdfRequest,
   type WriteAutoBackupRequest,
 } from '../../shared/ipc/contract';
 import { parseIpc } from '../../shared/ipc/parse';
@@ -39,6 +40,7 @@ export const desktopApi = {
   listAutoBackups: () => call(IPC.listAutoBackups, undefined),
   writeAutoBackup: (input: WriteAutoBackupRequest) => call(IPC.writeAutoBackup, input),
   readAutoBackup: (input: ReadAutoBackupRequest) => call(IPC.readAutoBackup, input),
+  saveReportPdf: (input: SaveReportPdfRequest) => call(IPC.saveReportPdf, input),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_KEY, desktopApi);

@@ -15,6 +15,8 @@ import {
   type OpenFileRequest,
   type OpenFileResponse,
   type SaveFileRequest,
+  type SaveReportPdfRequest,
+  type SaveReportPdfResponse,
   type ReadAutoBackupRequest,
   type ReadAutoBackupResponse,
   type SaveFileResponse,
@@ -168,6 +170,15 @@ async function readAutoBackup(input: ReadAutoBackupRequest): Promise<ReadAutoBac
   return UNAVAILABLE;
 }
 
+/**
+ * A browser cannot print to a PDF file by itself: it answers `unavailable`, and the page opens the
+ * print dialog, whose "Save as PDF" destination uses the same print stylesheet.
+ */
+async function saveReportPdf(input: SaveReportPdfRequest): Promise<SaveReportPdfResponse> {
+  parseIpc(IPC.saveReportPdf.request, input, IPC.saveReportPdf.channel, 'request');
+  return UNAVAILABLE;
+}
+
 export const browserDesktop = {
   appInfo,
   saveFile,
@@ -175,4 +186,5 @@ export const browserDesktop = {
   listAutoBackups,
   writeAutoBackup,
   readAutoBackup,
+  saveReportPdf,
 } satisfies DesktopApi;

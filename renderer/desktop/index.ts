@@ -16,6 +16,7 @@ function isDesktopApi(value: unknown): value is DesktopApi {
     'listAutoBackups',
     'writeAutoBackup',
     'readAutoBackup',
+    'saveReportPdf',
   ];
   return methods.every((name) => typeof api[name] === 'function');
 }

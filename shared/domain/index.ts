@@ -9,6 +9,7 @@ export * from './blockers';
 export * from './toil';
 export * from './value-stream';
 export * from './value-stream-stats';
+export * from './value-stream-lead-times';
 export * from './marketing';
 export * from './dx-assessment';
 export * from './metrics';

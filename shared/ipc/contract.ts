@@ -6,6 +6,7 @@
  * Channels are named `area:verb`. There is no generic invoke: one method per call.
  */
 import { z } from 'zod';
+import { PAGE_SIZES } from '../export/page-size';
 
 /** Largest file an import reads through the bridge, and the default limit of every file read. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -42,13 +43,22 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** A file name the user is offered in a save dialog: never a path. */
+const suggestedNameSchema = z
+  .string()
+  .min(1, 'File name is required')
+  .max(255, 'File name must be at most 255 characters')
+  .refine((n) => !/[\\/\0]/.test(n), 'File name may not contain slashes');
+
 export const saveFileRequestSchema = z.object({
-  suggestedName: z
-    .string()
-    .min(1, 'File name is required')
-    .max(255, 'File name must be at most 255 characters')
-    .refine((n) => !/[\\/\0]/.test(n), 'File name may not contain slashes'),
-  content: z.string().max(MAX_BACKUP_BYTES, 'File is too large to save'),
+  suggestedName: suggestedNameSchema,
+  /** Text (an export, a backup), or bytes (a chart's PNG). */
+  content: z.union([
+    z.string().max(MAX_BACKUP_BYTES, 'File is too large to save'),
+    z
+      .instanceof(Uint8Array)
+      .refine((bytes) => bytes.byteLength <= MAX_BACKUP_BYTES, 'File is too large to save'),
+  ]),
   mimeType: z.string().max(100).default('text/plain'),
   filters: z.array(fileFilterSchema).max(10).default([]),
 });
@@ -182,6 +192,33 @@ export const readAutoBackupResponseSchema = z.union([
 ]);
 export type ReadAutoBackupResponse = z.infer<typeof readAutoBackupResponseSchema>;
 
+/**
+ * `report:save-pdf`: the page as it is now, printed to PDF by the main process (Electron's
+ * printToPDF, print media: the overview's print stylesheet) and saved where the user chooses.
+ * The renderer lays the page out for print first (the light theme) and restores it after.
+ */
+export const saveReportPdfRequestSchema = z.object({
+  suggestedName: suggestedNameSchema.refine((n) => /\.pdf$/i.test(n), 'File name must end in .pdf'),
+  pageSize: z.enum(PAGE_SIZES, { error: 'Page size must be A4 or Letter' }),
+});
+export type SaveReportPdfRequest = z.input<typeof saveReportPdfRequestSchema>;
+
+/** Largest report PDF the main process writes: one page of text and vector charts is far below. */
+export const MAX_REPORT_PDF_BYTES = 50 * 1024 * 1024;
+
+export const saveReportPdfResponseSchema = z.union([
+  /** Only the desktop app prints to PDF itself; a browser answers so and the page opens the print dialog. */
+  unavailableSchema,
+  z.object({
+    status: z.literal('saved'),
+    path: z.string(),
+    /** The PDF's size in bytes. */
+    size: z.number().int().positive().max(MAX_REPORT_PDF_BYTES),
+  }),
+  z.object({ status: z.literal('canceled') }),
+]);
+export type SaveReportPdfResponse = z.infer<typeof saveReportPdfResponseSchema>;
+
 /** The channels and their schemas, for the main-process handlers and their tests. */
 export const IPC = {
   appInfo: { channel: 'app:info', request: z.undefined(), response: appInfoSchema },
@@ -202,6 +239,11 @@ export const IPC = {
     request: readAutoBackupRequestSchema,
     response: readAutoBackupResponseSchema,
   },
+  saveReportPdf: {
+    channel: 'report:save-pdf',
+    request: saveReportPdfRequestSchema,
+    response: saveReportPdfResponseSchema,
+  },
 } as const;
 
 /** What the renderer may ask of the desktop: implemented by the preload and by the browser fallback. */
@@ -217,6 +259,8 @@ export interface DesktopApi {
   writeAutoBackup(request: WriteAutoBackupRequest): Promise<WriteAutoBackupResponse>;
   /** Reads one automatic backup back, by a name from the list. */
   readAutoBackup(request: ReadAutoBackupRequest): Promise<ReadAutoBackupResponse>;
+  /** Prints the page to a PDF and saves it where the user chooses (desktop); `unavailable` in a browser. */
+  saveReportPdf(request: SaveReportPdfRequest): Promise<SaveReportPdfResponse>;
 }
 
 /** The name under which the preload exposes the API on `window`. */

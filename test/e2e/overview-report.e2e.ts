@@ -42,7 +42,13 @@ describe('the leadership report', () => {
     expect(await page.getByRole('button', { name: 'Print report…' }).isVisible()).toBe(false);
     expect(await page.getByText(/^Report made on \d{1,2} \w{3} \d{4}$/).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: programName }).isVisible()).toBe(true);
-    for (const chart of ['Adoption over time', 'Forecast with odds', 'Open blockers by category over time']) {
+    expect(await page.getByLabel('Paper').isVisible()).toBe(false);
+    for (const chart of [
+      'Adoption over time',
+      'Forecast with odds',
+      'Open blockers by category over time',
+      'Lead time before and after per app',
+    ]) {
       expect(await page.getByRole('region', { name: chart }).isVisible(), chart).toBe(true);
     }
 

@@ -60,6 +60,7 @@ describe('registration', () => {
       'backups:write',
       'file:open',
       'file:save',
+      'report:save-pdf',
     ]);
   });
 });
@@ -174,6 +175,16 @@ describe('file:save', () => {
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       }),
     );
+  });
+
+  it('writes bytes as they are (a chart as PNG)', async () => {
+    const target = join(folder, 'chart.png');
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]);
+    await expect(
+      invoke('file:save', { suggestedName: 'chart.png', content: bytes, mimeType: 'image/png' }),
+    ).resolves.toEqual({ status: 'saved', path: target });
+    expect([...readFileSync(target)]).toEqual([...bytes]);
   });
 
   it('replaces an existing file whole and leaves no temporary file behind', async () => {

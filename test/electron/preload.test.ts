@@ -33,6 +33,7 @@ describe('the preload bridge', () => {
       'openFile',
       'readAutoBackup',
       'saveFile',
+      'saveReportPdf',
       'writeAutoBackup',
     ]);
     for (const method of Object.values(api)) expect(method).toBeTypeOf('function');

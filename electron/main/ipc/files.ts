@@ -26,8 +26,8 @@ import { handle } from './register';
 type SaveRequest = z.output<typeof saveFileRequestSchema>;
 type OpenRequest = z.output<typeof openFileRequestSchema>;
 
-/** Writes `content` to `path` through a temporary sibling and a rename. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/** Writes `content` (text as UTF-8, or bytes as they are) to `path` through a temporary sibling and a rename. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
     await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
@@ -38,7 +38,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   }
 }
 
-function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
+export function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
 }
 

@@ -2,9 +2,11 @@
 import { registerAppHandlers } from './app';
 import { registerBackupHandlers } from './backups';
 import { registerFileHandlers } from './files';
+import { registerReportHandlers } from './report';
 
 export function registerIpcHandlers(): void {
   registerAppHandlers();
   registerFileHandlers();
   registerBackupHandlers();
+  registerReportHandlers();
 }

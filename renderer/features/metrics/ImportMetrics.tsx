@@ -7,7 +7,6 @@
  */
 import { useMemo, useState } from 'react';
 import { todayIso, PRODUCTION_APPS_KEY } from '../../../shared/domain';
-import type { EntityImport } from '../../../shared/import/definition';
 import {
   planMetricImport,
   readMetricsTable,
@@ -20,21 +19,12 @@ import { parseCsvFile } from '../../../shared/import/read/csv';
 import { rejectedRowCount } from '../../../shared/import/types';
 import { useDatabase } from '../../db/DatabaseContext';
 import { ImportWizard } from '../../ui/import/ImportWizard';
-import type { ImportWizardConfig } from '../../ui/import/types';
+import type { ImportWizardConfig, RecordsDefinition } from '../../ui/import/types';
 import { applyMetricImport, type MetricImportResult } from './data/import';
 import { useMetricColumns, useSnapshots } from './data/queries';
 
-/** The readings in words; a records source reads the file itself, so no column is mapped. */
-const DEFINITION: EntityImport<MetricCsvRecord> = {
-  noun: { one: 'reading', many: 'readings' },
-  fields: [],
-  toRecord: () => {
-    throw new Error(
-      'Metric readings are read whole from the file (readMetricsTable), not row by mapped row.',
-    );
-  },
-  matchBy: [],
-};
+/** The readings in words: the CSV is read whole (readMetricsTable), so no column is mapped. */
+const DEFINITION: RecordsDefinition = { noun: { one: 'reading', many: 'readings' } };
 
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

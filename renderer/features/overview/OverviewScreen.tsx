@@ -5,34 +5,22 @@
  * once and are kept on this machine, so the overview opens as it was left before the next
  * steering meeting.
  */
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { PAGE_SIZE_LABELS, PAGE_SIZES, isPageSize } from '../../../shared/export/page-size';
 import { formatIsoDate, todayIso } from '../../../shared/domain';
 import { resolveOverviewScope, type OverviewControls } from '../../../shared/domain/overview-scope';
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
 import { useCycles, useProgram } from '../../db/workspace-queries';
+import { desktop } from '../../desktop';
+import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { Slot, type OverviewScope } from '../../ui/contributions';
 import { saveOverviewControls, useOverviewControls } from './data/controls';
 import { useTeamChoices } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
+import { makeReport, reportFileName, setReportPageSize, useReportPageSize } from './report';
 import './overview.css';
-
-/**
- * Prints the overview as the report, in the light theme whatever the window shows (a dark page's
- * backgrounds are not printed, its light text would be), and puts the theme back afterwards.
- */
-function printReport() {
-  const root = document.documentElement;
-  const theme = root.dataset.theme;
-  root.dataset.theme = 'light';
-  const restore = () => {
-    if (theme === undefined) delete root.dataset.theme;
-    else root.dataset.theme = theme;
-  };
-  window.addEventListener('afterprint', restore, { once: true });
-  window.print();
-}
 
 export default function OverviewScreen(_props: { route: string }) {
   const database = useDatabase();
@@ -41,6 +29,10 @@ export default function OverviewScreen(_props: { route: string }) {
   const cycles = useCycles();
   const controls = useOverviewControls();
   const teams = useTeamChoices();
+  const pageSize = useReportPageSize();
+  const appInfo = useAppInfo();
+  const [making, setMaking] = useState(false);
+  const paperId = useId();
   const today = todayIso();
 
   const scope: OverviewScope | undefined = useMemo(
@@ -51,7 +43,13 @@ export default function OverviewScreen(_props: { route: string }) {
     [program, cycles, controls, today],
   );
 
-  if (program === undefined || cycles === undefined || controls === undefined || teams === undefined) {
+  if (
+    program === undefined ||
+    cycles === undefined ||
+    controls === undefined ||
+    teams === undefined ||
+    pageSize === undefined
+  ) {
     return (
       <div className="empty" role="status">
         Loading the overview…
@@ -67,6 +65,32 @@ export default function OverviewScreen(_props: { route: string }) {
       toast({ kind: 'error', text: `The overview's controls were not kept: ${describeError(error)}` }),
     );
   };
+
+  const report = async () => {
+    setMaking(true);
+    try {
+      const outcome = await makeReport({
+        api: desktop,
+        pageSize,
+        fileName: reportFileName(program.name, today),
+      });
+      if (outcome.status === 'saved') {
+        toast({ kind: 'success', text: `Saved the report (${pageSize}, one page) to ${outcome.path}.` });
+      }
+    } catch (error) {
+      toast({ kind: 'error', text: `The report was not made: ${describeError(error)}` });
+    } finally {
+      setMaking(false);
+    }
+  };
+  const choosePaper = (value: string) => {
+    if (!isPageSize(value)) return;
+    setReportPageSize(value, database).catch((error: unknown) =>
+      toast({ kind: 'error', text: `The paper size was not kept: ${describeError(error)}` }),
+    );
+  };
+  // The desktop app saves a PDF itself; a browser opens its print dialog ("Save as PDF" there).
+  const savesPdf = appInfo?.shell === 'desktop';
 
   const asOfToday = scope.asOf === today;
   const team = scope.teamId ? teams.find((t) => t.id === scope.teamId) : undefined;
@@ -86,10 +110,23 @@ export default function OverviewScreen(_props: { route: string }) {
         </div>
         {/* The one-page report: the print stylesheet (overview.css) keeps the header, the tiles and
             the charts, drops the navigation and the controls, and fits them on one A4 or Letter
-            page; the browser's print dialog (and the desktop's) saves it as PDF. */}
-        <button type="button" className="overview-print" onClick={printReport}>
-          Print report…
-        </button>
+            page (report.ts). */}
+        <div className="overview-report-actions">
+          <label htmlFor={paperId}>Paper</label>
+          <select id={paperId} value={pageSize} onChange={(e) => choosePaper(e.target.value)}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {PAGE_SIZE_LABELS[size]}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="overview-print" aria-busy={making} onClick={() => void report()}>
+            {savesPdf ? 'Save report as PDF…' : 'Print report…'}
+          </button>
+          <span role="status" className="visually-hidden">
+            {making ? 'Making the report…' : ''}
+          </span>
+        </div>
       </header>
 
       <OverviewControlsBar

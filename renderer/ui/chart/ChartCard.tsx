@@ -7,8 +7,17 @@
  * The chart is drawn by the caller (Recharts or SVG) as `children`. The reading and the table
  * carry the same facts for assistive technology; marks that open records should also be
  * reachable by keyboard (Recharts' accessibilityLayer) or leave that to the table.
+ *
+ * Every chart saves its picture as PNG (drawn from its SVG at twice the size, with the title, on
+ * the theme's background) and its table as CSV, with the two buttons beside the toggle.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { todayIso } from '../../../shared/domain';
+import { describeError } from '../../db/errors';
+import { desktop } from '../../desktop';
+import { useUi } from '../../store/ui';
+import { useCsvExport } from '../csv-export';
+import { chartCsv, chartFileName, saveChartPng } from './chart-export';
 import './chart.css';
 
 export interface ChartColumn<R> {
@@ -63,7 +72,33 @@ export function ChartCard<R>({
   const [copied, setCopied] = useState(false);
   const titleId = useId();
   const readingId = useId();
+  const cardRef = useRef<HTMLElement>(null);
+  const toast = useUi((s) => s.toast);
+  const exportCsv = useCsvExport();
   const isEmpty = rows.length === 0;
+
+  const saveCsv = () =>
+    exportCsv({
+      fileName: chartFileName(title, todayIso(), 'csv'),
+      build: (format) => chartCsv(columns, rows, format),
+      what: `the data of “${title}” (${rows.length.toLocaleString('en')} ${rows.length === 1 ? 'row' : 'rows'})`,
+    });
+
+  const savePng = async () => {
+    const card = cardRef.current;
+    if (!card) return;
+    try {
+      const result = await saveChartPng(desktop, card, title, chartFileName(title, todayIso(), 'png'));
+      if (result.status === 'saved') {
+        toast({
+          kind: 'success',
+          text: `Saved “${title}” as PNG${result.path ? ` to ${result.path}` : ''}.`,
+        });
+      }
+    } catch (error) {
+      toast({ kind: 'error', text: `“${title}” was not saved as PNG: ${describeError(error)}` });
+    }
+  };
 
   const copy = async () => {
     const lines = [columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => String(c.value(r))))];
@@ -78,6 +113,7 @@ export function ChartCard<R>({
 
   return (
     <section
+      ref={cardRef}
       className={`card chart-card${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       aria-describedby={readingId}
@@ -97,6 +133,28 @@ export function ChartCard<R>({
               }}
             >
               {view === 'chart' ? 'Show as table' : 'Show as chart'}
+            </button>
+          )}
+          {!isEmpty && view === 'chart' && (
+            <button
+              type="button"
+              className="chart-card-export"
+              aria-label={`Save PNG of ${title}`}
+              title="Save the chart as a PNG picture"
+              onClick={() => void savePng()}
+            >
+              Save PNG
+            </button>
+          )}
+          {!isEmpty && (
+            <button
+              type="button"
+              className="chart-card-export"
+              aria-label={`Save CSV of ${title}`}
+              title="Save the chart's data as CSV"
+              onClick={() => void saveCsv()}
+            >
+              Save CSV
             </button>
           )}
         </div>

@@ -21,7 +21,13 @@ import { MapColumnsStep } from './MapColumnsStep';
 import { ProgressStep } from './ProgressStep';
 import { RecordsStep } from './RecordsStep';
 import { ResultStep } from './ResultStep';
-import type { ImportSource, ImportWizardConfig, LoadedFile, RecordsReading } from './types';
+import {
+  mapsTables,
+  type ImportSource,
+  type ImportWizardConfig,
+  type LoadedFile,
+  type RecordsReading,
+} from './types';
 import { useImportRun } from './use-import-run';
 import './import-wizard.css';
 
@@ -96,6 +102,8 @@ export function ImportWizard<
       setStep({ kind: 'reading' });
       await nextFrame();
       if (source.kind === 'table') {
+        if (!mapsTables(definition))
+          throw new Error(`${config.title} has no fields to map a table's columns to.`);
         const table = source.read ? source.read(file) : parseCsvFile(file.content);
         setStep({ kind: 'table', sourceId: id, file: { name: file.name, size: file.size }, table });
       } else if (source.readMany && files.length > 1) {
@@ -178,7 +186,8 @@ export function ImportWizard<
         />
       );
     }
-    if (step.kind === 'table') {
+    // A table step exists only for a definition that maps rows (checked as the file is read).
+    if (step.kind === 'table' && mapsTables(definition)) {
       return (
         <MapColumnsStep
           definition={definition}

@@ -4,12 +4,12 @@
  * rejected document with its problem.
  */
 import { useMemo, type ReactNode } from 'react';
-import type { EntityImport, ParsedRecords, RecordPlan } from '../../../shared/import/definition';
+import type { ParsedRecords, RecordPlan } from '../../../shared/import/definition';
 import { count, FactList, FileLine, ScrollBox } from './parts';
 import { PlanBar } from './PlanBar';
 import { ProblemList } from './ProblemList';
 import { PREVIEW_ROWS } from './RowPreview';
-import type { Fact, RecordsReading, RecordsSource } from './types';
+import type { Fact, RecordsDefinition, RecordsReading, RecordsSource } from './types';
 import { useStepFocus } from './use-step-focus';
 
 export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<T>>({
@@ -23,7 +23,7 @@ export function RecordsStep<T, P extends RecordPlan<T>, R extends ParsedRecords<
   onCancel,
   onImport,
 }: {
-  definition: EntityImport<T>;
+  definition: RecordsDefinition;
   source: RecordsSource<T, R, P>;
   file: { name: string; size: number };
   reading: RecordsReading<R>;

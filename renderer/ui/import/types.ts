@@ -81,6 +81,16 @@ export interface PreviewColumn<T> {
 
 export type ImportSource<T, R extends ParsedRecords<T>, P> = TableSource | RecordsSource<T, R, P>;
 
+/** What a wizard whose every source reads records (no column mapping) needs of the entity. */
+export type RecordsDefinition = Pick<EntityImport<unknown>, 'noun'>;
+
+/** Whether a definition can map a table's rows (it has fields and toRecord), not only name the records. */
+export function mapsTables<T>(
+  definition: EntityImport<T> | RecordsDefinition,
+): definition is EntityImport<T> {
+  return 'toRecord' in definition;
+}
+
 /**
  * One area's import. `T` is its record, `P` its plan, `Res` its command's result, `R` what its
  * records sources read (a table always reads into plain {@link ParsedRecords}).
@@ -93,7 +103,11 @@ export interface ImportWizardConfig<
 > {
   /** The section's name and first heading: "Import apps". */
   title: string;
-  definition: EntityImport<T>;
+  /**
+   * The entity: its fields and how a mapped row becomes a record, which a table source needs; a
+   * wizard whose every source reads records (nothing mapped) gives only the noun.
+   */
+  definition: EntityImport<T> | RecordsDefinition;
   /** The kinds of file, the first chosen by default. */
   sources: readonly ImportSource<T, R, P>[];
   /** What the import will do against what is stored; memoize the config so this reruns only when that changes. */

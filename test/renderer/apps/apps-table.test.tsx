@@ -131,7 +131,8 @@ describe('the apps table', () => {
     await waitFor(() => expect(screen.getByText('Showing 2 of 3')).toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(saved.requests).toHaveLength(1));
-    const lines = saved.requests[0]!.content.replace(/^\uFEFF/, '')
+    const lines = (saved.requests[0]!.content as string)
+      .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r\n/);
     expect(lines).toHaveLength(3);

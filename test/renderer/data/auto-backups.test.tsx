@@ -350,7 +350,7 @@ describe('in a browser', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Replace all data' }));
     expect(await screen.findByText(/The backup is restored/)).toBeInTheDocument();
     expect(api.saveFile).toHaveBeenCalledOnce();
-    expect(parseBackup(api.saveFile.mock.calls[0]![0].content, DATA_TABLES).counts).toEqual(before);
+    expect(parseBackup(api.saveFile.mock.calls[0]![0].content as string, DATA_TABLES).counts).toEqual(before);
   });
 
   it('restores without a download when the offer is unticked', async () => {

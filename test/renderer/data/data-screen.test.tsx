@@ -179,7 +179,7 @@ describe('the Data screen', () => {
     const request = saveFile.mock.calls[0]![0];
     expect(request.suggestedName).toMatch(/^adoption-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(request.mimeType).toBe('application/json');
-    expect(parseBackup(request.content, DATA_TABLES).counts).toEqual(await countsOf(database));
+    expect(parseBackup(request.content as string, DATA_TABLES).counts).toEqual(await countsOf(database));
   });
 
   it('shows why a bad backup file cannot be restored, and changes nothing', async () => {

@@ -220,6 +220,7 @@ describe('choosing the implementation', () => {
     listAutoBackups: vi.fn(),
     writeAutoBackup: vi.fn(),
     readAutoBackup: vi.fn(),
+    saveReportPdf: vi.fn(),
   };
 
   it("uses the preload's API when Electron exposed one", () => {

@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import OverviewScreen from '../../../renderer/features/overview/OverviewScreen';
 import { OVERVIEW_CONTROLS_KEY } from '../../../renderer/features/overview/data/controls';
+import { REPORT_PAGE_SIZE_KEY } from '../../../renderer/features/overview/report';
 import { createProgram } from '../../../renderer/features/plan/data/program';
 import { addCycle } from '../../../renderer/features/plan/data/cycles';
 import {
@@ -136,5 +137,28 @@ describe('the overview screen', () => {
     await waitFor(async () => expect((await tileScope()).from).toBe('2026-05-01'));
     expect((await tileScope()).to).toBe('2027-01-29');
     expect(screen.getByLabelText('Time range')).toHaveValue('custom');
+  });
+
+  it('keeps the paper chosen for the report and prints in the light theme on it', async () => {
+    const user = userEvent.setup();
+    const database = await programWithCycles();
+    show(database);
+    const paper = await screen.findByLabelText('Paper');
+    // jsdom's language is en-US: Letter first.
+    expect(paper).toHaveValue('Letter');
+    await user.selectOptions(paper, 'A4 (210 × 297 mm)');
+    await waitFor(async () => expect((await database.settings.get(REPORT_PAGE_SIZE_KEY))?.value).toBe('A4'));
+
+    const during: (string | null | undefined)[] = [];
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      during.push(document.documentElement.dataset.theme);
+      during.push(document.documentElement.dataset.reportPaper);
+    });
+    await user.click(screen.getByRole('button', { name: 'Print report…' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(during).toEqual(['light', 'A4']);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.documentElement.dataset.reportPaper).toBeUndefined();
+    print.mockRestore();
   });
 });

@@ -1,11 +1,29 @@
 // @vitest-environment jsdom
 /** The chart frame: title, reading, chart or table, drill-down to records, copy. */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SaveFileRequest } from '../../../shared/ipc/contract';
 
-afterEach(cleanup);
+/** What the chart asked the desktop bridge to save. */
+const saved = vi.hoisted(() => [] as SaveFileRequest[]);
+vi.mock('../../../renderer/desktop', () => ({
+  desktop: {
+    saveFile: async (request: SaveFileRequest) => {
+      saved.push(request);
+      return { status: 'saved', path: `/home/u/Documents/${request.suggestedName}` };
+    },
+  },
+}));
+
+afterEach(() => {
+  cleanup();
+  saved.length = 0;
+});
 import { ChartCard, type ChartColumn } from '../../../renderer/ui/chart/ChartCard';
+import { CSV_FORMAT_KEY } from '../../../renderer/ui/csv-export';
+import { db } from '../../../renderer/db/database';
+import { useUi } from '../../../renderer/store/ui';
 
 interface Row {
   category: string;
@@ -96,5 +114,51 @@ describe('ChartCard', () => {
     expect(screen.getByText('No blockers in this range.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show as table' })).toBeNull();
     expect(screen.queryByTestId('chart')).toBeNull();
+  });
+
+  it('saves the table as CSV: the columns, then one line per row, numbers as numbers', async () => {
+    const user = userEvent.setup();
+    renderCard({
+      rows: [...rows, { category: '=cmd|calc', open: 1.5 }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Save CSV of Open blockers by category' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const request = saved[0]!;
+    expect(request.suggestedName).toMatch(/^open-blockers-by-category-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(request.mimeType).toBe('text/csv');
+    // A cell a spreadsheet would run as a formula is written as text.
+    expect(request.content).toBe(
+      "\uFEFFCategory,Open\r\nPeople & Culture,12\r\nTechnical Execution,3\r\n'=cmd|calc,1.5\r\n",
+    );
+    expect(useUi.getState().toasts.map((t) => t.text)).toEqual([
+      'Exported the data of “Open blockers by category” (3 rows) to /home/u/Documents/' +
+        request.suggestedName +
+        '.',
+    ]);
+  });
+
+  it('saves the CSV in the dialect chosen on the Data screen, from the table view too', async () => {
+    const user = userEvent.setup();
+    await db.settings.put({ key: CSV_FORMAT_KEY, value: 'semicolon' });
+    renderCard({ rows: [{ category: 'Plans & Alignment', open: 2.5 }], initialView: 'table' });
+    const button = screen.getByRole('button', { name: 'Save CSV of Open blockers by category' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.content).toBe('\uFEFFCategory;Open\r\nPlans & Alignment;2,5\r\n');
+    await db.settings.delete(CSV_FORMAT_KEY);
+  });
+
+  it('offers PNG only where the chart is drawn, and no export when there is nothing to draw', async () => {
+    const user = userEvent.setup();
+    renderCard();
+    expect(screen.getByRole('button', { name: 'Save PNG of Open blockers by category' })).toHaveTextContent(
+      'Save PNG',
+    );
+    await user.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(screen.queryByRole('button', { name: /Save PNG/ })).toBeNull();
+    cleanup();
+    renderCard({ rows: [] });
+    expect(screen.queryByRole('button', { name: /Save (PNG|CSV)/ })).toBeNull();
   });
 });

@@ -13,14 +13,14 @@ export interface ValueStreamsData {
   maps: ValueStreamMap[];
   /** The apps that have maps, by id (name for labels and links). */
   apps: ReadonlyMap<string, Pick<App, 'id' | 'name'>>;
-  /** Every app, by name, to map a new one. */
-  appChoices: Pick<App, 'id' | 'name'>[];
+  /** Every app, by name, to map a new one (its team for the overview's team filter). */
+  appChoices: Pick<App, 'id' | 'name' | 'teamId'>[];
 }
 
 const useMaps = keptQuery((db) => db.valueStreamMaps.orderBy('date').toArray());
 const useAppNames = keptQuery(async (db) => {
   const apps = await db.apps.orderBy('name').toArray();
-  return apps.map(({ id, name }) => ({ id, name }));
+  return apps.map(({ id, name, teamId }) => ({ id, name, teamId }));
 });
 
 /** The area's data, or undefined while the first read is under way. */
