@@ -3,8 +3,9 @@
  * another window) shows at once. Nothing here reads all 200,000 sessions:
  *
  * - the session log reads through an index: with no filter, or one of app, team, cycle or
- *   topic (with or without dates), it counts the matches and reads only the page in view
- *   (`[field+date]` indexes, newest first); with a person, or several filters, it reads the
+ *   topic (with or without dates), it reads only the page in view (`[field+date]` indexes,
+ *   newest first) and takes the count from the totals (with dates: counts the index's range);
+ *   with a person, or several filters, it reads the
  *   sessions of the most selective one (an app's, a person's…) and filters those in memory;
  * - hours come from the totals kept with every write (renderer/db/derived.ts), or, for one
  *   cycle, from that cycle's sessions;
@@ -146,17 +147,29 @@ export type SessionLog =
   | { kind: 'paged'; total: number; minutes: number | null }
   | { kind: 'loaded'; total: number; minutes: number; sessions: PairingSession[] };
 
-/** The minutes of what a filter of one entity (or none), without dates, selects: from the totals. */
-async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): Promise<number | null> {
+/**
+ * The sessions and minutes of what a filter of one entity (or none), without dates, selects:
+ * from the totals kept with every write (all sessions: the totals per cycle, "no cycle"
+ * included), so no index is counted — counting one in IndexedDB walks every entry, about a
+ * second for 50,000 sessions, and blocks every other read meanwhile. Null with dates.
+ */
+async function totalOf(
+  database: AdoptionDatabase,
+  filter: SessionFilter,
+): Promise<{ sessions: number; minutes: number } | null> {
   if (filter.from !== null || filter.to !== null) return null;
   const set = INDEXED.filter(([key]) => filter[key] !== null);
   if (set.length === 0) {
     const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
-    return cycles.reduce((sum, t) => sum + t.minutes, 0);
+    return {
+      sessions: cycles.reduce((sum, t) => sum + t.sessions, 0),
+      minutes: cycles.reduce((sum, t) => sum + t.minutes, 0),
+    };
   }
   const [key] = set[0]!;
   const dimension = ({ appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const)[key];
-  return (await database.pairingTotals.get(totalId(dimension, filter[key] as string)))?.minutes ?? 0;
+  const total = await database.pairingTotals.get(totalId(dimension, filter[key] as string));
+  return { sessions: total?.sessions ?? 0, minutes: total?.minutes ?? 0 };
 }
 
 /**
@@ -167,8 +180,9 @@ async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): 
 export async function loadSessionLog(database: AdoptionDatabase, filter: SessionFilter): Promise<SessionLog> {
   const exact = exactCollection(database, filter);
   if (exact) {
-    const [total, minutes] = await Promise.all([exact.count(), totalMinutes(database, filter)]);
-    return { kind: 'paged', total, minutes };
+    const total = await totalOf(database, filter);
+    if (total) return { kind: 'paged', total: total.sessions, minutes: total.minutes };
+    return { kind: 'paged', total: await exact.count(), minutes: null };
   }
   let candidates: PairingSession[];
   if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
