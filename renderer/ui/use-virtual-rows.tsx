@@ -6,7 +6,9 @@
  * elements and scrolling 20,000 of them only draws the rows that come into view.
  *
  * Rows carry `data-index` (their index among the rows shown); SpacerRow fills the height of the
- * rows above and below the drawn ones.
+ * rows above and below the drawn ones. Options: Delete on a row (`onDelete`), rows that hold
+ * buttons of their own (`openOnClick: false`, `rowKeysOnly`), and the rows in view (`onRange`,
+ * for a table that reads only the page in view).
  */
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import {
@@ -58,6 +60,19 @@ export function rowAfterKey(key: string, index: number, count: number, page: num
   return key in target ? Math.max(0, Math.min(count - 1, target[key]!)) : null;
 }
 
+export interface VirtualRowsOptions {
+  /** Runs on Delete on a row. */
+  onDelete?(index: number): void;
+  /** A click in a row opens it (default); false for rows whose buttons do their own thing. */
+  openOnClick?: boolean;
+  /** Keys act only when the row itself has the focus, not a control inside it. Default false. */
+  rowKeysOnly?: boolean;
+  /** The rows drawn changed: `start` to `end` (exclusive), overscan included. */
+  onRange?(start: number, end: number): void;
+  /** Rows drawn beyond the visible ones on each side. Default 10. */
+  overscan?: number;
+}
+
 /**
  * `count` rows of `rowHeight` pixels; `onOpen(index)` runs on Enter, and on a click anywhere in a
  * row but a link (a link in the row is followed as it is).
@@ -66,13 +81,14 @@ export function useVirtualRows(
   count: number,
   rowHeight: number,
   onOpen: (index: number) => void,
+  { onDelete, openOnClick = true, rowKeysOnly = false, onRange, overscan = 10 }: VirtualRowsOptions = {},
 ): VirtualRows {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan,
   });
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
@@ -89,8 +105,15 @@ export function useVirtualRows(
     }
   }, [activeIndex, items]);
 
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    onRange?.(first, last + 1);
+  }, [first, last, onRange]);
+
   const bodyProps: VirtualRows['bodyProps'] = {
     onClick(event) {
+      if (!openOnClick) return;
       const index = rowIndexOf(event.target);
       if (index !== null && !(event.target as Element).closest('a')) onOpen(index);
     },
@@ -101,9 +124,15 @@ export function useVirtualRows(
     onKeyDown(event) {
       const index = rowIndexOf(event.target);
       if (index === null) return;
+      if (rowKeysOnly && !(event.target as Element).matches('tr[data-index]')) return;
       if (event.key === 'Enter') {
         event.preventDefault();
         onOpen(index);
+        return;
+      }
+      if (event.key === 'Delete' && onDelete) {
+        event.preventDefault();
+        onDelete(index);
         return;
       }
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
