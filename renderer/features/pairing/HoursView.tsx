@@ -181,7 +181,13 @@ export default function HoursView() {
             <ResponsiveContainer width="100%" height={Math.max(140, top.length * 30 + 40)}>
               <BarChart data={top} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
                 <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis type="number" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" />
+                {/* Every tick drawn (a handful of hours): Recharts then measures no label text to thin them. */}
+                <XAxis
+                  type="number"
+                  tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+                  unit=" h"
+                  interval={0}
+                />
                 <YAxis
                   type="category"
                   dataKey="name"
