@@ -1,16 +1,24 @@
 /**
- * A long table that draws only the rows in view (@tanstack/react-virtual) and is one stop in the
+ * A long table that draws only the rows in view and is one stop in the
  * Tab order: the active row has tabIndex 0, ↑ / ↓, Page Up / Down, Home and End move the focus
  * between rows (scrolling the row into view first when it is not drawn yet), Enter or a click on
  * a row opens it. The row events are handled once on the <tbody>, so rows stay plain memoized
  * elements and scrolling 20,000 of them only draws the rows that come into view.
  *
  * Rows carry `data-index` (their index among the rows shown); SpacerRow fills the height of the
- * rows above and below the drawn ones.
+ * rows above and below the drawn ones. Options: Delete on a row (`onDelete`), rows that hold
+ * buttons of their own (`openOnClick: false`, `rowKeysOnly`), and the rows in view (`onRange`,
+ * for a table that reads only the page in view).
+ *
+ * Every row has the same height, so the rows in view follow from the scroll position alone: the
+ * work per render is the rows drawn, whatever the count (a general virtualizer measures every
+ * row again when the count changes — 200,000 sessions, one more logged).
  */
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import {
   useEffect,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -58,6 +66,19 @@ export function rowAfterKey(key: string, index: number, count: number, page: num
   return key in target ? Math.max(0, Math.min(count - 1, target[key]!)) : null;
 }
 
+export interface VirtualRowsOptions {
+  /** Runs on Delete on a row. */
+  onDelete?(index: number): void;
+  /** A click in a row opens it (default); false for rows whose buttons do their own thing. */
+  openOnClick?: boolean;
+  /** Keys act only when the row itself has the focus, not a control inside it. Default false. */
+  rowKeysOnly?: boolean;
+  /** The rows drawn changed: `start` to `end` (exclusive), overscan included. */
+  onRange?(start: number, end: number): void;
+  /** Rows drawn beyond the visible ones on each side. Default 10. */
+  overscan?: number;
+}
+
 /**
  * `count` rows of `rowHeight` pixels; `onOpen(index)` runs on Enter, and on a click anywhere in a
  * row but a link (a link in the row is followed as it is).
@@ -66,20 +87,77 @@ export function useVirtualRows(
   count: number,
   rowHeight: number,
   onOpen: (index: number) => void,
+  { onDelete, openOnClick = true, rowKeysOnly = false, onRange, overscan = 10 }: VirtualRowsOptions = {},
 ): VirtualRows {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
+  // The scrolling element (it may come and go, e.g. with an empty table) and what it shows, in
+  // whole rows: a render only when a row comes into view or leaves it.
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const scrollRef = useMemo<RefObject<HTMLDivElement | null>>(() => {
+    let current: HTMLDivElement | null = null;
+    return {
+      get current() {
+        return current;
+      },
+      set current(el) {
+        current = el;
+        setElement(el);
+      },
+    };
+  }, []);
+  const [view, setView] = useState({ top: 0, rows: 0 });
+  const read = useRef(() => {});
+  read.current = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = Math.floor(el.scrollTop / rowHeight);
+    const rows = Math.ceil(viewportHeight(el) / rowHeight) + 1;
+    setView((v) => (v.top === top && v.rows === rows ? v : { top, rows }));
+  };
+  useLayoutEffect(() => {
+    if (!element) return;
+    const onChange = () => read.current();
+    onChange();
+    element.addEventListener('scroll', onChange, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onChange);
+    resize?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onChange);
+      resize?.disconnect();
+    };
+  }, [element]);
+  useLayoutEffect(() => read.current(), [rowHeight]);
+
+  const [start, end] = rowsInView(view.top, view.rows, count, overscan);
+  const items = useMemo(
+    () =>
+      Array.from({ length: Math.max(0, end - start) }, (_, i): VirtualItem => {
+        const index = start + i;
+        return {
+          key: index,
+          index,
+          start: index * rowHeight,
+          end: (index + 1) * rowHeight,
+          size: rowHeight,
+          lane: 0,
+        };
+      }),
+    [start, end, rowHeight],
+  );
+  const scrollToIndex = (index: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = index * rowHeight;
+    const height = viewportHeight(el);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
+    read.current();
+  };
+
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, count - 1));
 
-  // After a keyboard move the target row may only exist once the virtualizer has scrolled to it.
-  const items = virtualizer.getVirtualItems();
+  // After a keyboard move the target row may only exist once the table has scrolled to it.
   useEffect(() => {
     if (!focusPending.current) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
@@ -87,10 +165,15 @@ export function useVirtualRows(
       row.focus({ preventScroll: true });
       focusPending.current = false;
     }
-  }, [activeIndex, items]);
+  }, [activeIndex, items, scrollRef]);
+
+  useEffect(() => {
+    onRange?.(start, end);
+  }, [start, end, onRange]);
 
   const bodyProps: VirtualRows['bodyProps'] = {
     onClick(event) {
+      if (!openOnClick) return;
       const index = rowIndexOf(event.target);
       if (index !== null && !(event.target as Element).closest('a')) onOpen(index);
     },
@@ -101,9 +184,15 @@ export function useVirtualRows(
     onKeyDown(event) {
       const index = rowIndexOf(event.target);
       if (index === null) return;
+      if (rowKeysOnly && !(event.target as Element).matches('tr[data-index]')) return;
       if (event.key === 'Enter') {
         event.preventDefault();
         onOpen(index);
+        return;
+      }
+      if (event.key === 'Delete' && onDelete) {
+        event.preventDefault();
+        onDelete(index);
         return;
       }
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
@@ -112,7 +201,7 @@ export function useVirtualRows(
       event.preventDefault();
       setActive(next);
       focusPending.current = true;
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+      scrollToIndex(next);
     },
   };
 
@@ -120,11 +209,26 @@ export function useVirtualRows(
     scrollRef,
     items,
     activeIndex,
-    padTop: items[0]?.start ?? 0,
-    padBottom: virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0),
-    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    padTop: start * rowHeight,
+    padBottom: Math.max(0, count - end) * rowHeight,
+    scrollToIndex,
     bodyProps,
   };
+}
+
+/** The height rows can show in: the element's (jsdom lays nothing out; tests give it a size). */
+function viewportHeight(el: HTMLElement): number {
+  return el.clientHeight || el.offsetHeight;
+}
+
+/**
+ * The rows to draw, `start` to `end` (exclusive), when the row `top` is the first at the top of a
+ * view `rows` rows high: those in view and `overscan` on each side, within `count`.
+ */
+export function rowsInView(top: number, rows: number, count: number, overscan: number): [number, number] {
+  const start = Math.max(0, Math.min(top, count) - overscan);
+  const end = Math.min(count, top + rows + overscan);
+  return [Math.min(start, end), end];
 }
 
 /** Stands for the rows not drawn: a row of their total height (nothing when there are none). */

@@ -5,7 +5,7 @@
  * table or of the list opens the session log filtered to them. All-time hours come from the
  * totals kept with every write; a cycle's from that cycle's sessions.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   cycleLabel,
@@ -103,21 +103,28 @@ export default function HoursView() {
     hours: Math.round(t.minutes / 6) / 10,
   });
 
-  const open = (t: PairingTotal) => {
-    if (t.entityId === NO_ENTITY) return;
-    const filter: Partial<SessionFilter> = { cycleId };
-    if (t.dimension === 'person') filter.personId = t.entityId;
-    else if (t.dimension === 'app') filter.appId = t.entityId;
-    else if (t.dimension === 'team') filter.teamId = t.entityId;
-    else if (t.dimension === 'cycle') filter.cycleId = t.entityId;
-    else filter.topic = t.entityId;
-    showSessions(filter);
-    navigate('pairing');
-  };
+  const open = useCallback(
+    (t: PairingTotal) => {
+      if (t.entityId === NO_ENTITY) return;
+      const filter: Partial<SessionFilter> = { cycleId };
+      if (t.dimension === 'person') filter.personId = t.entityId;
+      else if (t.dimension === 'app') filter.appId = t.entityId;
+      else if (t.dimension === 'team') filter.teamId = t.entityId;
+      else if (t.dimension === 'cycle') filter.cycleId = t.entityId;
+      else filter.topic = t.entityId;
+      showSessions(filter);
+      navigate('pairing');
+    },
+    [cycleId, showSessions, navigate],
+  );
 
   const ready = totals && people && teams && cycles;
-  const all = totals ?? [];
-  const top = all.slice(0, CHART_ROWS).map(rowOf);
+  const all = totals ?? NO_TOTALS;
+  // The chart's rows stay the same object while their bars do (rows in view scrolled, names read
+  // for other apps), so the chart is not drawn again: Recharts redraws everything it is given.
+  const fresh = all.slice(0, CHART_ROWS).map(rowOf);
+  const [top, setTop] = useState(fresh);
+  if (!sameBars(top, fresh)) setTop(fresh);
   const minutes = all.reduce((sum, t) => sum + t.minutes, 0);
   const scope = cycleId ? `in ${cycleName.get(cycleId) ?? 'this cycle'}` : 'over all time';
   const columns: ChartColumn<Row>[] = [
@@ -178,30 +185,7 @@ export default function HoursView() {
             openLabel={(r) => `Open ${theSessions(r.total.sessions)} of ${r.name}`}
             empty={`No session ${scope}. Log one with Ctrl+Shift+L.`}
           >
-            <ResponsiveContainer width="100%" height={Math.max(140, top.length * 30 + 40)}>
-              <BarChart data={top} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-                <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis type="number" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" />
-                <YAxis
-                  type="category"
-                  dataKey="name"
-                  width={180}
-                  tick={{ fill: 'var(--text)', fontSize: 12 }}
-                  interval={0}
-                />
-                <Tooltip
-                  formatter={(value) => [`${String(value)} h`, 'Hours']}
-                  contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
-                />
-                <Bar
-                  dataKey="hours"
-                  fill="var(--series-1)"
-                  cursor="pointer"
-                  isAnimationActive={false}
-                  onClick={(entry) => open((entry as unknown as { payload: Row }).payload.total)}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <HoursChart rows={top} open={open} />
           </ChartCard>
           <h3 className="hours-list-title">
             Every {labels.one} {scope}
@@ -246,3 +230,50 @@ export default function HoursView() {
     </section>
   );
 }
+
+const NO_TOTALS: PairingTotal[] = [];
+
+/** The same bars: entities, names, hours and sessions (the chart's table shows them). */
+function sameBars(a: readonly Row[], b: readonly Row[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (r, i) =>
+        r.total.id === b[i]!.total.id &&
+        r.name === b[i]!.name &&
+        r.total.minutes === b[i]!.total.minutes &&
+        r.total.sessions === b[i]!.total.sessions,
+    )
+  );
+}
+
+/** The bars of the most hours; a bar opens its sessions. Drawn again only when its rows change. */
+const HoursChart = memo(function HoursChart({ rows, open }: { rows: Row[]; open(t: PairingTotal): void }) {
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 30 + 40)}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="var(--border)" />
+        {/* Every tick drawn (a handful of hours): Recharts then measures no label text to thin them. */}
+        <XAxis type="number" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" interval={0} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={180}
+          tick={{ fill: 'var(--text)', fontSize: 12 }}
+          interval={0}
+        />
+        <Tooltip
+          formatter={(value) => [`${String(value)} h`, 'Hours']}
+          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+        />
+        <Bar
+          dataKey="hours"
+          fill="var(--series-1)"
+          cursor="pointer"
+          isAnimationActive={false}
+          onClick={(entry) => open((entry as unknown as { payload: Row }).payload.total)}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+});

@@ -4,10 +4,11 @@
  * active row; ↑/↓, Page Up/Down, Home/End move between rows, Enter opens the row, Delete deletes
  * it where the table allows. Rows whose data is not read yet show as "Loading…" (the session log
  * reads the page in view only), rows of a previous answer while a new one is read are greyed
- * (`busy`), and `onRange` says which rows are in view.
+ * (`busy`), and `onRange` says which rows are in view. The rows, the keys and the focus are the
+ * shared renderer/ui/use-virtual-rows.tsx; this is the Pairing area's markup around it.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import './virtual-table.css';
 
 export interface VirtualColumn {
@@ -51,76 +52,16 @@ export function VirtualTable({
   testId,
   busy = false,
 }: VirtualTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  // Rows hold buttons of their own: a click on a row does not open it, and keys act on the row only.
+  const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
     count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-  });
-  const [active, setActive] = useState(0);
-  const activeIndex = Math.min(active, Math.max(0, count - 1));
-  const focusPending = useRef(false);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
-
-  useEffect(() => {
-    onRange?.(first, last + 1);
-  }, [first, last, onRange]);
-
-  // A row moved to by key may only exist once the virtualizer has scrolled to it.
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const target = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
-    if (target) {
-      target.focus({ preventScroll: true });
-      focusPending.current = false;
-    }
-  }, [activeIndex, items]);
-
+    rowHeight,
+    onOpen ?? noop,
+    { onDelete, onRange, openOnClick: false, rowKeysOnly: true, overscan: 8 },
+  );
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   if (count === 0) return <div className="empty virtual-empty">{empty}</div>;
 
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(count - 1, index));
-    setActive(next);
-    focusPending.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const indexOf = (target: EventTarget) => {
-    const tr = (target as Element).closest?.('tr[data-index]');
-    return tr ? Number(tr.getAttribute('data-index')) : null;
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const index = indexOf(event.target);
-    if (index === null || event.target !== event.currentTarget.querySelector(`tr[data-index="${index}"]`))
-      return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: count - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      moveTo(moves[event.key]!);
-    } else if (event.key === 'Enter' && onOpen) {
-      event.preventDefault();
-      onOpen(index);
-    } else if (event.key === 'Delete' && onDelete) {
-      event.preventDefault();
-      onDelete(index);
-    }
-  };
-
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div
       ref={scrollRef}
@@ -143,12 +84,8 @@ export function VirtualTable({
             ))}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown} onFocus={(e) => setActive(indexOf(e.target) ?? activeIndex)}>
-          {padTop > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padTop }} />
-            </tr>
-          )}
+        <tbody {...bodyProps}>
+          <SpacerRow height={padTop} columns={columns.length} />
           {items.map((item) => {
             const cells = row(item.index);
             return (
@@ -174,13 +111,11 @@ export function VirtualTable({
               </tr>
             );
           })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padBottom }} />
-            </tr>
-          )}
+          <SpacerRow height={padBottom} columns={columns.length} />
         </tbody>
       </table>
     </div>
   );
 }
+
+const noop = () => {};

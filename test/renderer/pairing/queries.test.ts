@@ -9,6 +9,7 @@ import { AdoptionDatabase } from '../../../renderer/db/database';
 import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
 import { setLastEntry, setMe } from '../../../renderer/features/pairing/data/preferences';
 import {
+  countDateRange,
   loadCycleTotals,
   loadQuickEntryContext,
   loadSessionLog,
@@ -17,7 +18,7 @@ import {
   loadTotals,
   searchApps,
 } from '../../../renderer/features/pairing/data/queries';
-import { logSession } from '../../../renderer/features/pairing/data/sessions';
+import { deleteSession, logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
   addDaysIso,
   compareSessionsNewestFirst,
@@ -27,7 +28,7 @@ import {
   type SessionFilter,
 } from '../../../shared/domain';
 import { freshDatabases } from '../db/db-helpers';
-import { seedPairing, type PairingWorld } from './fixtures';
+import { logAt, seedPairing, type PairingWorld } from './fixtures';
 
 const freshDb = freshDatabases('pairing-queries');
 
@@ -79,6 +80,8 @@ describe('the session log', () => {
       out.push(...(await loadSessionPage(database, filter, start, Math.min(log.total, start + 7))));
     }
     expect(out).toHaveLength(log.total);
+    // The count and minutes come from the totals where they can: they must be what is listed.
+    if (log.minutes !== null) expect(log.minutes).toBe(out.reduce((sum, s) => sum + s.durationMinutes, 0));
     return out;
   }
 
@@ -137,6 +140,21 @@ describe('the session log', () => {
     }
   });
 
+  it('counts a date range from the cycles it covers, counting only the cycles it cuts through', async () => {
+    const day = fc.integer({ min: -5, max: 110 }).map((n) => addDaysIso('2026-01-01', n));
+    await fc.assert(
+      fc.asyncProperty(fc.option(day, { freq: 3 }), fc.option(day, { freq: 3 }), async (from, to) => {
+        const expected = all.filter(
+          (s) => (from === null || s.date >= from) && (to === null || s.date <= to),
+        );
+        expect(await countDateRange(database, from, to)).toBe(expected.length);
+      }),
+      { numRuns: 80 },
+    );
+    // Its cycles' dates in the fixture: the count must read sessions in both cycles and cut them.
+    expect(new Set(all.map((s) => s.cycleId))).toEqual(new Set([w.closed.id, w.active.id]));
+  });
+
   it('gives hours per person over all time from the totals, and per app within a cycle from its sessions', async () => {
     const minutesOf = (list: PairingSession[]) => list.reduce((sum, s) => sum + s.durationMinutes, 0);
     const people = await loadTotals(database, 'person');
@@ -150,6 +168,30 @@ describe('the session log', () => {
     expect(ledger?.minutes).toBe(
       minutesOf(all.filter((s) => s.appId === w.ledger.id && s.cycleId === w.active.id)),
     );
+  });
+});
+
+describe('a date range with sessions outside every cycle', () => {
+  it('is counted through the date index, and a cycle whose sessions lie outside its dates still counts right', async () => {
+    const database = freshDb();
+    const w = await seedPairing(database);
+    const dates = ['2025-11-02', '2026-01-15', '2026-03-31', '2026-04-01', '2026-06-30', '2026-08-09'];
+    for (const date of dates) {
+      await logAt(database, { person: w.ana, date, minutes: 30, team: w.payments, topic: 'Logging' });
+    }
+    const count = (from: string | null, to: string | null) => countDateRange(database, from, to);
+    expect(await count('2026-01-01', '2026-06-30')).toBe(4);
+    expect(await count(null, '2026-03-31')).toBe(3);
+    expect(await count('2026-04-01', null)).toBe(3);
+    // Without them: per cycle. Moving the active cycle's end earlier leaves its sessions' cycle as it was.
+    const outside = await database.pairingSessions.filter((s) => s.cycleId === null).toArray();
+    expect(outside.map((s) => s.date).sort()).toEqual(['2025-11-02', '2026-08-09']);
+    for (const session of outside) await deleteSession(session.id, database);
+    await database.cycles.update(w.active.id, { endDate: '2026-05-01' });
+    expect(await count('2026-01-01', '2026-06-30')).toBe(4);
+    expect(await count('2026-05-01', null)).toBe(1);
+    expect(await count('2026-03-31', '2026-04-01')).toBe(2);
+    expect(await count('2026-07-01', null)).toBe(0);
   });
 });
 

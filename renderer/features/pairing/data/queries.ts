@@ -3,8 +3,11 @@
  * another window) shows at once. Nothing here reads all 200,000 sessions:
  *
  * - the session log reads through an index: with no filter, or one of app, team, cycle or
- *   topic (with or without dates), it counts the matches and reads only the page in view
- *   (`[field+date]` indexes, newest first); with a person, or several filters, it reads the
+ *   topic (with or without dates), it reads only the page in view (`[field+date]` indexes,
+ *   newest first) and takes the count from the totals (with dates alone: from the totals per
+ *   cycle, counting only the cycles the dates cut through; with an entity and dates: counts
+ *   that entity's index range);
+ *   with a person, or several filters, it reads the
  *   sessions of the most selective one (an app's, a person's…) and filters those in memory;
  * - hours come from the totals kept with every write (renderer/db/derived.ts), or, for one
  *   cycle, from that cycle's sessions;
@@ -12,12 +15,14 @@
  *
  * The loaders are exported for the data-module tests and the benchmark.
  */
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Collection } from 'dexie';
 import {
   compareSessionsNewestFirst,
   currentAssignment,
   matchesSessionFilter,
+  NO_ENTITY,
   recountTotals,
   staleOnboardingApps,
   totalId,
@@ -146,17 +151,75 @@ export type SessionLog =
   | { kind: 'paged'; total: number; minutes: number | null }
   | { kind: 'loaded'; total: number; minutes: number; sessions: PairingSession[] };
 
-/** The minutes of what a filter of one entity (or none), without dates, selects: from the totals. */
-async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): Promise<number | null> {
+/**
+ * The sessions and minutes of what a filter of one entity (or none), without dates, selects:
+ * from the totals kept with every write (all sessions: the totals per cycle, "no cycle"
+ * included), so no index is counted — counting one in IndexedDB walks every entry, about a
+ * second for 50,000 sessions, and blocks every other read meanwhile. Null with dates.
+ */
+async function totalOf(
+  database: AdoptionDatabase,
+  filter: SessionFilter,
+): Promise<{ sessions: number; minutes: number } | null> {
   if (filter.from !== null || filter.to !== null) return null;
   const set = INDEXED.filter(([key]) => filter[key] !== null);
   if (set.length === 0) {
     const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
-    return cycles.reduce((sum, t) => sum + t.minutes, 0);
+    return {
+      sessions: cycles.reduce((sum, t) => sum + t.sessions, 0),
+      minutes: cycles.reduce((sum, t) => sum + t.minutes, 0),
+    };
   }
   const [key] = set[0]!;
   const dimension = ({ appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const)[key];
-  return (await database.pairingTotals.get(totalId(dimension, filter[key] as string)))?.minutes ?? 0;
+  const total = await database.pairingTotals.get(totalId(dimension, filter[key] as string));
+  return { sessions: total?.sessions ?? 0, minutes: total?.minutes ?? 0 };
+}
+
+/** Days from one ISO date to another (the share of a cycle's dates a range covers). */
+const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/**
+ * How many sessions are dated from `from` to `to` (both included; null: open), without counting
+ * the whole range of the date index: per cycle, through `[cycleId+date]`, a cycle whose sessions
+ * all fall in the range (its first date read by one seek, its last kept in its total) counts its
+ * total, one wholly outside counts nothing, and only a cycle the range cuts through is counted —
+ * on its smaller side (the sessions in the range, or its total less those before and after).
+ * Sessions outside every cycle have no `[cycleId+date]` entry: when there are any, the date index
+ * is counted.
+ */
+export async function countDateRange(
+  database: AdoptionDatabase,
+  from: IsoDate | null,
+  to: IsoDate | null,
+): Promise<number> {
+  const low = from ?? LOW;
+  const high = to ?? HIGH;
+  if (low > high) return 0;
+  const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
+  if (cycles.some((t) => t.entityId === NO_ENTITY)) {
+    return database.pairingSessions.where('date').between(low, high, true, true).count();
+  }
+  const counts = await Promise.all(
+    cycles.map(async ({ entityId: cycleId, sessions, lastDate: last }) => {
+      if (last === null || last < low) return 0;
+      const range = (a: string, b: string, withA = true, withB = true) =>
+        database.pairingSessions.where('[cycleId+date]').between([cycleId, a], [cycleId, b], withA, withB);
+      const [firstKey] = (await range(LOW, HIGH).limit(1).keys()) as unknown as [string, IsoDate][];
+      const first = firstKey?.[1];
+      if (first === undefined || first > high) return 0;
+      if (first >= low && last <= high) return sessions;
+      const span = Math.max(1, daysBetween(first, last));
+      const covered = daysBetween(first > low ? first : low, last < high ? last : high);
+      if (covered <= span / 2) return range(low, high).count();
+      const [before, after] = await Promise.all([
+        from !== null && first < from ? range(LOW, from, true, false).count() : 0,
+        to !== null && last > to ? range(to, HIGH, false, true).count() : 0,
+      ]);
+      return sessions - before - after;
+    }),
+  );
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 /**
@@ -167,8 +230,11 @@ async function totalMinutes(database: AdoptionDatabase, filter: SessionFilter): 
 export async function loadSessionLog(database: AdoptionDatabase, filter: SessionFilter): Promise<SessionLog> {
   const exact = exactCollection(database, filter);
   if (exact) {
-    const [total, minutes] = await Promise.all([exact.count(), totalMinutes(database, filter)]);
-    return { kind: 'paged', total, minutes };
+    const total = await totalOf(database, filter);
+    if (total) return { kind: 'paged', total: total.sessions, minutes: total.minutes };
+    const dated = !INDEXED.some(([key]) => filter[key] !== null);
+    const count = dated ? await countDateRange(database, filter.from, filter.to) : await exact.count();
+    return { kind: 'paged', total: count, minutes: null };
   }
   let candidates: PairingSession[];
   if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
@@ -244,35 +310,52 @@ export async function loadTotals(
   return totalsOf(await database.pairingTotals.where('dimension').equals(dimension).toArray(), dimension);
 }
 
+/** The totals of every dimension within one cycle, counted from that cycle's sessions. */
+export async function loadCycleRecount(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
+  const sessions = await database.pairingSessions
+    .where('[cycleId+date]')
+    .between([cycleId, LOW], [cycleId, HIGH])
+    .toArray();
+  return recountTotals(sessions);
+}
+
 /** The totals of one dimension within one cycle, counted from that cycle's sessions. */
 export async function loadCycleTotals(
   database: AdoptionDatabase,
   cycleId: string,
   dimension: TotalDimension,
 ): Promise<PairingTotal[]> {
-  const sessions = await database.pairingSessions
-    .where('[cycleId+date]')
-    .between([cycleId, LOW], [cycleId, HIGH])
-    .toArray();
-  return totalsOf(recountTotals(sessions), dimension);
+  return totalsOf(await loadCycleRecount(database, cycleId), dimension);
+}
+
+export interface Hours {
+  dimension: TotalDimension;
+  cycleId: string | null;
+  totals: PairingTotal[];
 }
 
 /**
  * Hours by a dimension, over all time (cycleId null) or within one cycle; live. They carry what
- * they were read for: while other hours are read the previous ones stay, marked so.
+ * they were read for: while other hours are read the previous ones stay, marked so. A cycle's
+ * sessions are read once for every dimension (about 5,000 of them a cycle in the enterprise
+ * workspace): another dimension of the same cycle reads nothing again.
  */
-export function useHours(
-  dimension: TotalDimension,
-  cycleId: string | null,
-): { dimension: TotalDimension; cycleId: string | null; totals: PairingTotal[] } | undefined {
+export function useHours(dimension: TotalDimension, cycleId: string | null): Hours | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    async () => ({
-      dimension,
-      cycleId,
-      totals: await (cycleId ? loadCycleTotals(db, cycleId, dimension) : loadTotals(db, dimension)),
-    }),
-    [db, dimension, cycleId],
+  const read = useLiveQuery(
+    async () =>
+      cycleId === null
+        ? { dimension, cycleId, totals: await loadTotals(db, dimension) }
+        : { dimension: null, cycleId, totals: await loadCycleRecount(db, cycleId) },
+    [db, cycleId, cycleId === null ? dimension : null],
+  );
+  return useMemo(
+    () =>
+      read &&
+      (read.dimension === null
+        ? { dimension, cycleId: read.cycleId, totals: totalsOf(read.totals, dimension) }
+        : { dimension: read.dimension, cycleId: read.cycleId, totals: read.totals }),
+    [read, dimension],
   );
 }
 
