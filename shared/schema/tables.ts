@@ -18,6 +18,7 @@ import { pairingTotalSchema } from '../domain/pairing';
 import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
+import { toilTallySchema } from '../domain/toil-results';
 import { valueStreamMapSchema } from '../domain/value-stream';
 import { clockEntrySchema } from '../sync/clocks';
 
@@ -83,6 +84,7 @@ export const TABLES = {
   metricSnapshots: dataTable(metricSnapshotSchema, 'id, metricId, date, [metricId+date]'),
   settings: localTable(settingSchema, 'key'),
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
+  toilTallies: derivedTable(toilTallySchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

@@ -20,7 +20,9 @@ import { RECORD_SCHEMAS } from '../../../shared/schema/tables';
 import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
 import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
+import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
+import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -30,7 +32,12 @@ interface PlainRecord {
 type PlainTables = Record<string, PlainRecord[]>;
 
 /** Fixtures of every earlier schema version: a backup file as that version's app wrote it. */
-const FIXTURES: Record<number, string> = { 1: v1BackupText, 2: v2BackupText, 3: v3BackupText };
+const FIXTURES: Record<number, string> = {
+  1: v1BackupText,
+  2: v2BackupText,
+  3: v3BackupText,
+  4: v4BackupText,
+};
 
 const names: string[] = [];
 const opened: Dexie[] = [];
@@ -328,5 +335,20 @@ describe('a backup written by a newer schema version', () => {
       /newer version of the app: its data has schema version 99.*update to 7\.1\.0 or later/,
     );
     expect(await snapshot(database)).toEqual(before);
+  });
+});
+
+describe('schema version 5', () => {
+  it('computes the toil tallies of a version-4 database from its responses', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(4);
+    await writeOldDatabase(name, 4, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const tallies = await database.toilTallies.toArray();
+    expect(old.toilResponses!.length).toBeGreaterThan(0);
+    expect(tallies.sort(byId)).toEqual(
+      tallyResponses(old.toilResponses as unknown as ResponseFacts[]).sort(byId),
+    );
   });
 });
