@@ -92,6 +92,16 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'toil',
+    label: 'Toil audits',
+    description:
+      'The deck’s developer toil survey per team: responses typed or imported, results, comparisons, heat map',
+    screen: lazy(() => import('./features/toil/ToilScreen')),
+    contributes: {
+      overviewCharts: lazy(() => import('./features/toil/OverviewToilChart')),
+    },
+  },
+  {
     id: 'metrics',
     label: 'Metrics',
     description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',
