@@ -44,17 +44,17 @@ export function AuditList({ data, threshold }: { data: ToilData; threshold: numb
     <section className="card toil-list" aria-labelledby="toil-list-title">
       <div className="toil-list-head">
         <h2 id="toil-list-title">Audits</h2>
-        <label className="inline-field">
+        <label className="inline-field" htmlFor="toil-list-group">
           Team or app
-          <select value={group} onChange={(e) => setGroup(e.target.value)}>
-            <option value="">All ({plural(data.audits.length, 'audit')})</option>
-            {groups.map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
         </label>
+        <select id="toil-list-group" value={group} onChange={(e) => setGroup(e.target.value)}>
+          <option value="">All ({plural(data.audits.length, 'audit')})</option>
+          {groups.map(([key, name]) => (
+            <option key={key} value={key}>
+              {name}
+            </option>
+          ))}
+        </select>
       </div>
       <p className="muted">
         Results show from {plural(threshold, 'response')} (Template → privacy threshold).

@@ -92,16 +92,16 @@ export function AuditPage({
 
       {others.length > 0 && (
         <section className="card toil-compare-pick" aria-label="Compare with another audit">
-          <label className="inline-field">
+          <label className="inline-field" htmlFor="toil-compare-with">
             Compare with
-            <select value={other} onChange={(e) => setOther(e.target.value)}>
-              {others.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title} · {formatIsoDate(a.date)}
-                </option>
-              ))}
-            </select>
           </label>
+          <select id="toil-compare-with" value={other} onChange={(e) => setOther(e.target.value)}>
+            {others.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title} · {formatIsoDate(a.date)}
+              </option>
+            ))}
+          </select>
           {compareHref && (
             <a className="button" href={compareHref}>
               Compare
