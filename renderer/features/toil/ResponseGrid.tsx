@@ -131,13 +131,15 @@ export function ResponseGrid({ audit, items }: { audit: ToilAudit; items: readon
         </ol>
       </details>
       <FormError message={formError} />
-      {problems.length > 0 && (
-        <ul className="toil-problems" role="alert" aria-label="Answers to fix">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <div role="alert">
+        {problems.length > 0 && (
+          <ul className="toil-problems" aria-label="Answers to fix">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       <div className="toil-grid-scroll">
         <table ref={gridRef} className="toil-grid" aria-label="Responses to enter">
           <thead>

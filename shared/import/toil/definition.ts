@@ -26,6 +26,12 @@ export interface ToilResponseImportRecord {
   invalid: Record<string, string>;
 }
 
+/** What a re-import needs of a stored response. */
+export interface StoredResponse {
+  id: string;
+  respondent?: string;
+}
+
 type Cell = { score: number | null } | { problem: string };
 
 const RESPONSE_ID_SYNONYMS = [
@@ -57,7 +63,7 @@ function namesOf(item: ToilItem, code: string, date: IsoDate): string[] {
 export function toilResponsesImport(
   items: readonly ToilItem[],
   date: IsoDate,
-): EntityImport<ToilResponseImportRecord> {
+): EntityImport<ToilResponseImportRecord, string, StoredResponse> {
   const asked = askedItems(items, date);
   const fields: ImportField[] = [
     {
@@ -128,7 +134,7 @@ export function toilResponsesImport(
         name: 'same response id',
         field: 'respondent',
         ofRecord: (r) => r.respondent || null,
-        ofStored: (s: { id: string; respondent?: string }) => s.respondent || null,
+        ofStored: (s) => s.respondent || null,
       },
     ],
   };
