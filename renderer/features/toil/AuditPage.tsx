@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  AGREEMENT_LABELS,
   answersPerQuestion,
   auditGroup,
   auditResults,
@@ -123,6 +124,16 @@ export function AuditPage({
             <p>
               Overall score <strong>{formatScore(results.score)}</strong> of 5 (the mean of the statements
               shown; 5 is least toil). Reversed statements are scored the other way round.
+            </p>
+            <p className="toil-dist-legend" aria-hidden="true">
+              {AGREEMENT_LABELS.map((label, i) => (
+                <span key={label}>
+                  <i className={`agree-${i + 1}`} /> {label}
+                </span>
+              ))}
+              <span>
+                <i className="agree-na" /> Not applicable
+              </span>
             </p>
             <table className="data toil-results">
               <thead>
