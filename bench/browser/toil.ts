@@ -39,11 +39,12 @@ export async function measureToil(
 
   log('  toil: open audit results and the heat map…');
   // Once first, untimed: the area's code loads and its kept queries read on the first opening.
-  await nav.getByRole('link', { name: 'Toil audits' }).click();
+  // Generous timeouts: the page may still be busy with the screen the harness left it on.
+  await nav.getByRole('link', { name: 'Toil audits' }).click({ timeout: 120_000 });
   await call(page, 'waitFor', LIST_READY, 120_000);
-  await tabs.getByRole('link', { name: 'Heat map' }).click();
+  await tabs.getByRole('link', { name: 'Heat map' }).click({ timeout: 120_000 });
   await call(page, 'waitFor', HEATMAP_READY, 120_000);
-  await tabs.getByRole('link', { name: 'Audits' }).click();
+  await tabs.getByRole('link', { name: 'Audits' }).click({ timeout: 120_000 });
   await call(page, 'waitFor', LIST_READY, 120_000);
   const heading = (await page.locator('main .page-header p').first().textContent()) ?? '';
   const audits = Number(/([\d,]+) audits?/.exec(heading)?.[1]?.replaceAll(',', '') ?? Number.NaN);
@@ -59,13 +60,13 @@ export async function measureToil(
       { selector: '.toil-audit .toil-question, .toil-audit .toil-hidden' },
     ];
     samples.results.add('Results', await session.timed(opened, () => link.click(), 120_000));
-    await page.getByRole('link', { name: '← All audits' }).click();
+    await page.getByRole('link', { name: '← All audits' }).click({ timeout: 120_000 });
     await call(page, 'waitFor', LIST_READY, 120_000);
 
     samples.heatmaps.next();
     const open = () => tabs.getByRole('link', { name: 'Heat map' }).click();
     samples.heatmaps.add('Heat map', await session.timed(HEATMAP_READY, open, 120_000));
-    await tabs.getByRole('link', { name: 'Audits' }).click();
+    await tabs.getByRole('link', { name: 'Audits' }).click({ timeout: 120_000 });
     await call(page, 'waitFor', LIST_READY, 120_000);
   }
   return { ...samples, audits };
