@@ -93,6 +93,16 @@ export const AREAS: readonly Area[] = [
     },
   },
   {
+    id: 'toil',
+    label: 'Toil audits',
+    description:
+      'The deck’s developer toil survey per team: responses typed or imported, results, comparisons, heat map',
+    screen: lazy(() => import('./features/toil/ToilScreen')),
+    contributes: {
+      overviewCharts: lazy(() => import('./features/toil/OverviewToilChart')),
+    },
+  },
+  {
     id: 'marketing',
     label: 'Marketing',
     description:

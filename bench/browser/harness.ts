@@ -62,6 +62,7 @@ import {
   type PairingSamples,
 } from './pairing';
 import { DIST, ROOT, startServer, type BenchServer } from './server';
+import { measureToil, TOIL_FIGURE_IDS, toilInteractions, type ToilSamples } from './toil';
 
 export interface BrowserBenchOptions {
   scale: number;
@@ -87,6 +88,7 @@ export const BENCH_AREAS = [
   'people',
   'metrics',
   'pairing',
+  'toil',
   'heap',
 ] as const;
 export type BenchArea = (typeof BENCH_AREAS)[number];
@@ -149,6 +151,7 @@ export const BROWSER_FIGURE_IDS = [
   ...PEOPLE_FIGURE_IDS,
   ...METRICS_FIGURE_IDS,
   ...PAIRING_FIGURE_IDS,
+  ...TOIL_FIGURE_IDS,
   'longest-task-scroll',
   'longest-task-typing',
   'scroll-frame-rate',
@@ -648,6 +651,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     let metricsError: string | undefined;
     let pairing: PairingSamples | null = null;
     let pairingError: string | undefined;
+    let toil: ToilSamples | null = null;
+    let toilError: string | undefined;
     if (!restoreError && last) {
       const session = last;
       const { page } = session;
@@ -854,6 +859,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
           pairingError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
           log(`  pairing: ${pairingError}`);
         }
+      // 5e. A toil audit's results and the heat map (./toil.ts).
+      if (measures('toil'))
+        try {
+          toil = await measureToil(session, runs, log);
+        } catch (error) {
+          toilError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+          log(`  toil: ${toilError}`);
+        }
 
       // 6. Heap on each screen after a collection.
       if (measures('heap')) log('  heap…');
@@ -1026,12 +1039,19 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
     ];
     const metricIds: readonly string[] = METRICS_FIGURE_IDS;
     const pairingFigures = pairingInteractions(pairing);
-    for (const [id, name, samples, extra, targetMs = 100] of [...interactions, ...pairingFigures]) {
-      const areaError = pairingFigures.some((f) => f[0] === id)
-        ? pairingError
-        : metricIds.includes(id)
-          ? metricsError
-          : peopleError;
+    const toilFigures = toilInteractions(toil);
+    for (const [id, name, samples, extra, targetMs = 100] of [
+      ...interactions,
+      ...pairingFigures,
+      ...toilFigures,
+    ]) {
+      const areaError = toilFigures.some((f) => f[0] === id)
+        ? toilError
+        : pairingFigures.some((f) => f[0] === id)
+          ? pairingError
+          : metricIds.includes(id)
+            ? metricsError
+            : peopleError;
       add({
         id,
         figure: name,

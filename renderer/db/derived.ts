@@ -26,6 +26,12 @@ import {
   type TotalsDelta,
 } from '../../shared/domain/pairing';
 import {
+  applyTallyDelta,
+  tallyResponses,
+  type ResponseFacts,
+  type ToilTally,
+} from '../../shared/domain/toil-results';
+import {
   DERIVED_TABLE_NAMES,
   type DataTableName,
   type DerivedTableName,
@@ -72,6 +78,22 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       }
       if (puts.length > 0) await totals.bulkPut(puts);
       if (deletes.length > 0) await totals.bulkDelete(deletes);
+    },
+  },
+  toilTallies: {
+    source: 'toilResponses',
+    compute: (records) => tallyResponses(records as ResponseFacts[]),
+    async apply(table, removed, added) {
+      const ids = [
+        ...new Set([...(removed as ResponseFacts[]), ...(added as ResponseFacts[])].map((r) => r.auditId)),
+      ];
+      if (ids.length === 0) return;
+      const tallies = table('toilTallies') as Table<ToilTally, string>;
+      const stored = await tallies.bulkGet(ids);
+      const current = new Map(stored.flatMap((t) => (t ? [[t.id, t] as const] : [])));
+      const { put, deleted } = applyTallyDelta(current, removed as ResponseFacts[], added as ResponseFacts[]);
+      if (put.length > 0) await tallies.bulkPut(put);
+      if (deleted.length > 0) await tallies.bulkDelete(deleted);
     },
   },
 };

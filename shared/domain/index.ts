@@ -24,3 +24,4 @@ export * from './knowledge';
 export * from './three-way';
 export * from './pairing';
 export * from './metric-series';
+export * from './toil-results';

@@ -90,6 +90,20 @@ export const toilItemInputSchema = z.object({
   order: wholeNumber('Order', 0, 100_000),
   builtIn: z.boolean().default(false),
   reversed: z.boolean().default(false),
+  /**
+   * The day from which the item is no longer asked (absent or null while it is asked; optional so
+   * that items written before schema version 5 stay as they were): audits dated before
+   * it still ask it, and their answers keep showing.
+   */
+  retiredOn: isoDateSchema('Retired on').nullable().optional(),
+  /**
+   * Earlier wordings, oldest first: audits dated before `until` asked `text`, so their answers
+   * keep the wording they were given under (see wordingAt in toil-results.ts).
+   */
+  revisions: z
+    .array(z.object({ text: requiredText('Earlier wording', 1000), until: isoDateSchema('Reworded on') }))
+    .max(100, 'An item keeps at most 100 earlier wordings')
+    .optional(),
 });
 export type ToilItemInput = z.input<typeof toilItemInputSchema>;
 export const toilItemSchema = baseRecordSchema.and(toilItemInputSchema);
@@ -112,11 +126,18 @@ export type ToilAuditInput = z.input<typeof toilAuditInputSchema>;
 export const toilAuditSchema = baseRecordSchema.and(toilAuditInputSchema);
 export type ToilAudit = z.infer<typeof toilAuditSchema>;
 
+/** The lowest number of responses a group's results show with, unless the settings say otherwise. */
+export const DEFAULT_TOIL_PRIVACY_THRESHOLD = 5;
+
 /** One developer's answers to one audit. */
 export const toilResponseInputSchema = z.object({
   auditId: z.string().uuid('Audit is required'),
+  /**
+   * Never shown with results (responses are anonymous): at most a survey tool's response id, so
+   * that importing the same export again updates its rows instead of adding them twice.
+   */
   respondent: optionalText('Respondent', 200),
-  /** Statement id → agreement 1 (strongly disagree) … 5 (strongly agree). */
+  /** Statement id → agreement 1 (strongly disagree) … 5 (strongly agree); absent = not applicable. */
   scores: z.record(z.string(), wholeNumber('Agreement', 1, 5)).default({}),
   /** Question id → free-text answer. */
   answers: z

@@ -117,6 +117,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // One record per cycle and point; the form reads a cycle's by its index.
     stores: { dxScores: 'id, cycleId, [cycleId+point]' },
   },
+  {
+    version: 6,
+    appVersion: '0.6.0',
+    change:
+      'Toil audits keep a tally per audit (responses, and the count of each answer 1–5 per statement), so results and the heat map read 2,000 tallies instead of 40,000 responses; toil items keep their earlier wordings and the day they were retired.',
+    // Keyed by the audit's id; the item fields have defaults, so stored items need no upgrade.
+    stores: { toilTallies: 'id' },
+    derive: ['toilTallies'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

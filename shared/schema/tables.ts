@@ -19,6 +19,7 @@ import { pairingTotalSchema } from '../domain/pairing';
 import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
+import { toilTallySchema } from '../domain/toil-results';
 import { valueStreamMapSchema } from '../domain/value-stream';
 import { clockEntrySchema } from '../sync/clocks';
 
@@ -85,6 +86,7 @@ export const TABLES = {
   dxScores: dataTable(dxScoreSchema, 'id, cycleId, [cycleId+point]'),
   settings: localTable(settingSchema, 'key'),
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
+  toilTallies: derivedTable(toilTallySchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

@@ -21,7 +21,9 @@ import v1BackupText from '../../fixtures/schema-v1/backup.json?raw';
 import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
 import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
+import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
 import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
+import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -36,6 +38,7 @@ const FIXTURES: Record<number, string> = {
   2: v2BackupText,
   3: v3BackupText,
   4: v4BackupText,
+  5: v5BackupText,
 };
 
 const names: string[] = [];
@@ -334,5 +337,20 @@ describe('a backup written by a newer schema version', () => {
       /newer version of the app: its data has schema version 99.*update to 7\.1\.0 or later/,
     );
     expect(await snapshot(database)).toEqual(before);
+  });
+});
+
+describe('schema version 6', () => {
+  it('computes the toil tallies of a version-5 database from its responses', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(5);
+    await writeOldDatabase(name, 5, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const tallies = await database.toilTallies.toArray();
+    expect(old.toilResponses!.length).toBeGreaterThan(0);
+    expect(tallies.sort(byId)).toEqual(
+      tallyResponses(old.toilResponses as unknown as ResponseFacts[]).sort(byId),
+    );
   });
 });
