@@ -71,7 +71,63 @@ export interface BrowserBenchOptions {
   build?: boolean;
   /** Progress lines; default console.log. */
   log?: (line: string) => void;
+  /**
+   * Only these areas' figures (BENCH_ONLY=pairing,people): the restore (it makes the workspace,
+   * with its raw baseline) and the bare-button floor always run; the other sections are skipped
+   * and their figures left out. Default: everything.
+   */
+  only?: readonly BenchArea[];
 }
+
+/** The sections `only` can choose. */
+export const BENCH_AREAS = [
+  'first-screen',
+  'apps',
+  'blockers',
+  'people',
+  'metrics',
+  'pairing',
+  'heap',
+] as const;
+export type BenchArea = (typeof BENCH_AREAS)[number];
+
+/** BENCH_ONLY's areas ("pairing,people"); undefined when unset or empty. */
+export function parseOnly(value: string | undefined): BenchArea[] | undefined {
+  const areas = (value ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of areas) {
+    if (!(BENCH_AREAS as readonly string[]).includes(a)) {
+      throw new Error(`BENCH_ONLY: unknown area "${a}" (one of ${BENCH_AREAS.join(', ')})`);
+    }
+  }
+  return areas.length ? (areas as BenchArea[]) : undefined;
+}
+
+/** The figure ids of each area `only` can choose (the restore's are always kept). */
+const AREA_FIGURES: Record<BenchArea, readonly string[]> = {
+  'first-screen': [
+    'first-screen-workspace',
+    'first-screen-overview',
+    'first-screen-empty',
+    'js-before-first-screen',
+  ],
+  apps: [
+    'switch-areas-p95',
+    'sort-apps-p95',
+    'filter-apps-p95',
+    'open-app-p95',
+    'longest-task-scroll',
+    'longest-task-typing',
+    'scroll-frame-rate',
+  ],
+  blockers: ['blockers-register-p95', 'blockers-board-p95', 'blockers-trends-p95', 'filter-blockers-p95'],
+  people: PEOPLE_FIGURE_IDS,
+  metrics: METRICS_FIGURE_IDS,
+  pairing: PAIRING_FIGURE_IDS,
+  heap: ['heap-busiest-screen'],
+};
 
 /** Every figure the browser benchmark produces, by id. */
 export const BROWSER_FIGURE_IDS = [
@@ -490,6 +546,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
   const log = (line: string) => print(`${line} [${((performance.now() - startedAt) / 1000).toFixed(0)} s]`);
   const runs = Math.max(1, options.runs ?? 5);
   const restoreRuns = Math.min(3, runs);
+  const measures = (area: BenchArea) => !options.only || options.only.includes(area);
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
 
@@ -522,13 +579,13 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
   const sessions: Session[] = [];
   try {
     // 1. Start to the first screen, empty workspace (fresh profile).
-    log('  first screen, empty workspace…');
-    const empty = await Session.open(chromiumPath, server, script);
-    sessions.push(empty);
     const emptyApp: number[] = [];
     const emptyRaw: number[] = [];
     let loadedScripts: string[] = [];
-    for (let i = 0; i < runs; i++) {
+    if (measures('first-screen')) log('  first screen, empty workspace…');
+    const empty = await Session.open(chromiumPath, server, script);
+    sessions.push(empty);
+    for (let i = 0; i < (measures('first-screen') ? runs : 0); i++) {
       const app = await goto(empty.page, server.baseURL);
       if (app.screen !== 'welcome') throw new Error(`Expected the welcome screen, got ${app.screen}`);
       emptyApp.push(app.ms);
@@ -596,8 +653,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       const { page } = session;
 
       // 3. Start to the first screen with the workspace: the app, then the raw page.
-      log('  first screen, enterprise workspace…');
-      for (let i = 0; i < runs; i++) {
+      if (measures('first-screen')) log('  first screen, enterprise workspace…');
+      for (let i = 0; i < (measures('first-screen') ? runs : 0); i++) {
         const app = await goto(page, `${server.baseURL}#/plan`);
         if (app.screen !== 'plan') throw new Error(`Expected the Plan, got ${app.screen}`);
         fullApp.push(app.ms);
@@ -613,7 +670,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       await goto(page, `${server.baseURL}#/plan`);
       floor.push(...(await bareControl(page, Math.max(5, runs * 2))));
       const nav = page.getByRole('navigation', { name: 'Areas' });
-      for (let run = 0; run < runs; run++) {
+      const appRuns = measures('apps') ? runs : 0;
+      for (let run = 0; run < appRuns; run++) {
         switches.next();
         for (const area of ['Apps', 'Data', 'Plan']) {
           const ready = AREA_READY[area] as Ready;
@@ -636,7 +694,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         'Selected',
         'Name',
       ].slice(0, quick ? 3 : undefined);
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < appRuns; run++) {
         sorts.next();
         for (const column of columns) {
           const header = table.getByRole('button', { name: column, exact: true });
@@ -655,7 +713,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         { selector: '.apps-table-scroll.is-stale', absent: true },
       ];
       const typed = quick ? 'pa' : 'pay 1';
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < appRuns; run++) {
         filters.next();
         await search.click();
         await typeThenErase(session, filters, 'input.apps-search', typed, settled);
@@ -667,7 +725,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         }
       }
 
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < appRuns; run++) {
         opens.next();
         backs.next();
         for (let k = 0; k < (quick ? 1 : 2); k++) {
@@ -681,9 +739,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       }
 
       // 5. Long tasks while scrolling the table and typing in its filter, and while idle.
-      log('  long tasks…');
+      if (appRuns) log('  long tasks…');
       const scroller = page.getByTestId('apps-table-scroll');
-      for (let i = 0; i < Math.min(3, runs); i++) {
+      for (let i = 0; i < Math.min(3, appRuns); i++) {
         await scroller.hover();
         await call(page, 'longTasksStart');
         for (let step = 0; step < (quick ? 15 : 40); step++) {
@@ -712,17 +770,18 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
 
       // The Blockers area (20,000 blockers at scale 1): each view after its first load, and
       // filtering the register, input to the frame after the result, with the main thread's CPU.
-      log('  blockers…');
-      await nav.getByRole('link', { name: 'Blockers' }).click();
-      await call(page, 'waitFor', BLOCKERS_READY.Register as Ready, 120_000);
+      const blockerRuns = measures('blockers') ? runs : 0;
+      if (blockerRuns) log('  blockers…');
+      if (blockerRuns) await nav.getByRole('link', { name: 'Blockers' }).click();
+      if (blockerRuns) await call(page, 'waitFor', BLOCKERS_READY.Register as Ready, 120_000);
       const blockerViews = page.getByRole('navigation', { name: 'Blockers views' });
       const openView = (view: string) => blockerViews.getByRole('link', { name: view, exact: true }).click();
       // The first load of each view (its chunk, its first read) is not what is measured.
-      for (const view of BLOCKER_VIEWS) {
+      for (const view of blockerRuns ? BLOCKER_VIEWS : []) {
         await openView(view);
         await call(page, 'waitFor', BLOCKERS_READY[view] as Ready, 120_000);
       }
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < blockerRuns; run++) {
         for (const view of BLOCKER_VIEWS) {
           blockerViewRuns[view].next();
           const t = await session.timed(BLOCKERS_READY[view] as Ready, () => openView(view));
@@ -736,7 +795,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       ];
       const blockerSelect = (name: string) => `.blockers-filters select[aria-label="${name}"]`;
       const blockerWords = quick ? 'de' : 'depend';
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < blockerRuns; run++) {
         blockerFilters.next();
         for (const [name, value] of [
           ['Status', 'unresolved'],
@@ -771,31 +830,34 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
       }
 
       // 5b. The People list and the knowledge map (./people.ts).
-      try {
-        people = await measurePeople(session, runs, log);
-      } catch (error) {
-        peopleError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
-        log(`  people: ${peopleError}`);
-      }
+      if (measures('people'))
+        try {
+          people = await measurePeople(session, runs, log);
+        } catch (error) {
+          peopleError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+          log(`  people: ${peopleError}`);
+        }
 
       // 5c. The metrics grid and the overview's metric chart (./metrics.ts).
-      try {
-        metrics = await measureMetrics(session, runs, log);
-      } catch (error) {
-        metricsError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
-        log(`  metrics: ${metricsError}`);
-      }
+      if (measures('metrics'))
+        try {
+          metrics = await measureMetrics(session, runs, log);
+        } catch (error) {
+          metricsError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+          log(`  metrics: ${metricsError}`);
+        }
       // 5d. The session log, hours and quick entry (./pairing.ts).
-      try {
-        pairing = await measurePairing(session, runs, log);
-      } catch (error) {
-        pairingError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
-        log(`  pairing: ${pairingError}`);
-      }
+      if (measures('pairing'))
+        try {
+          pairing = await measurePairing(session, runs, log);
+        } catch (error) {
+          pairingError = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+          log(`  pairing: ${pairingError}`);
+        }
 
       // 6. Heap on each screen after a collection.
-      log('  heap…');
-      for (const [label, route, ready] of HEAP_SCREENS) {
+      if (measures('heap')) log('  heap…');
+      for (const [label, route, ready] of measures('heap') ? HEAP_SCREENS : []) {
         await page.goto(`${server.baseURL}${route}`, { waitUntil: 'commit' });
         await call(page, 'waitFor', ready, 120_000);
         await page.waitForTimeout(300);
@@ -1062,7 +1124,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         },
       }),
     );
-    return figures;
+    if (!options.only) return figures;
+    const kept = new Set(options.only.flatMap((area) => AREA_FIGURES[area]));
+    return figures.filter((f) => f.id.startsWith('restore-') || kept.has(f.id));
   } finally {
     for (const s of sessions.reverse()) await s.close().catch(() => {});
     await server.close();

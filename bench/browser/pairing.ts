@@ -4,9 +4,10 @@
  * the session log from Plan, for filtering it (a cycle, a topic, a date, then back to all), for
  * the hours per person and per cycle (all time, and within one cycle), and for quick entry —
  * from Enter in the dialog until the new session is counted in the log's list. Each beside the
- * bare button of the same page (harness.ts), with the main thread's CPU time.
+ * bare button of the same page (harness.ts), with the main thread's CPU time and the longest
+ * task over each figure's interactions (in its detail).
  */
-import type { Ready } from './page-api';
+import type { LongTaskReport, Ready } from './page-api';
 import { call, Runs, SCREENS, type Interaction, type Session } from './harness';
 
 export const PAIRING_FIGURE_IDS = [
@@ -47,6 +48,8 @@ export interface PairingSamples {
   filters: Runs;
   hours: Runs;
   quickEntry: Runs;
+  /** The longest task over each figure's interactions (0: none over 50 ms), per figure. */
+  longestTaskMs: Record<'opens' | 'filters' | 'hours' | 'quickEntry', number>;
 }
 
 /** Measures the Pairing figures on a page with the workspace restored; leaves it on the session log. */
@@ -60,6 +63,12 @@ export async function measurePairing(
   const nav = page.getByRole('navigation', { name: 'Areas' });
   const views = page.getByRole('navigation', { name: 'Pairing views' });
   const quick = runs === 1;
+  const longestTaskMs = { opens: 0, filters: 0, hours: 0, quickEntry: 0 };
+  const watch = () => call(page, 'longTasksStart');
+  const longest = async (of: keyof typeof longestTaskMs) => {
+    const report: LongTaskReport = await call(page, 'longTasksStop');
+    longestTaskMs[of] = Math.max(longestTaskMs[of], Math.round(report.longestMs));
+  };
 
   log('  pairing: open and filter the session log…');
   for (let run = 0; run < runs; run++) {
@@ -67,7 +76,9 @@ export async function measurePairing(
     await nav.getByRole('link', { name: 'Plan' }).click();
     await call(page, 'waitFor', SCREENS.plan, 120_000);
     const open = () => nav.getByRole('link', { name: 'Pairing' }).click();
+    await watch();
     samples.opens.add('Session log', await session.timed(SESSION_LOG_READY, open, 120_000));
+    await longest('opens');
   }
   const label = (await page.locator('.session-log table').getAttribute('aria-label')) ?? '';
   let total = Number(/([\d,]+) shown/.exec(label)?.[1]?.replaceAll(',', '') ?? Number.NaN);
@@ -82,6 +93,7 @@ export async function measurePairing(
   const settled = (control: string, value: string): Ready => [{ selector: control, value }, ...LOG_SETTLED];
   const select = (name: string) => `.session-filters select[name="${name}"]`;
   const from = page.getByRole('textbox', { name: 'From', exact: true });
+  await watch();
   for (let run = 0; run < runs; run++) {
     samples.filters.next();
     for (const [name, value] of [
@@ -104,6 +116,7 @@ export async function measurePairing(
     const cleared = await session.timed(logTable(total), () => from.fill(''));
     samples.filters.add('from cleared', cleared);
   }
+  await longest('filters');
 
   log('  pairing: hours per person and per cycle…');
   await views.getByRole('link', { name: 'Hours', exact: true }).click();
@@ -125,9 +138,11 @@ export async function measurePairing(
     await dimension('Topics')();
     await scope.selectOption('');
     await call(page, 'waitFor', hoursReady('Topics', 'topic', ''), 120_000);
+    await watch();
     for (const [name, act, ready] of steps) {
       samples.hours.add(name, await session.timed(ready, act, 120_000));
     }
+    await longest('hours');
   }
 
   log('  pairing: quick entry until the session shows in the log…');
@@ -155,39 +170,48 @@ export async function measurePairing(
       await dialog.getByRole('textbox', { name: /^Duration/ }).waitFor();
       await page.locator('form[aria-label="Pairing session"] :focus').waitFor();
       total++;
+      await watch();
       samples.quickEntry.add(
         'Enter',
         await session.timed(logTable(total), () => page.keyboard.press('Enter')),
       );
       await dialog.waitFor({ state: 'detached' });
+      await longest('quickEntry');
     }
   }
-  return { ...samples, sessions: total };
+  return { ...samples, sessions: total, longestTaskMs };
 }
 
 /** The Pairing figures, as input-to-paint interactions (harness.ts); no samples when not measured. */
 export function pairingInteractions(samples: PairingSamples | null): Interaction[] {
   const size = samples ? `${samples.sessions.toLocaleString('en')} sessions` : 'the workspace’s sessions';
   const of = (runs: Runs | undefined) => runs ?? null;
+  const longest = (of: keyof PairingSamples['longestTaskMs']) =>
+    samples ? { longestTaskMs: samples.longestTaskMs[of] } : {};
   return [
-    ['open-session-log-p95', `Open the session log (${size}): input to paint, p95`, of(samples?.opens), {}],
+    [
+      'open-session-log-p95',
+      `Open the session log (${size}): input to paint, p95`,
+      of(samples?.opens),
+      longest('opens'),
+    ],
     [
       'filter-session-log-p95',
       `Filter the session log by cycle, topic and date (${size}): input to paint, p95`,
       of(samples?.filters),
-      {},
+      longest('filters'),
     ],
     [
       'pairing-hours-p95',
       `Hours per person and per cycle, all time and in a cycle (${size}): input to paint, p95`,
       of(samples?.hours),
-      {},
+      longest('hours'),
     ],
     [
       'quick-entry-p95',
       `Quick entry: Enter until the session is counted in the log (${size}), p95`,
       of(samples?.quickEntry),
-      {},
+      longest('quickEntry'),
     ],
   ];
 }
