@@ -54,9 +54,15 @@ class KeptEntry<T> {
   };
 }
 
+/** What a reader that reads nothing subscribes to. */
+const noReader = () => () => {};
+const nothing = () => null;
+
 /**
  * A hook reading `querier`'s live result for a database: undefined until the first result (as
  * useLiveQuery), thrown when the query fails (to the nearest error boundary, as useLiveQuery).
+ * With `enabled` false it reads nothing (undefined) and keeps nothing alive: a screen that needs
+ * the result only for some of its states calls it in all of them.
  */
 export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>) {
   const entries = new WeakMap<AdoptionDatabase, KeptEntry<T>>();
@@ -73,12 +79,10 @@ export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>
     return entry;
   }
 
-  return function useKeptQuery(database: AdoptionDatabase): T | undefined {
+  return function useKeptQuery(database: AdoptionDatabase, enabled = true): T | undefined {
     const entry = entryOf(database);
-    const state = useSyncExternalStore(
-      entry.read,
-      useCallback(() => entry.state, [entry]),
-    );
+    const snapshot = useCallback(() => entry.state, [entry]);
+    const state = useSyncExternalStore(enabled ? entry.read : noReader, enabled ? snapshot : nothing);
     if (state && 'error' in state) throw state.error;
     return state?.value;
   };

@@ -182,6 +182,33 @@ describe('the register', () => {
     expect(within(table).getByText('Done with')).toBeInTheDocument();
     expect(reads).not.toHaveBeenCalled();
   });
+
+  it('opens the board and the trends, and comes back, without reading the blockers again; a write still shows', async () => {
+    const database = freshDb();
+    await logBlocker(database, 'Still open');
+    await logBlocker(database, 'Done with', { status: 'resolved' });
+    const view = renderWith(database, <BlockersScreen route="blockers/register" />);
+    expect(await screen.findByRole('table', { name: 'Blockers, 2 shown' })).toBeInTheDocument();
+    const reads = vi.spyOn(database.blockers, 'toArray');
+    const show = (route: string) =>
+      view.rerender(
+        <DatabaseProvider database={database}>
+          <BlockersScreen route={route} />
+        </DatabaseProvider>,
+      );
+    show('blockers/board');
+    expect(await screen.findByText('Still open', { selector: '.blocker-board *' })).toBeInTheDocument();
+    show('blockers/trends');
+    expect(await screen.findByRole('heading', { name: 'Category × severity' })).toBeInTheDocument();
+    show('blockers/register');
+    // The register draws the blockers it had: nothing read again, nothing stale.
+    const table = await screen.findByRole('table', { name: 'Blockers, 2 shown' });
+    expect(table).not.toHaveAttribute('aria-busy');
+    expect(reads).not.toHaveBeenCalled();
+    // A blocker logged meanwhile (here, or in another window) is listed.
+    await logBlocker(database, 'Logged later');
+    expect(await screen.findByRole('table', { name: 'Blockers, 3 shown' })).toBeInTheDocument();
+  });
 });
 
 describe('the trends', () => {

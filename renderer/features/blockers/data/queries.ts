@@ -14,8 +14,17 @@ import {
   type BlockerFilters,
   type IndexRead,
 } from '../../../../shared/domain/blocker-filters';
+import { isUnresolved } from '../../../../shared/domain/blocker-stats';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
+import { keptQuery } from '../../../db/kept-query';
+
+/**
+ * Every blocker, read once for the area and kept (db/kept-query.ts) while the register, the board
+ * and the trends come and go: opening another view, or coming back to the area, draws from it
+ * instead of reading 20,000 blockers out of IndexedDB again. Any write refreshes it.
+ */
+const useEveryBlocker = keptQuery((db) => db.blockers.toArray());
 
 /** The blockers that pass `filters`, read through the best index. */
 export async function readBlockers(
@@ -76,31 +85,32 @@ export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | und
   const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
-  const selected = useLiveQuery(
-    async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
+  // Without a narrow filter: every blocker, kept for the area; with one: its few, read live.
+  const every = useEveryBlocker(database, read === null);
+  const narrow = useLiveQuery(
+    async () => (read ? { readKey, blockers: await readThroughIndex(database, read) } : null),
     [database, readKey],
   );
+  // Until the read for these filters lands, the last narrow read is shown, stale.
+  const selected = read === null && every ? { readKey, blockers: every } : (narrow ?? undefined);
   return { all: selected?.blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
 /**
  * The blockers on the board: the unresolved ones, and those resolved within `resolvedRange`
- * (`from..to`), each through its index, then every other filter in memory.
+ * (`from..to`), then every other filter, all in memory over the blockers kept for the area.
  */
 export function useBoardBlockers(
   filters: BlockerFilters,
   resolvedRange: string,
   today: IsoDate,
 ): Blocker[] | undefined {
-  const database = useDatabase();
-  const resolvedRead = indexForFilters({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange });
-  const read = useLiveQuery(async () => {
-    const [unresolved, resolved] = await Promise.all([
-      readThroughIndex(database, { index: 'status', anyOf: ['open', 'mitigating'] }),
-      readThroughIndex(database, resolvedRead),
-    ]);
-    return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')];
-  }, [database, resolvedRange]);
+  const every = useEveryBlocker(useDatabase());
+  const read = useMemo(() => {
+    if (!every) return undefined;
+    const resolvedIn = blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange }, today);
+    return every.filter((b) => isUnresolved(b.status) || resolvedIn(b));
+  }, [every, resolvedRange, today]);
   const filtersKey = JSON.stringify(filters);
   return useMemo(
     () => read?.filter(blockerMatcher(filters, today)),
