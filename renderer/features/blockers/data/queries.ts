@@ -18,6 +18,7 @@ import { isUnresolved } from '../../../../shared/domain/blocker-stats';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
 import { keptQuery } from '../../../db/kept-query';
+import { memoizeLast } from '../../../ui/memoize-last';
 
 /**
  * Every blocker, read once for the area and kept (db/kept-query.ts) while the register, the board
@@ -52,13 +53,17 @@ function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): P
  */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
   const { all } = useBlockersRead(filters);
-  const filtersKey = JSON.stringify(filters);
-  return useMemo(
-    () => all?.filter(blockerMatcher(filters, today)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [all, filtersKey, today],
-  );
+  return all && filterBlockers(all, JSON.stringify(filters), today);
 }
+
+/**
+ * The blockers of a read that pass the filters (by their JSON), remembered in the module: a view
+ * opened again over the same kept blockers and filters gets the same array, so what it derives
+ * from it (remembered the same way) is not worked out again either.
+ */
+const filterBlockers = memoizeLast((all: readonly Blocker[], filtersKey: string, today: IsoDate): Blocker[] =>
+  all.filter(blockerMatcher(JSON.parse(filtersKey) as BlockerFilters, today)),
+);
 
 /** The indexes of one linked record (an app, an owner, a cycle, a team): they select a few blockers. */
 const NARROW_INDEXES: ReadonlySet<string> = new Set(['appId', 'ownerId', 'cycleId', 'teamId']);
@@ -164,6 +169,22 @@ export function useAppNames(
     const apps = await database.apps.bulkGet(ids);
     return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
   }, [database, key]);
+}
+
+/**
+ * The names of every app a blocker links to, by id, kept for the area (db/kept-query.ts): the
+ * register names the app of each of its rows, and opening it again reads none of them again.
+ * The ids come from the blockers' appId index alone; any write to a blocker or to one of those
+ * apps (a rename) refreshes it. An id whose app is gone is left out.
+ */
+const useKeptLinkedAppNames = keptQuery(async (db) => {
+  const ids = (await db.blockers.orderBy('appId').uniqueKeys()) as string[];
+  const apps = await db.apps.bulkGet(ids);
+  return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+});
+
+export function useLinkedAppNames(): Map<string, string> | undefined {
+  return useKeptLinkedAppNames(useDatabase());
 }
 
 /**
