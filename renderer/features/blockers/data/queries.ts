@@ -96,8 +96,14 @@ export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | und
     async () => (read ? { readKey, blockers: await readThroughIndex(database, read) } : null),
     [database, readKey],
   );
-  // Until the read for these filters lands, the last narrow read is shown, stale.
-  const selected = read === null && every ? { readKey, blockers: every } : (narrow ?? undefined);
+  // Until the read for these filters lands, the last read (narrow, or every blocker) is shown, stale.
+  const kept = every && { readKey: JSON.stringify(null), blockers: every };
+  const selected =
+    read === null
+      ? (kept ?? narrow ?? undefined)
+      : narrow?.readKey === readKey
+        ? narrow
+        : (narrow ?? kept ?? undefined);
   return { all: selected?.blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
