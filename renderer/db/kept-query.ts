@@ -54,15 +54,9 @@ class KeptEntry<T> {
   };
 }
 
-/** What a reader that reads nothing subscribes to. */
-const noReader = () => () => {};
-
 /**
  * A hook reading `querier`'s live result for a database: undefined until the first result (as
  * useLiveQuery), thrown when the query fails (to the nearest error boundary, as useLiveQuery).
- * With `enabled` false it reads nothing and keeps nothing alive, and returns what is still kept
- * from earlier readers, if anything (undefined otherwise): a screen that needs the result only in
- * some of its states calls it in all of them, and may show the kept result meanwhile.
  */
 export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>) {
   const entries = new WeakMap<AdoptionDatabase, KeptEntry<T>>();
@@ -79,13 +73,12 @@ export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>
     return entry;
   }
 
-  return function useKeptQuery(database: AdoptionDatabase, enabled = true): T | undefined {
+  return function useKeptQuery(database: AdoptionDatabase): T | undefined {
     const entry = entryOf(database);
-    const snapshot = useCallback(() => entry.state, [entry]);
-    // A reader that reads nothing looks at what is kept, through its own function: enabling it
-    // changes both the subscription and the snapshot, so React subscribes and reads again.
-    const peek = useCallback(() => entry.state, [entry]);
-    const state = useSyncExternalStore(enabled ? entry.read : noReader, enabled ? snapshot : peek);
+    const state = useSyncExternalStore(
+      entry.read,
+      useCallback(() => entry.state, [entry]),
+    );
     if (state && 'error' in state) throw state.error;
     return state?.value;
   };

@@ -66,29 +66,6 @@ describe('keptQuery', () => {
     expect(await screen.findByText('In B')).toBeTruthy();
   });
 
-  it('reads nothing while not enabled, and reads once it is', async () => {
-    const database = freshDb();
-    await database.apps.add(appRecord({ name: 'Ledger' }));
-    const reads = vi.fn();
-    const useNames = keptQuery(async (db: AdoptionDatabase) => {
-      reads();
-      return (await db.apps.toArray()).map((a) => a.name);
-    });
-    function Names({ enabled }: { enabled: boolean }) {
-      const names = useNames(database, enabled);
-      return <p>{names ? names.join(', ') : 'nothing read'}</p>;
-    }
-    const view = render(<Names enabled={false} />);
-    await act(async () => {
-      await database.apps.add(appRecord({ name: 'Payments' }));
-    });
-    expect(screen.getByText('nothing read')).toBeTruthy();
-    expect(reads).not.toHaveBeenCalled();
-    view.rerender(<Names enabled />);
-    expect(await screen.findByText('Ledger, Payments')).toBeTruthy();
-    expect(reads).toHaveBeenCalledTimes(1);
-  });
-
   it('throws a failed query to the screen, as useLiveQuery does', async () => {
     const database = freshDb();
     const useBroken = keptQuery(async (): Promise<number> => {

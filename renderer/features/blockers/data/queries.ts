@@ -90,8 +90,9 @@ export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | und
   const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
-  // Without a narrow filter: every blocker, kept for the area; with one: its few, read live.
-  const every = useEveryBlocker(database, read === null);
+  // Every blocker, kept for the area (what the register lists without a narrow filter, and what
+  // it shows, stale, while a narrow one is read); with a narrow filter, its few, read live.
+  const every = useEveryBlocker(database);
   const narrow = useLiveQuery(
     async () => (read ? { readKey, blockers: await readThroughIndex(database, read) } : null),
     [database, readKey],
