@@ -24,6 +24,7 @@ import {
 } from '../../shared/domain';
 import { useDatabase } from './DatabaseContext';
 import type { AdoptionDatabase } from './database';
+import { keptQuery } from './kept-query';
 
 /** The one program; null when there is none yet (first start). */
 export function useProgram(): Program | null | undefined {
@@ -31,10 +32,13 @@ export function useProgram(): Program | null | undefined {
   return useLiveQuery(async () => (await database.program.toCollection().first()) ?? null, [database]);
 }
 
-/** Every cycle, in time order (by index). */
+/**
+ * Every cycle, in time order (by index). Kept (./kept-query.ts): the overview, Plan and most
+ * areas read them, and going from one to the next draws them at once.
+ */
+const useKeptCycles = keptQuery((database) => database.cycles.orderBy('index').toArray());
 export function useCycles(): Cycle[] | undefined {
-  const database = useDatabase();
-  return useLiveQuery(() => database.cycles.orderBy('index').toArray(), [database]);
+  return useKeptCycles(useDatabase());
 }
 
 /** What the apps actually did: per cycle and for the whole program. */
@@ -45,33 +49,35 @@ export interface AppActuals {
   byCycle: ReadonlyMap<string, CycleActual>;
 }
 
+/** Kept (./kept-query.ts): coming back to Plan reads no index again. */
+const useKeptActuals = keptQuery(async (database): Promise<AppActuals> => {
+  const cycleIds = await database.cycles.toCollection().primaryKeys();
+  const [byStage, byCycle] = await Promise.all([
+    Promise.all(COUNTED_STAGES.map((stage) => database.apps.where('stage').equals(stage).primaryKeys())),
+    Promise.all(cycleIds.map((id) => database.apps.where('cycleId').equals(id).primaryKeys())),
+  ]);
+  const stageOf = new Map<string, AppStage>();
+  COUNTED_STAGES.forEach((stage, i) => {
+    for (const id of byStage[i]!) stageOf.set(id, stage);
+  });
+  const apps: Pick<App, 'cycleId' | 'stage'>[] = [];
+  cycleIds.forEach((cycleId, i) => {
+    for (const id of byCycle[i]!) {
+      const stage = stageOf.get(id);
+      if (stage) apps.push({ cycleId, stage });
+    }
+  });
+  const onPlatform = byStage[COUNTED_STAGES.indexOf('on-platform')]!.length;
+  return { onPlatform, byCycle: countAppsByCycle(apps) };
+});
+
 /**
  * The actual counts, read from the indexes alone (primary keys, never the records, so it stays
  * quick with 20,000 apps): the ids in each stage that counts, the ids in each cycle, joined on id
  * and counted by shared/domain's countAppsByCycle.
  */
 export function useAppActuals(): AppActuals | undefined {
-  const database = useDatabase();
-  return useLiveQuery(async () => {
-    const cycleIds = await database.cycles.toCollection().primaryKeys();
-    const [byStage, byCycle] = await Promise.all([
-      Promise.all(COUNTED_STAGES.map((stage) => database.apps.where('stage').equals(stage).primaryKeys())),
-      Promise.all(cycleIds.map((id) => database.apps.where('cycleId').equals(id).primaryKeys())),
-    ]);
-    const stageOf = new Map<string, AppStage>();
-    COUNTED_STAGES.forEach((stage, i) => {
-      for (const id of byStage[i]!) stageOf.set(id, stage);
-    });
-    const apps: Pick<App, 'cycleId' | 'stage'>[] = [];
-    cycleIds.forEach((cycleId, i) => {
-      for (const id of byCycle[i]!) {
-        const stage = stageOf.get(id);
-        if (stage) apps.push({ cycleId, stage });
-      }
-    });
-    const onPlatform = byStage[COUNTED_STAGES.indexOf('on-platform')]!.length;
-    return { onPlatform, byCycle: countAppsByCycle(apps) };
-  }, [database]);
+  return useKeptActuals(useDatabase());
 }
 
 /** An app as the close of its cycle lists it. */

@@ -359,6 +359,39 @@ export function adoptionReading(headline: AdoptionHeadline, teamName?: string | 
 }
 
 /**
+ * Each counted app's days from selection to hello world, ordered by the day of its first deploy:
+ * gathered once, it answers the median as of any number of days (medianHelloWorldAsOf) without
+ * going through every app again for each.
+ */
+export interface HelloWorldTimes {
+  /** First deploy days, ascending. */
+  readonly on: readonly IsoDate[];
+  /** Days to hello world, in the same order. */
+  readonly days: readonly number[];
+}
+
+export function helloWorldTimes(apps: readonly AdoptionApp[], teamId: string | null = null): HelloWorldTimes {
+  const timed: { on: IsoDate; days: number }[] = [];
+  for (const app of apps) {
+    if (!countsForAdoption(app) || (teamId !== null && app.teamId !== teamId)) continue;
+    if (app.firstDeployOn === null) continue;
+    const d = timeToHelloWorldDays(app);
+    if (d !== null) timed.push({ on: app.firstDeployOn, days: d });
+  }
+  timed.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  return { on: timed.map((t) => t.on), days: timed.map((t) => t.days) };
+}
+
+/** {@link medianTimeToHelloWorldAsOf} over times gathered once (helloWorldTimes). */
+export function medianHelloWorldAsOf(
+  times: HelloWorldTimes,
+  asOf: IsoDate,
+): { days: number | null; apps: number } {
+  const known = countOnOrBefore(times.on, asOf);
+  return { days: median(times.days.slice(0, known)), apps: known };
+}
+
+/**
  * The median days from selection to hello world over the apps that had reached hello world by
  * `asOf` (a later first deploy was not known then); null when none had.
  */
@@ -367,14 +400,7 @@ export function medianTimeToHelloWorldAsOf(
   asOf: IsoDate,
   teamId: string | null = null,
 ): { days: number | null; apps: number } {
-  const days: number[] = [];
-  for (const app of apps) {
-    if (!countsForAdoption(app) || (teamId !== null && app.teamId !== teamId)) continue;
-    if (app.firstDeployOn === null || app.firstDeployOn > asOf) continue;
-    const d = timeToHelloWorldDays(app);
-    if (d !== null) days.push(d);
-  }
-  return { days: median(days), apps: days.length };
+  return medianHelloWorldAsOf(helloWorldTimes(apps, teamId), asOf);
 }
 
 /** A cycle's span within the range, for shading the chart by phase. */

@@ -14,6 +14,8 @@ import {
   bucketsBetween,
   cycleBands,
   downsample,
+  helloWorldTimes,
+  medianHelloWorldAsOf,
   medianTimeToHelloWorldAsOf,
   planLine,
   plannedAt,
@@ -21,6 +23,7 @@ import {
   type AdoptionApp,
 } from '../../shared/domain/adoption';
 import { addDaysIso, type Granularity } from '../../shared/domain/dates';
+import { median, timeToHelloWorldDays } from '../../shared/domain/pipeline';
 
 const CYCLES = [
   {
@@ -368,6 +371,38 @@ describe('median time to hello world as of a day', () => {
     expect(medianTimeToHelloWorldAsOf(apps, '2026-02-01')).toEqual({ days: 15, apps: 2 });
     expect(medianTimeToHelloWorldAsOf(apps, '2026-03-01')).toEqual({ days: 20, apps: 3 });
     expect(medianTimeToHelloWorldAsOf(apps, '2026-01-05')).toEqual({ days: null, apps: 0 });
+  });
+
+  it('gathered once, answers every day as going through every app for each does', () => {
+    const day0 = Date.UTC(2025, 0, 1) / 86_400_000;
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const someDay = fc.integer({ min: day0, max: day0 + 700 }).map(iso);
+    const anApp = fc.record({
+      stage: fc.constantFrom('candidate', 'selected', 'onboarding', 'on-platform', 'dropped' as const),
+      teamId: fc.constantFrom(null, 't1', 't2'),
+      selectedOn: fc.option(someDay),
+      firstDeployOn: fc.option(someDay),
+    });
+    fc.assert(
+      fc.property(fc.array(anApp, { maxLength: 40 }), fc.array(someDay, { maxLength: 6 }), (raw, days) => {
+        const apps = raw.map((a) => app(a as Partial<AdoptionApp>));
+        for (const teamId of [null, 't1']) {
+          const times = helloWorldTimes(apps, teamId);
+          for (const asOf of days) {
+            // The definition: the apps counted, of the team, first deployed by then, with a time.
+            const known = apps
+              .filter((a) => a.stage !== 'dropped' && a.stage !== 'candidate')
+              .filter((a) => teamId === null || a.teamId === teamId)
+              .filter((a) => a.firstDeployOn !== null && a.firstDeployOn <= asOf)
+              .flatMap((a) => {
+                const d = timeToHelloWorldDays(a);
+                return d === null ? [] : [d];
+              });
+            expect(medianHelloWorldAsOf(times, asOf)).toEqual({ days: median(known), apps: known.length });
+          }
+        }
+      }),
+    );
   });
 });
 

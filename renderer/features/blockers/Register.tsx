@@ -7,7 +7,15 @@
  */
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { cycleLabel, formatIsoDate } from '../../../shared/domain';
+import {
+  cycleLabel,
+  formatIsoDate,
+  type Blocker,
+  type Cycle,
+  type IsoDate,
+  type Person,
+  type Team,
+} from '../../../shared/domain';
 import {
   blockerMatcher,
   EMPTY_BLOCKER_FILTERS,
@@ -23,7 +31,8 @@ import {
   type RegisterSortKey,
 } from '../../../shared/domain/blocker-register';
 import { useUi } from '../../store/ui';
-import { useAppNames, useBlockersRead, type BlockerLookups } from './data/queries';
+import { memoizeLast } from '../../ui/memoize-last';
+import { useBlockersRead, useLinkedAppNames, type BlockerLookups } from './data/queries';
 import { ExportButton } from './ExportButton';
 import { useReplaceFilters } from './FilterBar';
 import { count, days, SeverityBadge, StatusBadge, today } from './parts';
@@ -130,31 +139,40 @@ const Row = memo(function Row({ row, index, active }: { row: RegisterRow; index:
   );
 });
 
+/**
+ * The names the rows show and the rows built and sorted, remembered in the module (memoizeLast):
+ * opening the register again over the same kept blockers (db/kept-query.ts) builds and sorts
+ * nothing, where a memo would start over with each mount.
+ */
+const namesOf = memoizeLast(
+  (people: readonly Person[], teams: readonly Team[], cycles: readonly Cycle[]) => ({
+    people: new Map(people.map((p) => [p.id, p.name])),
+    teams: new Map(teams.map((t) => [t.id, t.name])),
+    cycles: new Map(cycles.map((c) => [c.id, cycleLabel(c)])),
+  }),
+);
+const sortedRows = memoizeLast(
+  (
+    all: readonly Blocker[],
+    apps: ReadonlyMap<string, string>,
+    names: ReturnType<typeof namesOf>,
+    day: IsoDate,
+    sort: RegisterSort,
+  ) => sortRegisterRows(buildRegisterRows(all, { ...names, apps }, day), sort),
+);
+
 export function Register({ filters, lookups }: { filters: BlockerFilters; lookups: BlockerLookups }) {
   const day = today();
   // The rows of everything read are built and sorted once; a filter then only picks among them
   // (in their order), so typing in the search or choosing a status builds and sorts nothing.
   const { all, stale } = useBlockersRead(filters);
-  const appNames = useAppNames(all);
+  const appNames = useLinkedAppNames();
   const navigate = useUi((s) => s.navigate);
   const clear = useReplaceFilters('register');
   const [sort, setSort] = useState<RegisterSort>(DEFAULT_REGISTER_SORT);
 
-  const names = useMemo(
-    () => ({
-      people: new Map(lookups.people.map((p) => [p.id, p.name])),
-      teams: new Map(lookups.teams.map((t) => [t.id, t.name])),
-      cycles: new Map(lookups.cycles.map((c) => [c.id, cycleLabel(c)])),
-    }),
-    [lookups],
-  );
-  const sorted = useMemo(
-    () =>
-      all && appNames
-        ? sortRegisterRows(buildRegisterRows(all, { ...names, apps: appNames }, day), sort)
-        : undefined,
-    [all, appNames, names, day, sort],
-  );
+  const names = namesOf(lookups.people, lookups.teams, lookups.cycles);
+  const sorted = all && appNames ? sortedRows(all, appNames, names, day, sort) : undefined;
   const filtersKey = JSON.stringify(filters);
   const rows = useMemo(
     () => {

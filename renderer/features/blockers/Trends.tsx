@@ -44,6 +44,7 @@ import {
 } from '../../../shared/domain/blocker-stats';
 import type { Blocker } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
+import { memoizeLast } from '../../ui/memoize-last';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import { useRovingFocus } from '../../ui/use-roving-focus';
 import { useBlockers, type BlockerLookups } from './data/queries';
@@ -57,6 +58,28 @@ const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
   'plans-alignment': 'var(--series-3)',
   'technical-execution': 'var(--series-2)',
 };
+
+/*
+ * What each chart counts, remembered in the module (memoizeLast): the trends opened again over
+ * the same blockers (kept for the area, filtered once: data/queries.ts) count nothing again.
+ */
+const unresolvedOf = memoizeLast((blockers: readonly Blocker[]) =>
+  blockers.filter((b) => isUnresolved(b.status)),
+);
+const severityCountsOf = memoizeLast(categorySeverityCounts);
+const ageingOf = memoizeLast((blockers: readonly Blocker[], day: string) => ageing(blockers, day));
+const ageingRowsOf = memoizeLast(ageingByBucket);
+const timeToResolveOf = memoizeLast((blockers: readonly Blocker[]) => timeToResolveByCategory(blockers));
+const openOverTimeOf = memoizeLast((blockers: readonly Blocker[], day: string, step: TrendStep) => {
+  const first = blockers.reduce<string | null>(
+    (min, b) => (min === null || b.openedOn < min ? b.openedOn : min),
+    null,
+  );
+  const series = first && first <= day ? openPerCategoryOver(blockers, trendPoints(first, day, step)) : [];
+  const yearAgo = addDaysIso(day, -365);
+  const then = first && first <= yearAgo ? openPerCategoryOver(blockers, [yearAgo])[0]!.total : 0;
+  return { series, then };
+});
 
 /** Opens the register with the view's filters and a count's own. */
 function useOpenRegister(filters: BlockerFilters) {
@@ -93,10 +116,10 @@ function HeatMap({ blockers, filters }: { blockers: Blocker[]; filters: BlockerF
   // A status filter already says which blockers count.
   const effective = filters.status ? 'filtered' : scope;
   const counted = useMemo(
-    () => (effective === 'unresolved' ? blockers.filter((b) => isUnresolved(b.status)) : blockers),
+    () => (effective === 'unresolved' ? unresolvedOf(blockers) : blockers),
     [blockers, effective],
   );
-  const { rows, total } = useMemo(() => categorySeverityCounts(counted), [counted]);
+  const { rows, total } = useMemo(() => severityCountsOf(counted), [counted]);
   const max = Math.max(1, ...rows.flatMap((r) => BLOCKER_SEVERITIES.map((s) => r.counts[s])));
   const statusFilter: Partial<BlockerFilters> = effective === 'unresolved' ? { status: 'unresolved' } : {};
   const keys = useMemo(
@@ -205,8 +228,8 @@ function HeatMap({ blockers, filters }: { blockers: Blocker[]; filters: BlockerF
 /** Unresolved blockers by how long they have been open, stacked by category; the oldest named. */
 function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: BlockerFilters; day: string }) {
   const open = useOpenRegister(filters);
-  const entries = useMemo(() => ageing(blockers, day), [blockers, day]);
-  const rows = useMemo(() => ageingByBucket(entries), [entries]);
+  const entries = ageingOf(blockers, day);
+  const rows = ageingRowsOf(entries);
   const data = rows.map((r) => ({ bucket: r.bucket.label, id: r.bucket.id, ...r.counts }));
   const oldest = entries[0];
   return (
@@ -296,20 +319,7 @@ function OpenOverTime({
 }) {
   const open = useOpenRegister(filters);
   const [step, setStep] = useState<TrendStep>('month');
-  const first = useMemo(
-    () =>
-      blockers.reduce<string | null>((min, b) => (min === null || b.openedOn < min ? b.openedOn : min), null),
-    [blockers],
-  );
-  const series = useMemo(
-    () => (first && first <= day ? openPerCategoryOver(blockers, trendPoints(first, day, step)) : []),
-    [blockers, first, day, step],
-  );
-  const yearAgo = addDaysIso(day, -365);
-  const then = useMemo(
-    () => (first && first <= yearAgo ? openPerCategoryOver(blockers, [yearAgo])[0]!.total : 0),
-    [blockers, first, yearAgo],
-  );
+  const { series, then } = openOverTimeOf(blockers, day, step);
   const now = series.at(-1)?.total ?? 0;
   const change = now - then;
   const data = series.map((p) => ({ on: p.on, ...p.counts, total: p.total }));
@@ -389,7 +399,7 @@ type ResolveRow = ReturnType<typeof timeToResolveByCategory>['categories'][numbe
 /** Mean and median days to resolve per category; the unresolved are counted apart. */
 function TimeToResolve({ blockers, filters }: { blockers: Blocker[]; filters: BlockerFilters }) {
   const open = useOpenRegister(filters);
-  const { categories, all } = useMemo(() => timeToResolveByCategory(blockers), [blockers]);
+  const { categories, all } = timeToResolveOf(blockers);
   const timed = categories.filter((c) => c.medianDays !== null);
   const fastest = [...timed].sort((a, b) => a.medianDays! - b.medianDays!)[0];
   const slowest = [...timed].sort((a, b) => b.medianDays! - a.medianDays!)[0];

@@ -163,6 +163,26 @@ describe('the register', () => {
     expect(screen.getByTestId('register-scroll')).not.toHaveClass('is-stale');
   });
 
+  it('shows every blocker stale while a narrow filter chosen from the whole register is read', async () => {
+    const database = freshDb();
+    const teamA = '0b0b0b0b-0000-4000-8000-00000000000a';
+    await database.blockers.bulkAdd([
+      blockerRecord([{ status: 'open', on: '2026-01-05' }], { title: 'Of team A', teamId: teamA }),
+      blockerRecord([{ status: 'open', on: '2026-01-06' }], { title: 'Of no team' }),
+    ]);
+    const view = renderWith(database, <BlockersScreen route="blockers/register" />);
+    expect(await screen.findByRole('table', { name: 'Blockers, 2 shown' })).toBeInTheDocument();
+    view.rerender(
+      <DatabaseProvider database={database}>
+        <BlockersScreen route={`blockers/register?teamId=${teamA}`} />
+      </DatabaseProvider>,
+    );
+    expect(screen.getByRole('table', { name: /^Blockers, / })).toHaveAttribute('aria-busy', 'true');
+    const table = await screen.findByRole('table', { name: 'Blockers, 1 shown' });
+    await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+    expect(within(table).getByText('Of team A')).toBeInTheDocument();
+  });
+
   it('filters by status without reading the blockers again', async () => {
     const database = freshDb();
     await logBlocker(database, 'Still open');
@@ -181,6 +201,33 @@ describe('the register', () => {
     expect(table).not.toHaveAttribute('aria-busy');
     expect(within(table).getByText('Done with')).toBeInTheDocument();
     expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('opens the board and the trends, and comes back, without reading the blockers again; a write still shows', async () => {
+    const database = freshDb();
+    await logBlocker(database, 'Still open');
+    await logBlocker(database, 'Done with', { status: 'resolved' });
+    const view = renderWith(database, <BlockersScreen route="blockers/register" />);
+    expect(await screen.findByRole('table', { name: 'Blockers, 2 shown' })).toBeInTheDocument();
+    const reads = vi.spyOn(database.blockers, 'toArray');
+    const show = (route: string) =>
+      view.rerender(
+        <DatabaseProvider database={database}>
+          <BlockersScreen route={route} />
+        </DatabaseProvider>,
+      );
+    show('blockers/board');
+    expect(await screen.findByText('Still open', { selector: '.blocker-board *' })).toBeInTheDocument();
+    show('blockers/trends');
+    expect(await screen.findByRole('heading', { name: 'Category × severity' })).toBeInTheDocument();
+    show('blockers/register');
+    // The register draws the blockers it had: nothing read again, nothing stale.
+    const table = await screen.findByRole('table', { name: 'Blockers, 2 shown' });
+    expect(table).not.toHaveAttribute('aria-busy');
+    expect(reads).not.toHaveBeenCalled();
+    // A blocker logged meanwhile (here, or in another window) is listed.
+    await logBlocker(database, 'Logged later');
+    expect(await screen.findByRole('table', { name: 'Blockers, 3 shown' })).toBeInTheDocument();
   });
 });
 

@@ -5,7 +5,7 @@
  * apps it counts in the apps table.
  */
 import { useMemo } from 'react';
-import { medianTimeToHelloWorldAsOf } from '../../../../shared/domain/adoption';
+import { helloWorldTimes, medianHelloWorldAsOf } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
 import type { OverviewScope } from '../../../ui/contributions';
 import { StatTile } from '../../../ui/chart/StatTile';
@@ -26,17 +26,20 @@ function plural(n: number, one: string): string {
 export default function AdoptionTiles(scope: OverviewScope) {
   const adoption = useAdoption(scope);
   const openApps = useOpenApps();
+  const apps = adoption?.apps;
+  // Each app's time to hello world, gathered once per change of the apps or the team.
+  const times = useMemo(() => (apps ? helloWorldTimes(apps, scope.teamId) : undefined), [apps, scope.teamId]);
   const helloWorld = useMemo(() => {
-    if (!adoption) return undefined;
-    const now = medianTimeToHelloWorldAsOf(adoption.apps, scope.asOf, scope.teamId);
+    if (!adoption || !times) return undefined;
+    const now = medianHelloWorldAsOf(times, scope.asOf);
     // The median as it stood at the end of each of the last steps shown: how it is moving.
     const trend = adoption.series
       .filter((p) => p.production !== null)
       .slice(-TREND_POINTS)
-      .map((p) => medianTimeToHelloWorldAsOf(adoption.apps, p.date, scope.teamId).days)
+      .map((p) => medianHelloWorldAsOf(times, p.date).days)
       .filter((d): d is number => d !== null);
     return { ...now, trend };
-  }, [adoption, scope.asOf, scope.teamId]);
+  }, [adoption, times, scope.asOf]);
 
   if (!adoption || !helloWorld) return null;
   const { headline, program, team } = adoption;

@@ -16,7 +16,11 @@ import {
 import type { App, Cycle, Program, Team } from '../../../../shared/domain';
 import { useProgram } from '../../../db/workspace-queries';
 import type { OverviewScope } from '../../../ui/contributions';
+import { memoizeLast } from '../../../ui/memoize-last';
 import { useAppsData } from '../data/queries';
+
+/** The tiles and the chart both ask for the same apps and team: the dates are gathered once. */
+const reachedDatesOf = memoizeLast(reachedDates);
 
 export interface Adoption {
   program: Program;
@@ -36,7 +40,7 @@ export function useAdoption(scope: OverviewScope): Adoption | null | undefined {
   const { asOf, from, to, granularity, teamId } = scope;
   const apps = data?.apps;
   const cycles = data?.cycles;
-  const dates = useMemo(() => (apps ? reachedDates(apps, teamId) : undefined), [apps, teamId]);
+  const dates = useMemo(() => (apps ? reachedDatesOf(apps, teamId) : undefined), [apps, teamId]);
   return useMemo(() => {
     if (program === null) return null;
     if (!data || !program || !dates || !apps || !cycles) return undefined;

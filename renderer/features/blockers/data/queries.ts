@@ -14,8 +14,18 @@ import {
   type BlockerFilters,
   type IndexRead,
 } from '../../../../shared/domain/blocker-filters';
+import { isUnresolved } from '../../../../shared/domain/blocker-stats';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
+import { keptQuery } from '../../../db/kept-query';
+import { memoizeLast } from '../../../ui/memoize-last';
+
+/**
+ * Every blocker, read once for the area and kept (db/kept-query.ts) while the register, the board
+ * and the trends come and go: opening another view, or coming back to the area, draws from it
+ * instead of reading 20,000 blockers out of IndexedDB again. Any write refreshes it.
+ */
+const useEveryBlocker = keptQuery((db) => db.blockers.toArray());
 
 /** The blockers that pass `filters`, read through the best index. */
 export async function readBlockers(
@@ -43,13 +53,17 @@ function readThroughIndex(database: AdoptionDatabase, read: IndexRead | null): P
  */
 export function useBlockers(filters: BlockerFilters, today: IsoDate): Blocker[] | undefined {
   const { all } = useBlockersRead(filters);
-  const filtersKey = JSON.stringify(filters);
-  return useMemo(
-    () => all?.filter(blockerMatcher(filters, today)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [all, filtersKey, today],
-  );
+  return all && filterBlockers(all, JSON.stringify(filters), today);
 }
+
+/**
+ * The blockers of a read that pass the filters (by their JSON), remembered in the module: a view
+ * opened again over the same kept blockers and filters gets the same array, so what it derives
+ * from it (remembered the same way) is not worked out again either.
+ */
+const filterBlockers = memoizeLast((all: readonly Blocker[], filtersKey: string, today: IsoDate): Blocker[] =>
+  all.filter(blockerMatcher(JSON.parse(filtersKey) as BlockerFilters, today)),
+);
 
 /** The indexes of one linked record (an app, an owner, a cycle, a team): they select a few blockers. */
 const NARROW_INDEXES: ReadonlySet<string> = new Set(['appId', 'ownerId', 'cycleId', 'teamId']);
@@ -76,31 +90,39 @@ export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | und
   const read = registerRead(filters);
   // The key stands for the read's content: a new object with the same values reads nothing again.
   const readKey = JSON.stringify(read);
-  const selected = useLiveQuery(
-    async () => ({ readKey, blockers: await readThroughIndex(database, read) }),
+  // Every blocker, kept for the area (what the register lists without a narrow filter, and what
+  // it shows, stale, while a narrow one is read); with a narrow filter, its few, read live.
+  const every = useEveryBlocker(database);
+  const narrow = useLiveQuery(
+    async () => (read ? { readKey, blockers: await readThroughIndex(database, read) } : null),
     [database, readKey],
   );
+  // Until the read for these filters lands, the last read (narrow, or every blocker) is shown, stale.
+  const kept = every && { readKey: JSON.stringify(null), blockers: every };
+  const selected =
+    read === null
+      ? (kept ?? narrow ?? undefined)
+      : narrow?.readKey === readKey
+        ? narrow
+        : (narrow ?? kept ?? undefined);
   return { all: selected?.blockers, stale: selected !== undefined && selected.readKey !== readKey };
 }
 
 /**
  * The blockers on the board: the unresolved ones, and those resolved within `resolvedRange`
- * (`from..to`), each through its index, then every other filter in memory.
+ * (`from..to`), then every other filter, all in memory over the blockers kept for the area.
  */
 export function useBoardBlockers(
   filters: BlockerFilters,
   resolvedRange: string,
   today: IsoDate,
 ): Blocker[] | undefined {
-  const database = useDatabase();
-  const resolvedRead = indexForFilters({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange });
-  const read = useLiveQuery(async () => {
-    const [unresolved, resolved] = await Promise.all([
-      readThroughIndex(database, { index: 'status', anyOf: ['open', 'mitigating'] }),
-      readThroughIndex(database, resolvedRead),
-    ]);
-    return [...unresolved, ...resolved.filter((b) => b.status === 'resolved')];
-  }, [database, resolvedRange]);
+  const every = useEveryBlocker(useDatabase());
+  const read = useMemo(() => {
+    if (!every) return undefined;
+    const resolvedIn = blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange }, today);
+    return every.filter((b) => isUnresolved(b.status) || resolvedIn(b));
+  }, [every, resolvedRange, today]);
   const filtersKey = JSON.stringify(filters);
   return useMemo(
     () => read?.filter(blockerMatcher(filters, today)),
@@ -154,6 +176,22 @@ export function useAppNames(
     const apps = await database.apps.bulkGet(ids);
     return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
   }, [database, key]);
+}
+
+/**
+ * The names of every app a blocker links to, by id, kept for the area (db/kept-query.ts): the
+ * register names the app of each of its rows, and opening it again reads none of them again.
+ * The ids come from the blockers' appId index alone; any write to a blocker or to one of those
+ * apps (a rename) refreshes it. An id whose app is gone is left out.
+ */
+const useKeptLinkedAppNames = keptQuery(async (db) => {
+  const ids = (await db.blockers.orderBy('appId').uniqueKeys()) as string[];
+  const apps = await db.apps.bulkGet(ids);
+  return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+});
+
+export function useLinkedAppNames(): Map<string, string> | undefined {
+  return useKeptLinkedAppNames(useDatabase());
 }
 
 /**
