@@ -26,10 +26,14 @@ import { useDatabase } from './DatabaseContext';
 import type { AdoptionDatabase } from './database';
 import { keptQuery } from './kept-query';
 
-/** The one program; null when there is none yet (first start). */
+/**
+ * The one program; null when there is none yet (first start). Kept (./kept-query.ts): the frame
+ * always reads it, so a screen that mounts (Plan, the overview) has it in its first render instead
+ * of drawing "Loading…" for one more read.
+ */
+const useKeptProgram = keptQuery(async (database) => (await database.program.toCollection().first()) ?? null);
 export function useProgram(): Program | null | undefined {
-  const database = useDatabase();
-  return useLiveQuery(async () => (await database.program.toCollection().first()) ?? null, [database]);
+  return useKeptProgram(useDatabase());
 }
 
 /**

@@ -130,6 +130,25 @@ describe('the Data screen', () => {
     expect(await screen.findByText('Exported 1 score to /home/ana/scores.csv.')).toBeInTheDocument();
   });
 
+  it('shows the counts at once when the area is opened again, with a write made meanwhile', async () => {
+    const database = await demoDb();
+    const first = renderWith(database, <DataScreen route="data" />);
+    const appsCount = async () =>
+      within(await screen.findByLabelText('Records per area')).getByText('Apps').nextElementSibling;
+    const before = await database.apps.count();
+    await waitFor(async () =>
+      expect(await appsCount()).toHaveTextContent(new Intl.NumberFormat('en-US').format(before)),
+    );
+    first.unmount();
+    await database.apps.delete((await database.apps.toCollection().primaryKeys())[0]!);
+    renderWith(database, <DataScreen route="data" />);
+    // The kept counts are drawn in the first render (no "Counting records…"), then follow the delete.
+    expect(screen.queryByText('Counting records…')).not.toBeInTheDocument();
+    await waitFor(async () =>
+      expect(await appsCount()).toHaveTextContent(new Intl.NumberFormat('en-US').format(before - 1)),
+    );
+  });
+
   it('shows the record counts per area and where the data is stored', async () => {
     const database = await demoDb();
     renderData(database);

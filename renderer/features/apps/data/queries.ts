@@ -3,7 +3,6 @@
  * switching between the table, the board and the matrix, or to another area and back, does not
  * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
 import { useDatabase } from '../../../db/DatabaseContext';
@@ -44,6 +43,20 @@ export function useAppsData(): AppsData | undefined {
 
 /** The apps selected into one cycle (any stage), or undefined while the first read is under way. */
 export function useCycleApps(cycleId: string): App[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => db.apps.where('cycleId').equals(cycleId).toArray(), [db, cycleId]);
+  return cycleAppsQuery(cycleId)(useDatabase());
+}
+
+/**
+ * One kept query per cycle (db/kept-query.ts): Plan opened again draws the selected cycle's apps
+ * in its first render instead of reading them once more. Every one is the same hook (the same
+ * calls), so switching cycles keeps React's hook order.
+ */
+const cycleAppsQueries = new Map<string, ReturnType<typeof keptQuery<App[]>>>();
+function cycleAppsQuery(cycleId: string) {
+  let query = cycleAppsQueries.get(cycleId);
+  if (!query) {
+    query = keptQuery((db) => db.apps.where('cycleId').equals(cycleId).toArray());
+    cycleAppsQueries.set(cycleId, query);
+  }
+  return query;
 }

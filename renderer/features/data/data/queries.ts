@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DATA_TABLES, type AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
+import { keptQuery } from '../../../db/kept-query';
 import { KEEP_SETTING, LAST_EXPORT_SETTING, keepFrom, lastExportFrom } from './auto-backups';
 
 export type Counts = Record<(typeof DATA_TABLES)[number], number>;
@@ -14,10 +15,16 @@ async function countAll(database: AdoptionDatabase): Promise<Counts> {
   return Object.fromEntries(DATA_TABLES.map((name, i) => [name, counts[i]])) as Counts;
 }
 
+/**
+ * Kept (db/kept-query.ts): coming back to the Data area shows the counts at once instead of
+ * counting every table again (at scale, 300 ms waiting on IndexedDB each time); any write still
+ * recounts them.
+ */
+const useKeptCounts = keptQuery(countAll);
+
 /** Records per data table, live; undefined while the first count is under way. */
 export function useRecordCounts(): Counts | undefined {
-  const database = useDatabase();
-  return useLiveQuery(() => countAll(database), [database]);
+  return useKeptCounts(useDatabase());
 }
 
 export interface BackupSettings {
