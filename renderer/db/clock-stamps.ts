@@ -19,8 +19,8 @@ import Dexie, {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
-import { fallbackHlc, maxHlc, type Hlc, type HlcClock } from '../../shared/sync/hlc';
-import { clockId, sameJson, type ClockEntry } from '../../shared/sync/merge';
+import { maxHlc, type Hlc, type HlcClock } from '../../shared/sync/hlc';
+import { clockId, fieldClock, sameJson, type ClockEntry } from '../../shared/sync/merge';
 import { CLOCKS_TABLE, DATA_TABLE_NAMES } from '../../shared/schema/tables';
 
 const DATA: ReadonlySet<string> = new Set(DATA_TABLE_NAMES);
@@ -48,7 +48,7 @@ export function stampedEntries(
     for (const field of names) {
       if (previous && !revived && sameJson(previous[field], record[field])) continue;
       changed = true;
-      const was = previous && !revived ? (fields[field] ?? fallbackHlc(previous.updatedAt)) : undefined;
+      const was = previous && !revived ? fieldClock(previous, entry, field) : undefined;
       fields[field] = at;
       if (was !== undefined) prior[field] = was;
       else delete prior[field];
@@ -56,6 +56,8 @@ export function stampedEntries(
     if (!changed) return;
     const next: ClockEntry = { id: clockId(table, record.id), table, key: record.id, fields };
     if (Object.keys(prior).length > 0) next.prior = prior;
+    // The clock of the fields the record does not have stays (a merge wrote it; see merge.ts).
+    if (!revived && entry?.absent !== undefined) next.absent = entry.absent;
     out.push(next);
   });
   return out;

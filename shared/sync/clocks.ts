@@ -1,7 +1,8 @@
 /**
  * The stored shape of the `clocks` table (shared/schema/tables.ts): one row per record that was
  * ever changed since clocks exist, keyed `${table}:${id}`, with the clock of each field's last
- * change and, for a deleted record, its tombstone (./merge.ts says how a merge uses them).
+ * change and, for a deleted record, its tombstone; after some merges, the clock of the fields it does
+ * not have (`absent`) (./merge.ts says how a merge uses them).
  * Records themselves are not changed. The renderer's database stamps them on every write
  * (renderer/db/clock-stamps.ts); a backup carries them so that it can be merged.
  */
@@ -18,6 +19,7 @@ export const clockEntrySchema = z
     fields: z.record(z.string().max(100), hlcSchema),
     prior: z.record(z.string().max(100), hlcSchema).optional(),
     deleted: hlcSchema.optional(),
+    absent: hlcSchema.optional(),
   })
   .refine((entry) => entry.id === `${entry.table}:${entry.key}`, {
     message: 'id must be the table and the key, as table:key',

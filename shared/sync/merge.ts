@@ -13,10 +13,17 @@
  *   by the value's JSON, so both machines pick the same one. A field with no clock (a record
  *   older than clocks, or written by the demo) has the fallback clock of its record's
  *   `updatedAt`, below every real clock.
+ * - Every field counts, the ones a side's record does not have included: such a field is absent
+ *   at the side's "clock of absent fields" (the entry's `absent`, else the fallback of its
+ *   `updatedAt`), so a record without a field it had elsewhere, edited later, drops the field.
+ *   The result's clock of absent fields is the later of the two sides'.
  *
  * Each field is a "last writer wins" register and a tombstone absorbs the record, so the merge
  * is commutative, associative and idempotent: two machines that merge the same files, in any
  * order, end with the same workspace (test/shared/sync-merge.test.ts checks it with fast-check).
+ * For that, a merged record is written in one canonical form (`encode`) that keeps every clock
+ * its own `updatedAt` would not give back: a merge may change `updatedAt`, and a clock left out
+ * as "the fallback" of the old one would otherwise change meaning (issue 13).
  *
  * A conflict is a field that both sides changed to different values without one having seen the
  * other's change: the kept value's clock was written over a value older than the dropped one
@@ -40,6 +47,11 @@ export interface ClockEntry {
   prior?: Record<string, Hlc>;
   /** Set when the record was deleted: the clock of the delete. */
   deleted?: Hlc;
+  /**
+   * The clock of every field the record does not have and `fields` and `prior` do not name,
+   * when it is not the fallback of the record's `updatedAt` (only a merge writes it: see `encode`).
+   */
+  absent?: Hlc;
 }
 
 export interface Workspace {
@@ -77,14 +89,58 @@ interface Candidate {
   prior: Hlc | undefined;
 }
 
-function candidate(record: SyncRecord, clock: ClockEntry | undefined, field: string): Candidate {
-  const value = record[field];
-  return {
-    value,
-    json: value === undefined ? '' : canonical(value),
-    clock: clock?.fields[field] ?? fallbackHlc(record.updatedAt),
-    prior: clock?.prior?.[field],
-  };
+/**
+ * What one side holds of a record, whatever way it is written down: the fields it names (in the
+ * record, its clocks or its priors), each with its value, clock and prior, and the clock of every
+ * other field (absent, with no prior). Merging two such states field by field, the unnamed ones
+ * included, is a "last writer wins" merge of every field; writing the result back (`encode`)
+ * keeps every clock that the record's own `updatedAt` would not give back, so nothing a later
+ * merge needs is lost, whichever way the records came.
+ */
+interface RecordState {
+  fields: Map<string, Candidate>;
+  /** The clock of every field not in `fields`. */
+  absent: Hlc;
+}
+
+/**
+ * The clock a side gives a field: its own clock; else, for a field the record has (or had: it has
+ * a prior), the fallback of the record's `updatedAt`; else the record's clock of absent fields.
+ */
+export function fieldClock(
+  record: Record<string, unknown>,
+  entry: ClockEntry | undefined,
+  field: string,
+): Hlc {
+  const own = entry?.fields[field];
+  if (own !== undefined) return own;
+  const named = record[field] !== undefined || entry?.prior?.[field] !== undefined;
+  return named || entry?.absent === undefined ? fallbackHlc(record.updatedAt) : entry.absent;
+}
+
+function decode(record: SyncRecord, clock: ClockEntry | undefined): RecordState {
+  const names = new Set([
+    ...Object.keys(record).filter((f) => record[f] !== undefined),
+    ...Object.keys(clock?.fields ?? {}),
+    ...Object.keys(clock?.prior ?? {}),
+  ]);
+  names.delete('id');
+  const fields = new Map<string, Candidate>();
+  for (const field of names) {
+    const value = record[field];
+    fields.set(field, {
+      value,
+      json: value === undefined ? '' : canonical(value),
+      clock: fieldClock(record, clock, field),
+      prior: clock?.prior?.[field],
+    });
+  }
+  return { fields, absent: clock?.absent ?? fallbackHlc(record.updatedAt) };
+}
+
+/** A side's candidate for a field: the one it names, or an absent value at its clock of absent fields. */
+function candidateOf(state: RecordState, field: string): Candidate {
+  return state.fields.get(field) ?? { value: undefined, json: '', clock: state.absent, prior: undefined };
 }
 
 /** The later of two candidates: by clock, then by JSON, then by prior (a total order). */
@@ -114,7 +170,7 @@ function clocksByTable(clocks: readonly ClockEntry[]): Map<string, Map<string, C
   return out;
 }
 
-/** Merges one record present on both sides, field by field. */
+/** Merges one record present on both sides, field by field (the fields neither names included). */
 function mergeRecord(
   table: string,
   a: SyncRecord,
@@ -123,17 +179,15 @@ function mergeRecord(
   cb: ClockEntry | undefined,
   conflicts: MergeConflict[],
 ): { record: SyncRecord; clock: ClockEntry | undefined } {
-  const fields = new Set<string>();
-  for (const source of [a, b, ca?.fields ?? {}, cb?.fields ?? {}, ca?.prior ?? {}, cb?.prior ?? {}])
-    for (const f of Object.keys(source)) fields.add(f);
-  fields.delete('id');
-  const winners = new Map<string, Candidate>();
-  for (const field of [...fields].sort()) {
-    const x = candidate(a, ca, field);
-    const y = candidate(b, cb, field);
-    const kept = later(x, y);
-    const dropped = kept === x ? y : x;
-    winners.set(field, kept);
+  const x = decode(a, ca);
+  const y = decode(b, cb);
+  const merged: RecordState = { fields: new Map(), absent: maxHlc(x.absent, y.absent) };
+  for (const field of [...new Set([...x.fields.keys(), ...y.fields.keys()])].sort()) {
+    const fromA = candidateOf(x, field);
+    const fromB = candidateOf(y, field);
+    const kept = later(fromA, fromB);
+    const dropped = kept === fromA ? fromB : fromA;
+    merged.fields.set(field, kept);
     if (isConflict(kept, dropped)) {
       conflicts.push({
         table,
@@ -146,41 +200,51 @@ function mergeRecord(
       });
     }
   }
-  const record: SyncRecord = { id: a.id };
-  for (const [field, won] of winners) if (won.value !== undefined) record[field] = won.value;
-  return { record, clock: clockOf(table, record, winners) };
+  return encode(table, a.id, merged);
 }
 
 /**
- * The clock entry of a merged record: the winning clocks, leaving out those equal to the
- * fallback the record itself gives (so a workspace without clocks merges into itself unchanged).
+ * A record and its clock entry from a state, in the one canonical form: the record holds the
+ * present values; the entry holds each clock that `fieldClock` would not give back from the
+ * record alone (a field named by its value or prior at the fallback of the record's `updatedAt`,
+ * any other at `absent`, itself kept only when it is not that fallback); an absent field at the
+ * clock of absent fields with no prior is left out. No entry when there is nothing to keep, so a
+ * workspace without clocks merges into itself unchanged.
  */
-function clockOf(table: string, record: SyncRecord, winners: Map<string, Candidate>): ClockEntry | undefined {
+function encode(
+  table: string,
+  id: string,
+  state: RecordState,
+): { record: SyncRecord; clock: ClockEntry | undefined } {
+  const record: SyncRecord = { id };
+  const names = [...state.fields.keys()].sort();
+  for (const field of names) {
+    const value = state.fields.get(field)!.value;
+    if (value !== undefined) record[field] = value;
+  }
   const fallback = fallbackHlc(record.updatedAt);
   const fields: Record<string, Hlc> = {};
   const prior: Record<string, Hlc> = {};
-  for (const [field, won] of winners) {
-    if (won.clock !== fallback) fields[field] = won.clock;
+  for (const field of names) {
+    const won = state.fields.get(field)!;
+    const named = won.value !== undefined || won.prior !== undefined;
+    if (!named && won.clock === state.absent) continue;
+    if (won.clock !== (named ? fallback : state.absent)) fields[field] = won.clock;
     if (won.prior !== undefined) prior[field] = won.prior;
   }
-  if (Object.keys(fields).length === 0 && Object.keys(prior).length === 0) return undefined;
-  const entry: ClockEntry = { id: clockId(table, record.id), table, key: record.id, fields };
+  const absent = state.absent !== fallback;
+  if (Object.keys(fields).length === 0 && Object.keys(prior).length === 0 && !absent)
+    return { record, clock: undefined };
+  const entry: ClockEntry = { id: clockId(table, id), table, key: id, fields };
   if (Object.keys(prior).length > 0) entry.prior = prior;
-  return entry;
+  if (absent) entry.absent = state.absent;
+  return { record, clock: entry };
 }
 
-/** A side's own clock entry, normalised as a merge would write it (fallback clocks left out). */
+/** A side's own clock entry, normalised as a merge would write it. */
 function ownClock(table: string, record: SyncRecord, clock: ClockEntry | undefined): ClockEntry | undefined {
   if (!clock) return undefined;
-  const winners = new Map<string, Candidate>();
-  const fields = new Set([
-    ...Object.keys(record),
-    ...Object.keys(clock.fields),
-    ...Object.keys(clock.prior ?? {}),
-  ]);
-  fields.delete('id');
-  for (const field of [...fields].sort()) winners.set(field, candidate(record, clock, field));
-  return clockOf(table, record, winners);
+  return encode(table, record.id, decode(record, clock)).clock;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../shared/backup/backup';
 import { generateDemoProgram } from '../../shared/demo/generate';
 import { DATA_TABLE_NAMES } from '../../shared/schema/tables';
-import { formatHlc } from '../../shared/sync/hlc';
+import { fallbackHlc, formatHlc } from '../../shared/sync/hlc';
 
 const META = { appVersion: '0.4.0', exportedAt: '2026-03-15T10:00:00.000Z' };
 const demo = generateDemoProgram({ today: '2026-03-15' }) as unknown as Record<string, { id: string }[]>;
@@ -26,6 +26,9 @@ describe('backup checksum', () => {
     expect(await verifyBackupChecksum(text)).toBe('verified');
     expect(await verifyBackupChecksum(`\ufeff${text}`)).toBe('verified');
     expect(parseBackup(text).clocks).toEqual([clock]);
+    // A merge's clock of absent fields is kept (issue 13).
+    const merged = { ...clock, absent: fallbackHlc('2026-02-01T00:00:00.000Z') };
+    expect(parseBackup(await backupFileText(makeBackup(tables, META, [merged]))).clocks).toEqual([merged]);
   });
 
   it('refuses a file changed after export, naming what to do', async () => {
@@ -60,5 +63,6 @@ describe('backup checksum', () => {
     );
     expect(refuse([clock, clock])).toThrow(/clocks, entry 2, id: .* is there twice/);
     expect(refuse([{ ...clock, deleted: at }])).toThrow(/is both there and deleted/);
+    expect(refuse([{ ...clock, absent: 'later' }])).toThrow(/clocks, entry 1, absent: must be a clock/);
   });
 });

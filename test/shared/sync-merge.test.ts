@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc, type Hlc } from '../../shared/sync/hlc';
+import { fallbackHlc, formatHlc, type Hlc } from '../../shared/sync/hlc';
 import {
   mergeWorkspaces,
   planMerge,
@@ -212,6 +212,38 @@ describe('merging two workspaces', () => {
     const { workspace, conflicts } = merge(changed, deleted);
     expect(workspace.tables.apps).toEqual([]);
     expect(conflicts).toMatchObject([{ field: null, kept: null, dropped: record }]);
+  });
+
+  it('keeps the clock of a field a record lacks when a merge changes its updatedAt (issue 13)', () => {
+    // Found by the grouping property: B ∪ C dropped its clocks as the fallback of its own updatedAt
+    // (February); A's stamped updatedAt (January) then won, and B's dropped name at February was lost.
+    const id = IDS[1]!;
+    const jan = '2026-01-01T00:00:00.000Z';
+    const feb = '2026-02-01T00:00:00.000Z';
+    const side = (record: SyncRecord, fields?: Record<string, Hlc>): Workspace => ({
+      tables: { apps: [], pairingSessions: [record] },
+      clocks: fields ? [{ id: `pairingSessions:${id}`, table: 'pairingSessions', key: id, fields }] : [],
+    });
+    const a = side({ id, updatedAt: jan }, { updatedAt: clock(1, 'dev-a') });
+    const b = side({ id, updatedAt: jan, name: { p: 1, q: 'u' } });
+    const c = side({ id, updatedAt: feb });
+    const left = merge(merge(a, b).workspace, c).workspace;
+    const right = merge(a, merge(b, c).workspace).workspace;
+    expect(left).toEqual(right);
+    expect(left.tables.pairingSessions).toEqual([{ id, updatedAt: jan }]);
+    expect(left.clocks).toEqual([
+      {
+        id: `pairingSessions:${id}`,
+        table: 'pairingSessions',
+        key: id,
+        fields: { updatedAt: clock(1, 'dev-a') },
+        absent: fallbackHlc(feb),
+      },
+    ]);
+    // The merged workspace, merged again in any order or with itself, stays as it is.
+    expect(merge(left, left).workspace).toEqual(left);
+    expect(merge(left, b).workspace).toEqual(left);
+    expect(merge(c, left).workspace).toEqual(left);
   });
 
   it('plans the writes that turn a workspace into the merged one', () => {

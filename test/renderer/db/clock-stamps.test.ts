@@ -1,7 +1,7 @@
 /** The clock middleware: every write to a data table leaves clocks; restores and the like write their own. */
 import { describe, expect, it } from 'vitest';
 import type { ClockEntry } from '../../../shared/sync/merge';
-import { isFallbackHlc, parseHlc } from '../../../shared/sync/hlc';
+import { fallbackHlc, formatHlc, isFallbackHlc, parseHlc } from '../../../shared/sync/hlc';
 import { appRecord, freshDatabases } from './db-helpers';
 
 const freshDb = freshDatabases('clock-stamps');
@@ -51,6 +51,30 @@ describe('clock stamps', () => {
     const [entry] = await clocksOf(database);
     expect(Object.keys(entry!.fields)).toEqual(['name']);
     expect(isFallbackHlc(entry!.prior!.name!)).toBe(true);
+  });
+
+  it('keeps the clock of absent fields a merge wrote, and uses it as the prior of a field first set', async () => {
+    const database = freshDb();
+    // A record without a description, whose entry a merge wrote with the clock of absent fields.
+    const app: Record<string, unknown> & { id: string } = { ...appRecord({ name: 'Ledger' }) };
+    delete app.description;
+    const absent = fallbackHlc('2026-06-01T00:00:00.000Z');
+    const name = formatHlc({ ms: 5, counter: 0, device: 'dev-a' });
+    await database.transaction('rw', [database.apps, database.clocks], async () => {
+      await database.apps.add(app as never);
+      await database.clocks.put({
+        id: `apps:${app.id}`,
+        table: 'apps',
+        key: app.id,
+        fields: { name },
+        absent,
+      });
+    });
+    await database.apps.update(app.id, { description: 'Books' });
+    const [entry] = await clocksOf(database);
+    expect(entry!.absent).toBe(absent);
+    expect(entry!.fields.name).toBe(name);
+    expect(entry!.prior).toEqual({ description: absent });
   });
 
   it('leaves a tombstone for each record deleted, one by one, in bulk or by clearing the table', async () => {
