@@ -128,6 +128,7 @@ const AREA_FIGURES: Record<BenchArea, readonly string[]> = {
   people: PEOPLE_FIGURE_IDS,
   metrics: METRICS_FIGURE_IDS,
   pairing: PAIRING_FIGURE_IDS,
+  toil: TOIL_FIGURE_IDS,
   heap: ['heap-busiest-screen'],
 };
 

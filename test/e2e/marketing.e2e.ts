@@ -55,7 +55,7 @@ describe('marketing and the DX self-assessment', () => {
     await page.keyboard.press('Enter');
     const form = page.getByRole('form', { name: 'Marketing activity' });
     await form.waitFor();
-    expect(await form.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await form.getByLabel('Title').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await form.getByLabel('Reach or attendees').fill('-5');
     await form.getByLabel('Title').focus();
     await page.keyboard.press('Enter');
@@ -75,7 +75,7 @@ describe('marketing and the DX self-assessment', () => {
     expect(await form.getByLabel('Kind').inputValue()).toBe('demo-day');
     // Past the date (today, kept): its day, month and year are stops of their own.
     const reach = form.getByLabel('Reach or attendees');
-    for (let i = 0; i < 6 && !(await reach.evaluate((el) => el === document.activeElement)); i++)
+    for (let i = 0; i < 6 && !(await reach.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
       await page.keyboard.press('Tab');
     await page.keyboard.type('45');
     await page.keyboard.press('Enter');
