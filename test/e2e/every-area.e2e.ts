@@ -291,6 +291,40 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'toil audits',
+    async open(page) {
+      await area(page, 'Toil audits');
+      await page.locator('.toil-list-head').waitFor();
+    },
+  },
+  {
+    name: 'toil audit results',
+    async open(page) {
+      await page.locator('a[href^="#/toil/"]').filter({ hasNotText: '+' }).first().click();
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+    },
+  },
+  {
+    name: 'toil heat map',
+    async open(page) {
+      await page
+        .getByRole('navigation', { name: 'Toil audits views' })
+        .getByRole('link', { name: 'Heat map', exact: true })
+        .click();
+      await page.locator('.toil-heat-table tbody tr').first().waitFor();
+    },
+  },
+  {
+    name: 'toil template',
+    async open(page) {
+      await page
+        .getByRole('navigation', { name: 'Toil audits views' })
+        .getByRole('link', { name: 'Template', exact: true })
+        .click();
+      await page.getByRole('heading', { name: 'The survey' }).waitFor();
+    },
+  },
+  {
     name: 'marketing',
     async open(page) {
       await area(page, 'Marketing');
