@@ -63,6 +63,8 @@ function installFakeDesktop(key: string) {
         ? { status: 'opened', name, size: bytes.byteLength, content: bytes }
         : { status: 'missing', name };
     },
+    // The report is not printed here; the bridge must still have every method to count as desktop.
+    saveReportPdf: async () => ({ status: 'canceled' }),
   };
   (globalThis as unknown as Record<string, unknown>)[key] = api;
 }
