@@ -52,9 +52,15 @@ function vitest(label, args) {
   let counts;
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
+    // A failed test also fails its describe block and its file, and vitest counts those as failed
+    // "suites" too: count each failed test once, and a file once only when it failed with no failed
+    // test in it (it did not load, or a hook threw).
+    const brokenFiles = (json.testResults ?? []).filter(
+      (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+    ).length;
     counts = {
       passed: json.numPassedTests,
-      failed: json.numFailedTests + (json.numFailedTestSuites ?? 0),
+      failed: json.numFailedTests + brokenFiles,
       skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
     };
   } catch {
