@@ -18,19 +18,13 @@ import type { OverviewScope } from '../../ui/contributions';
 import { useBlockersOpenedBy } from './data/queries';
 import { categoryLabel, count } from './parts';
 import { viewRoute } from './route';
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 /** Each category's colour, as on the Blockers trends. */
 const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
   'people-culture': 'var(--series-1)',
   'plans-alignment': 'var(--series-3)',
   'technical-execution': 'var(--series-2)',
-};
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
 };
 
 /** One row of the table: a bucket's count of one category. */

@@ -51,6 +51,7 @@ import { useBlockers, type BlockerLookups } from './data/queries';
 import { categoryLabel, count, days, today } from './parts';
 import { blockerHref, viewRoute } from './route';
 import './trends.css';
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 /** Each category's colour, the same in every chart. */
 const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
@@ -297,13 +298,6 @@ function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: Bloc
     </ChartCard>
   );
 }
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
 
 const STEP_LABELS: Record<TrendStep, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
 

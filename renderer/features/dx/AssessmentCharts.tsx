@@ -30,13 +30,8 @@ import {
 import { shortCycleLabel } from '../../../shared/domain/adoption';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
 /** Oldest to newest: the cycle shown is drawn last, in the strongest colour. */
 const SERIES = ['var(--series-7)', 'var(--series-2)', 'var(--series-1)'];
 

@@ -33,13 +33,7 @@ import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import { listRoute } from './route';
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 type Row = MarketingCycleRow & { cycle: Cycle; next: Cycle | undefined };
 

@@ -25,13 +25,7 @@ import { useAction } from '../../ui/use-save';
 import { setChartMetric, useChartMetric } from './data/preferences';
 import { useMetricSeries } from './data/queries';
 import { readingsHref } from './route';
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  borderRadius: 6,
-  color: 'var(--text)',
-};
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 const GRANULARITY_WORD: Record<Granularity, string> = {
   week: 'weekly',

@@ -14,13 +14,7 @@ import { ChartCard } from '../../ui/chart/ChartCard';
 import type { OverviewScope } from '../../ui/contributions';
 import { useCycleHours, useCycles } from './data/queries';
 import { usePairingUi } from './pairing-store';
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 type Row = CycleHours & { cycle: Cycle };
 

@@ -19,6 +19,7 @@ import { ChartCard } from '../../ui/chart/ChartCard';
 import type { OverviewScope } from '../../ui/contributions';
 import { useValueStreamsData } from './data/queries';
 import { formatDuration, versionName } from './parts';
+import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 const TITLE = 'Lead time before and after per app';
 
@@ -26,13 +27,6 @@ const TITLE = 'Lead time before and after per app';
 const MAX_BARS = 12;
 
 const MINUTES_PER_DAY = 24 * 60;
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
 
 type Row = LeadTimeChange<ValueStreamMap> & { name: string };
 

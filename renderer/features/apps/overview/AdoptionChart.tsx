@@ -21,6 +21,7 @@ import {
 } from 'recharts';
 import { downsample, type AdoptionPoint, type CycleBand } from '../../../../shared/domain/adoption';
 import { formatIsoDate, isoDayNumber, type Granularity, type IsoDate } from '../../../../shared/domain';
+import { TOOLTIP_STYLE } from '../../../ui/chart/chart-style';
 
 /**
  * The forecast drawn as a fan: a subset of shared/domain/forecast.ts's Forecast (its `target`,
@@ -38,13 +39,6 @@ export interface AdoptionForecastFan {
  * printed report and screenshots never catch a line half-way).
  */
 const ANIMATE = false;
-
-const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
 
 const TICK = { fill: 'var(--text-muted)', fontSize: 12 };
 
