@@ -4,7 +4,16 @@
  * app frame provides them, and the host screen renders whatever is there. Plan's cycle detail
  * shows the cycle's apps this way; the slots below list every place open to contributions.
  */
-import { createContext, Suspense, useContext, type ComponentType, type ReactNode } from 'react';
+import {
+  createContext,
+  Suspense,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import type { Cycle } from '../../shared/domain';
 import type { Granularity, IsoDate } from '../../shared/domain/dates';
 
@@ -51,16 +60,76 @@ export function ContributionsProvider({ value, children }: { value: Contribution
   return <ContributionsContext.Provider value={value}>{children}</ContributionsContext.Provider>;
 }
 
-/** Renders every contribution to `slot` with the same props, each loading on its own. */
-export function Slot<S extends keyof ContributionSlots>({ name, props }: { name: S; props: SlotProps[S] }) {
+/**
+ * A screen's lead contribution first: on a large workspace every contribution reads its records
+ * at once, and IndexedDB answers them in turn, so the first screen's chart would wait behind
+ * reads for charts further down. In a staged Slot only the lead (the first contribution) renders
+ * at first; the others follow once it says it has drawn (useLeadDrawn), or after FALLBACK_MS if it
+ * never does. One stage can hold several slots (the overview's tiles and charts).
+ */
+interface Stage {
+  open: boolean;
+  markLeadDrawn(): void;
+}
+
+const StageContext = createContext<Stage | null>(null);
+
+/** How long the others wait for a lead that never says it has drawn (it failed, say). */
+export const FALLBACK_MS = 4000;
+
+export function ContributionStage({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open) return;
+    const timer = setTimeout(() => setOpen(true), FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [open]);
+  const stage = useMemo(() => ({ open, markLeadDrawn: () => setOpen(true) }), [open]);
+  return <StageContext.Provider value={stage}>{children}</StageContext.Provider>;
+}
+
+/**
+ * A lead contribution calls this with whether it has what it draws (its data, or the knowledge
+ * that there is none): the other contributions of its stage then render. Outside a stage it does
+ * nothing.
+ */
+export function useLeadDrawn(drawn: boolean) {
+  const stage = useContext(StageContext);
+  const mark = stage && !stage.open ? stage.markLeadDrawn : null;
+  useEffect(() => {
+    if (drawn && mark) mark();
+  }, [drawn, mark]);
+}
+
+/**
+ * Renders every contribution to `slot` with the same props, each loading on its own. Inside a
+ * ContributionStage, a `staged` slot renders its first contribution at once and the others when
+ * the stage opens, saying meanwhile that they are on their way (`staged.waiting`).
+ */
+export function Slot<S extends keyof ContributionSlots>({
+  name,
+  props,
+  staged,
+}: {
+  name: S;
+  props: SlotProps[S];
+  staged?: { waiting: string };
+}) {
   const list = useContext(ContributionsContext)[name] as readonly ComponentType<object>[];
+  const stage = useContext(StageContext);
+  const shown = staged && stage && !stage.open ? list.slice(0, 1) : list;
   return (
     <>
-      {list.map((Panel, i) => (
+      {shown.map((Panel, i) => (
         <Suspense key={i} fallback={null}>
           <Panel {...props} />
         </Suspense>
       ))}
+      {shown.length < list.length && (
+        <p className="muted slot-waiting" role="status">
+          {staged?.waiting}
+        </p>
+      )}
     </>
   );
 }

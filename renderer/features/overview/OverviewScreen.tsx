@@ -15,7 +15,7 @@ import { useCycles, useProgram } from '../../db/workspace-queries';
 import { desktop } from '../../desktop';
 import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
-import { Slot, type OverviewScope } from '../../ui/contributions';
+import { ContributionStage, Slot, type OverviewScope } from '../../ui/contributions';
 import { saveOverviewControls, useOverviewControls } from './data/controls';
 import { useTeamChoices } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
@@ -138,13 +138,17 @@ export default function OverviewScreen(_props: { route: string }) {
         onChange={change}
       />
 
-      <section className="overview-tiles" aria-label="Headline numbers">
-        <Slot name="overviewTiles" props={scope} />
-      </section>
+      {/* Adoption leads (the apps area ranks first): its tiles and chart draw before the other
+          areas read their records (ui/contributions.tsx, ContributionStage). */}
+      <ContributionStage>
+        <section className="overview-tiles" aria-label="Headline numbers">
+          <Slot name="overviewTiles" props={scope} staged={{ waiting: 'Loading the other numbers…' }} />
+        </section>
 
-      <section className="overview-charts" aria-label="Charts">
-        <Slot name="overviewCharts" props={scope} />
-      </section>
+        <section className="overview-charts" aria-label="Charts">
+          <Slot name="overviewCharts" props={scope} staged={{ waiting: 'Loading the other charts…' }} />
+        </section>
+      </ContributionStage>
     </div>
   );
 }

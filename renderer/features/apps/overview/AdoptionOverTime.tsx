@@ -8,7 +8,7 @@ import type { AdoptionPoint } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
 import { adoptionReading } from '../../../../shared/domain/adoption';
 import { useForecastResult } from '../../../db/forecast-queries';
-import type { OverviewScope } from '../../../ui/contributions';
+import { useLeadDrawn, type OverviewScope } from '../../../ui/contributions';
 import { ChartCard } from '../../../ui/chart/ChartCard';
 import { AdoptionChart, type AdoptionForecastFan } from './AdoptionChart';
 import { useOpenApps } from './open-apps';
@@ -22,6 +22,8 @@ export default function AdoptionOverTime(props: OverviewScope & { forecast?: Ado
   const forecast = useForecastResult(props.asOf);
   const scope = { ...props, forecast: props.forecast ?? forecast ?? null };
   const adoption = useAdoption(scope);
+  // The overview's lead: the other areas' tiles and charts follow once this has its figures.
+  useLeadDrawn(adoption !== undefined);
   const openApps = useOpenApps();
   if (adoption === null) return null;
   if (adoption === undefined) {

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { helloWorldTimes, medianHelloWorldAsOf } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
-import type { OverviewScope } from '../../../ui/contributions';
+import { useLeadDrawn, type OverviewScope } from '../../../ui/contributions';
 import { StatTile } from '../../../ui/chart/StatTile';
 import { useOpenApps } from './open-apps';
 import { useAdoption } from './use-adoption';
@@ -25,6 +25,8 @@ function plural(n: number, one: string): string {
 
 export default function AdoptionTiles(scope: OverviewScope) {
   const adoption = useAdoption(scope);
+  // The overview's lead: the other areas' tiles and charts follow once this has its figures.
+  useLeadDrawn(adoption !== undefined);
   const openApps = useOpenApps();
   const apps = adoption?.apps;
   // Each app's time to hello world, gathered once per change of the apps or the team.
