@@ -5,23 +5,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, ipcHandlers, resetElectron } from './fake-electron';
+import { app, resetElectron } from './fake-electron';
+import { invoke } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const { registerIpcHandlers } = await import('../../electron/main/ipc');
 const { autoBackupName } = await import('../../electron/main/ipc/backups');
-
-const appFrame = { url: 'app://bundle/index.html', parent: null };
-const appEvent = { senderFrame: appFrame, sender: { mainFrame: appFrame } } as unknown as IpcMainInvokeEvent;
-
-function invoke(channel: string, request?: unknown): Promise<unknown> {
-  const handler = ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(handler(appEvent, request));
-}
 
 let userData: string;
 const folder = () => join(userData, 'backups');

@@ -4,37 +4,15 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { app, dialog, ipcHandlers, resetElectron } from './fake-electron';
+import { invoke, senderEvent } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const { registerIpcHandlers } = await import('../../electron/main/ipc');
 const { handle } = await import('../../electron/main/ipc/register');
-
-interface FakeFrame {
-  url: string;
-  parent: FakeFrame | null;
-}
-
-/** An invoke event as Electron builds it: the sending frame and its web contents. */
-function senderEvent(url = 'app://bundle/index.html', options: { subFrame?: boolean; gone?: boolean } = {}) {
-  const mainFrame: FakeFrame = { url, parent: null };
-  const frame: FakeFrame = options.subFrame ? { url, parent: mainFrame } : mainFrame;
-  return { senderFrame: options.gone ? null : frame, sender: { mainFrame } } as unknown as IpcMainInvokeEvent;
-}
-
-function invoke(
-  channel: string,
-  request?: unknown,
-  event: IpcMainInvokeEvent = senderEvent(),
-): Promise<unknown> {
-  const handler = ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(handler(event, request));
-}
 
 let folder: string;
 

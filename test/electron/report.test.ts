@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, dialog, ipcHandlers, resetElectron } from './fake-electron';
+import { app, dialog, resetElectron } from './fake-electron';
+import { invoke as invokeIpc, senderEvent } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -18,20 +19,11 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Page >> endobj\n%%EOF\n', '
 
 /** An invoke event from the app's main frame whose web contents print `pdf`. */
 function eventPrinting(pdf: Buffer = PDF) {
-  const mainFrame = { url: 'app://bundle/index.html', parent: null };
   const printToPDF = vi.fn(async () => pdf);
-  const event = {
-    senderFrame: mainFrame,
-    sender: { mainFrame, printToPDF },
-  } as unknown as IpcMainInvokeEvent;
-  return { event, printToPDF };
+  return { event: senderEvent(undefined, { contents: { printToPDF } }), printToPDF };
 }
 
-function invoke(request: unknown, event: IpcMainInvokeEvent): Promise<unknown> {
-  const handler = ipcHandlers.get('report:save-pdf');
-  if (!handler) throw new Error('no handler for report:save-pdf');
-  return Promise.resolve(handler(event, request));
-}
+const invoke = (request: unknown, event: IpcMainInvokeEvent) => invokeIpc('report:save-pdf', request, event);
 
 let folder: string;
 beforeEach(() => {
