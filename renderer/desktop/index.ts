@@ -3,22 +3,13 @@
  * desktop shell, the browser implementation otherwise. Screens import `desktop` from here and
  * never check which shell they are in.
  */
-import { DESKTOP_API_KEY, type DesktopApi } from '../../shared/ipc/contract';
+import { DESKTOP_API_KEY, DESKTOP_METHODS, type DesktopApi } from '../../shared/ipc/contract';
 import { browserDesktop } from './browser';
 
 function isDesktopApi(value: unknown): value is DesktopApi {
   if (typeof value !== 'object' || value === null) return false;
   const api = value as Record<string, unknown>;
-  const methods: (keyof DesktopApi)[] = [
-    'appInfo',
-    'saveFile',
-    'openFile',
-    'listAutoBackups',
-    'writeAutoBackup',
-    'readAutoBackup',
-    'saveReportPdf',
-  ];
-  return methods.every((name) => typeof api[name] === 'function');
+  return DESKTOP_METHODS.every((name) => typeof api[name] === 'function');
 }
 
 /** Picks the implementation for a window: the preload's when it exposed one, else the browser's. */

@@ -263,5 +263,16 @@ export interface DesktopApi {
   saveReportPdf(request: SaveReportPdfRequest): Promise<SaveReportPdfResponse>;
 }
 
+/**
+ * Every method of the desktop API, one per contract call: what a preload must expose to count as
+ * the desktop (and what test fakes are built from). The checks below keep it equal to DesktopApi.
+ */
+export const DESKTOP_METHODS = Object.keys(IPC) as (keyof typeof IPC)[];
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : false;
+const desktopMethodsMatch: SameKeys<typeof IPC, DesktopApi> = true;
+void desktopMethodsMatch;
+
 /** The name under which the preload exposes the API on `window`. */
 export const DESKTOP_API_KEY = 'platformAdoptionDesktop';

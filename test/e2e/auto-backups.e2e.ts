@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { DesktopApi, WriteAutoBackupRequest } from '../../shared/ipc/contract';
 import { describeFindings, findBlockingViolations } from './axe';
 import { openApp, type OpenedApp } from './harness';
 
@@ -24,7 +25,7 @@ const SIZES = [
 
 /** Runs in the page before its scripts: a desktop bridge whose backups folder lives in memory. */
 function installFakeDesktop(key: string) {
-  type Backup = { name: string; kind: string; savedAt: string; size: number };
+  type Backup = { name: string; kind: WriteAutoBackupRequest['kind']; savedAt: string; size: number };
   const files = new Map<string, { backup: Backup; content: string }>();
   let second = 0;
   const api = {
@@ -43,7 +44,7 @@ function installFakeDesktop(key: string) {
       folder: '/home/ana/.config/Platform Adoption Tracker/backups',
       backups: [...files.values()].map((f) => f.backup).sort((a, b) => b.name.localeCompare(a.name)),
     }),
-    writeAutoBackup: async ({ kind, content }: { kind: string; content: string }) => {
+    writeAutoBackup: async ({ kind, content }: WriteAutoBackupRequest) => {
       const now = new Date();
       const day = now.toISOString().slice(0, 10);
       second += 1;
@@ -51,7 +52,7 @@ function installFakeDesktop(key: string) {
         kind === 'daily'
           ? `daily-${day}.json`
           : `before-restore-${day}T09-00-${String(second).padStart(2, '0')}.json`;
-      const backup = { name, kind, savedAt: now.toISOString(), size: content.length };
+      const backup: Backup = { name, kind, savedAt: now.toISOString(), size: content.length };
       files.set(name, { backup, content });
       return { status: 'written', backup, removed: [] };
     },
@@ -63,9 +64,10 @@ function installFakeDesktop(key: string) {
         ? { status: 'opened', name, size: bytes.byteLength, content: bytes }
         : { status: 'missing', name };
     },
-    // The report is not printed here; the bridge must still have every method to count as desktop.
+    // The report is not printed here; the bridge must still have every method to count as desktop
+    // (checked against the contract: a call added there and not here fails the type check).
     saveReportPdf: async () => ({ status: 'canceled' }),
-  };
+  } satisfies DesktopApi;
   (globalThis as unknown as Record<string, unknown>)[key] = api;
 }
 

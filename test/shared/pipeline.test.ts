@@ -212,6 +212,34 @@ describe('time to hello world', () => {
     );
   });
 
+  it('numbers days as Date.UTC does, for any text shaped like a day', () => {
+    /** What isoDayNumber computed with a regular expression and a Date before it read digits. */
+    const byDate = (value: string): number | null => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!m) return null;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const time = Date.UTC(year, month - 1, day);
+      const date = new Date(time);
+      if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+        return null;
+      return Math.round(time / 86_400_000);
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const shaped = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string({ maxLength: 12 })), (value) => {
+        expect(isoDayNumber(value)).toBe(byDate(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('numbers calendar days from 1970-01-01 and refuses days that do not exist', () => {
     expect(isoDayNumber('1970-01-01')).toBe(0);
     expect(isoDayNumber('1970-01-02')).toBe(1);

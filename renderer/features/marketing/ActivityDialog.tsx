@@ -18,9 +18,9 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
-import { ConflictNotice } from '../../ui/ConflictNotice';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { RecordForm } from '../../ui/RecordForm';
 import { useOfferUndo } from '../../ui/undo';
 import { useEditDraft } from '../../ui/use-edit-draft';
 import { useAction, useSaveForm } from '../../ui/use-save';
@@ -98,24 +98,18 @@ function NewActivity({ kind, onDone }: { kind: MarketingKind; onDone(): void }) 
     onDone();
   };
   return (
-    <form
-      ref={formRef}
+    <RecordForm
+      formRef={formRef}
+      label="Marketing activity"
       className="mk-form"
-      aria-label="Marketing activity"
       onSubmit={(e) => void submit(e)}
-      noValidate
+      formError={formError}
+      submitLabel="Log activity"
+      saving={saving}
+      onCancel={onDone}
     >
-      <FormError message={formError} />
       <ActivityFields draft={form.draft} set={form.set} errors={errors} />
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Log activity'}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 
@@ -166,37 +160,21 @@ function EditForm({ activity, onDone }: { activity: MarketingActivity; onDone():
     onDone();
   };
   return (
-    <form
-      ref={formRef}
+    <RecordForm
+      formRef={formRef}
+      label="Marketing activity"
       className="mk-form"
-      aria-label="Marketing activity"
       onSubmit={(e) => void submit(e)}
-      noValidate
+      formError={formError}
+      edit={{ form, label: (f) => LABELS[f] ?? f }}
+      submitLabel="Save"
+      saving={saving}
+      canSubmit={form.dirty}
+      onCancel={onDone}
+      remove={{ run: () => void onDelete(), busy: remove.busy, className: 'mk-delete' }}
     >
-      <ConflictNotice conflicts={form.conflicts} label={(f) => LABELS[f] ?? f} onResolve={form.resolve} />
-      <FormError message={formError} />
       <ActivityFields draft={form.draft} set={form.set} errors={errors} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="danger mk-delete"
-          disabled={remove.busy}
-          onClick={() => void onDelete()}
-        >
-          Delete
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="primary"
-          disabled={saving || form.conflicts.length > 0 || !form.dirty}
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 

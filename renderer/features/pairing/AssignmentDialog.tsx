@@ -14,9 +14,9 @@ import {
   type Cycle,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
-import { ConflictNotice } from '../../ui/ConflictNotice';
 import { Dialog } from '../../ui/Dialog';
-import { Field, FormError } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { RecordForm } from '../../ui/RecordForm';
 import { useOfferUndo } from '../../ui/undo';
 import { useEditDraft } from '../../ui/use-edit-draft';
 import { useSaveForm } from '../../ui/use-save';
@@ -147,9 +147,16 @@ function AssignmentForm({
   };
 
   return (
-    <form ref={formRef} aria-label="Assignment" onSubmit={(e) => void submit(e)} noValidate>
-      <ConflictNotice conflicts={form.conflicts} label={(f) => LABELS[f] ?? f} onResolve={form.resolve} />
-      <FormError message={formError} />
+    <RecordForm
+      formRef={formRef}
+      label="Assignment"
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      edit={{ form, label: (f) => LABELS[f] ?? f }}
+      submitLabel={assignment ? 'Save' : 'Assign'}
+      saving={saving}
+      onCancel={onDone}
+    >
       <div className="form-grid">
         <Field label="Person" error={errors.personId}>
           <Picker
@@ -232,14 +239,6 @@ function AssignmentForm({
       <Field label="Notes" error={errors.notes}>
         <textarea rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving || form.conflicts.length > 0}>
-          {saving ? 'Saving…' : assignment ? 'Save' : 'Assign'}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

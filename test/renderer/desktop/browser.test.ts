@@ -3,7 +3,7 @@
 // both follow the same contract (validation, statuses) as the Electron bridge.
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_API_KEY, type DesktopApi } from '../../../shared/ipc/contract';
+import { DESKTOP_API_KEY, DESKTOP_METHODS, type DesktopApi } from '../../../shared/ipc/contract';
 
 vi.stubGlobal('__APP_VERSION__', '9.8.7');
 const { acceptFor, browserDesktop } = await import('../../../renderer/desktop/browser');
@@ -213,18 +213,20 @@ describe('automatic backups in a browser', () => {
 });
 
 describe('choosing the implementation', () => {
-  const preloadApi: DesktopApi = {
-    appInfo: vi.fn(),
-    saveFile: vi.fn(),
-    openFile: vi.fn(),
-    listAutoBackups: vi.fn(),
-    writeAutoBackup: vi.fn(),
-    readAutoBackup: vi.fn(),
-    saveReportPdf: vi.fn(),
-  };
+  const preloadApi = Object.fromEntries(
+    DESKTOP_METHODS.map((name) => [name, vi.fn()]),
+  ) as unknown as DesktopApi;
 
   it("uses the preload's API when Electron exposed one", () => {
     expect(resolveDesktop({ [DESKTOP_API_KEY]: preloadApi })).toBe(preloadApi);
+  });
+
+  it('takes a preload for the desktop only when it has every method of the contract', () => {
+    for (const missing of DESKTOP_METHODS) {
+      const partial = { ...preloadApi } as Partial<DesktopApi>;
+      delete partial[missing];
+      expect(resolveDesktop({ [DESKTOP_API_KEY]: partial })).toBe(browserDesktop);
+    }
   });
 
   it('falls back to the browser implementation otherwise', () => {

@@ -47,6 +47,20 @@ describe('saveAssessment', () => {
     expect(await database.dxScores.count()).toBe(2);
   });
 
+  it('counts a cleared score as a change, and a point cleared that was never scored as none', async () => {
+    const { database, cycle } = await withCycle();
+    await saveAssessment(cycle.id, { score1: 2, score2: 4 }, { score1: null, score2: null }, database);
+    const { changed } = await saveAssessment(
+      cycle.id,
+      { score1: null, score2: 5, score3: null },
+      { score1: 2, score2: 4, score3: null },
+      database,
+    );
+    expect(changed).toBe(2);
+    const form = assessmentOf(await database.dxScores.toArray(), cycle.id);
+    expect([form.score1, form.score2, form.score3]).toEqual([null, 5, null]);
+  });
+
   it('refuses a point changed elsewhere since the form followed it, writing nothing', async () => {
     const { database, cycle } = await withCycle();
     await saveAssessment(cycle.id, { score5: 2 }, { score5: null }, database);

@@ -68,6 +68,8 @@ export async function saveAssessment(
       const problems: FieldProblem[] = [];
       const puts: DxScore[] = [];
       const deletes: string[] = [];
+      /** The points this save writes or removes: what the message counts. */
+      const saved = new Set<number>();
       const touched = new Set(
         Object.keys(patch)
           .map((k) => Number(k.replace(/^(score|note)/, '')))
@@ -85,6 +87,7 @@ export async function saveAssessment(
             });
           } else if (existing) {
             deletes.push(...records.filter((r) => r.point === point).map((r) => r.id));
+            saved.add(point);
           }
           continue;
         }
@@ -102,11 +105,12 @@ export async function saveAssessment(
             ? buildUpdate(dxScoreInputSchema, existing as DxScore, { score, note }, WHAT)
             : buildRecord(dxScoreInputSchema, input, WHAT)) as DxScore,
         );
+        saved.add(point);
       }
       if (problems.length) throw new ValidationError(problems, WHAT);
       if (puts.length) await writer.put('dxScores', puts);
       if (deletes.length) await writer.delete('dxScores', deletes);
-      return puts.length + new Set(deletes.map((id) => records.find((r) => r.id === id)?.point)).size;
+      return saved.size;
     },
   );
   return { changed: result, undo };
