@@ -9,7 +9,7 @@
  * The board is one tab stop (the last card used): ↑/↓ and Home/End move the focus within a
  * column, across its lanes; Ctrl+←/→ (⌘ on a Mac) to the next column; Enter opens the blocker.
  */
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   addDaysIso,
   BLOCKER_CATEGORY_IDS,
@@ -19,12 +19,16 @@ import {
   type Blocker,
   type BlockerCategory,
   type BlockerStatus,
+  type IsoDate,
+  type Person,
 } from '../../../shared/domain';
+import { boardCellKey, boardCells, type BoardCell } from '../../../shared/domain/blocker-board';
 import { rangeOf, type BlockerFilters } from '../../../shared/domain/blocker-filters';
 import { daysOpen } from '../../../shared/domain/blocker-stats';
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
 import { useUi } from '../../store/ui';
+import { memoizeLast } from '../../ui/memoize-last';
 import { useOfferUndo } from '../../ui/undo';
 import { useRovingFocus } from '../../ui/use-roving-focus';
 import { changeBlockerStatus, type BlockerCommandResult } from './data/blockers';
@@ -34,16 +38,33 @@ import { blockerHref, registerHref } from './route';
 import { ReopenDialog, type ReopenRequest } from './ReopenDialog';
 import './board.css';
 
-const TITLE_ORDER = new Intl.Collator();
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Cards a cell shows; the rest are in the register. */
 export const CELL_LIMIT = 8;
 /** The Resolved column shows what was resolved in this many days. */
 export const RECENT_DAYS = 90;
 const DRAG_TYPE = 'application/x-pat-blocker-id';
 
-type Cell = { category: BlockerCategory; status: BlockerStatus; all: Blocker[]; shown: Blocker[] };
+/*
+ * The cells, the columns' cards and their keys, remembered in the module (memoizeLast): the board
+ * opened again over the same blockers (kept for the area and filtered once, data/queries.ts)
+ * works out none of them again, and the cards keep their identity.
+ */
+const cellsOf = memoizeLast((blockers: readonly Blocker[], day: IsoDate) =>
+  boardCells(blockers, day, CELL_LIMIT),
+);
+/** Each column's cards top to bottom, across the lanes: the order ↑/↓ follow. */
+const columnsOf = memoizeLast((cells: ReadonlyMap<string, BoardCell>) =>
+  BLOCKER_STATUSES.map((status) =>
+    BLOCKER_CATEGORY_IDS.flatMap((category) => cells.get(boardCellKey(category, status))!.shown),
+  ),
+);
+const keysOf = memoizeLast((columns: readonly Blocker[][]) =>
+  columns.flatMap((list) => list.map((b) => b.id)),
+);
+const shownOf = memoizeLast((columns: readonly Blocker[][]) => columns.flat());
+const ownersOf = memoizeLast((people: readonly Person[]) => new Map(people.map((p) => [p.id, p.name])));
+const NO_COLUMNS: Blocker[][] = [];
+const NO_KEYS: string[] = [];
 
 export default function Board({ filters, lookups }: { filters: BlockerFilters; lookups: BlockerLookups }) {
   const database = useDatabase();
@@ -52,7 +73,7 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
   const day = today();
   const resolvedRange = filters.resolved || rangeOf(addDaysIso(day, -RECENT_DAYS), null);
   const blockers = useBoardBlockers(filters, resolvedRange, day);
-  const owners = useMemo(() => new Map(lookups.people.map((p) => [p.id, p.name])), [lookups.people]);
+  const owners = ownersOf(lookups.people);
   const [announcement, setAnnouncement] = useState('');
   const [reopen, setReopen] = useState<ReopenRequest | null>(null);
   const [dropTarget, setDropTarget] = useState<BlockerStatus | null>(null);
@@ -62,40 +83,14 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
   /** Moves not yet seen by the live query: a quick second key press starts from where the first went. */
   const pending = useRef(new Map<string, BlockerStatus>());
 
-  const cells = useMemo(() => {
-    const out = new Map<string, Cell>();
-    for (const category of BLOCKER_CATEGORY_IDS)
-      for (const status of BLOCKER_STATUSES)
-        out.set(`${category}/${status}`, { category, status, all: [], shown: [] });
-    const age = new Map<string, number>();
-    for (const b of blockers ?? []) {
-      out.get(`${b.category}/${b.status}`)!.all.push(b);
-      if (b.status !== 'resolved') age.set(b.id, daysOpen(b, day) ?? 0);
-    }
-    for (const cell of out.values()) {
-      // Dates compare as text (yyyy-MM-dd); titles with one collator, not a localeCompare each.
-      cell.all.sort((a, b) =>
-        cell.status === 'resolved'
-          ? compareText(b.resolvedOn ?? '', a.resolvedOn ?? '') || TITLE_ORDER.compare(a.title, b.title)
-          : age.get(b.id)! - age.get(a.id)! || TITLE_ORDER.compare(a.title, b.title),
-      );
-      cell.shown = cell.all.slice(0, CELL_LIMIT);
-    }
-    return out;
-  }, [blockers, day]);
-  const cellOf = (category: BlockerCategory, status: BlockerStatus) => cells.get(`${category}/${status}`)!;
+  const cells = blockers && cellsOf(blockers, day);
+  const cellOf = (category: BlockerCategory, status: BlockerStatus) =>
+    cells!.get(boardCellKey(category, status))!;
 
-  /** Each column's cards top to bottom, across the lanes: the order ↑/↓ follow. */
-  const columns = useMemo(
-    () =>
-      BLOCKER_STATUSES.map((status) =>
-        BLOCKER_CATEGORY_IDS.flatMap((category) => cells.get(`${category}/${status}`)!.shown),
-      ),
-    [cells],
-  );
-  const keys = useMemo(() => columns.flatMap((list) => list.map((b) => b.id)), [columns]);
+  const columns = cells ? columnsOf(cells) : NO_COLUMNS;
+  const keys = cells ? keysOf(columns) : NO_KEYS;
   // Only the cards shown name their app: a few dozen apps read, not those of thousands of blockers.
-  const shownCards = useMemo(() => (blockers ? columns.flat() : undefined), [blockers, columns]);
+  const shownCards = cells ? shownOf(columns) : undefined;
   const appNames = useAppNames(shownCards);
   const roving = useRovingFocus(keys);
 
@@ -111,7 +106,7 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
     }
   }, [blockers, reopen, roving]);
 
-  if (!blockers || !appNames) {
+  if (!blockers || !cells || !appNames) {
     return (
       <div role="status" className="empty">
         Loading the board…
@@ -194,7 +189,7 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
   const columnFilter = (status: BlockerStatus): Partial<BlockerFilters> =>
     status === 'resolved' ? { ...filters, status, resolved: resolvedRange } : { ...filters, status };
   const columnTotal = (status: BlockerStatus) =>
-    BLOCKER_CATEGORY_IDS.reduce((sum, c) => sum + cellOf(c, status).all.length, 0);
+    BLOCKER_CATEGORY_IDS.reduce((sum, c) => sum + cellOf(c, status).total, 0);
 
   return (
     <section aria-label="Blocker board" className="blocker-board-section">
@@ -226,12 +221,12 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
           <Lane
             key={category}
             category={category}
-            unresolved={cellOf(category, 'open').all.length + cellOf(category, 'mitigating').all.length}
+            unresolved={cellOf(category, 'open').total + cellOf(category, 'mitigating').total}
             href={registerHref({ ...filters, category, status: filters.status || 'unresolved' })}
           >
             {BLOCKER_STATUSES.map((status) => {
               const cell = cellOf(category, status);
-              const more = cell.all.length - cell.shown.length;
+              const more = cell.total - cell.shown.length;
               return (
                 <div
                   key={status}
@@ -310,13 +305,13 @@ export default function Board({ filters, lookups }: { filters: BlockerFilters; l
                       </li>
                     ))}
                   </ul>
-                  {cell.all.length === 0 && <p className="muted blocker-cell-empty">None</p>}
+                  {cell.total === 0 && <p className="muted blocker-cell-empty">None</p>}
                   {more > 0 && (
                     <a
                       className="blocker-cell-more"
                       href={registerHref({ ...columnFilter(status), category })}
                     >
-                      All {cell.all.length.toLocaleString('en')} in the register
+                      All {cell.total.toLocaleString('en')} in the register
                     </a>
                   )}
                 </div>

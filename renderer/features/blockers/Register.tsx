@@ -5,7 +5,7 @@
  * put only the rows in view in the DOM. The table is one tab stop: ↑/↓, Page Up/Down and
  * Home/End move between rows, Enter opens the blocker. Export CSV writes exactly the rows shown.
  */
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   cycleLabel,
@@ -161,6 +161,13 @@ const sortedRows = memoizeLast(
   ) => sortRegisterRows(buildRegisterRows(all, { ...names, apps }, day), sort),
 );
 
+/** The sorted rows that pass the filters (by their JSON), with how many are unresolved, remembered the same way. */
+const rowsShown = memoizeLast((sorted: readonly RegisterRow[], filtersKey: string, day: IsoDate) => {
+  const matches = blockerMatcher(JSON.parse(filtersKey) as BlockerFilters, day);
+  const rows = sorted.filter((row) => matches(row.blocker));
+  return { rows, unresolved: rows.filter((r) => r.blocker.status !== 'resolved').length };
+});
+
 export function Register({ filters, lookups }: { filters: BlockerFilters; lookups: BlockerLookups }) {
   const day = today();
   // The rows of everything read are built and sorted once; a filter then only picks among them
@@ -173,16 +180,8 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
 
   const names = namesOf(lookups.people, lookups.teams, lookups.cycles);
   const sorted = all && appNames ? sortedRows(all, appNames, names, day, sort) : undefined;
-  const filtersKey = JSON.stringify(filters);
-  const rows = useMemo(
-    () => {
-      if (!sorted) return undefined;
-      const matches = blockerMatcher(filters, day);
-      return sorted.filter((row) => matches(row.blocker));
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sorted, filtersKey, day],
-  );
+  const shown = sorted && rowsShown(sorted, JSON.stringify(filters), day);
+  const rows = shown?.rows;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -260,8 +259,7 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
       <div className="toolbar register-toolbar">
         <span role="status" aria-live="polite">
           {count(rows.length, 'blocker')}
-          {rows.length > 0 &&
-            ` · ${count(rows.filter((r) => r.blocker.status !== 'resolved').length, 'unresolved', 'unresolved')}`}
+          {rows.length > 0 && ` · ${count(shown!.unresolved, 'unresolved', 'unresolved')}`}
         </span>
         <span className="spacer-flex" />
         <ExportButton rows={rows} />

@@ -5,12 +5,12 @@
  * resolve per category. Every count opens the register with the filters that list exactly the
  * blockers it counts: a heat map cell, a bar, a point of the trend, a row of any table.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
+  DefaultLegendContent,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -82,6 +82,82 @@ const openOverTimeOf = memoizeLast((blockers: readonly Blocker[], day: string, s
   return { series, then };
 });
 
+/*
+ * What each chart draws, with the same identity while its counts are the same: a chart drawn
+ * again (another step, the parent's state) gets the same data, so Recharts works out nothing again.
+ */
+const ageingDataOf = memoizeLast((rows: readonly AgeingRow[]) =>
+  rows.map((r) => ({ bucket: r.bucket.label, id: r.bucket.id, ...r.counts })),
+);
+const trendDataOf = memoizeLast((series: readonly OpenPoint[]) =>
+  series.map((p) => ({ on: p.on, ...p.counts, total: p.total })),
+);
+const resolveDataOf = memoizeLast((categories: readonly ResolveRow[]) =>
+  categories.map((c) => ({
+    category: categoryLabel(c.category),
+    mean: c.meanDays === null ? null : Math.round(c.meanDays * 10) / 10,
+    median: c.medianDays,
+  })),
+);
+
+type Margin = { top: number; right: number; bottom: number; left: number };
+const AGEING_MARGIN: Margin = { top: 8, right: 8, bottom: 0, left: -16 };
+const TREND_MARGIN: Margin = { top: 8, right: 12, bottom: 0, left: -16 };
+const RESOLVE_MARGIN: Margin = { top: 8, right: 8, bottom: 0, left: -16 };
+type LegendEntry = { value: string; type: 'line' | 'rect'; color: string };
+const CATEGORY_LINES: LegendEntry[] = BLOCKER_CATEGORY_IDS.map((c) => ({
+  value: categoryLabel(c),
+  type: 'line',
+  color: CATEGORY_COLOURS[c],
+}));
+const CATEGORY_BARS: LegendEntry[] = CATEGORY_LINES.map((e) => ({ ...e, type: 'rect' }));
+// In the order Recharts' <Legend> lists its items: by name.
+const RESOLVE_BARS: LegendEntry[] = [
+  { value: 'Mean days', type: 'rect', color: 'var(--series-6)' },
+  { value: 'Median days', type: 'rect', color: 'var(--series-4)' },
+];
+
+/**
+ * A chart `height` high with its legend at the bottom, drawn as Recharts' <Legend> draws it (its
+ * own list, centred under the plot area between the margins), the chart taking the height the
+ * legend leaves. Recharts' <Legend> measures itself after the chart is drawn and has the chart
+ * laid out again around it: three charts did that on every opening of the trends. Here the
+ * browser lays out both in one go.
+ */
+function ChartWithLegend({
+  height,
+  margin,
+  legend,
+  children,
+}: {
+  height: number;
+  margin: Margin;
+  legend: LegendEntry[];
+  children: ReactElement;
+}) {
+  return (
+    <div className="chart-with-legend" style={{ height }}>
+      <div className="chart-with-legend-plot">
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+      <div
+        className="recharts-legend-wrapper"
+        style={{ marginLeft: margin.left, marginRight: margin.right, marginBottom: margin.bottom }}
+      >
+        <DefaultLegendContent
+          payload={legend}
+          layout="horizontal"
+          align="center"
+          verticalAlign="bottom"
+          iconSize={14}
+        />
+      </div>
+    </div>
+  );
+}
+
 /** Opens the register with the view's filters and a count's own. */
 function useOpenRegister(filters: BlockerFilters) {
   const navigate = useUi((s) => s.navigate);
@@ -111,7 +187,13 @@ export default function Trends({ filters }: { filters: BlockerFilters; lookups: 
 const heatKey = (category: BlockerCategory, severity: BlockerSeverity) => `${category}|${severity}`;
 
 /** Category × severity: the unresolved blockers (or all of them), each cell opening its list. */
-function HeatMap({ blockers, filters }: { blockers: Blocker[]; filters: BlockerFilters }) {
+const HeatMap = memo(function HeatMap({
+  blockers,
+  filters,
+}: {
+  blockers: Blocker[];
+  filters: BlockerFilters;
+}) {
   const open = useOpenRegister(filters);
   const [scope, setScope] = useState<'unresolved' | 'all'>('unresolved');
   // A status filter already says which blockers count.
@@ -224,14 +306,22 @@ function HeatMap({ blockers, filters }: { blockers: Blocker[]; filters: BlockerF
       </table>
     </ChartCard>
   );
-}
+});
 
 /** Unresolved blockers by how long they have been open, stacked by category; the oldest named. */
-function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: BlockerFilters; day: string }) {
+const Ageing = memo(function Ageing({
+  blockers,
+  filters,
+  day,
+}: {
+  blockers: Blocker[];
+  filters: BlockerFilters;
+  day: string;
+}) {
   const open = useOpenRegister(filters);
   const entries = ageingOf(blockers, day);
   const rows = ageingRowsOf(entries);
-  const data = rows.map((r) => ({ bucket: r.bucket.label, id: r.bucket.id, ...r.counts }));
+  const data = ageingDataOf(rows);
   const oldest = entries[0];
   return (
     <ChartCard<AgeingRow>
@@ -263,13 +353,12 @@ function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: Bloc
       empty="No unresolved blockers: nothing is ageing."
     >
       <div className="ageing-body">
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <ChartWithLegend height={220} margin={AGEING_MARGIN} legend={CATEGORY_BARS}>
+          <BarChart data={data} margin={AGEING_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
             <XAxis dataKey="bucket" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
             <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
             <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
-            <Legend />
             {BLOCKER_CATEGORY_IDS.map((c) => (
               <Bar
                 key={c}
@@ -283,7 +372,7 @@ function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: Bloc
               />
             ))}
           </BarChart>
-        </ResponsiveContainer>
+        </ChartWithLegend>
         <ol className="ageing-oldest" aria-label="The oldest unresolved blockers">
           {entries.slice(0, 5).map((e) => (
             <li key={e.blocker.id}>
@@ -297,12 +386,12 @@ function Ageing({ blockers, filters, day }: { blockers: Blocker[]; filters: Bloc
       </div>
     </ChartCard>
   );
-}
+});
 
 const STEP_LABELS: Record<TrendStep, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
 
 /** Unresolved blockers per category at the end of each week, month or quarter, up to today. */
-function OpenOverTime({
+const OpenOverTime = memo(function OpenOverTime({
   blockers,
   filters,
   day,
@@ -316,7 +405,7 @@ function OpenOverTime({
   const { series, then } = openOverTimeOf(blockers, day, step);
   const now = series.at(-1)?.total ?? 0;
   const change = now - then;
-  const data = series.map((p) => ({ on: p.on, ...p.counts, total: p.total }));
+  const data = trendDataOf(series);
   return (
     <ChartCard<OpenPoint>
       title="Open blockers over time"
@@ -350,10 +439,10 @@ function OpenOverTime({
       openLabel={(p) => `List the ${count(p.total, 'blocker')} unresolved on ${formatIsoDate(p.on)}`}
       empty="No blockers logged yet."
     >
-      <ResponsiveContainer width="100%" height={240}>
+      <ChartWithLegend height={240} margin={TREND_MARGIN} legend={CATEGORY_LINES}>
         <LineChart
           data={data}
-          margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
+          margin={TREND_MARGIN}
           onClick={(state) => {
             const index = Number(state?.activeIndex);
             const point = Number.isInteger(index) ? series[index] : undefined;
@@ -369,7 +458,6 @@ function OpenOverTime({
           />
           <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(on) => formatIsoDate(String(on))} />
-          <Legend />
           {BLOCKER_CATEGORY_IDS.map((c) => (
             <Line
               key={c}
@@ -383,25 +471,27 @@ function OpenOverTime({
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartWithLegend>
     </ChartCard>
   );
-}
+});
 
 type ResolveRow = ReturnType<typeof timeToResolveByCategory>['categories'][number];
 
 /** Mean and median days to resolve per category; the unresolved are counted apart. */
-function TimeToResolve({ blockers, filters }: { blockers: Blocker[]; filters: BlockerFilters }) {
+const TimeToResolve = memo(function TimeToResolve({
+  blockers,
+  filters,
+}: {
+  blockers: Blocker[];
+  filters: BlockerFilters;
+}) {
   const open = useOpenRegister(filters);
   const { categories, all } = timeToResolveOf(blockers);
   const timed = categories.filter((c) => c.medianDays !== null);
   const fastest = [...timed].sort((a, b) => a.medianDays! - b.medianDays!)[0];
   const slowest = [...timed].sort((a, b) => b.medianDays! - a.medianDays!)[0];
-  const data = categories.map((c) => ({
-    category: categoryLabel(c.category),
-    mean: c.meanDays === null ? null : Math.round(c.meanDays * 10) / 10,
-    median: c.medianDays,
-  }));
+  const data = resolveDataOf(categories);
   return (
     <ChartCard<ResolveRow>
       title="Time to resolve"
@@ -431,13 +521,12 @@ function TimeToResolve({ blockers, filters }: { blockers: Blocker[]; filters: Bl
       openLabel={(r) => `List the ${count(r.resolved, 'resolved blocker')} of ${categoryLabel(r.category)}`}
       empty="No blocker resolved yet: no time to show."
     >
-      <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <ChartWithLegend height={220} margin={RESOLVE_MARGIN} legend={RESOLVE_BARS}>
+        <BarChart data={data} margin={RESOLVE_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="category" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} interval={0} />
           <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" d" />
           <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-2)' }} />
-          <Legend />
           {(['median', 'mean'] as const).map((key, i) => (
             <Bar
               key={key}
@@ -450,7 +539,7 @@ function TimeToResolve({ blockers, filters }: { blockers: Blocker[]; filters: Bl
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </ChartWithLegend>
     </ChartCard>
   );
-}
+});

@@ -109,6 +109,20 @@ export function useBlockersRead(filters: BlockerFilters): { all: Blocker[] | und
 }
 
 /**
+ * The blockers the board may show (the unresolved ones, and those resolved within
+ * `resolvedRange`), then those that pass the filters (by their JSON), each remembered in the
+ * module: the board opened again over the same kept blockers and filters gets the same array,
+ * and what it derives from it (its cells) is not worked out again either.
+ */
+const boardCandidates = memoizeLast((every: readonly Blocker[], resolvedRange: string, today: IsoDate) => {
+  const resolvedIn = blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange }, today);
+  return every.filter((b) => isUnresolved(b.status) || resolvedIn(b));
+});
+const boardFiltered = memoizeLast((candidates: readonly Blocker[], filtersKey: string, today: IsoDate) =>
+  candidates.filter(blockerMatcher(JSON.parse(filtersKey) as BlockerFilters, today)),
+);
+
+/**
  * The blockers on the board: the unresolved ones, and those resolved within `resolvedRange`
  * (`from..to`), then every other filter, all in memory over the blockers kept for the area.
  */
@@ -118,17 +132,7 @@ export function useBoardBlockers(
   today: IsoDate,
 ): Blocker[] | undefined {
   const every = useEveryBlocker(useDatabase());
-  const read = useMemo(() => {
-    if (!every) return undefined;
-    const resolvedIn = blockerMatcher({ ...EMPTY_BLOCKER_FILTERS, resolved: resolvedRange }, today);
-    return every.filter((b) => isUnresolved(b.status) || resolvedIn(b));
-  }, [every, resolvedRange, today]);
-  const filtersKey = JSON.stringify(filters);
-  return useMemo(
-    () => read?.filter(blockerMatcher(filters, today)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [read, filtersKey, today],
-  );
+  return every && boardFiltered(boardCandidates(every, resolvedRange, today), JSON.stringify(filters), today);
 }
 
 /** One blocker; null when there is none with that id, undefined while reading. */
@@ -154,9 +158,13 @@ export function useBlockerLookups(): BlockerLookups | undefined {
   return { people, teams, cycles };
 }
 
+/** The last names {@link useAppNames} read, by the ids they were read for. */
+let lastAppNames: { key: string; names: Map<string, string> } | null = null;
+
 /**
  * The names of the apps some blockers link to, by id: only those apps are read (a portfolio may
- * hold 20,000). An id whose app is gone is left out.
+ * hold 20,000). An id whose app is gone is left out. The same ids as last time (a view opened
+ * again) are named at once with the last names read, while they are read again.
  */
 export function useAppNames(
   blockers: readonly Pick<Blocker, 'appId'>[] | undefined,
@@ -170,12 +178,16 @@ export function useAppNames(
         : undefined,
     [blockers],
   );
-  return useLiveQuery(async () => {
+  const read = useLiveQuery(async () => {
     if (key === undefined) return undefined;
     const ids = key ? key.split(',') : [];
     const apps = await database.apps.bulkGet(ids);
-    return new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+    const names = new Map(apps.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+    lastAppNames = { key, names };
+    return { key, names };
   }, [database, key]);
+  if (read && read.key === key) return read.names;
+  return key !== undefined && lastAppNames?.key === key ? lastAppNames.names : read?.names;
 }
 
 /**
