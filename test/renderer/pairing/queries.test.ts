@@ -140,7 +140,7 @@ describe('the session log', () => {
     }
   });
 
-  it('counts a date range from the cycles it covers, counting only the cycles it cuts through', async () => {
+  it('counts a date range from the sessions per day kept with every write', async () => {
     const day = fc.integer({ min: -5, max: 110 }).map((n) => addDaysIso('2026-01-01', n));
     await fc.assert(
       fc.asyncProperty(fc.option(day, { freq: 3 }), fc.option(day, { freq: 3 }), async (from, to) => {
@@ -151,7 +151,7 @@ describe('the session log', () => {
       }),
       { numRuns: 80 },
     );
-    // Its cycles' dates in the fixture: the count must read sessions in both cycles and cut them.
+    // The fixture's sessions lie in two cycles: a range may cut through either.
     expect(new Set(all.map((s) => s.cycleId))).toEqual(new Set([w.closed.id, w.active.id]));
   });
 
@@ -172,7 +172,7 @@ describe('the session log', () => {
 });
 
 describe('a date range with sessions outside every cycle', () => {
-  it('is counted through the date index, and a cycle whose sessions lie outside its dates still counts right', async () => {
+  it('is counted from its days, and a cycle whose sessions lie outside its dates still counts right', async () => {
     const database = freshDb();
     const w = await seedPairing(database);
     const dates = ['2025-11-02', '2026-01-15', '2026-03-31', '2026-04-01', '2026-06-30', '2026-08-09'];

@@ -50,8 +50,9 @@ async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
 }
 
 async function expectTotalsEqualRecount(database: AdoptionDatabase) {
-  const { kept, recounted } = await keptAndRecounted(database);
+  const { kept, recounted, keptDays, recountedDays } = await keptAndRecounted(database);
   expect(kept).toEqual(recounted);
+  expect(keptDays).toEqual(recountedDays);
 }
 
 describe('logging a session', () => {
@@ -251,7 +252,10 @@ describe('the hours totals', () => {
     expect(await other.pairingTotals.orderBy('id').toArray()).toEqual(
       await database.pairingTotals.orderBy('id').toArray(),
     );
+    expect(await other.pairingDays.toArray()).toEqual([{ id: a.session.date, sessions: 2, minutes: 180 }]);
+    expect(await other.pairingDays.toArray()).toEqual(await database.pairingDays.toArray());
     await clearAllData(database);
     expect(await database.pairingTotals.count()).toBe(0);
+    expect(await database.pairingDays.count()).toBe(0);
   });
 });
