@@ -253,26 +253,32 @@ export async function loadSessionPage(
 
 /**
  * The session log of a filter, live; undefined while the first read is under way. It carries the
- * filter it was read for: while a new filter is read the previous answer stays, marked so.
+ * filter it was read for (while a new filter is read the previous answer stays, marked so), and
+ * when its read started (performance.now()): it holds every write committed before.
  */
-export function useSessionLog(filter: SessionFilter): (SessionLog & { filter: SessionFilter }) | undefined {
+export function useSessionLog(
+  filter: SessionFilter,
+): (SessionLog & { filter: SessionFilter; readAt: number }) | undefined {
   const db = useDatabase();
-  return useLiveQuery(async () => ({ ...(await loadSessionLog(db, filter)), filter }), [db, filter]);
+  return useLiveQuery(async () => {
+    const readAt = performance.now();
+    return { ...(await loadSessionLog(db, filter)), filter, readAt };
+  }, [db, filter]);
 }
 
-/** One page of a paged session log, live; undefined while it is read. */
+/** One page of a paged session log, live, with when its read started; undefined while it is read. */
 export function useSessionPage(
   filter: SessionFilter,
   start: number,
   end: number,
   enabled: boolean,
-): { filter: SessionFilter; start: number; sessions: PairingSession[] } | undefined {
+): { filter: SessionFilter; start: number; sessions: PairingSession[]; readAt: number } | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    async () =>
-      enabled ? { filter, start, sessions: await loadSessionPage(db, filter, start, end) } : undefined,
-    [db, filter, start, end, enabled],
-  );
+  return useLiveQuery(async () => {
+    if (!enabled) return undefined;
+    const readAt = performance.now();
+    return { filter, start, sessions: await loadSessionPage(db, filter, start, end), readAt };
+  }, [db, filter, start, end, enabled]);
 }
 
 /** One session, live (null once deleted). */
