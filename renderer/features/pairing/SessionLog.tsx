@@ -24,12 +24,12 @@ import { useAction } from '../../ui/use-save';
 import {
   searchApps,
   shownAppName,
+  nameOptions,
   useAppNames,
   useCycles,
-  usePeople,
+  useNames,
   useSessionLog,
   useSessionPage,
-  useTeams,
   useTopics,
 } from './data/queries';
 import { deleteSession, sessionLabel } from './data/sessions';
@@ -61,8 +61,6 @@ export function SessionLog() {
   const filter = usePairingUi((s) => s.filter);
   const setFilter = usePairingUi((s) => s.setFilter);
   const showSessions = usePairingUi((s) => s.showSessions);
-  const people = usePeople();
-  const teams = useTeams();
   const cycles = useCycles();
   const topics = useTopics();
   const log = useSessionLog(filter);
@@ -116,10 +114,19 @@ export function SessionLog() {
   }
   const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
 
-  const personName = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
-  const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
-  const personOptions = useMemo(() => (people ?? []).map((p) => ({ id: p.id, label: p.name })), [people]);
-  const teamOptions = useMemo(() => (teams ?? []).map((t) => ({ id: t.id, label: t.name })), [teams]);
+  // Names of the people and teams in view (and in the filters) only; a row waits for its names.
+  const personName = useNames('people', [
+    ...(filter.personId ? [filter.personId] : []),
+    ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
+  ]);
+  const teamName = useNames('teams', [
+    ...(filter.teamId ? [filter.teamId] : []),
+    ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+  ]);
+  const named = (s: PairingSession) =>
+    personName(s.personId) !== undefined &&
+    s.partnerIds.every((id) => personName(id) !== undefined) &&
+    (s.teamId === null || teamName(s.teamId) !== undefined);
   const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
 
   const remove = (session: PairingSession) =>
@@ -128,7 +135,7 @@ export function SessionLog() {
       offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
     }, 'The session was not deleted');
 
-  if (!log || !people || !teams || !cycles || !topics) {
+  if (!log || !cycles || !topics) {
     return (
       <p role="status" className="muted">
         Loading the sessions…
@@ -147,8 +154,12 @@ export function SessionLog() {
         <Field label="Person">
           <Picker
             value={filter.personId}
-            valueLabel={filter.personId ? (personName.get(filter.personId) ?? 'Unknown') : ''}
-            search={(text) => matchOptions(personOptions, text)}
+            valueLabel={
+              filter.personId
+                ? (personName(filter.personId) ?? (personName(filter.personId) === null ? 'Unknown' : '…'))
+                : ''
+            }
+            search={async (text) => matchOptions(await nameOptions(database, 'people'), text)}
             onChange={(id) => setFilter({ personId: id })}
             placeholder="Anyone"
           />
@@ -156,8 +167,12 @@ export function SessionLog() {
         <Field label="Team">
           <Picker
             value={filter.teamId}
-            valueLabel={filter.teamId ? (teamName.get(filter.teamId) ?? 'Deleted team') : ''}
-            search={(text) => matchOptions(teamOptions, text)}
+            valueLabel={
+              filter.teamId
+                ? (teamName(filter.teamId) ?? (teamName(filter.teamId) === null ? 'Deleted team' : '…'))
+                : ''
+            }
+            search={async (text) => matchOptions(await nameOptions(database, 'teams'), text)}
             onChange={(id) => setFilter({ teamId: id })}
             placeholder="Any team"
           />
@@ -240,13 +255,13 @@ export function SessionLog() {
         }
         row={(i) => {
           const s = sessionAt(i);
-          if (!s) return null;
-          const partners = s.partnerIds.map((id) => personName.get(id) ?? 'Unknown').join(', ');
+          if (!s || !named(s)) return null;
+          const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
           return [
             formatIsoDate(s.date, 'd MMM yy'),
-            personName.get(s.personId) ?? 'Unknown person',
+            personName(s.personId) ?? 'Unknown person',
             partners ? <span title={partners}>{partners}</span> : none,
-            s.teamId ? (teamName.get(s.teamId) ?? 'Deleted team') : none,
+            s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : none,
             s.appId ? shownAppName(appNames(s.appId)) : none,
             <span title={s.notes || undefined}>{s.topic}</span>,
             formatDuration(s.durationMinutes),

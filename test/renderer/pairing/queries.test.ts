@@ -16,6 +16,7 @@ import {
   loadSessionPage,
   loadStaleApps,
   loadTotals,
+  nameOptions,
   searchApps,
 } from '../../../renderer/features/pairing/data/queries';
 import { deleteSession, logSession } from '../../../renderer/features/pairing/data/sessions';
@@ -124,6 +125,14 @@ describe('the session log', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('offers people and teams to the filters by name, as the name index orders them', async () => {
+    for (const table of ['people', 'teams'] as const) {
+      const byIndex = await database[table].orderBy('name').toArray();
+      expect(await nameOptions(database, table)).toEqual(byIndex.map((r) => ({ id: r.id, label: r.name })));
+    }
+    expect((await nameOptions(database, 'people')).map((o) => o.label)).toContain(w.ana.name);
   });
 
   it('still answers reads by one field (deleting a cycle counts its sessions that way)', async () => {

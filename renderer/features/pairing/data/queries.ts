@@ -88,6 +88,40 @@ export function useAppNames(ids: readonly string[]): (id: string) => string | nu
   return (id) => names?.get(id);
 }
 
+/**
+ * The names of the people or teams with these ids (the rows in view), live, as {@link useAppNames}:
+ * a few hundred read by id instead of every person (5,000) and team (1,000) of the workspace.
+ */
+export function useNames(
+  table: 'people' | 'teams',
+  ids: readonly string[],
+): (id: string) => string | null | undefined {
+  const db = useDatabase();
+  const key = [...new Set(ids)].sort().join(',');
+  const names = useLiveQuery(async () => {
+    const list = key ? key.split(',') : [];
+    const rows = await (table === 'people' ? db.people : db.teams).bulkGet(list);
+    return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
+  }, [db, table, key]);
+  return (id) => names?.get(id);
+}
+
+/**
+ * Every person or team as a picker option, by name (as the name index orders them): what the
+ * session log's person and team filters search, read when they search rather than when it opens.
+ */
+export async function nameOptions(
+  database: AdoptionDatabase,
+  table: 'people' | 'teams',
+): Promise<{ id: string; label: string }[]> {
+  const rows = await (table === 'people' ? database.people : database.teams).toArray();
+  return rows
+    .map((r) => ({ id: r.id, label: r.name }))
+    .sort((a, b) =>
+      a.label !== b.label ? (a.label < b.label ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+}
+
 /** An app's name as a cell shows it: "Deleted app" for one that no longer exists, "…" while read. */
 export function shownAppName(name: string | null | undefined): string {
   return name ?? (name === null ? 'Deleted app' : '…');
