@@ -17,10 +17,15 @@
  */
 import type { Table } from 'dexie';
 import {
+  applyDaysDelta,
   applyTotalsDelta,
+  daysTouched,
+  recountDays,
   recountTotals,
   TOTAL_FIELDS,
   totalsDelta,
+  type DayFacts,
+  type PairingDay,
   type PairingTotal,
   type SessionFacts,
   type TotalsDelta,
@@ -78,6 +83,20 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       }
       if (puts.length > 0) await totals.bulkPut(puts);
       if (deletes.length > 0) await totals.bulkDelete(deletes);
+    },
+  },
+  pairingDays: {
+    source: 'pairingSessions',
+    compute: (records) => recountDays(records as DayFacts[]),
+    async apply(table, removed, added) {
+      const dates = daysTouched(removed as DayFacts[], added as DayFacts[]);
+      if (dates.length === 0) return;
+      const days = table('pairingDays') as Table<PairingDay, string>;
+      const stored = await days.bulkGet(dates);
+      const current = new Map(stored.flatMap((d) => (d ? [[d.id, d] as const] : [])));
+      const { put, deleted } = applyDaysDelta(current, removed as DayFacts[], added as DayFacts[]);
+      if (put.length > 0) await days.bulkPut(put);
+      if (deleted.length > 0) await days.bulkDelete(deleted);
     },
   },
   toilTallies: {

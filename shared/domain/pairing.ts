@@ -9,6 +9,7 @@
  *   computed here, so no screen has to read 200,000 sessions to show hours; `recountTotals`
  *   is the same rows from the sessions themselves (what the upgrade and a restore write, and
  *   what the tests compare the kept totals with).
+ * - Sessions and minutes per day, kept the same way, so a date range is counted from its days.
  * - Onboarding apps with no session in the last two weeks.
  * - Assignments: overlap, a person in two places at once, a person's load, the board of a cycle.
  * - Quick entry's defaults: from the advocate's current assignment and their last session.
@@ -272,6 +273,95 @@ export function totalsOf(totals: readonly PairingTotal[], dimension: TotalDimens
   return totals
     .filter((t) => t.dimension === dimension)
     .sort((a, b) => b.minutes - a.minutes || (a.entityId < b.entityId ? -1 : 1));
+}
+
+// --- Sessions per day -------------------------------------------------------------------------
+
+/**
+ * The sessions of one day and their minutes (a derived table, kept like the totals): a date range
+ * of the session log is counted from the days in it (at most a few thousand small rows) instead
+ * of from its sessions, whichever cycle they are in, or none.
+ */
+export const pairingDaySchema = z.object({
+  /** The date. */
+  id: z.string().min(1),
+  sessions: z.number().int().min(0),
+  minutes: z.number().min(0),
+});
+export type PairingDay = z.infer<typeof pairingDaySchema>;
+
+/** What a day's count reads of a session. */
+export type DayFacts = Pick<PairingSession, 'date' | 'durationMinutes'>;
+
+/** Minutes summed in floating point stay whole numbers where they are; no 1e-13 left behind. */
+const roundMinutes = (minutes: number) => Math.max(0, Math.round(minutes * 1e6) / 1e6);
+
+/** The days of a list of sessions, counted from scratch, in date order. */
+export function recountDays(sessions: readonly DayFacts[]): PairingDay[] {
+  const days = new Map<string, PairingDay>();
+  for (const s of sessions) {
+    const day = days.get(s.date);
+    if (day) {
+      day.sessions += 1;
+      day.minutes += s.durationMinutes;
+    } else days.set(s.date, { id: s.date, sessions: 1, minutes: s.durationMinutes });
+  }
+  return [...days.values()]
+    .map((d) => ({ ...d, minutes: roundMinutes(d.minutes) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The days one write changes: `current` holds the stored rows of the days it touches (the
+ * dates of `removed` and `added`, see {@link daysTouched}); `removed` are the sessions as they
+ * were before it, `added` as they are after it. Days left without a session are deleted.
+ */
+export function applyDaysDelta(
+  current: ReadonlyMap<string, PairingDay>,
+  removed: readonly DayFacts[],
+  added: readonly DayFacts[],
+): { put: PairingDay[]; deleted: string[] } {
+  const next = new Map<string, PairingDay>();
+  const move = (s: DayFacts, sign: 1 | -1) => {
+    const day = next.get(s.date) ?? { ...(current.get(s.date) ?? { id: s.date, sessions: 0, minutes: 0 }) };
+    day.sessions += sign;
+    day.minutes += sign * s.durationMinutes;
+    next.set(s.date, day);
+  };
+  for (const s of removed) move(s, -1);
+  for (const s of added) move(s, 1);
+  const put: PairingDay[] = [];
+  const deleted: string[] = [];
+  for (const day of next.values()) {
+    const before = current.get(day.id);
+    if (day.sessions <= 0) {
+      if (before) deleted.push(day.id);
+      continue;
+    }
+    const minutes = roundMinutes(day.minutes);
+    if (before && before.sessions === day.sessions && before.minutes === minutes) continue;
+    put.push({ id: day.id, sessions: day.sessions, minutes });
+  }
+  return { put, deleted };
+}
+
+/** The dates a write's sessions fall on: the day rows it may change. */
+export function daysTouched(removed: readonly DayFacts[], added: readonly DayFacts[]): string[] {
+  return [...new Set([...removed, ...added].map((s) => s.date))];
+}
+
+/** The sessions and minutes of some days. */
+export function sumDays(days: readonly Pick<PairingDay, 'sessions' | 'minutes'>[]): {
+  sessions: number;
+  minutes: number;
+} {
+  let sessions = 0;
+  let minutes = 0;
+  for (const d of days) {
+    sessions += d.sessions;
+    minutes += d.minutes;
+  }
+  return { sessions, minutes: roundMinutes(minutes) };
 }
 
 // --- Stale onboarding apps --------------------------------------------------------------------

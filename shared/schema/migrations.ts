@@ -126,6 +126,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { toilTallies: 'id' },
     derive: ['toilTallies'],
   },
+  {
+    version: 7,
+    appVersion: '0.7.0',
+    change:
+      'Pairing sessions are also counted per day (sessions and minutes), so the session log counts a date range from its days instead of from 200,000 sessions.',
+    // Keyed by the date: a date range is a range of keys.
+    stores: { pairingDays: 'id' },
+    derive: ['pairingDays'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

@@ -15,7 +15,7 @@ import { blockerSchema } from '../domain/blockers';
 import { dxScoreSchema } from '../domain/dx-assessment';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
-import { pairingTotalSchema } from '../domain/pairing';
+import { pairingDaySchema, pairingTotalSchema } from '../domain/pairing';
 import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
@@ -86,6 +86,7 @@ export const TABLES = {
   dxScores: dataTable(dxScoreSchema, 'id, cycleId, [cycleId+point]'),
   settings: localTable(settingSchema, 'key'),
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
+  pairingDays: derivedTable(pairingDaySchema, 'id'),
   toilTallies: derivedTable(toilTallySchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;

@@ -1,8 +1,9 @@
-/** Pairing's calculations: durations, hours totals and their deltas, stale apps, assignments, quick entry's defaults. */
+/** Pairing's calculations: durations, hours totals and their deltas, sessions per day, stale apps, assignments, quick entry's defaults. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../shared/domain/dates';
 import {
+  applyDaysDelta,
   applyTotalsDelta,
   assignmentBoard,
   compareSessionsNewestFirst,
@@ -16,13 +17,16 @@ import {
   peakLoad,
   quickEntryDefaults,
   rangesOverlap,
+  recountDays,
   recountTotals,
   staleOnboardingApps,
+  sumDays,
   totalsDelta,
   totalsOf,
   twoPlacesConflicts,
   upgradeSessionWithGoldenPath,
   type AssignmentFacts,
+  type PairingDay,
   type PairingTotal,
   type SessionFacts,
 } from '../../shared/domain/pairing';
@@ -268,6 +272,72 @@ describe('totalsDelta and applyTotalsDelta', () => {
 });
 
 // --- Stale apps --------------------------------------------------------------------------------
+
+describe('sessions per day', () => {
+  it('counts sessions and minutes per date, in date order', () => {
+    const days = recountDays([
+      { date: '2026-04-02', durationMinutes: 30 },
+      { date: '2026-04-01', durationMinutes: 90 },
+      { date: '2026-04-02', durationMinutes: 45 },
+    ]);
+    expect(days).toEqual([
+      { id: '2026-04-01', sessions: 1, minutes: 90 },
+      { id: '2026-04-02', sessions: 2, minutes: 75 },
+    ]);
+    expect(sumDays(days)).toEqual({ sessions: 3, minutes: 165 });
+    expect(sumDays([])).toEqual({ sessions: 0, minutes: 0 });
+  });
+
+  it('moves a session from one day to another, and deletes a day left empty', () => {
+    const current = new Map<string, PairingDay>([
+      ['2026-04-01', { id: '2026-04-01', sessions: 1, minutes: 90 }],
+      ['2026-04-02', { id: '2026-04-02', sessions: 2, minutes: 75 }],
+    ]);
+    expect(
+      applyDaysDelta(
+        current,
+        [{ date: '2026-04-01', durationMinutes: 90 }],
+        [{ date: '2026-04-02', durationMinutes: 60 }],
+      ),
+    ).toEqual({ put: [{ id: '2026-04-02', sessions: 3, minutes: 135 }], deleted: ['2026-04-01'] });
+    // An edit that changes neither the date nor the duration writes nothing.
+    const same = { date: '2026-04-02', durationMinutes: 30 };
+    expect(applyDaysDelta(current, [same], [same])).toEqual({ put: [], deleted: [] });
+  });
+
+  it('keep the days equal to a recount through any sequence of adds, edits and deletes', () => {
+    fc.assert(
+      fc.property(arbitraryWrites, (writes) => {
+        const sessions: SessionFacts[] = [];
+        const stored = new Map<string, PairingDay>();
+        const apply = (removed: SessionFacts[], added: SessionFacts[]) => {
+          const { put, deleted } = applyDaysDelta(stored, removed, added);
+          for (const day of put) stored.set(day.id, day);
+          for (const id of deleted) stored.delete(id);
+        };
+        for (const write of writes) {
+          if (write.kind === 'add') {
+            sessions.push(write.session);
+            apply([], [write.session]);
+          } else if (sessions.length > 0) {
+            const at = write.at % sessions.length;
+            const before = sessions[at]!;
+            if (write.kind === 'edit') {
+              sessions[at] = write.session;
+              apply([before], [write.session]);
+            } else {
+              sessions.splice(at, 1);
+              apply([before], []);
+            }
+          }
+        }
+        const kept = [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(kept).toEqual(recountDays(sessions));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('staleOnboardingApps', () => {
   const app = (id: string, stage = 'onboarding') => ({ id, stage, name: id.toUpperCase() });

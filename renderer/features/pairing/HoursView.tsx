@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { ChartCard, type ChartColumn } from '../../ui/chart/ChartCard';
-import { shownAppName, useAppNames, useCycles, useHours, usePeople, useTeams } from './data/queries';
+import { shownAppName, useAppNames, useCycles, useHours, useNames } from './data/queries';
 import { usePairingUi } from './pairing-store';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import './hours.css';
@@ -63,8 +63,6 @@ export default function HoursView() {
   const hours = useHours(dimension, cycleId);
   const totals = hours?.totals;
   const busy = hours !== undefined && (hours.dimension !== dimension || hours.cycleId !== cycleId);
-  const people = usePeople();
-  const teams = useTeams();
   const cycles = useCycles();
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const onRange = useCallback(
@@ -72,13 +70,16 @@ export default function HoursView() {
     [],
   );
 
-  const appIds =
-    dimension === 'app' && totals
-      ? [...totals.slice(0, CHART_ROWS), ...totals.slice(range[0], range[1])].map((t) => t.entityId)
+  // Names of the entities charted and in view only (not all 5,000 people or 20,000 apps).
+  const named = (of: TotalDimension) =>
+    dimension === of && totals
+      ? [...totals.slice(0, CHART_ROWS), ...totals.slice(range[0], range[1])]
+          .map((t) => t.entityId)
+          .filter((id) => id !== NO_ENTITY)
       : [];
-  const appNames = useAppNames(appIds.filter((id) => id !== NO_ENTITY));
-  const personName = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
-  const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
+  const appNames = useAppNames(named('app'));
+  const personName = useNames('people', named('person'));
+  const teamName = useNames('teams', named('team'));
   const cycleName = useMemo(() => new Map((cycles ?? []).map((c) => [c.id, cycleLabel(c)])), [cycles]);
 
   const labels = DIMENSION_LABELS[dimension];
@@ -86,9 +87,9 @@ export default function HoursView() {
     if (t.entityId === NO_ENTITY) return labels.none;
     switch (t.dimension) {
       case 'person':
-        return personName.get(t.entityId) ?? 'Deleted person';
+        return shownName(personName(t.entityId), 'Deleted person');
       case 'team':
-        return teamName.get(t.entityId) ?? 'Deleted team';
+        return shownName(teamName(t.entityId), 'Deleted team');
       case 'cycle':
         return cycleName.get(t.entityId) ?? 'Deleted cycle';
       case 'app':
@@ -118,7 +119,7 @@ export default function HoursView() {
     [cycleId, showSessions, navigate],
   );
 
-  const ready = totals && people && teams && cycles;
+  const ready = totals && cycles;
   const all = totals ?? NO_TOTALS;
   // The chart's rows stay the same object while their bars do (rows in view scrolled, names read
   // for other apps), so the chart is not drawn again: Recharts redraws everything it is given.
@@ -232,6 +233,10 @@ export default function HoursView() {
 }
 
 const NO_TOTALS: PairingTotal[] = [];
+
+/** A name as a cell shows it: `deleted` for one that no longer exists, "…" while it is read. */
+const shownName = (name: string | null | undefined, deleted: string) =>
+  name ?? (name === null ? deleted : '…');
 
 /** The same bars: entities, names, hours and sessions (the chart's table shows them). */
 function sameBars(a: readonly Row[], b: readonly Row[]): boolean {

@@ -2,9 +2,12 @@
  * Quick entry, mounted once in the app frame (the `global` slot): Ctrl+Shift+L (⌘+Shift+L on a
  * Mac) opens it from any screen, prefilled from the advocate's current assignment and last
  * session — date today, duration, partners, team and app, topic, golden path — with the focus on
- * the duration. Enter saves, so a session the defaults fit takes two keys; the log shows it at
- * once (it reads live). A date in a closed cycle is allowed and said so, beside the date and in
- * the message after saving, which also offers Undo.
+ * the duration. Enter saves, so a session the defaults fit takes two keys. What can be checked
+ * without the database is checked at once (a refusal stays in the form, with messages at the
+ * fields); then the dialog closes and the log shows the session at once, marked as saving, while
+ * it is stored: once stored, the message says so and offers Undo; if the write fails, the
+ * session leaves the log and the message says why. A date in a closed cycle is allowed and said
+ * so, beside the date and in the message after saving.
  *
  * The first time, it asks who the advocate at this machine is (remembered on this machine).
  */
@@ -19,7 +22,9 @@ import {
   todayIso,
   ValidationError,
 } from '../../../shared/domain';
+import { describeError } from '../../db/errors';
 import { useDatabase } from '../../db/DatabaseContext';
+import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/Field';
 import { useOfferUndo } from '../../ui/undo';
@@ -36,7 +41,7 @@ import {
   useTopics,
   type QuickEntryContext,
 } from './data/queries';
-import { logSession } from './data/sessions';
+import { logSession, prepareSession, sessionLabel } from './data/sessions';
 import { usePairingUi, type QuickEntryPreset } from './pairing-store';
 import { useStartField } from './use-start-field';
 import { inputOfDraft, SessionFields, type SessionDraft, type SessionLists } from './SessionFields';
@@ -161,16 +166,39 @@ function QuickEntryForm({
   // The dialog opened before the defaults were read: start on the field the advocate changes most.
   useStartField(formRef);
 
+  const addPending = usePairingUi((s) => s.addPending);
+  const storedPending = usePairingUi((s) => s.storedPending);
+  const dropPending = usePairingUi((s) => s.dropPending);
+  const toast = useUi((s) => s.toast);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await save(async () => {
+    const input = inputOfDraft(draft);
+    // Checked without the database first: a refusal keeps the form open with its messages.
+    const prepared = await save(async () => {
       const duration = parseDuration(draft.duration);
       if (!duration.ok) {
         throw new ValidationError([{ field: 'durationMinutes', message: duration.message }], 'The session');
       }
-      return logSession(inputOfDraft(draft), database);
+      const known = new Set(lists.people.map((p) => p.id));
+      return prepareSession(input, lists.cycles, (id) => known.has(id));
     });
-    if (!saved) return;
+    if (!prepared) return;
+    // Shown in the log at once; stored meanwhile (checked again there).
+    addPending(prepared);
+    onDone();
+    let saved;
+    try {
+      saved = await logSession(input, database, { id: prepared.id });
+    } catch (error) {
+      dropPending([prepared.id]);
+      toast({
+        kind: 'error',
+        text: `The session of ${sessionLabel(prepared)} was not logged: ${describeError(error)}`,
+      });
+      return;
+    }
+    storedPending(prepared.id);
     await setLastEntry(saved.session.id, database);
     if (!me) await setMe(saved.session.personId, database);
     const place = appName ?? lists.teams.find((t) => t.id === saved.session.teamId)?.name;
@@ -180,7 +208,6 @@ function QuickEntryForm({
       `Logged ${formatDuration(saved.session.durationMinutes)}${place ? ` with ${place}` : ''} on ${formatIsoDate(saved.session.date)}.${closed}`,
       saved.undo,
     );
-    onDone();
   };
 
   return (

@@ -3,9 +3,10 @@
  * partner), app, team, cycle, topic and dates. 200,000 sessions stay fast: the list is
  * virtualized and, when one index answers the filter, only the page in view is read
  * (data/queries.ts). Enter on a row edits it, Delete deletes it (Undo in the message), and a
- * session logged anywhere shows at once.
+ * session logged anywhere shows at once: one quick entry has logged shows at the top, marked as
+ * saving while it is stored, until the log has read it back (pairing-store.ts `pending`).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   cycleLabel,
   formatDuration,
@@ -13,6 +14,7 @@ import {
   formatIsoDate,
   hasSessionFilter,
   isIsoDate,
+  matchesSessionFilter,
   type PairingSession,
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -22,12 +24,12 @@ import { useAction } from '../../ui/use-save';
 import {
   searchApps,
   shownAppName,
+  nameOptions,
   useAppNames,
   useCycles,
-  usePeople,
+  useNames,
   useSessionLog,
   useSessionPage,
-  useTeams,
   useTopics,
 } from './data/queries';
 import { deleteSession, sessionLabel } from './data/sessions';
@@ -59,8 +61,6 @@ export function SessionLog() {
   const filter = usePairingUi((s) => s.filter);
   const setFilter = usePairingUi((s) => s.setFilter);
   const showSessions = usePairingUi((s) => s.showSessions);
-  const people = usePeople();
-  const teams = useTeams();
   const cycles = useCycles();
   const topics = useTopics();
   const log = useSessionLog(filter);
@@ -72,17 +72,41 @@ export function SessionLog() {
   const [range, setRange] = useState<[number, number]>([0, PAGE]);
   const onRange = useCallback((start: number, end: number) => {
     setRange((r) => (r[0] === start && r[1] === end ? r : [start, end]));
+    // The page before the rows in view too: it also covers them when sessions show ahead of it.
     setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
   }, []);
   const paged = log?.kind === 'paged';
   const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged);
 
+  // Sessions quick entry logged that this log has not read back yet show at the top: every one
+  // not stored yet, or stored but not read by both the count and the page since its write began.
+  const pending = usePairingUi((s) => s.pending);
+  const dropPending = usePairingUi((s) => s.dropPending);
+  const pageRead = page && page.filter === filter ? page.readAt : -1;
+  const readAt = !log ? -1 : paged ? Math.min(log.readAt, pageRead) : log.readAt;
+  const shown = useMemo(
+    () => pending.filter((p) => (!p.stored || p.since >= readAt) && matchesSessionFilter(p.session, filter)),
+    [pending, filter, readAt],
+  );
+  const readBack = pending
+    .filter((p) => p.stored && p.since < readAt)
+    .map((p) => p.session.id)
+    .join(',');
+  useEffect(() => {
+    if (readBack) dropPending(readBack.split(','));
+  }, [readBack, dropPending]);
+  const ahead = shown.length;
+
   const sessionAt = (index: number): PairingSession | null => {
     if (!log) return null;
-    if (log.kind === 'loaded') return log.sessions[index] ?? null;
-    if (!page || page.filter !== filter || index < page.start) return null;
-    return page.sessions[index - page.start] ?? null;
+    if (index < ahead) return shown[index]!.session;
+    const at = index - ahead;
+    if (log.kind === 'loaded') return log.sessions[at] ?? null;
+    if (!page || page.filter !== filter || at < page.start) return null;
+    return page.sessions[at - page.start] ?? null;
   };
+  /** Row `index` is a session still being stored. */
+  const saving = (index: number) => index < ahead && !shown[index]!.stored;
   const inView: PairingSession[] = [];
   for (let i = range[0]; i < range[1]; i++) {
     const s = sessionAt(i);
@@ -90,10 +114,19 @@ export function SessionLog() {
   }
   const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
 
-  const personName = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
-  const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
-  const personOptions = useMemo(() => (people ?? []).map((p) => ({ id: p.id, label: p.name })), [people]);
-  const teamOptions = useMemo(() => (teams ?? []).map((t) => ({ id: t.id, label: t.name })), [teams]);
+  // Names of the people and teams in view (and in the filters) only; a row waits for its names.
+  const personName = useNames('people', [
+    ...(filter.personId ? [filter.personId] : []),
+    ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
+  ]);
+  const teamName = useNames('teams', [
+    ...(filter.teamId ? [filter.teamId] : []),
+    ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+  ]);
+  const named = (s: PairingSession) =>
+    personName(s.personId) !== undefined &&
+    s.partnerIds.every((id) => personName(id) !== undefined) &&
+    (s.teamId === null || teamName(s.teamId) !== undefined);
   const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
 
   const remove = (session: PairingSession) =>
@@ -102,7 +135,7 @@ export function SessionLog() {
       offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
     }, 'The session was not deleted');
 
-  if (!log || !people || !teams || !cycles || !topics) {
+  if (!log || !cycles || !topics) {
     return (
       <p role="status" className="muted">
         Loading the sessions…
@@ -111,6 +144,9 @@ export function SessionLog() {
   }
 
   const none = <span className="muted">—</span>;
+  const total = log.total + ahead;
+  const minutes =
+    log.minutes === null ? null : shown.reduce((sum, p) => sum + p.session.durationMinutes, log.minutes);
 
   return (
     <section className="session-log" aria-label="Session log">
@@ -118,8 +154,12 @@ export function SessionLog() {
         <Field label="Person">
           <Picker
             value={filter.personId}
-            valueLabel={filter.personId ? (personName.get(filter.personId) ?? 'Unknown') : ''}
-            search={(text) => matchOptions(personOptions, text)}
+            valueLabel={
+              filter.personId
+                ? (personName(filter.personId) ?? (personName(filter.personId) === null ? 'Unknown' : '…'))
+                : ''
+            }
+            search={async (text) => matchOptions(await nameOptions(database, 'people'), text)}
             onChange={(id) => setFilter({ personId: id })}
             placeholder="Anyone"
           />
@@ -127,8 +167,12 @@ export function SessionLog() {
         <Field label="Team">
           <Picker
             value={filter.teamId}
-            valueLabel={filter.teamId ? (teamName.get(filter.teamId) ?? 'Deleted team') : ''}
-            search={(text) => matchOptions(teamOptions, text)}
+            valueLabel={
+              filter.teamId
+                ? (teamName(filter.teamId) ?? (teamName(filter.teamId) === null ? 'Deleted team' : '…'))
+                : ''
+            }
+            search={async (text) => matchOptions(await nameOptions(database, 'teams'), text)}
             onChange={(id) => setFilter({ teamId: id })}
             placeholder="Any team"
           />
@@ -177,8 +221,8 @@ export function SessionLog() {
       </div>
       <div className="session-summary">
         <span role="status" aria-live="polite">
-          {log.total.toLocaleString('en')} {log.total === 1 ? 'session' : 'sessions'}
-          {log.minutes !== null && ` · ${formatHours(log.minutes)} h`}
+          {total.toLocaleString('en')} {total === 1 ? 'session' : 'sessions'}
+          {minutes !== null && ` · ${formatHours(minutes)} h`}
           {hasSessionFilter(filter) ? ' match the filters' : ' in all'}
         </span>
         {hasSessionFilter(filter) && (
@@ -188,21 +232,21 @@ export function SessionLog() {
         )}
       </div>
       <VirtualTable
-        label={`Sessions, ${log.total.toLocaleString('en')} shown`}
+        label={`Sessions, ${total.toLocaleString('en')} shown`}
         busy={log.filter !== filter}
         columns={COLUMNS}
-        count={log.total}
+        count={total}
         rowHeight={ROW_HEIGHT}
         testId="session-log-scroll"
         onRange={onRange}
         rowKey={(i) => sessionAt(i)?.id ?? String(i)}
         onOpen={(i) => {
           const s = sessionAt(i);
-          if (s) setEditing(s.id);
+          if (s && !saving(i)) setEditing(s.id);
         }}
         onDelete={(i) => {
           const s = sessionAt(i);
-          if (s) void remove(s);
+          if (s && !saving(i)) void remove(s);
         }}
         empty={
           hasSessionFilter(filter)
@@ -211,31 +255,35 @@ export function SessionLog() {
         }
         row={(i) => {
           const s = sessionAt(i);
-          if (!s) return null;
-          const partners = s.partnerIds.map((id) => personName.get(id) ?? 'Unknown').join(', ');
+          if (!s || !named(s)) return null;
+          const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
           return [
             formatIsoDate(s.date, 'd MMM yy'),
-            personName.get(s.personId) ?? 'Unknown person',
+            personName(s.personId) ?? 'Unknown person',
             partners ? <span title={partners}>{partners}</span> : none,
-            s.teamId ? (teamName.get(s.teamId) ?? 'Deleted team') : none,
+            s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : none,
             s.appId ? shownAppName(appNames(s.appId)) : none,
             <span title={s.notes || undefined}>{s.topic}</span>,
             formatDuration(s.durationMinutes),
             OUTCOME_LABELS[s.outcome],
-            <span className="session-actions">
-              <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
-                Edit
-              </button>
-              <button
-                type="button"
-                className="link"
-                tabIndex={-1}
-                aria-label={`Delete the session of ${sessionLabel(s)}`}
-                onClick={() => void remove(s)}
-              >
-                Delete
-              </button>
-            </span>,
+            saving(i) ? (
+              <span className="muted">Saving…</span>
+            ) : (
+              <span className="session-actions">
+                <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  tabIndex={-1}
+                  aria-label={`Delete the session of ${sessionLabel(s)}`}
+                  onClick={() => void remove(s)}
+                >
+                  Delete
+                </button>
+              </span>
+            ),
           ];
         }}
       />

@@ -1,16 +1,33 @@
 /**
  * What the user is doing in the Pairing area right now: whether quick entry is open (from the
  * shortcut anywhere, or a button), the session log's filters, the scope and dimension of the
- * hours, and the cycle the board shows. UI state only: sessions and assignments are read from
- * Dexie with useLiveQuery.
+ * hours, the cycle the board shows, and the sessions quick entry has logged that the log has not
+ * read back yet. UI state only: sessions and assignments are read from Dexie with useLiveQuery.
  */
 import { create } from 'zustand';
-import { NO_SESSION_FILTER, type SessionFilter, type TotalDimension } from '../../../shared/domain';
+import {
+  NO_SESSION_FILTER,
+  type PairingSession,
+  type SessionFilter,
+  type TotalDimension,
+} from '../../../shared/domain';
 
 /** What quick entry opened from somewhere specific starts with instead of the defaults' place. */
 export interface QuickEntryPreset {
   appId: string | null;
   teamId: string | null;
+}
+
+/**
+ * A session quick entry shows in the log at once, before it is stored. `since`: when its write
+ * began (performance.now()); `stored`: the write committed. A read of the log that began after
+ * `since` holds it once stored (IndexedDB orders a read after a write begun before it), so the
+ * log shows it until such a read; a write that fails removes it.
+ */
+export interface PendingSession {
+  session: PairingSession;
+  since: number;
+  stored: boolean;
 }
 
 interface PairingUiState {
@@ -30,6 +47,14 @@ interface PairingUiState {
   /** The board's cycle; null: the active one. */
   boardCycleId: string | null;
   setBoardCycle(id: string | null): void;
+  /** Sessions logged by quick entry that the log may not have read yet, newest first. */
+  pending: readonly PendingSession[];
+  /** Its write begins now. */
+  addPending(session: PairingSession): void;
+  /** Its write committed. */
+  storedPending(id: string): void;
+  /** Removes them (the write failed, or the log has read them back). */
+  dropPending(ids: readonly string[]): void;
 }
 
 export const usePairingUi = create<PairingUiState>((set) => ({
@@ -49,6 +74,16 @@ export const usePairingUi = create<PairingUiState>((set) => ({
     })),
   boardCycleId: null,
   setBoardCycle: (id) => set({ boardCycleId: id }),
+  pending: [],
+  addPending: (session) =>
+    set((s) => ({ pending: [{ session, since: performance.now(), stored: false }, ...s.pending] })),
+  storedPending: (id) =>
+    set((s) => ({ pending: s.pending.map((p) => (p.session.id === id ? { ...p, stored: true } : p)) })),
+  dropPending: (ids) =>
+    set((s) => {
+      const pending = s.pending.filter((p) => !ids.includes(p.session.id));
+      return pending.length === s.pending.length ? s : { pending };
+    }),
 }));
 
 /** Resets the area's UI state (tests). */
@@ -60,5 +95,6 @@ export function resetPairingUi() {
     hoursDimension: 'person',
     hoursCycleId: null,
     boardCycleId: null,
+    pending: [],
   });
 }

@@ -22,7 +22,8 @@ import v2BackupText from '../../fixtures/schema-v2/backup.json?raw';
 import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
 import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
-import { recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
+import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
+import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
 import { byId, snapshot } from './db-helpers';
 
@@ -39,6 +40,7 @@ const FIXTURES: Record<number, string> = {
   3: v3BackupText,
   4: v4BackupText,
   5: v5BackupText,
+  6: v6BackupText,
 };
 
 const names: string[] = [];
@@ -351,6 +353,20 @@ describe('schema version 6', () => {
     expect(old.toilResponses!.length).toBeGreaterThan(0);
     expect(tallies.sort(byId)).toEqual(
       tallyResponses(old.toilResponses as unknown as ResponseFacts[]).sort(byId),
+    );
+  });
+});
+
+describe('schema version 7', () => {
+  it('computes the pairing sessions per day of a version-6 database from its sessions', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(6);
+    await writeOldDatabase(name, 6, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    expect(old.pairingSessions!.length).toBeGreaterThan(0);
+    expect(await database.pairingDays.orderBy('id').toArray()).toEqual(
+      recountDays(old.pairingSessions as unknown as SessionFacts[]),
     );
   });
 });

@@ -5,11 +5,13 @@ import { logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
   goldenPathInputSchema,
   personInputSchema,
+  recountDays,
   recountTotals,
   teamInputSchema,
   type App,
   type Cycle,
   type GoldenPath,
+  type PairingDay,
   type PairingTotal,
   type Person,
   type Team,
@@ -70,13 +72,17 @@ export async function seedPairing(database: AdoptionDatabase): Promise<PairingWo
   return { ana, bo, dev, dev2, platform, payments, risk, closed, active, ledger, cards, fraud, javaPath };
 }
 
-/** The totals kept in the database, and the same counted again from its sessions. */
-export async function keptAndRecounted(
-  database: AdoptionDatabase,
-): Promise<{ kept: PairingTotal[]; recounted: PairingTotal[] }> {
+/** The totals and days kept in the database, and the same counted again from its sessions. */
+export async function keptAndRecounted(database: AdoptionDatabase): Promise<{
+  kept: PairingTotal[];
+  recounted: PairingTotal[];
+  keptDays: PairingDay[];
+  recountedDays: PairingDay[];
+}> {
   const kept = await database.pairingTotals.orderBy('id').toArray();
-  const recounted = recountTotals(await database.pairingSessions.toArray());
-  return { kept, recounted };
+  const sessions = await database.pairingSessions.toArray();
+  const keptDays = await database.pairingDays.orderBy('id').toArray();
+  return { kept, recounted: recountTotals(sessions), keptDays, recountedDays: recountDays(sessions) };
 }
 
 /** Logs one session: who paired, where, when and what, the rest as quick entry would leave it. */

@@ -16,6 +16,7 @@ import {
   loadSessionPage,
   loadStaleApps,
   loadTotals,
+  nameOptions,
   searchApps,
 } from '../../../renderer/features/pairing/data/queries';
 import { deleteSession, logSession } from '../../../renderer/features/pairing/data/sessions';
@@ -126,6 +127,14 @@ describe('the session log', () => {
     );
   });
 
+  it('offers people and teams to the filters by name, as the name index orders them', async () => {
+    for (const table of ['people', 'teams'] as const) {
+      const byIndex = await database[table].orderBy('name').toArray();
+      expect(await nameOptions(database, table)).toEqual(byIndex.map((r) => ({ id: r.id, label: r.name })));
+    }
+    expect((await nameOptions(database, 'people')).map((o) => o.label)).toContain(w.ana.name);
+  });
+
   it('still answers reads by one field (deleting a cycle counts its sessions that way)', async () => {
     for (const [field, value] of [
       ['personId', w.ana.id],
@@ -140,7 +149,7 @@ describe('the session log', () => {
     }
   });
 
-  it('counts a date range from the cycles it covers, counting only the cycles it cuts through', async () => {
+  it('counts a date range from the sessions per day kept with every write', async () => {
     const day = fc.integer({ min: -5, max: 110 }).map((n) => addDaysIso('2026-01-01', n));
     await fc.assert(
       fc.asyncProperty(fc.option(day, { freq: 3 }), fc.option(day, { freq: 3 }), async (from, to) => {
@@ -151,7 +160,7 @@ describe('the session log', () => {
       }),
       { numRuns: 80 },
     );
-    // Its cycles' dates in the fixture: the count must read sessions in both cycles and cut them.
+    // The fixture's sessions lie in two cycles: a range may cut through either.
     expect(new Set(all.map((s) => s.cycleId))).toEqual(new Set([w.closed.id, w.active.id]));
   });
 
@@ -172,7 +181,7 @@ describe('the session log', () => {
 });
 
 describe('a date range with sessions outside every cycle', () => {
-  it('is counted through the date index, and a cycle whose sessions lie outside its dates still counts right', async () => {
+  it('is counted from its days, and a cycle whose sessions lie outside its dates still counts right', async () => {
     const database = freshDb();
     const w = await seedPairing(database);
     const dates = ['2025-11-02', '2026-01-15', '2026-03-31', '2026-04-01', '2026-06-30', '2026-08-09'];

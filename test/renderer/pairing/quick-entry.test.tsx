@@ -5,13 +5,14 @@
  * the field and save nothing; a date in a closed cycle is allowed and said so.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/App';
 import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
 import { setMe } from '../../../renderer/features/pairing/data/preferences';
 import { logSession } from '../../../renderer/features/pairing/data/sessions';
+import { usePairingUi } from '../../../renderer/features/pairing/pairing-store';
 import { useUi } from '../../../renderer/store/ui';
-import { addDaysIso, todayIso } from '../../../shared/domain';
+import { addDaysIso, formatIsoDate, todayIso } from '../../../shared/domain';
 import type { AdoptionDatabase } from '../../../renderer/db/database';
 import type { PairingWorld } from './fixtures';
 import {
@@ -125,6 +126,67 @@ describe('quick entry', () => {
     const updated = await screen.findByRole('table', { name: 'Sessions, 2 shown' });
     expect(within(updated).getAllByRole('row')).toHaveLength(3);
     expect(keys.count).toBe(2);
+    await screen.findByText(/^Logged 1 h 30 min with Ledger on /);
+    await waitFor(() => expect(usePairingUi.getState().pending).toEqual([]));
+    expect(screen.getByRole('table', { name: 'Sessions, 2 shown' })).toBeInTheDocument();
+  });
+
+  /** Holds the next write transaction until `release`; then runs it, or fails it with `error`. */
+  function holdNextWrite(database: AdoptionDatabase, error?: Error) {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = database.transaction.bind(database) as (...args: unknown[]) => Promise<unknown>;
+    let held = false;
+    vi.spyOn(database, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (held || args[0] !== 'rw') return original(...args);
+      held = true;
+      return gate.then(() => (error ? Promise.reject(error) : original(...args)));
+    }) as never);
+    return () => release();
+  }
+
+  it('shows the session at the top of the log while it is stored, then as stored', async () => {
+    const { database } = await advocate();
+    await openAt(database, 'pairing');
+    await screen.findByRole('table', { name: 'Sessions, 1 shown' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    await quickEntryOpen();
+    const release = holdNextWrite(database);
+    await keys.press('{Enter}');
+    const list = await screen.findByRole('table', { name: 'Sessions, 2 shown' });
+    const [, first] = within(list).getAllByRole('row');
+    expect(first).toHaveTextContent('Saving…');
+    expect(first).toHaveTextContent(formatIsoDate(todayIso(), 'd MMM yy'));
+    expect(screen.getByText(/^2 sessions · 3 h in all$/)).toBeInTheDocument();
+    expect(await database.pairingSessions.count()).toBe(1);
+
+    release();
+    await screen.findByText(/^Logged 1 h 30 min with Ledger on /);
+    await waitFor(() => expect(screen.queryByText('Saving…')).toBeNull());
+    expect(screen.getByRole('table', { name: 'Sessions, 2 shown' })).toBeInTheDocument();
+    expect(await database.pairingSessions.count()).toBe(2);
+  });
+
+  it('removes the session it showed when storing it fails, and says why', async () => {
+    const { database } = await advocate();
+    await openAt(database, 'pairing');
+    await screen.findByRole('table', { name: 'Sessions, 1 shown' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    await quickEntryOpen();
+    const release = holdNextWrite(database, new Error('The disk is full'));
+    await keys.press('{Enter}');
+    await screen.findByRole('table', { name: 'Sessions, 2 shown' });
+
+    release();
+    expect(
+      await screen.findByText(/^The session of .+, 1 h 30 min was not logged: The disk is full/),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Sessions, 1 shown' })).toBeInTheDocument();
+    expect(screen.queryByText('Saving…')).toBeNull();
+    expect(usePairingUi.getState().pending).toEqual([]);
+    expect(await database.pairingSessions.count()).toBe(1);
   });
 
   it.each([
@@ -150,6 +212,7 @@ describe('quick entry', () => {
     await keys.type('45m');
     await keys.press('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    await screen.findByText(/^Logged 45 min with Ledger on /);
     expect(await database.pairingSessions.count()).toBe(2);
   });
 
@@ -194,6 +257,8 @@ describe('quick entry', () => {
     await keys.type('Golden path walkthrough');
     await keys.press('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    // Remembered once the session is stored (the dialog closes before).
+    await screen.findByText(/^Logged 1 h on /);
     expect(await database.settings.get('pairing.me')).toEqual({ key: 'pairing.me', value: w.ana.id });
 
     // Next time it starts from that session, on the duration.

@@ -117,7 +117,7 @@ describe('the session log', () => {
     await screen.findByRole('option', { name: /Risk/ });
     await keys.press('{Enter}');
     await shown(2);
-    expect(rows().map((r) => r.split(' · ')[1])).toEqual(['Bo Chen', 'Bo Chen']);
+    await waitFor(() => expect(rows().map((r) => r.split(' · ')[1])).toEqual(['Bo Chen', 'Bo Chen']));
 
     await keys.user.selectOptions(screen.getByRole('combobox', { name: 'Cycle' }), w.closed.id);
     await shown(1);
@@ -141,7 +141,7 @@ describe('the session log', () => {
     from.focus();
     await keys.type('2026-04-15');
     await shown(2);
-    expect(rows().map((r) => r.split(' · ')[0])).toEqual(['5 May 26', '20 Apr 26']);
+    await waitFor(() => expect(rows().map((r) => r.split(' · ')[0])).toEqual(['5 May 26', '20 Apr 26']));
     const to = screen.getByRole('textbox', { name: 'To' });
     to.focus();
     await keys.type('2026-04-30');
@@ -176,6 +176,7 @@ describe('the session log', () => {
   it('edits a session from the keyboard: Enter on a row opens it, Enter saves', async () => {
     const { database } = await logged();
     const keys = countingKeyboard();
+    await waitFor(() => expect(rows()[0]).toBe('5 May 26 · Bo Chen · CI pipeline'));
     screen.getByRole('textbox', { name: 'To' }).focus();
     await keys.press('{Tab}');
     const first = screen.getAllByRole('row')[1]!;
@@ -201,18 +202,19 @@ describe('the session log', () => {
   it('deletes a session with Delete on its row, and Undo puts it back with its hours', async () => {
     const { database, w } = await logged();
     const keys = countingKeyboard();
+    await waitFor(() => expect(rows()[0]).toBe('5 May 26 · Bo Chen · CI pipeline'));
     screen.getByRole('textbox', { name: 'To' }).focus();
     await keys.press('{Tab}');
     await keys.press('{Delete}');
     await shown(3);
-    expect(rows()[0]).toBe('20 Apr 26 · Ana Lima · Logging');
+    await waitFor(() => expect(rows()[0]).toBe('20 Apr 26 · Ana Lima · Logging'));
     expect(await database.pairingSessions.count()).toBe(3);
     expect(await database.pairingTotals.get(totalId('person', w.bo.id))).toMatchObject({ minutes: 30 });
     expect(screen.getByText(/^Deleted the session of 5 May 2026, 2 h\.$/)).toBeInTheDocument();
     screen.getByRole('button', { name: 'Undo' }).focus();
     await keys.press('{Enter}');
     await shown(4);
-    expect(rows()[0]).toBe('5 May 26 · Bo Chen · CI pipeline');
+    await waitFor(() => expect(rows()[0]).toBe('5 May 26 · Bo Chen · CI pipeline'));
     await screen.findByText(/^4 sessions · 4\.3 h in all$/);
   });
 });

@@ -12,6 +12,7 @@ import {
   deleteSession,
   editSession,
   logSession,
+  prepareSession,
   type SessionInput,
 } from '../../../renderer/features/pairing/data/sessions';
 import { EditConflictError, ValidationError, addDaysIso } from '../../../shared/domain';
@@ -50,8 +51,9 @@ async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
 }
 
 async function expectTotalsEqualRecount(database: AdoptionDatabase) {
-  const { kept, recounted } = await keptAndRecounted(database);
+  const { kept, recounted, keptDays, recountedDays } = await keptAndRecounted(database);
   expect(kept).toEqual(recounted);
+  expect(keptDays).toEqual(recountedDays);
 }
 
 describe('logging a session', () => {
@@ -106,6 +108,56 @@ describe('logging a session', () => {
     const topic = await refusal(logSession(input(w, { topic: '  ' }), database));
     expect(topic.messageFor('topic')).toBe('Topic is required');
     expect(await database.pairingSessions.count()).toBe(0);
+  });
+});
+
+describe('a session prepared before it is stored (quick entry)', () => {
+  it('is checked without the database, in the cycle of its date, and stored under its id', async () => {
+    const { database, w } = await world();
+    const cycles = await database.cycles.toArray();
+    const known = new Set([w.ana.id, w.bo.id, w.dev.id]);
+    const isPerson = (id: string) => known.has(id);
+    const prepared = prepareSession(input(w), cycles, isPerson);
+    expect(prepared).toMatchObject({ personId: w.ana.id, cycleId: w.active.id, durationMinutes: 90 });
+    expect(prepareSession(input(w, { date: '2026-03-20' }), cycles, isPerson).cycleId).toBe(w.closed.id);
+    expect(await database.pairingSessions.count()).toBe(0);
+
+    const saved = await logSession(input(w), database, { id: prepared.id });
+    expect(saved.session).toMatchObject({ id: prepared.id, cycleId: prepared.cycleId });
+    expect(await database.pairingSessions.get(prepared.id)).toMatchObject({ durationMinutes: 90 });
+    await expectTotalsEqualRecount(database);
+  });
+
+  it('is refused with the same messages as a write: unknown people, own partner, bad fields', () => {
+    const [ana, gone] = [crypto.randomUUID(), crypto.randomUUID()];
+    const isPerson = (id: string) => id !== gone;
+    const refused = (over: Partial<SessionInput>) => {
+      try {
+        prepareSession({ ...base, ...over }, [], isPerson);
+      } catch (error) {
+        if (error instanceof ValidationError) return error;
+        throw error;
+      }
+      throw new Error('expected a refusal');
+    };
+    const base: SessionInput = {
+      date: '2026-04-14',
+      durationMinutes: 60,
+      personId: ana,
+      partnerIds: [],
+      appId: null,
+      teamId: null,
+      goldenPathId: null,
+      topic: 'CI pipeline',
+      notes: '',
+      outcome: 'productive',
+    };
+    expect(prepareSession(base, [], isPerson).cycleId).toBeNull();
+    expect(refused({ personId: gone }).messageFor('personId')).toMatch(/not a known person/);
+    expect(refused({ partnerIds: [ana] }).messageFor('partnerIds')).toMatch(/cannot be their own partner/);
+    expect(refused({ partnerIds: [gone] }).messageFor('partnerIds')).toMatch(/not a known person any more/);
+    expect(refused({ durationMinutes: 0 }).messageFor('durationMinutes')).toBeDefined();
+    expect(refused({ topic: ' ' }).messageFor('topic')).toBe('Topic is required');
   });
 });
 
@@ -251,7 +303,10 @@ describe('the hours totals', () => {
     expect(await other.pairingTotals.orderBy('id').toArray()).toEqual(
       await database.pairingTotals.orderBy('id').toArray(),
     );
+    expect(await other.pairingDays.toArray()).toEqual([{ id: a.session.date, sessions: 2, minutes: 180 }]);
+    expect(await other.pairingDays.toArray()).toEqual(await database.pairingDays.toArray());
     await clearAllData(database);
     expect(await database.pairingTotals.count()).toBe(0);
+    expect(await database.pairingDays.count()).toBe(0);
   });
 });

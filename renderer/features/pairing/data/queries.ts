@@ -4,9 +4,8 @@
  *
  * - the session log reads through an index: with no filter, or one of app, team, cycle or
  *   topic (with or without dates), it reads only the page in view (`[field+date]` indexes,
- *   newest first) and takes the count from the totals (with dates alone: from the totals per
- *   cycle, counting only the cycles the dates cut through; with an entity and dates: counts
- *   that entity's index range);
+ *   newest first) and takes the count from the totals (with dates alone: from the sessions per
+ *   day, kept the same way; with an entity and dates: counts that entity's index range);
  *   with a person, or several filters, it reads the
  *   sessions of the most selective one (an app's, a person's…) and filters those in memory;
  * - hours come from the totals kept with every write (renderer/db/derived.ts), or, for one
@@ -22,8 +21,8 @@ import {
   compareSessionsNewestFirst,
   currentAssignment,
   matchesSessionFilter,
-  NO_ENTITY,
   recountTotals,
+  sumDays,
   staleOnboardingApps,
   totalId,
   totalsOf,
@@ -87,6 +86,40 @@ export function useAppNames(ids: readonly string[]): (id: string) => string | nu
     return new Map(list.map((id, i) => [id, apps[i]?.name ?? null]));
   }, [db, key]);
   return (id) => names?.get(id);
+}
+
+/**
+ * The names of the people or teams with these ids (the rows in view), live, as {@link useAppNames}:
+ * a few hundred read by id instead of every person (5,000) and team (1,000) of the workspace.
+ */
+export function useNames(
+  table: 'people' | 'teams',
+  ids: readonly string[],
+): (id: string) => string | null | undefined {
+  const db = useDatabase();
+  const key = [...new Set(ids)].sort().join(',');
+  const names = useLiveQuery(async () => {
+    const list = key ? key.split(',') : [];
+    const rows = await (table === 'people' ? db.people : db.teams).bulkGet(list);
+    return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
+  }, [db, table, key]);
+  return (id) => names?.get(id);
+}
+
+/**
+ * Every person or team as a picker option, by name (as the name index orders them): what the
+ * session log's person and team filters search, read when they search rather than when it opens.
+ */
+export async function nameOptions(
+  database: AdoptionDatabase,
+  table: 'people' | 'teams',
+): Promise<{ id: string; label: string }[]> {
+  const rows = await (table === 'people' ? database.people : database.teams).toArray();
+  return rows
+    .map((r) => ({ id: r.id, label: r.name }))
+    .sort((a, b) =>
+      a.label !== b.label ? (a.label < b.label ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
 }
 
 /** An app's name as a cell shows it: "Deleted app" for one that no longer exists, "…" while read. */
@@ -176,50 +209,30 @@ async function totalOf(
   return { sessions: total?.sessions ?? 0, minutes: total?.minutes ?? 0 };
 }
 
-/** Days from one ISO date to another (the share of a cycle's dates a range covers). */
-const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-
 /**
- * How many sessions are dated from `from` to `to` (both included; null: open), without counting
- * the whole range of the date index: per cycle, through `[cycleId+date]`, a cycle whose sessions
- * all fall in the range (its first date read by one seek, its last kept in its total) counts its
- * total, one wholly outside counts nothing, and only a cycle the range cuts through is counted —
- * on its smaller side (the sessions in the range, or its total less those before and after).
- * Sessions outside every cycle have no `[cycleId+date]` entry: when there are any, the date index
- * is counted.
+ * The sessions dated from `from` to `to` (both included; null: open) and their minutes, from the
+ * sessions per day kept with every write (renderer/db/derived.ts): one read of the days in the
+ * range (a few thousand small rows at most), whichever cycle their sessions are in, or none —
+ * no session is counted.
  */
+export async function dateRangeTotal(
+  database: AdoptionDatabase,
+  from: IsoDate | null,
+  to: IsoDate | null,
+): Promise<{ sessions: number; minutes: number }> {
+  const low = from ?? LOW;
+  const high = to ?? HIGH;
+  if (low > high) return { sessions: 0, minutes: 0 };
+  return sumDays(await database.pairingDays.where(':id').between(low, high, true, true).toArray());
+}
+
+/** How many sessions are dated from `from` to `to` (both included; null: open): {@link dateRangeTotal}. */
 export async function countDateRange(
   database: AdoptionDatabase,
   from: IsoDate | null,
   to: IsoDate | null,
 ): Promise<number> {
-  const low = from ?? LOW;
-  const high = to ?? HIGH;
-  if (low > high) return 0;
-  const cycles = await database.pairingTotals.where('dimension').equals('cycle').toArray();
-  if (cycles.some((t) => t.entityId === NO_ENTITY)) {
-    return database.pairingSessions.where('date').between(low, high, true, true).count();
-  }
-  const counts = await Promise.all(
-    cycles.map(async ({ entityId: cycleId, sessions, lastDate: last }) => {
-      if (last === null || last < low) return 0;
-      const range = (a: string, b: string, withA = true, withB = true) =>
-        database.pairingSessions.where('[cycleId+date]').between([cycleId, a], [cycleId, b], withA, withB);
-      const [firstKey] = (await range(LOW, HIGH).limit(1).keys()) as unknown as [string, IsoDate][];
-      const first = firstKey?.[1];
-      if (first === undefined || first > high) return 0;
-      if (first >= low && last <= high) return sessions;
-      const span = Math.max(1, daysBetween(first, last));
-      const covered = daysBetween(first > low ? first : low, last < high ? last : high);
-      if (covered <= span / 2) return range(low, high).count();
-      const [before, after] = await Promise.all([
-        from !== null && first < from ? range(LOW, from, true, false).count() : 0,
-        to !== null && last > to ? range(to, HIGH, false, true).count() : 0,
-      ]);
-      return sessions - before - after;
-    }),
-  );
-  return counts.reduce((sum, n) => sum + n, 0);
+  return (await dateRangeTotal(database, from, to)).sessions;
 }
 
 /**
@@ -232,9 +245,11 @@ export async function loadSessionLog(database: AdoptionDatabase, filter: Session
   if (exact) {
     const total = await totalOf(database, filter);
     if (total) return { kind: 'paged', total: total.sessions, minutes: total.minutes };
-    const dated = !INDEXED.some(([key]) => filter[key] !== null);
-    const count = dated ? await countDateRange(database, filter.from, filter.to) : await exact.count();
-    return { kind: 'paged', total: count, minutes: null };
+    if (!INDEXED.some(([key]) => filter[key] !== null)) {
+      const range = await dateRangeTotal(database, filter.from, filter.to);
+      return { kind: 'paged', total: range.sessions, minutes: range.minutes };
+    }
+    return { kind: 'paged', total: await exact.count(), minutes: null };
   }
   let candidates: PairingSession[];
   if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
@@ -272,26 +287,32 @@ export async function loadSessionPage(
 
 /**
  * The session log of a filter, live; undefined while the first read is under way. It carries the
- * filter it was read for: while a new filter is read the previous answer stays, marked so.
+ * filter it was read for (while a new filter is read the previous answer stays, marked so), and
+ * when its read started (performance.now()): it holds every write committed before.
  */
-export function useSessionLog(filter: SessionFilter): (SessionLog & { filter: SessionFilter }) | undefined {
+export function useSessionLog(
+  filter: SessionFilter,
+): (SessionLog & { filter: SessionFilter; readAt: number }) | undefined {
   const db = useDatabase();
-  return useLiveQuery(async () => ({ ...(await loadSessionLog(db, filter)), filter }), [db, filter]);
+  return useLiveQuery(async () => {
+    const readAt = performance.now();
+    return { ...(await loadSessionLog(db, filter)), filter, readAt };
+  }, [db, filter]);
 }
 
-/** One page of a paged session log, live; undefined while it is read. */
+/** One page of a paged session log, live, with when its read started; undefined while it is read. */
 export function useSessionPage(
   filter: SessionFilter,
   start: number,
   end: number,
   enabled: boolean,
-): { filter: SessionFilter; start: number; sessions: PairingSession[] } | undefined {
+): { filter: SessionFilter; start: number; sessions: PairingSession[]; readAt: number } | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    async () =>
-      enabled ? { filter, start, sessions: await loadSessionPage(db, filter, start, end) } : undefined,
-    [db, filter, start, end, enabled],
-  );
+  return useLiveQuery(async () => {
+    if (!enabled) return undefined;
+    const readAt = performance.now();
+    return { filter, start, sessions: await loadSessionPage(db, filter, start, end), readAt };
+  }, [db, filter, start, end, enabled]);
 }
 
 /** One session, live (null once deleted). */

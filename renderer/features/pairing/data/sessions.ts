@@ -43,45 +43,79 @@ async function cycleOf(database: AdoptionDatabase, date: IsoDate): Promise<Cycle
   return cycleContaining(await database.cycles.toArray(), date) ?? null;
 }
 
-/** Refuses what the schema cannot see: an unknown person, or the person among their own partners. */
-async function checkPeople(
-  database: AdoptionDatabase,
+/** What the schema cannot see: an unknown person, or the person among their own partners. */
+function peopleProblems(
   session: Pick<PairingSession, 'personId' | 'partnerIds'>,
+  isPerson: (id: string) => boolean,
 ) {
   const problems = [];
-  const [person, ...partners] = await database.people.bulkGet([session.personId, ...session.partnerIds]);
-  if (!person)
+  if (!isPerson(session.personId))
     problems.push({ field: 'personId', message: 'Who paired is not a known person: choose someone' });
   if (session.partnerIds.includes(session.personId)) {
     problems.push({
       field: 'partnerIds',
       message: 'Partners: the person who paired cannot be their own partner',
     });
-  } else if (partners.some((p) => !p)) {
+  } else if (!session.partnerIds.every(isPerson)) {
     problems.push({ field: 'partnerIds', message: 'Partners: one of them is not a known person any more' });
   }
+  return problems;
+}
+
+/** Refuses an unknown person, or the person among their own partners. */
+async function checkPeople(
+  database: AdoptionDatabase,
+  session: Pick<PairingSession, 'personId' | 'partnerIds'>,
+) {
+  const ids = [session.personId, ...session.partnerIds];
+  const found = await database.people.bulkGet(ids);
+  const known = new Set(ids.filter((_, i) => found[i]));
+  const problems = peopleProblems(session, (id) => known.has(id));
   if (problems.length > 0) throw new ValidationError(problems, WHAT);
+}
+
+/**
+ * A session as {@link logSession} will store it, checked without the database (what quick entry
+ * shows at once, before the write): the schema, who paired and their partners against
+ * `isPerson` (the people it has read), and its cycle from its date among `cycles`. Throws a
+ * ValidationError naming the fields. Store it with `logSession(input, database, { id })`, which
+ * checks everything again.
+ */
+export function prepareSession(
+  input: SessionInput,
+  cycles: readonly Cycle[],
+  isPerson: (id: string) => boolean,
+): PairingSession {
+  const draft = buildRecord(pairingSessionInputSchema, { ...input, cycleId: null }, WHAT) as PairingSession;
+  const problems = peopleProblems(draft, isPerson);
+  if (problems.length > 0) throw new ValidationError(problems, WHAT);
+  return { ...draft, cycleId: cycleContaining(cycles, draft.date)?.id ?? null };
 }
 
 function saved(session: PairingSession, cycle: Cycle | null, undo: ChangeSet): SavedSession {
   return { session, cycle, inClosedCycle: cycle?.status === 'closed', undo };
 }
 
-/** Logs a session; its cycle is the one its date falls in. */
+/**
+ * Logs a session; its cycle is the one its date falls in. `id`: the id it gets (the one
+ * {@link prepareSession} gave the session shown before it was stored); a new one by default.
+ */
 export async function logSession(
   input: SessionInput,
   database: AdoptionDatabase = defaultDb,
+  { id }: { id?: string } = {},
 ): Promise<SavedSession> {
   const { result, undo } = await recordChanges(
     database,
     ['pairingSessions', 'cycles', 'people'],
     (r: { session: PairingSession }) => `Logged the session of ${sessionLabel(r.session)}`,
     async (writer) => {
-      const draft = buildRecord(
+      const built = buildRecord(
         pairingSessionInputSchema,
         { ...input, cycleId: null },
         WHAT,
       ) as PairingSession;
+      const draft = id === undefined ? built : { ...built, id };
       await checkPeople(database, draft);
       const cycle = await cycleOf(database, draft.date);
       const session = { ...draft, cycleId: cycle?.id ?? null };
