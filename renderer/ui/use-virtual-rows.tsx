@@ -77,6 +77,12 @@ export interface VirtualRowsOptions {
   onRange?(start: number, end: number): void;
   /** Rows drawn beyond the visible ones on each side. Default 10. */
   overscan?: number;
+  /**
+   * Rows in view before the scroller is measured (its expected height ÷ the row height): the
+   * first render draws them, so a table opening at its full height is laid out once, not drawn
+   * with the overscan alone, measured, and drawn again. Default 0.
+   */
+  initialRows?: number;
 }
 
 /**
@@ -87,7 +93,14 @@ export function useVirtualRows(
   count: number,
   rowHeight: number,
   onOpen: (index: number) => void,
-  { onDelete, openOnClick = true, rowKeysOnly = false, onRange, overscan = 10 }: VirtualRowsOptions = {},
+  {
+    onDelete,
+    openOnClick = true,
+    rowKeysOnly = false,
+    onRange,
+    overscan = 10,
+    initialRows = 0,
+  }: VirtualRowsOptions = {},
 ): VirtualRows {
   // The scrolling element (it may come and go, e.g. with an empty table) and what it shows, in
   // whole rows: a render only when a row comes into view or leaves it.
@@ -104,7 +117,7 @@ export function useVirtualRows(
       },
     };
   }, []);
-  const [view, setView] = useState({ top: 0, rows: 0 });
+  const [view, setView] = useState({ top: 0, rows: initialRows });
   const read = useRef(() => {});
   read.current = () => {
     const el = scrollRef.current;

@@ -352,35 +352,51 @@ export function toilHeatMap(
   today: IsoDate,
 ): HeatMap {
   const statements = items.filter((i) => i.kind === 'statement' && askedOn(i, today));
-  const pooled = new Map<string, AnswerCounts>(statements.map((s) => [s.id, emptyCounts()]));
+  const pooled = statements.map(() => emptyCounts());
   const rows: HeatMapRow[] = [];
   let hiddenGroups = 0;
+  // Per group, what auditResults gives of it (the same rules: a group shows from `threshold`
+  // responses, a statement from `threshold` answers; the score is the mean of the shown means),
+  // without its per-statement wording and ordering, which the heat map does not draw: one pass
+  // over ~20 counts per group, so a thousand groups cost a few milliseconds.
+  const shownMeans: number[] = [];
   for (const audit of latestAuditPerGroup(audits)) {
     const tally = tallies.get(audit.id);
-    const results = auditResults(audit, tally, statements, threshold);
-    if (!results.shown) hiddenGroups++;
+    const responses = tally?.responses ?? 0;
+    const shown = responses >= threshold && responses > 0;
+    if (!shown) hiddenGroups++;
     const means: Record<string, number | null> = {};
-    for (const s of results.statements) {
-      means[s.itemId] = s.mean;
-      const counts = pooled.get(s.itemId);
-      if (s.distribution && counts) s.distribution.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
-    }
+    shownMeans.length = 0;
+    statements.forEach((item, i) => {
+      const counts = tally?.counts[item.id];
+      const answered = counts ? counts[0] + counts[1] + counts[2] + counts[3] + counts[4] : 0;
+      if (answered === 0 && !askedOn(item, audit.date)) return;
+      const mean =
+        shown && answered > 0 && answered >= threshold ? meanOfCounts(counts!, item.reversed) : null;
+      means[item.id] = mean;
+      if (mean === null) return;
+      shownMeans.push(mean);
+      const pool = pooled[i]!;
+      for (let k = 0; k < 5; k++) pool[k] = (pool[k] ?? 0) + (counts![k] ?? 0);
+    });
+    // Summed weakest first, as auditResults sums them, so the score is the same to the last bit.
+    shownMeans.sort((x, y) => x - y);
     rows.push({
       group: auditGroup(audit),
       auditId: audit.id,
       date: audit.date,
-      responses: results.responses,
-      shown: results.shown,
+      responses,
+      shown,
       means,
-      score: results.score,
+      score: shownMeans.length ? shownMeans.reduce((x, y) => x + y, 0) / shownMeans.length : null,
     });
   }
   rows.sort((a, b) => {
     if ((a.score === null) !== (b.score === null)) return a.score === null ? 1 : -1;
-    return (a.score ?? 0) - (b.score ?? 0) || a.group.localeCompare(b.group);
+    return (a.score ?? 0) - (b.score ?? 0) || GROUP_ORDER.compare(a.group, b.group);
   });
   const allShown: Record<string, number | null> = {};
-  for (const s of statements) allShown[s.id] = meanOfCounts(pooled.get(s.id)!, s.reversed);
+  statements.forEach((s, i) => (allShown[s.id] = meanOfCounts(pooled[i]!, s.reversed)));
   return {
     statements: statements.map(({ id, text, reversed }) => ({ id, text, reversed })),
     rows,
@@ -388,6 +404,9 @@ export function toilHeatMap(
     hiddenGroups,
   };
 }
+
+/** Groups with the same score in the order `localeCompare` gives (one collator, not one per call). */
+const GROUP_ORDER = new Intl.Collator();
 
 export interface QuestionAnswers {
   itemId: string;

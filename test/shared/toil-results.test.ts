@@ -212,6 +212,93 @@ describe('the privacy threshold', () => {
   });
 });
 
+/**
+ * The heat map as it was first written, from each group's full auditResults: the reference the
+ * leaner toilHeatMap must equal, value for value.
+ */
+function heatMapFromResults(
+  audits: ToilAudit[],
+  tallies: Map<string, ToilTally>,
+  items: ToilItem[],
+  threshold: number,
+  today: string,
+) {
+  const statements = items.filter((i) => i.kind === 'statement' && (!i.retiredOn || today < i.retiredOn));
+  const pooled = new Map(
+    statements.map((s) => [s.id, [0, 0, 0, 0, 0] as [number, number, number, number, number]]),
+  );
+  let hiddenGroups = 0;
+  const rows = latestAuditPerGroup(audits).map((a) => {
+    const results = auditResults(a, tallies.get(a.id), statements, threshold);
+    if (!results.shown) hiddenGroups++;
+    const means: Record<string, number | null> = {};
+    for (const st of results.statements) {
+      means[st.itemId] = st.mean;
+      const counts = pooled.get(st.itemId)!;
+      st.distribution?.forEach((c, i) => (counts[i] += c));
+    }
+    const group = a.teamId ? `team:${a.teamId}` : `app:${a.appId ?? ''}`;
+    const { responses, shown, score } = results;
+    return { group, auditId: a.id, date: a.date, responses, shown, means, score };
+  });
+  rows.sort((x, y) => {
+    if ((x.score === null) !== (y.score === null)) return x.score === null ? 1 : -1;
+    return (x.score ?? 0) - (y.score ?? 0) || x.group.localeCompare(y.group);
+  });
+  const allShown: Record<string, number | null> = {};
+  for (const st of statements) allShown[st.id] = meanOfCounts(pooled.get(st.id)!, st.reversed);
+  return {
+    statements: statements.map(({ id, text, reversed }) => ({ id, text, reversed })),
+    rows,
+    allShown,
+    hiddenGroups,
+  };
+}
+
+describe('the heat map', () => {
+  it('gives what each group’s own results give: means, scores, hidden groups, order', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const itemArb = fc.record({
+      reversed: fc.boolean(),
+      retiredOn: fc.constantFrom(null, '2026-02-01', '2026-06-01', '2027-01-01'),
+      kind: fc.constantFrom('statement' as const, 'statement' as const, 'question' as const),
+    });
+    const auditArb = fc.record({
+      team: fc.constantFrom('t1', 't2', 't3', 'T3', null),
+      app: fc.constantFrom('p1', 'p2'),
+      date: fc.constantFrom('2026-01-15', '2026-03-01', '2026-03-01', '2026-09-01', '2027-02-01'),
+      responses: fc.array(fc.dictionary(fc.constantFrom(...ids), fc.integer({ min: 1, max: 5 })), {
+        maxLength: 9,
+      }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(itemArb, { minLength: 4, maxLength: 4 }),
+        fc.array(auditArb, { maxLength: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        (itemSpecs, auditSpecs, threshold) => {
+          const items = itemSpecs.map((spec, i) => item(ids[i]!, { ...spec, order: i }));
+          const audits = auditSpecs.map((spec, i) => ({
+            ...audit(`x${i}`, spec.date, spec.team, spec.app),
+            createdAt: `2026-01-01T00:00:0${i}.000Z`,
+          }));
+          const tallies = new Map(
+            auditSpecs.flatMap((spec, i) =>
+              spec.responses.length ? [[`x${i}`, tallyOf(`x${i}`, spec.responses)] as const] : [],
+            ),
+          );
+          for (const today of ['2026-05-01', '2026-12-01']) {
+            expect(toilHeatMap(audits, tallies, items, threshold, today)).toEqual(
+              heatMapFromResults(audits, tallies, items, threshold, today),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('tallies', () => {
   it('a delta of removed and added responses gives the tallies a full recount gives', () => {
     const scores = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 5 }));

@@ -7,28 +7,64 @@
  * click on a row opens its audit.
  */
 import { memo, useMemo } from 'react';
-import { formatIsoDate, todayIso, toilHeatMap, type HeatMapRow } from '../../../shared/domain';
+import { formatIsoDate, todayIso, toilHeatMap, type HeatMap, type HeatMapRow } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import type { ToilData } from './data/queries';
 import { formatScore, groupName, heatClass, plural } from './parts';
 
 const ROW_HEIGHT = 30;
+/** The scroller's height (toil.css `.toil-heat-scroll`), in rows: drawn from the first render. */
+const ROWS_IN_VIEW = Math.ceil(560 / ROW_HEIGHT) + 1;
+/**
+ * Fixed column widths (the table is laid out from them, not from every cell's text, and columns
+ * keep their width as rows scroll in): name, audit date and score, then at least this much for
+ * each statement (they share what is left of the card's width).
+ */
+const FIXED_COLUMNS_PX = 170 + 104 + 52;
+const STATEMENT_MIN_PX = 36;
+
+interface Drawn {
+  map: HeatMap;
+  /** Each row's team or app name, by audit id. */
+  names: ReadonlyMap<string, string>;
+  /** The statements' ids, the cells of every row. */
+  statementIds: string[];
+}
+
+/**
+ * The heat map last worked out, with what it was worked out from: the area's kept reads (the same
+ * objects until a write changes them), the threshold and the day. Opening the view again with
+ * nothing written since draws at once instead of going over every team's latest audit again.
+ */
+let last: { inputs: readonly unknown[]; drawn: Drawn } | null = null;
+
+function heatMapOf(data: ToilData, threshold: number, today: string): Drawn {
+  const inputs = [data.audits, data.tallies, data.items, data.teamChoices, data.apps, threshold, today];
+  if (last && last.inputs.every((input, i) => input === inputs[i])) return last.drawn;
+  const map = toilHeatMap(data.audits, data.tallies, data.items, threshold, today);
+  const byAudit = new Map(data.audits.map((a) => [a.id, a]));
+  const names = new Map(map.rows.map((r) => [r.auditId, groupName(data, byAudit.get(r.auditId)!)]));
+  const drawn = { map, names, statementIds: map.statements.map((s) => s.id) };
+  last = { inputs, drawn };
+  return drawn;
+}
 
 export function HeatMapView({ data, threshold }: { data: ToilData; threshold: number }) {
   const navigate = useUi((s) => s.navigate);
-  const map = useMemo(
-    () => toilHeatMap(data.audits, data.tallies, data.items, threshold, todayIso()),
-    [data.audits, data.tallies, data.items, threshold],
+  const { map, names, statementIds } = useMemo(
+    () => heatMapOf(data, threshold, todayIso()),
+    [data, threshold],
   );
-  const names = useMemo(() => {
-    const byAudit = new Map(data.audits.map((a) => [a.id, a]));
-    return new Map(map.rows.map((r) => [r.auditId, groupName(data, byAudit.get(r.auditId)!)]));
-  }, [data, map.rows]);
-  const virtual = useVirtualRows(map.rows.length, ROW_HEIGHT, (index) => {
-    const row = map.rows[index];
-    if (row) navigate(`toil/${row.auditId}`);
-  });
+  const virtual = useVirtualRows(
+    map.rows.length,
+    ROW_HEIGHT,
+    (index) => {
+      const row = map.rows[index];
+      if (row) navigate(`toil/${row.auditId}`);
+    },
+    { initialRows: ROWS_IN_VIEW },
+  );
   const shown = map.rows.length - map.hiddenGroups;
   const weakest = map.statements
     .filter((s) => map.allShown[s.id] !== null)
@@ -63,7 +99,19 @@ export function HeatMapView({ data, threshold }: { data: ToilData; threshold: nu
         </ol>
       </details>
       <div ref={virtual.scrollRef} className="toil-heat-scroll">
-        <table className="toil-heat-table" aria-label={`Heat map, ${plural(map.rows.length, 'team')}`}>
+        <table
+          className="toil-heat-table"
+          aria-label={`Heat map, ${plural(map.rows.length, 'team')}`}
+          style={{ minWidth: FIXED_COLUMNS_PX + map.statements.length * STATEMENT_MIN_PX }}
+        >
+          <colgroup>
+            <col className="toil-heat-name" />
+            <col className="toil-heat-date" />
+            <col className="toil-heat-score" />
+            {map.statements.map((s) => (
+              <col key={s.id} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Team or app</th>
@@ -99,7 +147,7 @@ export function HeatMapView({ data, threshold }: { data: ToilData; threshold: nu
                   index={v.index}
                   active={v.index === virtual.activeIndex}
                   name={names.get(row.auditId) ?? ''}
-                  statementIds={map.statements.map((s) => s.id)}
+                  statementIds={statementIds}
                   threshold={threshold}
                 />
               );

@@ -18,6 +18,7 @@ import { buildRecord } from '../../../renderer/db/repository';
 import ForecastCalibration from '../../../renderer/features/plan/ForecastCalibration';
 import ForecastOdds from '../../../renderer/features/plan/ForecastOdds';
 import { useUi } from '../../../renderer/store/ui';
+import { legendEntries, pictureLayout } from '../../../renderer/ui/chart/chart-png';
 import type { OverviewScope } from '../../../renderer/ui/contributions';
 import { addDaysIso, programInputSchema, type App, type Program } from '../../../shared/domain';
 import { appRecord, cycleRecord } from '../db/db-helpers';
@@ -129,6 +130,33 @@ describe('Forecast with odds', () => {
     ).toEqual(['App 2026-06-10 a', 'App 2026-06-10 b']);
     await user.click(within(dialog).getByRole('button', { name: 'App 2026-06-10 a' }));
     expect(useUi.getState().route).toMatch(/^apps\/[0-9a-f-]{36}$/);
+  });
+
+  it('puts its legend into the saved PNG: every entry under the chart, in the drawing list', async () => {
+    renderWith(await seed(), <ForecastOdds {...scope} />);
+    const card = await screen.findByRole('region', { name: 'Forecast with odds' });
+    await within(card).findByRole('list', { name: 'Series' });
+    const legend = legendEntries(card.querySelector('.chart-card-chart')!);
+    const expected = [
+      'On the platform',
+      'Forecast, 50% likely',
+      'Fan: 95% likely above its lower edge, 5% likely above its upper edge',
+    ];
+    expect(legend.map((e) => e.text)).toEqual(expected);
+    const layout = pictureLayout(
+      {
+        title: 'Forecast with odds',
+        chartWidth: 800,
+        chartHeight: 300,
+        background: '#fff',
+        textColor: '#000',
+        fontFamily: 'sans-serif',
+        legend,
+      },
+      (text) => text.length * 7,
+    );
+    const drawn = layout.ops.flatMap((op) => (op.kind === 'text' ? [op.text] : []));
+    expect(drawn).toEqual(['Forecast with odds', ...expected]);
   });
 
   it('keeps the history window chosen as a setting of this machine', async () => {

@@ -123,4 +123,28 @@ describe('useVirtualRows', () => {
     fireEvent.click(drawn()[2]!);
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
+  it('draws the rows in view from the first render when told how many fit (laid out once)', () => {
+    const drawnPerRender: number[] = [];
+    function Counted({ initialRows }: { initialRows?: number }) {
+      const { scrollRef, items } = useVirtualRows(1_000, ROW, () => {}, { overscan: 5, initialRows });
+      drawnPerRender.push(items.length);
+      return (
+        <div ref={scrollRef}>
+          {items.map((item) => (
+            <p key={item.index}>Row {item.index}</p>
+          ))}
+        </div>
+      );
+    }
+    const inView = HEIGHT / ROW + 1;
+    render(<Counted initialRows={inView} />);
+    expect(drawnPerRender.length).toBeGreaterThan(0);
+    expect(new Set(drawnPerRender)).toEqual(new Set([inView + 5]));
+    cleanup();
+    drawnPerRender.length = 0;
+    // Without it: the overscan alone first, then the rows in view once measured.
+    render(<Counted />);
+    expect(drawnPerRender[0]).toBe(5);
+    expect(drawnPerRender.at(-1)).toBe(inView + 5);
+  });
 });
