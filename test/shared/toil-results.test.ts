@@ -235,7 +235,7 @@ function heatMapFromResults(
     for (const st of results.statements) {
       means[st.itemId] = st.mean;
       const counts = pooled.get(st.itemId)!;
-      st.distribution?.forEach((c, i) => (counts[i] += c));
+      st.distribution?.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
     }
     const group = a.teamId ? `team:${a.teamId}` : `app:${a.appId ?? ''}`;
     const { responses, shown, score } = results;
