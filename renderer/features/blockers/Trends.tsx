@@ -308,16 +308,15 @@ const HeatMap = memo(function HeatMap({
   );
 });
 
-/** Unresolved blockers by how long they have been open, stacked by category; the oldest named. */
-const Ageing = memo(function Ageing({
-  blockers,
-  filters,
-  day,
-}: {
+/** What each trends view draws from: the filtered blockers, the filters (to open the register), today. */
+interface TrendViewProps {
   blockers: Blocker[];
   filters: BlockerFilters;
   day: string;
-}) {
+}
+
+/** Unresolved blockers by how long they have been open, stacked by category; the oldest named. */
+const Ageing = memo(function Ageing({ blockers, filters, day }: TrendViewProps) {
   const open = useOpenRegister(filters);
   const entries = ageingOf(blockers, day);
   const rows = ageingRowsOf(entries);
@@ -391,15 +390,7 @@ const Ageing = memo(function Ageing({
 const STEP_LABELS: Record<TrendStep, string> = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
 
 /** Unresolved blockers per category at the end of each week, month or quarter, up to today. */
-const OpenOverTime = memo(function OpenOverTime({
-  blockers,
-  filters,
-  day,
-}: {
-  blockers: Blocker[];
-  filters: BlockerFilters;
-  day: string;
-}) {
+const OpenOverTime = memo(function OpenOverTime({ blockers, filters, day }: TrendViewProps) {
   const open = useOpenRegister(filters);
   const [step, setStep] = useState<TrendStep>('month');
   const { series, then } = openOverTimeOf(blockers, day, step);
