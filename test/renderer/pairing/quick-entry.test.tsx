@@ -145,15 +145,21 @@ describe('quick entry', () => {
     return () => release();
   }
 
-  it('shows the session at the top of the log while it is stored, then as stored', async () => {
+  /** Quick entry from the session log, Enter pressed with the write held (failing with `error`). */
+  async function enterWithWriteHeld(error?: Error) {
     const { database } = await advocate();
     await openAt(database, 'pairing');
     await screen.findByRole('table', { name: 'Sessions, 1 shown' }, { timeout: 30_000 });
     const keys = countingKeyboard();
     await keys.press(QUICK_ENTRY);
     await quickEntryOpen();
-    const release = holdNextWrite(database);
+    const release = holdNextWrite(database, error);
     await keys.press('{Enter}');
+    return { database, release };
+  }
+
+  it('shows the session at the top of the log while it is stored, then as stored', async () => {
+    const { database, release } = await enterWithWriteHeld();
     const list = await screen.findByRole('table', { name: 'Sessions, 2 shown' });
     const [, first] = within(list).getAllByRole('row');
     expect(first).toHaveTextContent('Saving…');
@@ -169,14 +175,7 @@ describe('quick entry', () => {
   });
 
   it('removes the session it showed when storing it fails, and says why', async () => {
-    const { database } = await advocate();
-    await openAt(database, 'pairing');
-    await screen.findByRole('table', { name: 'Sessions, 1 shown' }, { timeout: 30_000 });
-    const keys = countingKeyboard();
-    await keys.press(QUICK_ENTRY);
-    await quickEntryOpen();
-    const release = holdNextWrite(database, new Error('The disk is full'));
-    await keys.press('{Enter}');
+    const { database, release } = await enterWithWriteHeld(new Error('The disk is full'));
     await screen.findByRole('table', { name: 'Sessions, 2 shown' });
 
     release();
