@@ -5,7 +5,8 @@
  * committed. Every write path keeps them:
  *
  * - commands, through recordChanges, and Undo, through undoChanges (./changes.ts): the records'
- *   before and after images give the delta;
+ *   before and after images give the delta; the apps' tallies, whose source has write paths
+ *   outside recordChanges, are kept by a DBCore middleware instead (./app-tallies-core.ts);
  * - restore, the demo and "delete all data" (./replace.ts, ./demo.ts): computed from the records
  *   they write;
  * - a database upgraded to the version that introduced a derived table (./database.ts):
@@ -30,6 +31,7 @@ import {
   type SessionFacts,
   type TotalsDelta,
 } from '../../shared/domain/pairing';
+import { tallyApps, type TallyApp } from '../../shared/domain/app-tallies';
 import {
   applyTallyDelta,
   tallyResponses,
@@ -57,8 +59,11 @@ interface Derivation {
   source: DataTableName;
   /** The derived table's rows for a whole source table. */
   compute(records: readonly unknown[]): unknown[];
-  /** Brings the derived table up to date after a write: `removed` before images, `added` after images. */
-  apply(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
+  /**
+   * Brings the derived table up to date after a write: `removed` before images, `added` after
+   * images. Absent: a DBCore middleware keeps the table with every write to its source.
+   */
+  apply?(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
 }
 
 const DERIVATIONS: Record<DerivedTableName, Derivation> = {
@@ -98,6 +103,12 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       if (put.length > 0) await days.bulkPut(put);
       if (deleted.length > 0) await days.bulkDelete(deleted);
     },
+  },
+  // Kept with every write to the apps by a DBCore middleware (./app-tallies-core.ts): the apps
+  // have write paths outside recordChanges.
+  appTallies: {
+    source: 'apps',
+    compute: (records) => tallyApps(records as TallyApp[]),
   },
   toilTallies: {
     source: 'toilResponses',
@@ -147,7 +158,7 @@ export async function applyDerived(table: TableAccess, changes: readonly SourceC
   for (const name of DERIVED_TABLE_NAMES) {
     const { source, apply } = DERIVATIONS[name];
     const mine = changes.filter((c) => c.table === source);
-    if (mine.length === 0) continue;
+    if (mine.length === 0 || !apply) continue;
     await apply(
       table,
       mine.flatMap((c) => (c.before === undefined ? [] : [c.before])),

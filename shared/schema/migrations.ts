@@ -135,6 +135,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { pairingDays: 'id' },
     derive: ['pairingDays'],
   },
+  {
+    version: 8,
+    appVersion: '0.8.0',
+    change:
+      'Apps are also counted per cycle and stage, per day they reached each adoption step and per time to hello world, so Plan and the overview open from a few thousand counts instead of reading 20,000 apps.',
+    // Keyed by kind and value ("cycle|<id>|<stage>", "reached|<step>|<date>"…): a kind is a range of keys.
+    stores: { appTallies: 'id' },
+    derive: ['appTallies'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

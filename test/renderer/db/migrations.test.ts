@@ -23,6 +23,8 @@ import v3BackupText from '../../fixtures/schema-v3/backup.json?raw';
 import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
 import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
+import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
+import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
 import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
 import { byId, snapshot } from './db-helpers';
@@ -41,6 +43,7 @@ const FIXTURES: Record<number, string> = {
   4: v4BackupText,
   5: v5BackupText,
   6: v6BackupText,
+  7: v7BackupText,
 };
 
 const names: string[] = [];
@@ -223,7 +226,10 @@ describe('schema version 3', () => {
       await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
       const sessions = fixtureTables(version).pairingSessions as unknown as SessionFacts[];
       expect(await database.pairingTotals.orderBy('id').toArray()).toEqual(recountTotals(sessions));
+      const apps = (await database.apps.toArray()) as TallyApp[];
+      expect(await database.appTallies.orderBy('id').toArray()).toEqual(tallyApps(apps).sort(byId));
       expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('pairingTotals');
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('appTallies');
     }
   });
 
@@ -368,5 +374,22 @@ describe('schema version 7', () => {
     expect(await database.pairingDays.orderBy('id').toArray()).toEqual(
       recountDays(old.pairingSessions as unknown as SessionFacts[]),
     );
+  });
+});
+
+describe('schema version 8', () => {
+  it('computes the apps’ tallies of a version-7 database from its apps', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(7);
+    await writeOldDatabase(name, 7, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const apps = old.apps as unknown as TallyApp[];
+    expect(apps.some((a) => a.stage === 'on-platform')).toBe(true);
+    const tallies = await database.appTallies.orderBy('id').toArray();
+    expect(tallies).toEqual(tallyApps(apps).sort(byId));
+    // Two apps on the platform, in cycles: counted per cycle, per stage and per step reached.
+    expect(tallies.find((t) => t.id === 'stage|on-platform')?.count).toBe(2);
+    expect(tallies.filter((t) => t.id.startsWith('reached|production|'))).toHaveLength(2);
   });
 });
