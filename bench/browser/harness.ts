@@ -201,7 +201,8 @@ const BLOCKERS_READY: Record<(typeof BLOCKER_VIEWS)[number], Ready> = {
     blockersTab('Trends'),
     { selector: '.heat-map .heat-cell' },
     { selector: '.trend-card .recharts-surface' },
-    { selector: '.ageing-card .recharts-surface' },
+    { selector: '.resolve-card .bar-chart-svg .bar-chart-bar' },
+    { selector: '.ageing-card .bar-chart-svg .bar-chart-bar' },
   ],
 };
 const TABLE_SETTLED: Ready = [
