@@ -200,7 +200,7 @@ const BLOCKERS_READY: Record<(typeof BLOCKER_VIEWS)[number], Ready> = {
   Trends: [
     blockersTab('Trends'),
     { selector: '.heat-map .heat-cell' },
-    { selector: '.trend-card .recharts-surface' },
+    { selector: '.trend-card .line-chart-svg path' },
     { selector: '.resolve-card .bar-chart-svg .bar-chart-bar' },
     { selector: '.ageing-card .bar-chart-svg .bar-chart-bar' },
   ],

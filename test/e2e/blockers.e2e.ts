@@ -236,6 +236,21 @@ describe('the Blockers area', () => {
       }
     }
 
+    // The trend's plot by keyboard: ← → choose a date (today's first), Enter lists those unresolved then.
+    const plot = page
+      .getByRole('region', { name: 'Open blockers over time', exact: true })
+      .locator('.line-chart-hit');
+    await plot.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    const today = (await plot.getAttribute('aria-label')) ?? '';
+    expect(today).toMatch(/List the [\d,]+ blockers? unresolved on /);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shown.getAttribute('aria-label'), { message: today })
+      .toBe(`Blockers, ${firstNumber(today).toLocaleString('en')} shown`);
+    await page.goBack();
+
     // The board: each column's count and each lane's unresolved count.
     await view(page, 'Board');
     const board = page.getByRole('region', { name: 'Blocker board' });

@@ -6,16 +6,7 @@
  * blockers it counts: a heat map cell, a bar, a point of the trend, a row of any table.
  */
 import { memo, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
-import {
-  CartesianGrid,
-  DefaultLegendContent,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { DefaultLegendContent } from 'recharts';
 import {
   addDaysIso,
   BLOCKER_CATEGORY_IDS,
@@ -45,13 +36,13 @@ import type { Blocker } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { memoizeLast } from '../../ui/memoize-last';
 import { BarChartSvg, type BarSeries } from '../../ui/chart/BarChartSvg';
+import { LineChartSvg } from '../../ui/chart/LineChartSvg';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import { useRovingFocus } from '../../ui/use-roving-focus';
 import { useBlockers, type BlockerLookups } from './data/queries';
 import { categoryLabel, count, days, today } from './parts';
 import { blockerHref, viewRoute } from './route';
 import './trends.css';
-import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 /** Each category's colour, the same in every chart. */
 const CATEGORY_COLOURS: Record<BlockerCategory, string> = {
@@ -89,8 +80,8 @@ const openOverTimeOf = memoizeLast((blockers: readonly Blocker[], day: string, s
 const ageingValuesOf = memoizeLast((rows: readonly AgeingRow[]) =>
   rows.map((r) => BLOCKER_CATEGORY_IDS.map((c) => r.counts[c])),
 );
-const trendDataOf = memoizeLast((series: readonly OpenPoint[]) =>
-  series.map((p) => ({ on: p.on, ...p.counts, total: p.total })),
+const trendValuesOf = memoizeLast((series: readonly OpenPoint[]) =>
+  series.map((p) => BLOCKER_CATEGORY_IDS.map((c) => p.counts[c])),
 );
 const resolveValuesOf = memoizeLast((categories: readonly ResolveRow[]) =>
   categories.map((c) => [c.medianDays, c.meanDays === null ? null : Math.round(c.meanDays * 10) / 10]),
@@ -131,8 +122,8 @@ const RESOLVE_BARS: LegendEntry[] = [
  * own list, centred under the plot area between the margins), the chart taking the height the
  * legend leaves. Recharts' <Legend> measures itself after the chart is drawn and has the chart
  * laid out again around it: three charts did that on every opening of the trends. Here the
- * browser lays out both in one go. The chart fills the box: a BarChartSvg, or a Recharts chart
- * in a ResponsiveContainer.
+ * browser lays out both in one go. The chart fills the box (a BarChartSvg), or has a height of its
+ * own (a LineChartSvg) and the legend goes under it.
  */
 function ChartWithLegend({
   height,
@@ -140,13 +131,14 @@ function ChartWithLegend({
   legend,
   children,
 }: {
-  height: number;
+  /** The whole height, the chart taking what the legend leaves; without it, the chart's own. */
+  height?: number;
   margin: Margin;
   legend: LegendEntry[];
   children: ReactElement;
 }) {
   return (
-    <div className="chart-with-legend" style={{ height }}>
+    <div className={`chart-with-legend${height === undefined ? ' chart-own-height' : ''}`} style={{ height }}>
       <div className="chart-with-legend-plot">{children}</div>
       <div
         className="recharts-legend-wrapper"
@@ -407,7 +399,9 @@ const OpenOverTime = memo(function OpenOverTime({ blockers, filters, day }: Tren
   const { series, then } = openOverTimeOf(blockers, day, step);
   const now = series.at(-1)?.total ?? 0;
   const change = now - then;
-  const data = trendDataOf(series);
+  const values = trendValuesOf(series);
+  const openLabel = (p: OpenPoint) =>
+    `List the ${count(p.total, 'blocker')} unresolved on ${formatIsoDate(p.on)}`;
   return (
     <ChartCard<OpenPoint>
       title="Open blockers over time"
@@ -438,43 +432,22 @@ const OpenOverTime = memo(function OpenOverTime({ blockers, filters, day }: Tren
       rows={series}
       rowKey={(p) => p.on}
       onOpen={(p) => open({ openOn: p.on })}
-      openLabel={(p) => `List the ${count(p.total, 'blocker')} unresolved on ${formatIsoDate(p.on)}`}
+      openLabel={openLabel}
       empty="No blockers logged yet."
     >
-      <ChartWithLegend height={240} margin={TREND_MARGIN} legend={CATEGORY_LINES}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={data}
-            margin={TREND_MARGIN}
-            onClick={(state) => {
-              const index = Number(state?.activeIndex);
-              const point = Number.isInteger(index) ? series[index] : undefined;
-              if (point) open({ openOn: point.on });
-            }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-            <XAxis
-              dataKey="on"
-              tickFormatter={monthTick}
-              tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-              minTickGap={24}
-            />
-            <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
-            <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(on) => formatIsoDate(String(on))} />
-            {BLOCKER_CATEGORY_IDS.map((c) => (
-              <Line
-                key={c}
-                type="stepAfter"
-                dataKey={c}
-                name={categoryLabel(c)}
-                stroke={CATEGORY_COLOURS[c]}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+      <ChartWithLegend margin={TREND_MARGIN} legend={CATEGORY_LINES}>
+        <LineChartSvg
+          label="Unresolved blockers per category over time: ← → move between dates, Enter lists the blockers unresolved on one"
+          height={216}
+          points={series.length}
+          series={CATEGORY_SERIES}
+          values={values}
+          step
+          tick={(i) => monthTick(series[i]!.on)}
+          title={(i) => formatIsoDate(series[i]!.on)}
+          openLabel={(i) => openLabel(series[i]!)}
+          onOpen={(i) => open({ openOn: series[i]!.on })}
+        />
       </ChartWithLegend>
     </ChartCard>
   );
