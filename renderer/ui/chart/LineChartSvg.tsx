@@ -87,7 +87,9 @@ export const LineChartSvg = memo(function LineChartSvg({
   openLabel,
   onOpen,
 }: LineChartSvgProps) {
-  const [active, setActive] = useState<number | null>(null);
+  const [chosen, setActive] = useState<number | null>(null);
+  // A point chosen before the points changed (another step) may be gone.
+  const active = chosen !== null && chosen < points ? chosen : null;
   let max = 0;
   for (const row of values) for (const v of row) if (v > max) max = v;
   const ticks = niceTicks(max);

@@ -70,4 +70,28 @@ describe('LineChartSvg', () => {
     fireEvent.blur(plot);
     expect(screen.queryByText('Alpha : 1')).toBeNull();
   });
+
+  it('forgets a chosen point that is gone when the points change', async () => {
+    const user = userEvent.setup();
+    const { rerender } = chart();
+    const plot = screen.getByRole('button', { name: 'Things over time' });
+    plot.focus();
+    await user.keyboard('{End}');
+    expect(screen.getByText('2026-03-31')).toBeInTheDocument();
+    rerender(
+      <LineChartSvg
+        label="Things over time"
+        height={216}
+        points={1}
+        series={series}
+        values={[[1, 4]]}
+        tick={(i) => `M${i}`}
+        title={(i) => days[i]!}
+        openLabel={(i) => `List what was open on ${days[i]}`}
+        onOpen={vi.fn()}
+      />,
+    );
+    expect(screen.queryByText('2026-03-31')).toBeNull();
+    expect(plot).toHaveAccessibleName('Things over time');
+  });
 });
