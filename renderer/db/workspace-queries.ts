@@ -55,7 +55,10 @@ export interface AppActuals {
 const useKeptActuals = keptQuery(async (database): Promise<AppActuals> => {
   const [cycles, stages] = await Promise.all(
     (['cycle', 'stage'] as const).map((kind) =>
-      database.appTallies.where(':id').between(...tallyRange(kind), true, true).toArray(),
+      database.appTallies
+        .where(':id')
+        .between(...tallyRange(kind), true, true)
+        .toArray(),
     ),
   );
   return actualsFromTallies([...cycles!, ...stages!]);

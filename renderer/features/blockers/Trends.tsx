@@ -111,11 +111,12 @@ const CATEGORY_LINES: LegendEntry[] = BLOCKER_CATEGORY_IDS.map((c) => ({
   color: CATEGORY_COLOURS[c],
 }));
 const CATEGORY_BARS: LegendEntry[] = CATEGORY_LINES.map((e) => ({ ...e, type: 'rect' }));
-// In the order Recharts' <Legend> lists its items: by name.
-const RESOLVE_BARS: LegendEntry[] = [
-  { value: 'Mean days', type: 'rect', color: 'var(--series-6)' },
-  { value: 'Median days', type: 'rect', color: 'var(--series-4)' },
-];
+// In the order the bars stand in each group: median, then mean.
+const RESOLVE_BARS: LegendEntry[] = RESOLVE_SERIES.map((s) => ({
+  value: s.name,
+  type: 'rect',
+  color: s.color,
+}));
 
 /**
  * A chart `height` high with its legend at the bottom, drawn as Recharts' <Legend> draws it (its
