@@ -16,6 +16,8 @@
  * and writes.
  */
 import type { Table } from 'dexie';
+import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../shared/domain/knowledge';
+import { KnowledgeCredits, rowIdsOf, type KnowledgeCreditRow } from '../../shared/domain/knowledge-credits';
 import {
   applyDaysDelta,
   applyTotalsDelta,
@@ -55,8 +57,11 @@ export interface SourceChange {
 
 interface Derivation {
   source: DataTableName;
-  /** The derived table's rows for a whole source table. */
-  compute(records: readonly unknown[]): unknown[];
+  /**
+   * The derived table's rows for a whole source table. A long calculation awaits `pause` now
+   * and then: an IndexedDB request that keeps the transaction alive while the page answers.
+   */
+  compute(records: readonly unknown[], pause: () => Promise<unknown>): unknown[] | Promise<unknown[]>;
   /** Brings the derived table up to date after a write: `removed` before images, `added` after images. */
   apply(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
 }
@@ -115,7 +120,81 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       if (deleted.length > 0) await tallies.bulkDelete(deleted);
     },
   },
+  knowledgeCredits: {
+    source: 'pairingSessions',
+    async compute(records, pause) {
+      const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+      for (const step of ['prepare', 'add'] as const) {
+        for (let i = 0; i < records.length; i += KNOWLEDGE_SLICE) {
+          credits[step](records.slice(i, i + KNOWLEDGE_SLICE) as KnowledgeSession[]);
+          await pause();
+        }
+      }
+      const rows: KnowledgeCreditRow[] = [];
+      for (const row of credits.rows()) {
+        if (rows.push(row) % KNOWLEDGE_SLICE === 0) await pause();
+      }
+      return rows;
+    },
+    async apply(table, removed, added) {
+      const [before, after] = changedForKnowledge(removed as Session[], added as Session[]);
+      if (before.length === 0 && after.length === 0) return;
+      const rows = table('knowledgeCredits') as Table<KnowledgeCreditRow, string>;
+      const sessions = table('pairingSessions') as Table<Session, string>;
+      if (before.length > KNOWLEDGE_RECOUNT_ALL) return recountKnowledge(table);
+      const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+      credits.load(await rows.bulkGet([...new Set([...before, ...after].flatMap(rowIdsOf))]));
+      const recount = credits.remove(before);
+      credits.add(after);
+      if (recount.size > KNOWLEDGE_RECOUNT_ALL) return recountKnowledge(table);
+      // A removed session was someone's latest or first: count them again from their sessions.
+      for (const person of recount) {
+        const [paired, partnered] = await Promise.all([
+          sessions.where('[personId+date]').between([person, ''], [person, '\uffff']).toArray(),
+          sessions.where('partnerIds').equals(person).toArray(),
+        ]);
+        const fresh = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+        fresh.add([...new Map([...paired, ...partnered].map((s) => [s.id, s])).values()]);
+        credits.recount(person, fresh);
+      }
+      const { puts, deletes } = credits.changes();
+      if (puts.length > 0) await rows.bulkPut(puts);
+      if (deletes.length > 0) await rows.bulkDelete(deletes);
+    },
+  },
 };
+
+type Session = KnowledgeSession & { id: string };
+
+/** Sessions (or rows packed) per slice of a whole-table count, between pauses: a few ms each. */
+const KNOWLEDGE_SLICE = 1_000;
+/** Over this many sessions taken back, or people to count again, one write counts the whole table again. */
+const KNOWLEDGE_RECOUNT_ALL = 200;
+
+/** What the knowledge map reads of a session: an edit that changes none of it changes no row. */
+function knowledgeFacts(s: Session): string {
+  return JSON.stringify([
+    s.date,
+    s.durationMinutes,
+    s.personId,
+    s.partnerIds,
+    s.appId,
+    s.goldenPathId ?? null,
+  ]);
+}
+
+/** The before and after images that differ in what the knowledge map reads. */
+function changedForKnowledge(removed: Session[], added: Session[]): [Session[], Session[]] {
+  const before = new Map(removed.map((s) => [s.id, knowledgeFacts(s)]));
+  const same = new Set(added.filter((s) => before.get(s.id) === knowledgeFacts(s)).map((s) => s.id));
+  if (same.size === 0) return [removed, added];
+  return [removed.filter((s) => !same.has(s.id)), added.filter((s) => !same.has(s.id))];
+}
+
+/** Counts the knowledge rows again from every stored session (a write that takes back many). */
+async function recountKnowledge(table: TableAccess): Promise<void> {
+  await replaceDerived(table, 'knowledgeCredits', await table('pairingSessions').toArray());
+}
 
 /** The date of an entity's latest stored session, through its `[field+date]` index. */
 async function latestSessionDate(table: TableAccess, delta: TotalsDelta): Promise<string | null> {
@@ -156,11 +235,16 @@ export async function applyDerived(table: TableAccess, changes: readonly SourceC
   }
 }
 
+/** Rows per bulkAdd when a derived table is written whole. */
+const DERIVED_CHUNK = 1_000;
+
 /** Replaces one derived table with its rows computed from its source's records. */
 async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
-  const rows = DERIVATIONS[name].compute(records);
+  const rows = await DERIVATIONS[name].compute(records, () => table(name).count());
   await table(name).clear();
-  if (rows.length > 0) await table(name).bulkAdd(rows);
+  // In chunks: each is copied to IndexedDB in one task.
+  for (let i = 0; i < rows.length; i += DERIVED_CHUNK)
+    await table(name).bulkAdd(rows.slice(i, i + DERIVED_CHUNK));
 }
 
 /**

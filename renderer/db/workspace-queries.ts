@@ -20,8 +20,15 @@ import {
   type Cycle,
   type CycleActual,
   type IsoDate,
+  type PairingSession,
+  type Person,
   type Program,
+  type Team,
+  type Assignment,
+  type GoldenPath,
+  lessonSuspects,
 } from '../../shared/domain';
+import type { KnowledgeCreditRow } from '../../shared/domain/knowledge-credits';
 import { useDatabase } from './DatabaseContext';
 import type { AdoptionDatabase } from './database';
 import { keptQuery } from './kept-query';
@@ -194,4 +201,52 @@ export function useAppBlockerHistories(appId: string): Pick<Blocker, 'statusHist
       })),
     [database, appId],
   );
+}
+
+/** What the knowledge map reads: people, teams and assignments, and across areas the apps, golden paths and sessions' summary. */
+export interface KnowledgeReads {
+  people: Person[];
+  teams: Team[];
+  /** Apps selected, onboarding, on the platform or paused. */
+  apps: App[];
+  goldenPaths: GoldenPath[];
+  assignments: Assignment[];
+  /** The pairing sessions summarised (derived table knowledgeCredits, shared/domain/knowledge-credits.ts). */
+  credits: KnowledgeCreditRow[];
+  /** The sessions dated after `today`: they count undecayed. */
+  futureSessions: PairingSession[];
+  /** Every session naming a person whose stored lesson names someone unknown (usually none). */
+  lessonSessions: Map<string, PairingSession[]>;
+}
+
+/**
+ * The knowledge map's reads, or undefined while the first is under way: the sessions' summary
+ * (a few thousand rows for 200,000 sessions) instead of the sessions, so opening the map never
+ * reads them. Live: a session logged or a person added elsewhere redraws the map.
+ */
+export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const [people, teams, apps, goldenPaths, assignments, credits, futureSessions] = await Promise.all([
+      database.people.toArray(),
+      database.teams.toArray(),
+      database.apps.where('stage').anyOf(COUNTED_STAGES).toArray(),
+      database.goldenPaths.orderBy('name').toArray(),
+      database.assignments.toArray(),
+      database.knowledgeCredits.toArray() as Promise<KnowledgeCreditRow[]>,
+      database.pairingSessions.where('date').above(today).toArray(),
+    ]);
+    const lessonSessions = new Map<string, PairingSession[]>();
+    for (const personId of lessonSuspects(credits, people)) {
+      const [paired, partnered] = await Promise.all([
+        database.pairingSessions
+          .where('[personId+date]')
+          .between([personId, ''], [personId, '\uffff'])
+          .toArray(),
+        database.pairingSessions.where('partnerIds').equals(personId).toArray(),
+      ]);
+      lessonSessions.set(personId, [...new Map([...paired, ...partnered].map((s) => [s.id, s])).values()]);
+    }
+    return { people, teams, apps, goldenPaths, assignments, credits, futureSessions, lessonSessions };
+  }, [database, today]);
 }

@@ -22,6 +22,7 @@
  * it reads (shared/domain/knowledge.ts), and recounts a person whose stored lesson names someone
  * unknown from that person's own sessions.
  */
+import { z } from 'zod';
 import type { IsoDate } from './dates';
 import type { KnowledgeSession } from './knowledge';
 
@@ -115,6 +116,17 @@ export function rowIdsOf(s: KnowledgeSession): string[] {
   return ids;
 }
 
+/** 2^(−days / halfLifeDays) for whole days, memoised per half-life: a few thousand distinct days. */
+const HALVINGS = new Map<number, Float64Array>();
+const MEMO_DAYS = 40_000;
+export function halving(days: number, halfLifeDays: number): number {
+  if (!(days >= 0 && days < MEMO_DAYS && Number.isInteger(days))) return 2 ** (-days / halfLifeDays);
+  let memo = HALVINGS.get(halfLifeDays);
+  if (!memo) HALVINGS.set(halfLifeDays, (memo = new Float64Array(MEMO_DAYS).fill(Number.NaN)));
+  const known = memo[days]!;
+  return known === known ? known : (memo[days] = 2 ** (-days / halfLifeDays));
+}
+
 interface Entry {
   sum: number;
   count: number;
@@ -145,14 +157,14 @@ class Credit {
   /** Scales every sum to a later reference day. */
   rebase(day: number) {
     if (day <= this.refDay) return;
-    const factor = 2 ** ((this.refDay - day) / this.halfLifeDays);
+    const factor = halving(day - this.refDay, this.halfLifeDays);
     for (const entry of this.entries.values()) entry.sum *= factor;
     this.refDay = day;
   }
 
   add(person: string, minutes: number, day: number) {
     this.rebase(day);
-    const term = minutes * 2 ** ((day - this.refDay) / this.halfLifeDays);
+    const term = minutes * halving(this.refDay - day, this.halfLifeDays);
     const entry = this.entries.get(person);
     if (!entry) this.entries.set(person, { sum: term, count: 1, lastDay: day });
     else {
@@ -171,7 +183,7 @@ class Credit {
       this.entries.delete(person);
       return false;
     }
-    entry.sum = Math.max(0, entry.sum - minutes * 2 ** ((day - this.refDay) / this.halfLifeDays));
+    entry.sum = Math.max(0, entry.sum - minutes * halving(this.refDay - day, this.halfLifeDays));
     return day >= entry.lastDay;
   }
 
@@ -183,7 +195,7 @@ class Credit {
     }
     this.rebase(freshRef);
     this.entries.set(person, {
-      sum: fresh.sum * 2 ** ((freshRef - this.refDay) / this.halfLifeDays),
+      sum: fresh.sum * halving(this.refDay - freshRef, this.halfLifeDays),
       count: fresh.count,
       lastDay: fresh.lastDay,
     });
@@ -218,21 +230,40 @@ class Credit {
   }
 }
 
+interface Lesson {
+  date: IsoDate;
+  teacherId: string;
+}
+interface Taught {
+  date: IsoDate;
+  learnerIds: string[];
+}
+
 /** An earlier lesson wins; on the same day the lower teacher id. */
-function earlierLesson(date: IsoDate, teacherId: string, than: LearnerRow | undefined): boolean {
+function earlierLesson(date: IsoDate, teacherId: string, than: Lesson | undefined): boolean {
   return !than || date < than.date || (date === than.date && teacherId < than.teacherId);
 }
 
+const KINDS: readonly CreditKind[] = ['app', 'path', 'app-unpathed'];
+
 /**
  * The rows of a set of sessions, loaded and changed in place: the derived table's delta after a
- * write (`load` the stored rows the sessions touch, `add`, `remove`, then `changes`), or the
- * whole table (`add` every session).
+ * write (`load` the stored rows the sessions touch, `remove`, `add`, `recount`, then `changes`),
+ * or the whole table (`prepare` and `add` every session, then `rows`). Hot at 200,000 sessions:
+ * no string is built per session.
  */
 export class KnowledgeCredits {
-  private credits = new Map<string, Credit>();
-  private learners = new Map<string, LearnerRow | undefined>();
-  private teachers = new Map<string, TeacherRow | undefined>();
-  private touched = new Set<string>();
+  private credits: Record<CreditKind, Map<string, Credit>> = {
+    app: new Map(),
+    path: new Map(),
+    'app-unpathed': new Map(),
+  };
+  private learners = new Map<string, Lesson | undefined>();
+  private teachers = new Map<string, Taught | undefined>();
+  private touchedCredits = new Set<Credit>();
+  private touchedLearners = new Set<string>();
+  private touchedTeachers = new Set<string>();
+  private days = new Map<IsoDate, number>();
 
   constructor(readonly halfLifeDays: number) {}
 
@@ -243,58 +274,72 @@ export class KnowledgeCredits {
       if (row.row === 'credit') {
         if (row.halfLifeDays !== this.halfLifeDays)
           throw new Error(`Credit row ${row.id} has another half-life`);
-        this.credits.set(row.id, Credit.unpack(row));
-      } else if (row.row === 'learner') this.learners.set(row.personId, row);
-      else this.teachers.set(row.personId, row);
+        this.credits[row.kind].set(row.subjectId, Credit.unpack(row));
+      } else if (row.row === 'learner')
+        this.learners.set(row.personId, { date: row.date, teacherId: row.teacherId });
+      else this.teachers.set(row.personId, { date: row.date, learnerIds: row.learnerIds });
     }
   }
 
+  private dayOf(date: IsoDate): number {
+    let day = this.days.get(date);
+    if (day === undefined) this.days.set(date, (day = dayNumber(date)));
+    return day;
+  }
+
   private credit(kind: CreditKind, subjectId: string, day: number): Credit {
-    const id = `${kind}:${subjectId}`;
-    let credit = this.credits.get(id);
-    if (!credit) this.credits.set(id, (credit = new Credit(kind, subjectId, this.halfLifeDays, day)));
-    this.touched.add(id);
+    const credits = this.credits[kind];
+    let credit = credits.get(subjectId);
+    if (!credit) credits.set(subjectId, (credit = new Credit(kind, subjectId, this.halfLifeDays, day)));
+    this.touchedCredits.add(credit);
     return credit;
+  }
+
+  /**
+   * Before adding a whole table: scales each credit row to the latest day of `sessions` (call
+   * with every session, in any slices, before the first `add`), so adding never rescales a row.
+   */
+  prepare(sessions: readonly KnowledgeSession[]) {
+    for (const s of sessions) {
+      if (!(s.durationMinutes > 0) || !(s.appId || s.goldenPathId)) continue;
+      const day = this.dayOf(s.date);
+      if (s.appId) this.credit('app', s.appId, day).rebase(day);
+      if (s.goldenPathId) this.credit('path', s.goldenPathId, day).rebase(day);
+      else if (s.appId) this.credit('app-unpathed', s.appId, day).rebase(day);
+    }
   }
 
   add(sessions: readonly KnowledgeSession[]) {
     for (const s of sessions) {
-      const subjects = creditSubjects(s);
-      if (subjects.length > 0) {
-        const day = dayNumber(s.date);
+      if (s.durationMinutes > 0 && (s.appId || s.goldenPathId)) {
+        const day = this.dayOf(s.date);
         const people = creditedPeople(s);
-        for (const [kind, id] of subjects) {
-          const credit = this.credit(kind, id, day);
-          for (const person of people) credit.add(person, s.durationMinutes, day);
-        }
+        const minutes = s.durationMinutes;
+        const credit = (kind: CreditKind, id: string) => {
+          const row = this.credit(kind, id, day);
+          for (const person of people) row.add(person, minutes, day);
+        };
+        if (s.appId) credit('app', s.appId);
+        if (s.goldenPathId) credit('path', s.goldenPathId);
+        else if (s.appId) credit('app-unpathed', s.appId);
       }
-      const learners = learnersOf(s);
-      for (const p of learners) {
-        if (earlierLesson(s.date, s.personId, this.learners.get(p))) {
-          this.learners.set(p, {
-            id: `learner:${p}`,
-            row: 'learner',
-            personId: p,
-            date: s.date,
-            teacherId: s.personId,
-          });
-        }
-        this.touched.add(`learner:${p}`);
+      let taught = false;
+      for (let i = 0; i < s.partnerIds.length; i++) {
+        const p = s.partnerIds[i]!;
+        if (p === s.personId || s.partnerIds.indexOf(p) !== i) continue;
+        taught = true;
+        if (earlierLesson(s.date, s.personId, this.learners.get(p)))
+          this.learners.set(p, { date: s.date, teacherId: s.personId });
+        this.touchedLearners.add(p);
       }
-      if (learners.length > 0) {
+      if (taught) {
         const current = this.teachers.get(s.personId);
         if (!current || s.date < current.date) {
-          this.teachers.set(s.personId, {
-            id: `teacher:${s.personId}`,
-            row: 'teacher',
-            personId: s.personId,
-            date: s.date,
-            learnerIds: [...learners].sort(),
-          });
+          this.teachers.set(s.personId, { date: s.date, learnerIds: learnersOf(s).sort() });
         } else if (s.date === current.date) {
-          current.learnerIds = [...new Set([...current.learnerIds, ...learners])].sort();
+          current.learnerIds = [...new Set([...current.learnerIds, ...learnersOf(s)])].sort();
         }
-        this.touched.add(`teacher:${s.personId}`);
+        this.touchedTeachers.add(s.personId);
       }
     }
   }
@@ -320,11 +365,11 @@ export class KnowledgeCredits {
       for (const p of learners) {
         const lesson = this.learners.get(p);
         if (lesson && lesson.date === s.date && lesson.teacherId === s.personId) recount.add(p);
-        this.touched.add(`learner:${p}`);
+        this.touchedLearners.add(p);
       }
       const taught = this.teachers.get(s.personId);
       if (learners.length > 0 && taught && taught.date === s.date) recount.add(s.personId);
-      if (learners.length > 0) this.touched.add(`teacher:${s.personId}`);
+      if (learners.length > 0) this.touchedTeachers.add(s.personId);
     }
     return recount;
   }
@@ -334,39 +379,58 @@ export class KnowledgeCredits {
    * counted from `fresh` (the same credits over every session naming the person).
    */
   recount(person: string, fresh: KnowledgeCredits) {
-    for (const [id, credit] of this.credits) {
-      if (!credit.entries.has(person) && !fresh.credits.get(id)?.entries.has(person)) continue;
-      const other = fresh.credits.get(id);
-      credit.set(person, other?.entries.get(person), other?.refDay ?? credit.refDay);
-      this.touched.add(id);
+    for (const kind of KINDS) {
+      for (const [id, credit] of this.credits[kind]) {
+        const other = fresh.credits[kind].get(id);
+        if (!credit.entries.has(person) && !other?.entries.has(person)) continue;
+        credit.set(person, other?.entries.get(person), other?.refDay ?? credit.refDay);
+        this.touchedCredits.add(credit);
+      }
     }
     this.learners.set(person, fresh.learners.get(person));
     this.teachers.set(person, fresh.teachers.get(person));
-    this.touched.add(`learner:${person}`).add(`teacher:${person}`);
+    this.touchedLearners.add(person);
+    this.touchedTeachers.add(person);
+  }
+
+  private learnerRow(personId: string): LearnerRow | undefined {
+    const lesson = this.learners.get(personId);
+    return lesson && { id: `learner:${personId}`, row: 'learner', personId, ...lesson };
+  }
+
+  private teacherRow(personId: string): TeacherRow | undefined {
+    const taught = this.teachers.get(personId);
+    return taught && { id: `teacher:${personId}`, row: 'teacher', personId, ...taught };
   }
 
   /** The rows changed since loading: to put, and ids to delete. */
   changes(): { puts: KnowledgeCreditRow[]; deletes: string[] } {
     const puts: KnowledgeCreditRow[] = [];
     const deletes: string[] = [];
-    for (const id of this.touched) {
-      const [kind, ...rest] = id.split(':');
-      const key = rest.join(':');
-      const row =
-        kind === 'learner'
-          ? this.learners.get(key)
-          : kind === 'teacher'
-            ? this.teachers.get(key)
-            : this.credits.get(id)?.pack();
-      if (row) puts.push(row);
-      else deletes.push(id);
-    }
+    const put = (id: string, row: KnowledgeCreditRow | undefined) =>
+      row ? puts.push(row) : deletes.push(id);
+    for (const credit of this.touchedCredits) put(`${credit.kind}:${credit.subjectId}`, credit.pack());
+    for (const p of this.touchedLearners) put(`learner:${p}`, this.learnerRow(p));
+    for (const p of this.touchedTeachers) put(`teacher:${p}`, this.teacherRow(p));
     return { puts, deletes };
   }
 
-  /** Every row (for a whole table counted from scratch). */
-  rows(): KnowledgeCreditRow[] {
-    return this.changes().puts;
+  /** Every row (for a whole table counted from scratch), packed one by one. */
+  *rows(): Generator<KnowledgeCreditRow> {
+    for (const p of this.learners.keys()) {
+      const row = this.learnerRow(p);
+      if (row) yield row;
+    }
+    for (const p of this.teachers.keys()) {
+      const row = this.teacherRow(p);
+      if (row) yield row;
+    }
+    for (const kind of KINDS) {
+      for (const credit of this.credits[kind].values()) {
+        const row = credit.pack();
+        if (row) yield row;
+      }
+    }
   }
 }
 
@@ -375,10 +439,10 @@ export function knowledgeCreditRows(
   sessions: readonly KnowledgeSession[],
   halfLifeDays: number,
 ): KnowledgeCreditRow[] {
-  // Each row scaled to its latest day first, so adding never rescales.
   const credits = new KnowledgeCredits(halfLifeDays);
+  credits.prepare(sessions);
   credits.add(sessions);
-  return credits.rows();
+  return [...credits.rows()];
 }
 
 /** The decayed hours of every person in a credit row on `today` (day number). */
@@ -389,3 +453,33 @@ export function creditWeights(row: CreditRow, today: number): { people: string[]
   for (let i = 0; i < people.length; i++) weights[i] = row.sums[i]! * factor;
   return { people, weights };
 }
+
+/** A stored row of the derived table `knowledgeCredits`. */
+export const knowledgeCreditSchema = z.discriminatedUnion('row', [
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('credit'),
+    kind: z.enum(['app', 'path', 'app-unpathed']),
+    subjectId: z.string().min(1),
+    halfLifeDays: z.number().positive(),
+    refDay: z.number().int(),
+    people: z.string(),
+    sums: z.instanceof(Float64Array),
+    counts: z.instanceof(Int32Array),
+    lastDays: z.instanceof(Int32Array),
+  }),
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('learner'),
+    personId: z.string().min(1),
+    date: z.string(),
+    teacherId: z.string().min(1),
+  }),
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('teacher'),
+    personId: z.string().min(1),
+    date: z.string(),
+    learnerIds: z.array(z.string()),
+  }),
+]);

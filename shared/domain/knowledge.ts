@@ -22,9 +22,11 @@
  * - **What-if** — given people who leave: the golden paths and apps that lose their last
  *   holder, and per team the subjects whose last holder in that team leaves.
  *
- * Every pass is linear in the people, apps, assignments and sessions (plus sorting the
- * people of the lineage and each subject's holders), so 5,000 people and 200,000 sessions take
- * a fraction of a second.
+ * The sessions reach the map summarised (./knowledge-credits.ts: per subject and person the
+ * decayed credit in factorised form, per person their first lesson and first day teaching), so
+ * the screen reads that derived table and never the 200,000 sessions; given sessions, the map
+ * summarises them first. Every pass is linear in the people, apps, assignments and summary rows
+ * (plus sorting the people of the lineage and each subject's holders).
  */
 import type { AppStage } from './apps';
 import { minIsoDate, type IsoDate } from './dates';
@@ -500,11 +502,13 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
     }
   }
 
-  const holderOf = (person: number, weight: number, day: number): Holder => ({
-    personId: people[person]!.id,
-    weight,
-    lastDate: new Date(day * 86_400_000).toISOString().slice(0, 10),
-  });
+  const isoOf = new Map<number, IsoDate>();
+  const holderOf = (person: number, weight: number, day: number): Holder => {
+    let lastDate = isoOf.get(day);
+    if (lastDate === undefined)
+      isoOf.set(day, (lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    return { personId: people[person]!.id, weight, lastDate };
+  };
   // People who left hold nothing now (their past credit stays with the lineage only).
   const gone = new Uint8Array(P);
   people.forEach((p, i) => (gone[i] = p.leftOn ? 1 : 0));

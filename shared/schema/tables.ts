@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { appSchema, criterionSchema, goldenPathSchema } from '../domain/apps';
 import { blockerSchema } from '../domain/blockers';
 import { dxScoreSchema } from '../domain/dx-assessment';
+import { knowledgeCreditSchema } from '../domain/knowledge-credits';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
 import { pairingDaySchema, pairingTotalSchema } from '../domain/pairing';
@@ -88,6 +89,7 @@ export const TABLES = {
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
   pairingDays: derivedTable(pairingDaySchema, 'id'),
   toilTallies: derivedTable(toilTallySchema, 'id'),
+  knowledgeCredits: derivedTable(knowledgeCreditSchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

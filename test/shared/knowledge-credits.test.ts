@@ -25,6 +25,7 @@ import {
   type CreditRow,
   type KnowledgeCreditRow,
 } from '../../shared/domain/knowledge-credits';
+import { expectSameRows } from '../fixtures/knowledge-credits';
 
 const TODAY = '2026-06-15';
 const TOLERANCE = 1e-7;
@@ -173,35 +174,6 @@ function mapFromRows(input: KnowledgeInput, rows: readonly KnowledgeCreditRow[])
   });
 }
 
-/** Rows compared by value: credit rows' decayed hours on TODAY within the tolerance. */
-function expectSameRows(actual: readonly KnowledgeCreditRow[], expected: readonly KnowledgeCreditRow[]) {
-  const byId = (rows: readonly KnowledgeCreditRow[]) => new Map(rows.map((r) => [r.id, r]));
-  const a = byId(actual);
-  const e = byId(expected);
-  expect([...a.keys()].sort()).toEqual([...e.keys()].sort());
-  const today = dayNumber(TODAY);
-  for (const [id, row] of e) {
-    const other = a.get(id)!;
-    if (row.row !== 'credit') {
-      expect(other).toEqual(row);
-      continue;
-    }
-    const weigh = (r: CreditRow) => {
-      const { people, weights } = creditWeights(r, today);
-      return new Map(people.map((p, i) => [p, [weights[i]!, r.counts[i]!, r.lastDays[i]!] as const]));
-    };
-    const x = weigh(other as CreditRow);
-    const y = weigh(row);
-    expect([...x.keys()].sort(), id).toEqual([...y.keys()].sort());
-    for (const [person, [weight, count, last]] of y) {
-      const [w, c, l] = x.get(person)!;
-      expect(c, `${id} ${person} count`).toBe(count);
-      expect(l, `${id} ${person} last day`).toBe(last);
-      expect(close(w, weight), `${id} ${person}: ${w} vs ${weight}`).toBe(true);
-    }
-  }
-}
-
 describe('the factorised credit', () => {
   it('weighs a session of 2 hours 180 days ago as 1 hour, on any reference day', () => {
     const sessions = [
@@ -293,7 +265,7 @@ describe('the rows kept up to date', () => {
           if (pick % 3 === 0) write([s], []);
           else if (pick % 3 === 1) write([s], [{ ...s, durationMinutes: 45, date: '2020-02-29' }]);
         }
-        expectSameRows([...stored.values()], knowledgeCreditRows(sessions, h));
+        expectSameRows([...stored.values()], knowledgeCreditRows(sessions, h), TODAY);
         // And the map drawn from them is the map of the sessions.
         const now = { ...input, sessions };
         const fromRows = mapFromRows(now, [...stored.values()]);
