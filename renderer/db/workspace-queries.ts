@@ -219,6 +219,20 @@ export interface KnowledgeReads {
   lessonSessions: Map<string, PairingSession[]>;
 }
 
+/** The stages that count, in key order: their apps read in the order one `anyOf` over them gives. */
+const COUNTED_IN_KEY_ORDER = [...COUNTED_STAGES].sort();
+
+/**
+ * The apps in a stage that counts: one getAll per stage. `where('stage').anyOf(…)` walks a cursor
+ * instead, one IndexedDB round trip per app (2,599 at ×0.25, 151 ms of the page's time in 3 opens).
+ */
+async function countedApps(database: AdoptionDatabase): Promise<App[]> {
+  const byStage = await Promise.all(
+    COUNTED_IN_KEY_ORDER.map((stage) => database.apps.where('stage').equals(stage).toArray()),
+  );
+  return byStage.flat();
+}
+
 /**
  * The knowledge map's reads, or undefined while the first is under way: the sessions' summary
  * (a few thousand rows for 200,000 sessions) instead of the sessions, so opening the map never
@@ -230,7 +244,7 @@ export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
     const [people, teams, apps, goldenPaths, assignments, credits, futureSessions] = await Promise.all([
       database.people.toArray(),
       database.teams.toArray(),
-      database.apps.where('stage').anyOf(COUNTED_STAGES).toArray(),
+      countedApps(database),
       database.goldenPaths.orderBy('name').toArray(),
       database.assignments.toArray(),
       database.knowledgeCredits.toArray() as Promise<KnowledgeCreditRow[]>,
