@@ -58,10 +58,11 @@ export interface SourceChange {
 interface Derivation {
   source: DataTableName;
   /**
-   * The derived table's rows for a whole source table. A long calculation awaits `pause` now
-   * and then: an IndexedDB request that keeps the transaction alive while the page answers.
+   * The derived table's rows for a whole source table, computed in steps: each `next()` does a
+   * slice of a long calculation (a few ms), so the caller can let IndexedDB or the page work
+   * between slices; the last returns the rows. Nothing runs before the first `next()`.
    */
-  compute(records: readonly unknown[], pause: () => Promise<unknown>): unknown[] | Promise<unknown[]>;
+  compute(records: readonly unknown[]): Iterator<void, unknown[], undefined>;
   /** Brings the derived table up to date after a write: `removed` before images, `added` after images. */
   apply(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
 }
@@ -69,7 +70,7 @@ interface Derivation {
 const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   pairingTotals: {
     source: 'pairingSessions',
-    compute: (records) => recountTotals(records as SessionFacts[]),
+    compute: (records) => oneStep(() => recountTotals(records as SessionFacts[])),
     async apply(table, removed, added) {
       const deltas = totalsDelta(removed as SessionFacts[], added as SessionFacts[]);
       if (deltas.length === 0) return;
@@ -92,7 +93,7 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   },
   pairingDays: {
     source: 'pairingSessions',
-    compute: (records) => recountDays(records as DayFacts[]),
+    compute: (records) => oneStep(() => recountDays(records as DayFacts[])),
     async apply(table, removed, added) {
       const dates = daysTouched(removed as DayFacts[], added as DayFacts[]);
       if (dates.length === 0) return;
@@ -106,7 +107,7 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   },
   toilTallies: {
     source: 'toilResponses',
-    compute: (records) => tallyResponses(records as ResponseFacts[]),
+    compute: (records) => oneStep(() => tallyResponses(records as ResponseFacts[])),
     async apply(table, removed, added) {
       const ids = [
         ...new Set([...(removed as ResponseFacts[]), ...(added as ResponseFacts[])].map((r) => r.auditId)),
@@ -122,17 +123,17 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   },
   knowledgeCredits: {
     source: 'pairingSessions',
-    async compute(records, pause) {
+    *compute(records) {
       const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
       for (const step of ['prepare', 'add'] as const) {
         for (let i = 0; i < records.length; i += KNOWLEDGE_SLICE) {
           credits[step](records.slice(i, i + KNOWLEDGE_SLICE) as KnowledgeSession[]);
-          await pause();
+          yield;
         }
       }
       const rows: KnowledgeCreditRow[] = [];
       for (const row of credits.rows()) {
-        if (rows.push(row) % KNOWLEDGE_SLICE === 0) await pause();
+        if (rows.push(row) % KNOWLEDGE_SLICE === 0) yield;
       }
       return rows;
     },
@@ -163,6 +164,11 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
     },
   },
 };
+
+/** A calculation done in one step, when first asked. */
+function oneStep(calculate: () => unknown[]): Iterator<void, unknown[], undefined> {
+  return { next: () => ({ done: true, value: calculate() }) };
+}
 
 type Session = KnowledgeSession & { id: string };
 
@@ -238,25 +244,72 @@ export async function applyDerived(table: TableAccess, changes: readonly SourceC
 /** Rows per bulkAdd when a derived table is written whole. */
 const DERIVED_CHUNK = 1_000;
 
-/** Replaces one derived table with its rows computed from its source's records. */
-async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
-  const rows = await DERIVATIONS[name].compute(records, () => table(name).count());
+/** Replaces one derived table with `rows`, in chunks: each is copied to IndexedDB in one task. */
+async function writeRows(table: TableAccess, name: DerivedTableName, rows: readonly unknown[]) {
   await table(name).clear();
-  // In chunks: each is copied to IndexedDB in one task.
   for (let i = 0; i < rows.length; i += DERIVED_CHUNK)
     await table(name).bulkAdd(rows.slice(i, i + DERIVED_CHUNK));
 }
 
+/** An IndexedDB request that keeps the transaction alive while the thread answers between slices. */
+const pause = (table: TableAccess, name: DerivedTableName) => table(name).count();
+
+/** Replaces one derived table with its rows computed from its source's records. */
+async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
+  const work = DERIVATIONS[name].compute(records);
+  for (let next = work.next(); ; next = work.next()) {
+    if (next.done) return writeRows(table, name, next.value);
+    await pause(table, name);
+  }
+}
+
 /**
- * Replaces every derived table with its rows computed from `sources` (the records a restore or
- * the demo has just written, by table; a missing table counts as empty).
+ * Every derived table being computed from the records a restore or the demo writes (by table; a
+ * missing table counts as empty), a slice at a time: replace.ts calls `work` while IndexedDB
+ * writes each chunk of records, so the calculation mostly runs while the thread would only wait.
+ */
+export class DerivedWork {
+  private readonly pending: { name: DerivedTableName; work: Iterator<void, unknown[], undefined> }[];
+  private readonly computed = new Map<DerivedTableName, unknown[]>();
+
+  constructor(sources: Readonly<Partial<Record<string, readonly unknown[]>>>) {
+    this.pending = DERIVED_TABLE_NAMES.map((name) => ({
+      name,
+      work: DERIVATIONS[name].compute(sources[DERIVATIONS[name].source] ?? []),
+    }));
+  }
+
+  /** Computes slices for about `budgetMs` (at least one); false once every table's rows are computed. */
+  work(budgetMs = 0): boolean {
+    const until = performance.now() + budgetMs;
+    do {
+      const head = this.pending[0];
+      if (!head) return false;
+      const next = head.work.next();
+      if (next.done) {
+        this.computed.set(head.name, next.value);
+        this.pending.shift();
+      }
+    } while (performance.now() < until);
+    return this.pending.length > 0;
+  }
+
+  /** Finishes the calculation, pausing between slices, and replaces every derived table with its rows. */
+  async write(table: TableAccess): Promise<void> {
+    while (this.work()) await pause(table, DERIVED_TABLE_NAMES[0]!);
+    for (const name of DERIVED_TABLE_NAMES) await writeRows(table, name, this.computed.get(name) ?? []);
+  }
+}
+
+/**
+ * Replaces every derived table with its rows computed from `sources` (the records a restore, the
+ * demo or a merge has just written, by table; a missing table counts as empty).
  */
 export async function writeDerived(
   table: TableAccess,
   sources: Readonly<Partial<Record<string, readonly unknown[]>>>,
 ): Promise<void> {
-  for (const name of DERIVED_TABLE_NAMES)
-    await replaceDerived(table, name, sources[DERIVATIONS[name].source] ?? []);
+  await new DerivedWork(sources).write(table);
 }
 
 /** Computes derived tables from their stored source tables (a schema upgrade that introduces them). */
