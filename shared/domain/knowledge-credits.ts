@@ -162,15 +162,18 @@ class Credit {
     this.refDay = day;
   }
 
-  add(person: string, minutes: number, day: number) {
+  /** Credits one session to each of `people`: the same term for all, scaled once. */
+  add(people: readonly string[], minutes: number, day: number) {
     this.rebase(day);
     const term = minutes * halving(this.refDay - day, this.halfLifeDays);
-    const entry = this.entries.get(person);
-    if (!entry) this.entries.set(person, { sum: term, count: 1, lastDay: day });
-    else {
-      entry.sum += term;
-      entry.count += 1;
-      if (day > entry.lastDay) entry.lastDay = day;
+    for (const person of people) {
+      const entry = this.entries.get(person);
+      if (!entry) this.entries.set(person, { sum: term, count: 1, lastDay: day });
+      else {
+        entry.sum += term;
+        entry.count += 1;
+        if (day > entry.lastDay) entry.lastDay = day;
+      }
     }
   }
 
@@ -315,13 +318,9 @@ export class KnowledgeCredits {
         const day = this.dayOf(s.date);
         const people = creditedPeople(s);
         const minutes = s.durationMinutes;
-        const credit = (kind: CreditKind, id: string) => {
-          const row = this.credit(kind, id, day);
-          for (const person of people) row.add(person, minutes, day);
-        };
-        if (s.appId) credit('app', s.appId);
-        if (s.goldenPathId) credit('path', s.goldenPathId);
-        else if (s.appId) credit('app-unpathed', s.appId);
+        if (s.appId) this.credit('app', s.appId, day).add(people, minutes, day);
+        if (s.goldenPathId) this.credit('path', s.goldenPathId, day).add(people, minutes, day);
+        else if (s.appId) this.credit('app-unpathed', s.appId, day).add(people, minutes, day);
       }
       let taught = false;
       for (let i = 0; i < s.partnerIds.length; i++) {
