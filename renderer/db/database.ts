@@ -19,6 +19,7 @@ import {
   type TableName,
 } from '../../shared/schema/tables';
 import { createClock, type HlcClock } from '../../shared/sync/hlc';
+import { appTallyKeeping } from './app-tallies-core';
 import { clockStamps } from './clock-stamps';
 import { recomputeDerived } from './derived';
 import { deviceId } from './device';
@@ -60,6 +61,8 @@ class AdoptionDexie extends Dexie {
     super(name);
     // Every write to a data table is stamped with clocks (./clock-stamps.ts), for merges.
     this.use(clockStamps(deviceClock));
+    // Every write to the apps keeps their tallies, in its transaction (./app-tallies-core.ts).
+    this.use(appTallyKeeping());
     for (const entry of SCHEMA_VERSIONS) {
       const version = this.version(entry.version).stores(entry.stores);
       const upgrades = entry.upgrade ?? {};

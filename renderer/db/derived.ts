@@ -5,7 +5,8 @@
  * committed. Every write path keeps them:
  *
  * - commands, through recordChanges, and Undo, through undoChanges (./changes.ts): the records'
- *   before and after images give the delta;
+ *   before and after images give the delta; the apps' tallies, whose source has write paths
+ *   outside recordChanges, are kept by a DBCore middleware instead (./app-tallies-core.ts);
  * - restore, the demo and "delete all data" (./replace.ts, ./demo.ts): computed from the records
  *   they write;
  * - a database upgraded to the version that introduced a derived table (./database.ts):
@@ -32,6 +33,7 @@ import {
   type SessionFacts,
   type TotalsDelta,
 } from '../../shared/domain/pairing';
+import { tallyApps, type TallyApp } from '../../shared/domain/app-tallies';
 import {
   applyTallyDelta,
   tallyResponses,
@@ -63,8 +65,11 @@ interface Derivation {
    * between slices; the last returns the rows. Nothing runs before the first `next()`.
    */
   compute(records: readonly unknown[]): Iterator<void, unknown[], undefined>;
-  /** Brings the derived table up to date after a write: `removed` before images, `added` after images. */
-  apply(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
+  /**
+   * Brings the derived table up to date after a write: `removed` before images, `added` after
+   * images. Absent: a DBCore middleware keeps the table with every write to its source.
+   */
+  apply?(table: TableAccess, removed: readonly unknown[], added: readonly unknown[]): Promise<void>;
 }
 
 const DERIVATIONS: Record<DerivedTableName, Derivation> = {
@@ -104,6 +109,12 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       if (put.length > 0) await days.bulkPut(put);
       if (deleted.length > 0) await days.bulkDelete(deleted);
     },
+  },
+  // Kept with every write to the apps by a DBCore middleware (./app-tallies-core.ts): the apps
+  // have write paths outside recordChanges.
+  appTallies: {
+    source: 'apps',
+    compute: (records) => oneStep(() => tallyApps(records as TallyApp[])),
   },
   toilTallies: {
     source: 'toilResponses',
@@ -232,7 +243,7 @@ export async function applyDerived(table: TableAccess, changes: readonly SourceC
   for (const name of DERIVED_TABLE_NAMES) {
     const { source, apply } = DERIVATIONS[name];
     const mine = changes.filter((c) => c.table === source);
-    if (mine.length === 0) continue;
+    if (mine.length === 0 || !apply) continue;
     await apply(
       table,
       mine.flatMap((c) => (c.before === undefined ? [] : [c.before])),

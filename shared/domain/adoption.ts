@@ -328,12 +328,18 @@ export function adoptionHeadline(
   asOf: IsoDate,
   teamId: string | null = null,
 ): AdoptionHeadline {
-  let onPlatform = 0;
-  for (const app of apps) {
-    if (teamId !== null && app.teamId !== teamId) continue;
-    const d = reachedOn(app, 'production');
-    if (d && d <= asOf) onPlatform++;
-  }
+  return adoptionHeadlineFrom(reachedDates(apps, teamId), cycles, eligibleApps, asOf, teamId);
+}
+
+/** {@link adoptionHeadline} from the reached dates (reachedDates, of the team's apps when `teamId` is set). */
+export function adoptionHeadlineFrom(
+  dates: Record<AdoptionStep, readonly IsoDate[]>,
+  cycles: readonly Pick<Cycle, 'index' | 'startDate' | 'endDate' | 'goalApps'>[],
+  eligibleApps: number,
+  asOf: IsoDate,
+  teamId: string | null = null,
+): AdoptionHeadline {
+  const onPlatform = countOnOrBefore(dates.production, asOf);
   const plan = teamId === null ? plannedAt(planLine(cycles), asOf) : null;
   const planned = plan === null ? null : Math.round(plan);
   return {

@@ -139,6 +139,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     appVersion: '0.8.0',
     change:
+      'Apps are also counted per cycle and stage, per day they reached each adoption step and per time to hello world, so Plan and the overview open from a few thousand counts instead of reading 20,000 apps.',
+    // Keyed by kind and value ("cycle|<id>|<stage>", "reached|<step>|<date>"…): a kind is a range of keys.
+    stores: { appTallies: 'id' },
+    derive: ['appTallies'],
+  },
+  {
+    version: 9,
+    appVersion: '0.9.0',
+    change:
       'The knowledge map keeps a summary of the pairing sessions: per golden path, app and person the decayed hours, and each person’s first lesson and first day teaching, so it no longer reads every session.',
     // Read whole by the knowledge map; written by id.
     stores: { knowledgeCredits: 'id' },

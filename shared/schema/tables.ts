@@ -21,6 +21,7 @@ import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
 import { toilTallySchema } from '../domain/toil-results';
+import { appTallySchema } from '../domain/app-tallies';
 import { valueStreamMapSchema } from '../domain/value-stream';
 import { clockEntrySchema } from '../sync/clocks';
 
@@ -89,6 +90,7 @@ export const TABLES = {
   pairingTotals: derivedTable(pairingTotalSchema, 'id, dimension'),
   pairingDays: derivedTable(pairingDaySchema, 'id'),
   toilTallies: derivedTable(toilTallySchema, 'id'),
+  appTallies: derivedTable(appTallySchema, 'id'),
   knowledgeCredits: derivedTable(knowledgeCreditSchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;

@@ -8,7 +8,7 @@ import { BROWSER_FIGURE_IDS, runBrowserBench } from '../../bench/browser/harness
 import { workspaceCounts } from '../../bench/workspace/generate';
 
 describe('the benchmark harness', () => {
-  it('measures every figure of a small workspace in Chromium', { timeout: 240_000 }, async () => {
+  it('measures every figure of a small workspace in Chromium', { timeout: 480_000 }, async () => {
     const figures = await runBrowserBench({ scale: 0.02, runs: 1, build: false, log: () => {} });
     expect(figures.map((f) => f.id).sort()).toEqual([...BROWSER_FIGURE_IDS].sort());
     for (const f of figures) {

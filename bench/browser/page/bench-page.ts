@@ -38,6 +38,32 @@ function holds(check: Check): boolean {
 
 const isReady = (ready: Ready) => ready.every(holds);
 
+/**
+ * Why a wait timed out, for its error: the checks that did not hold and what the page showed
+ * instead (the tables' labels, open dialogs, the focused element), so a flaky figure says why.
+ */
+function describeMisses(screens: Record<string, Ready>): string {
+  const misses = Object.values(screens)
+    .flat()
+    .filter((check) => !holds(check))
+    .map((check) => `${check.absent ? 'present' : 'missing'}: ${check.selector}`);
+  const labels = (selector: string) =>
+    [...document.querySelectorAll(selector)].map(
+      (el) => el.getAttribute('aria-label') ?? el.tagName.toLowerCase(),
+    );
+  const focused = document.activeElement;
+  const focus = focused
+    ? `${focused.tagName.toLowerCase()}${focused.getAttribute('aria-label') ? ` "${focused.getAttribute('aria-label')}"` : ''}${focused.id ? `#${focused.id}` : ''}`
+    : 'none';
+  return [
+    `not holding: ${misses.join(' | ') || 'none'}`,
+    `tables: ${JSON.stringify(labels('table[aria-label]'))}`,
+    `dialogs: ${JSON.stringify(labels('[role="dialog"], dialog[open]'))}`,
+    `alerts: ${JSON.stringify([...document.querySelectorAll('[role="alert"]')].map((el) => (el.textContent ?? '').trim().slice(0, 120)))}`,
+    `focus: ${focus}`,
+  ].join('; ');
+}
+
 /** Resolves after the next frame has been produced: the time a user sees what the DOM holds now. */
 function afterNextPaint(): Promise<number> {
   return new Promise((resolve) =>
@@ -55,7 +81,12 @@ function whenAnyReady(screens: Record<string, Ready>, timeoutMs: number): Promis
       observer.disconnect();
       clearTimeout(timer);
       if (name !== null) resolve(name);
-      else reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${JSON.stringify(screens)}`));
+      else
+        reject(
+          new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${JSON.stringify(screens)}; ${describeMisses(screens)}`,
+          ),
+        );
     };
     const check = () => {
       if (done) return;

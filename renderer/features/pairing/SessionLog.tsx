@@ -34,7 +34,7 @@ import {
 } from './data/queries';
 import { deleteSession, sessionLabel } from './data/sessions';
 import { EditSessionDialog } from './EditSessionDialog';
-import { usePairingUi } from './pairing-store';
+import { usePairingUi, type PendingSession } from './pairing-store';
 import { matchOptions, Picker } from './Picker';
 import { OUTCOME_LABELS } from './SessionFields';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
@@ -63,7 +63,8 @@ export function SessionLog() {
   const showSessions = usePairingUi((s) => s.showSessions);
   const cycles = useCycles();
   const topics = useTopics();
-  const log = useSessionLog(filter);
+  const logReads = usePairingUi((s) => s.logReads);
+  const log = useSessionLog(filter, logReads);
   const offerUndo = useOfferUndo();
   const { run } = useAction();
   const [editing, setEditing] = useState<string | null>(null);
@@ -76,25 +77,26 @@ export function SessionLog() {
     setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
   }, []);
   const paged = log?.kind === 'paged';
-  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged);
+  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged, logReads);
 
   // Sessions quick entry logged that this log has not read back yet show at the top: every one
-  // not stored yet, or stored but not read by both the count and the page since its write began.
+  // not stored yet, or stored but not yet in an answer to a read asked for after its commit (by
+  // both the count and the page).
   const pending = usePairingUi((s) => s.pending);
   const dropPending = usePairingUi((s) => s.dropPending);
-  const pageRead = page && page.filter === filter ? page.readAt : -1;
-  const readAt = !log ? -1 : paged ? Math.min(log.readAt, pageRead) : log.readAt;
+  const pageRead = page && page.filter === filter ? page.read : -1;
+  const read = !log ? -1 : paged ? Math.min(log.read, pageRead) : log.read;
   const shown = useMemo(
-    () => pending.filter((p) => (!p.stored || p.since >= readAt) && matchesSessionFilter(p.session, filter)),
-    [pending, filter, readAt],
+    () => pending.filter((p) => !isReadBack(p, read) && matchesSessionFilter(p.session, filter)),
+    [pending, filter, read],
   );
-  const readBack = pending
-    .filter((p) => p.stored && p.since < readAt)
+  const readBackIds = pending
+    .filter((p) => isReadBack(p, read))
     .map((p) => p.session.id)
     .join(',');
   useEffect(() => {
-    if (readBack) dropPending(readBack.split(','));
-  }, [readBack, dropPending]);
+    if (readBackIds) dropPending(readBackIds.split(','));
+  }, [readBackIds, dropPending]);
   const ahead = shown.length;
 
   const sessionAt = (index: number): PairingSession | null => {
@@ -106,7 +108,7 @@ export function SessionLog() {
     return page.sessions[at - page.start] ?? null;
   };
   /** Row `index` is a session still being stored. */
-  const saving = (index: number) => index < ahead && !shown[index]!.stored;
+  const saving = (index: number) => index < ahead && shown[index]!.storedAt === null;
   const inView: PairingSession[] = [];
   for (let i = range[0]; i < range[1]; i++) {
     const s = sessionAt(i);
@@ -328,4 +330,9 @@ function DateFilter({
       />
     </Field>
   );
+}
+
+/** A stored session the log's answer to read `read` holds (that read was asked for after its commit). */
+function isReadBack(p: PendingSession, read: number): boolean {
+  return p.storedAt !== null && p.storedAt <= read;
 }

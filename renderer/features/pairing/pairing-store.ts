@@ -19,15 +19,16 @@ export interface QuickEntryPreset {
 }
 
 /**
- * A session quick entry shows in the log at once, before it is stored. `since`: when its write
- * began (performance.now()); `stored`: the write committed. A read of the log that began after
- * `since` holds it once stored (IndexedDB orders a read after a write begun before it), so the
- * log shows it until such a read; a write that fails removes it.
+ * A session quick entry shows in the log at once, before it is stored, until the log has read it
+ * back. `storedAt`: null while its write is under way; once it committed, the number of the log
+ * reads (`logReads`) that were asked for from then on. The log shows it until its answer comes
+ * from a read asked for at or after that number: such a read began after the commit, so it holds
+ * the session, whatever Dexie emitted meanwhile (optimistic or earlier reads). A write that
+ * fails removes it.
  */
 export interface PendingSession {
   session: PairingSession;
-  since: number;
-  stored: boolean;
+  storedAt: number | null;
 }
 
 interface PairingUiState {
@@ -49,9 +50,14 @@ interface PairingUiState {
   setBoardCycle(id: string | null): void;
   /** Sessions logged by quick entry that the log may not have read yet, newest first. */
   pending: readonly PendingSession[];
+  /**
+   * Which read of the session log is asked for: raised when a pending session is stored, so the
+   * log reads again after the commit (its queries depend on it).
+   */
+  logReads: number;
   /** Its write begins now. */
   addPending(session: PairingSession): void;
-  /** Its write committed. */
+  /** Its write committed: the log reads again, and shows the session until that read answers. */
   storedPending(id: string): void;
   /** Removes them (the write failed, or the log has read them back). */
   dropPending(ids: readonly string[]): void;
@@ -75,10 +81,16 @@ export const usePairingUi = create<PairingUiState>((set) => ({
   boardCycleId: null,
   setBoardCycle: (id) => set({ boardCycleId: id }),
   pending: [],
-  addPending: (session) =>
-    set((s) => ({ pending: [{ session, since: performance.now(), stored: false }, ...s.pending] })),
+  logReads: 0,
+  addPending: (session) => set((s) => ({ pending: [{ session, storedAt: null }, ...s.pending] })),
   storedPending: (id) =>
-    set((s) => ({ pending: s.pending.map((p) => (p.session.id === id ? { ...p, stored: true } : p)) })),
+    set((s) => {
+      const logReads = s.logReads + 1;
+      return {
+        logReads,
+        pending: s.pending.map((p) => (p.session.id === id ? { ...p, storedAt: logReads } : p)),
+      };
+    }),
   dropPending: (ids) =>
     set((s) => {
       const pending = s.pending.filter((p) => !ids.includes(p.session.id));
@@ -96,5 +108,6 @@ export function resetPairingUi() {
     hoursCycleId: null,
     boardCycleId: null,
     pending: [],
+    logReads: 0,
   });
 }

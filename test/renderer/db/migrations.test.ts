@@ -24,6 +24,8 @@ import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
 import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
 import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
+import v8BackupText from '../../fixtures/schema-v8/backup.json?raw';
+import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
 import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../../shared/domain/knowledge';
 import { knowledgeCreditRows, type KnowledgeCreditRow } from '../../../shared/domain/knowledge-credits';
 import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
@@ -46,6 +48,7 @@ const FIXTURES: Record<number, string> = {
   5: v5BackupText,
   6: v6BackupText,
   7: v7BackupText,
+  8: v8BackupText,
 };
 
 const names: string[] = [];
@@ -228,7 +231,10 @@ describe('schema version 3', () => {
       await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
       const sessions = fixtureTables(version).pairingSessions as unknown as SessionFacts[];
       expect(await database.pairingTotals.orderBy('id').toArray()).toEqual(recountTotals(sessions));
+      const apps = (await database.apps.toArray()) as TallyApp[];
+      expect(await database.appTallies.orderBy('id').toArray()).toEqual(tallyApps(apps).sort(byId));
       expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('pairingTotals');
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('appTallies');
     }
   });
 
@@ -377,10 +383,27 @@ describe('schema version 7', () => {
 });
 
 describe('schema version 8', () => {
-  it('computes the knowledge map’s summary of the sessions of a version-7 database, equal to a recount', async () => {
+  it('computes the apps’ tallies of a version-7 database from its apps', async () => {
     const name = uniqueName();
     const old = fixtureTables(7);
     await writeOldDatabase(name, 7, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const apps = old.apps as unknown as TallyApp[];
+    expect(apps.some((a) => a.stage === 'on-platform')).toBe(true);
+    const tallies = await database.appTallies.orderBy('id').toArray();
+    expect(tallies).toEqual(tallyApps(apps).sort(byId));
+    // Two apps on the platform, in cycles: counted per cycle, per stage and per step reached.
+    expect(tallies.find((t) => t.id === 'stage|on-platform')?.count).toBe(2);
+    expect(tallies.filter((t) => t.id.startsWith('reached|production|'))).toHaveLength(2);
+  });
+});
+
+describe('schema version 9', () => {
+  it('computes the knowledge map’s summary of the sessions of a version-8 database, equal to a recount', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(8);
+    await writeOldDatabase(name, 8, old);
     const database = new AdoptionDatabase(name);
     opened.push(database);
     const rows = await database.knowledgeCredits.toArray();

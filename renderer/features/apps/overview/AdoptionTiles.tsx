@@ -5,7 +5,7 @@
  * apps it counts in the apps table.
  */
 import { useMemo } from 'react';
-import { helloWorldTimes, medianHelloWorldAsOf } from '../../../../shared/domain/adoption';
+import { medianHelloWorldAsOf } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
 import { useLeadDrawn, type OverviewScope } from '../../../ui/contributions';
 import { StatTile } from '../../../ui/chart/StatTile';
@@ -28,9 +28,8 @@ export default function AdoptionTiles(scope: OverviewScope) {
   // The overview's lead: the other areas' tiles and charts follow once this has its figures.
   useLeadDrawn(adoption !== undefined);
   const openApps = useOpenApps();
-  const apps = adoption?.apps;
   // Each app's time to hello world, gathered once per change of the apps or the team.
-  const times = useMemo(() => (apps ? helloWorldTimes(apps, scope.teamId) : undefined), [apps, scope.teamId]);
+  const times = adoption?.helloWorld;
   const helloWorld = useMemo(() => {
     if (!adoption || !times) return undefined;
     const now = medianHelloWorldAsOf(times, scope.asOf);

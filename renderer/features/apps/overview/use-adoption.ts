@@ -1,58 +1,114 @@
 /**
- * The adoption figures one overview scope needs, computed from the Apps area's data (read once
- * for the area, db/kept-query) and the program: the reached dates are gathered once per change
- * of the apps or the team, so changing the range or the granularity only counts again.
+ * The adoption figures one overview scope needs. For the whole program they come from the apps'
+ * tallies (shared/domain/app-tallies.ts, a derived table kept with every write to the apps): the
+ * days each step was reached and the times to hello world, a few thousand small rows instead of
+ * 20,000 apps. For one team, from that team's apps (an index read). The dates are gathered once
+ * per change of the data or the team, so changing the range or the granularity only counts again.
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import {
-  adoptionHeadline,
+  adoptionHeadlineFrom,
   adoptionSeriesFrom,
   cycleBands,
+  helloWorldTimes,
   reachedDates,
   type AdoptionHeadline,
   type AdoptionPoint,
+  type AdoptionStep,
   type CycleBand,
+  type HelloWorldTimes,
 } from '../../../../shared/domain/adoption';
-import type { App, Cycle, Program, Team } from '../../../../shared/domain';
-import { useProgram } from '../../../db/workspace-queries';
+import {
+  helloWorldTimesFromTallies,
+  reachedDatesFromTallies,
+  tallyRange,
+} from '../../../../shared/domain/app-tallies';
+import type { Cycle, IsoDate, Program, Team } from '../../../../shared/domain';
+import { useDatabase } from '../../../db/DatabaseContext';
+import { keptQuery } from '../../../db/kept-query';
+import { useCycles, useProgram } from '../../../db/workspace-queries';
 import type { OverviewScope } from '../../../ui/contributions';
-import { memoizeLast } from '../../../ui/memoize-last';
-import { useAppsData } from '../data/queries';
-
-/** The tiles and the chart both ask for the same apps and team: the dates are gathered once. */
-const reachedDatesOf = memoizeLast(reachedDates);
 
 export interface Adoption {
   program: Program;
-  apps: App[];
   cycles: Cycle[];
   /** The chosen team, when the scope names one that exists. */
   team: Team | null;
   series: AdoptionPoint[];
   headline: AdoptionHeadline;
   bands: CycleBand[];
+  /** The scope's apps' times from selection to hello world, by day of first deploy. */
+  helloWorld: HelloWorldTimes;
+}
+
+/** What the series and the tiles are computed from: each step's dates and the times to hello world. */
+interface AdoptionFacts {
+  /** The team these are for; null: the whole program. */
+  teamId: string | null;
+  team: Team | null;
+  dates: Record<AdoptionStep, IsoDate[]>;
+  helloWorld: HelloWorldTimes;
+}
+
+/** The whole program's facts, kept (db/kept-query.ts): the tiles and the chart, and coming back, read them once. */
+const useProgramFacts = keptQuery(async (database): Promise<AdoptionFacts> => {
+  const [reached, hello] = await Promise.all(
+    (['reached', 'hello'] as const).map((kind) =>
+      database.appTallies
+        .where(':id')
+        .between(...tallyRange(kind), true, true)
+        .toArray(),
+    ),
+  );
+  return {
+    teamId: null,
+    team: null,
+    dates: reachedDatesFromTallies(reached!),
+    helloWorld: helloWorldTimesFromTallies(hello!),
+  };
+});
+
+/** One team's facts, from its apps; undefined while read. */
+function useTeamFacts(teamId: string | null): AdoptionFacts | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    if (teamId === null) return undefined;
+    const [team, apps] = await Promise.all([
+      database.teams.get(teamId),
+      database.apps.where('teamId').equals(teamId).toArray(),
+    ]);
+    return {
+      teamId,
+      team: team ?? null,
+      dates: reachedDates(apps, teamId),
+      helloWorld: helloWorldTimes(apps, teamId),
+    };
+  }, [database, teamId]);
 }
 
 /** Undefined while loading; null without a program. */
 export function useAdoption(scope: OverviewScope): Adoption | null | undefined {
-  const data = useAppsData();
+  const database = useDatabase();
   const program = useProgram();
+  const cycles = useCycles();
   const { asOf, from, to, granularity, teamId } = scope;
-  const apps = data?.apps;
-  const cycles = data?.cycles;
-  const dates = useMemo(() => (apps ? reachedDatesOf(apps, teamId) : undefined), [apps, teamId]);
+  const whole = useProgramFacts(database);
+  const ofTeam = useTeamFacts(teamId);
+  // While a newly chosen team's apps are read, the last answer is not this scope's.
+  const facts = teamId === null ? whole : ofTeam?.teamId === teamId ? ofTeam : undefined;
   return useMemo(() => {
     if (program === null) return null;
-    if (!data || !program || !dates || !apps || !cycles) return undefined;
-    const team = teamId ? (data.teams.find((t) => t.id === teamId) ?? null) : null;
+    if (!program || !cycles || !facts) return undefined;
+    const team = facts.team;
     return {
       program,
-      apps,
       cycles,
       team,
-      series: adoptionSeriesFrom(dates, { cycles, from, to, asOf, granularity, teamId }),
-      headline: adoptionHeadline(apps, cycles, program.eligibleApps, asOf, teamId),
+      series: adoptionSeriesFrom(facts.dates, { cycles, from, to, asOf, granularity, teamId }),
+      headline: adoptionHeadlineFrom(facts.dates, cycles, program.eligibleApps, asOf, teamId),
       bands: cycleBands(cycles, from, to),
+      helloWorld: facts.helloWorld,
     };
-  }, [data, program, dates, apps, cycles, from, to, asOf, granularity, teamId]);
+  }, [program, cycles, facts, from, to, asOf, granularity, teamId]);
 }

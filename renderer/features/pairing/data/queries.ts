@@ -285,34 +285,42 @@ export async function loadSessionPage(
     .toArray();
 }
 
+/** The tables the session log reads: in one read-only transaction, a snapshot of one moment. */
+const LOG_TABLES = ['pairingSessions', 'pairingTotals', 'pairingDays'] as const;
+
 /**
  * The session log of a filter, live; undefined while the first read is under way. It carries the
- * filter it was read for (while a new filter is read the previous answer stays, marked so), and
- * when its read started (performance.now()): it holds every write committed before.
+ * filter it was read for (while a new filter is read the previous answer stays, marked so) and
+ * the number of the read asked for (`read`, pairing-store.ts `logReads`): an answer to read n
+ * holds every write committed before n was asked for. Read in a read-only transaction, so each
+ * answer comes from IndexedDB at one moment, never from Dexie's optimistic cache.
  */
 export function useSessionLog(
   filter: SessionFilter,
-): (SessionLog & { filter: SessionFilter; readAt: number }) | undefined {
+  read: number,
+): (SessionLog & { filter: SessionFilter; read: number }) | undefined {
   const db = useDatabase();
-  return useLiveQuery(async () => {
-    const readAt = performance.now();
-    return { ...(await loadSessionLog(db, filter)), filter, readAt };
-  }, [db, filter]);
+  return useLiveQuery(
+    () =>
+      db.transaction('r', LOG_TABLES, async () => ({ ...(await loadSessionLog(db, filter)), filter, read })),
+    [db, filter, read],
+  );
 }
 
-/** One page of a paged session log, live, with when its read started; undefined while it is read. */
+/** One page of a paged session log, live, with the number of its read (as above); undefined while it is read. */
 export function useSessionPage(
   filter: SessionFilter,
   start: number,
   end: number,
   enabled: boolean,
-): { filter: SessionFilter; start: number; sessions: PairingSession[]; readAt: number } | undefined {
+  read: number,
+): { filter: SessionFilter; start: number; sessions: PairingSession[]; read: number } | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
     if (!enabled) return undefined;
-    const readAt = performance.now();
-    return { filter, start, sessions: await loadSessionPage(db, filter, start, end), readAt };
-  }, [db, filter, start, end, enabled]);
+    const sessions = await db.transaction('r', LOG_TABLES, () => loadSessionPage(db, filter, start, end));
+    return { filter, start, sessions, read };
+  }, [db, filter, start, end, enabled, read]);
 }
 
 /** One session, live (null once deleted). */
