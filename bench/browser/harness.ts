@@ -200,8 +200,9 @@ const BLOCKERS_READY: Record<(typeof BLOCKER_VIEWS)[number], Ready> = {
   Trends: [
     blockersTab('Trends'),
     { selector: '.heat-map .heat-cell' },
-    { selector: '.trend-card .recharts-surface' },
-    { selector: '.ageing-card .recharts-surface' },
+    { selector: '.trend-card .line-chart-svg path' },
+    { selector: '.resolve-card .bar-chart-svg .bar-chart-bar' },
+    { selector: '.ageing-card .bar-chart-svg .bar-chart-bar' },
   ],
 };
 const TABLE_SETTLED: Ready = [

@@ -17,7 +17,7 @@ export interface RovingFocus<K extends string> {
   /** Props for an item: its tab index, the element it focuses, and the focus that makes it active. */
   itemProps(key: K): {
     tabIndex: 0 | -1;
-    ref: (element: HTMLElement | null) => void;
+    ref: (element: HTMLElement | SVGElement | null) => void;
     onFocus: () => void;
   };
   /** Moves the focus to an item (and makes it the active one). */
@@ -44,10 +44,10 @@ export function useRovingFocus<K extends string>(
 ): RovingFocus<K> {
   const [chosen, setChosen] = useState<K | null>(null);
   const active = chosen !== null && keys.includes(chosen) ? chosen : (keys[0] ?? null);
-  const elements = useRef(new Map<K, HTMLElement>());
+  const elements = useRef(new Map<K, HTMLElement | SVGElement>());
   // Ref callbacks are made once per key, so React does not detach and re-attach every item on
   // each render.
-  const refCallbacks = useRef(new Map<K, (element: HTMLElement | null) => void>());
+  const refCallbacks = useRef(new Map<K, (element: HTMLElement | SVGElement | null) => void>());
 
   const focus = useCallback((key: K) => {
     setChosen(key);

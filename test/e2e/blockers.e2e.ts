@@ -217,6 +217,40 @@ describe('the Blockers area', () => {
       }
     }
 
+    // Each bar of the ageing and time-to-resolve charts, by keyboard: Enter lists what it counts.
+    for (const card of ['Ageing', 'Time to resolve']) {
+      const bars = page.getByRole('region', { name: card, exact: true }).locator('.bar-chart-bar');
+      await bars.first().waitFor();
+      const total = await bars.count();
+      expect(total, card).toBeGreaterThan(1);
+      for (let i = 0; i < total; i++) {
+        const bar = bars.nth(i);
+        const label = (await bar.getAttribute('aria-label')) ?? '';
+        await bar.focus();
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(() => shown.getAttribute('aria-label'), { message: label })
+          .toBe(`Blockers, ${firstNumber(label).toLocaleString('en')} shown`);
+        await page.goBack();
+        await bars.first().waitFor();
+      }
+    }
+
+    // The trend's plot by keyboard: ← → choose a date (today's first), Enter lists those unresolved then.
+    const plot = page
+      .getByRole('region', { name: 'Open blockers over time', exact: true })
+      .locator('.line-chart-hit');
+    await plot.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    const today = (await plot.getAttribute('aria-label')) ?? '';
+    expect(today).toMatch(/List the [\d,]+ blockers? unresolved on /);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shown.getAttribute('aria-label'), { message: today })
+      .toBe(`Blockers, ${firstNumber(today).toLocaleString('en')} shown`);
+    await page.goBack();
+
     // The board: each column's count and each lane's unresolved count.
     await view(page, 'Board');
     const board = page.getByRole('region', { name: 'Blocker board' });

@@ -244,7 +244,7 @@ const SCREENS: Screen[] = [
     name: 'blockers trends',
     async open(page) {
       await blockersView(page, 'Trends');
-      await page.locator('.trend-card .recharts-surface').first().waitFor();
+      await page.locator('.trend-card .line-chart-svg path').first().waitFor();
     },
   },
   {

@@ -15,12 +15,13 @@ import {
 } from '../../../shared/domain';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUi } from '../../store/ui';
+import { MountWhenNear } from '../../ui/MountWhenNear';
 import { useOfferUndo } from '../../ui/undo';
 import { useAction } from '../../ui/use-save';
 import { useAuditResponses, type ToilData } from './data/queries';
 import { deleteAudit, deleteResponse } from './data/toil';
 import { DistributionBar, formatScore, groupName, plural } from './parts';
-import { ResponseGrid } from './ResponseGrid';
+import { EntryHelp, ResponseGrid } from './ResponseGrid';
 
 export function AuditPage({
   data,
@@ -210,7 +211,10 @@ export function AuditPage({
         </section>
       )}
 
-      <ResponseGrid audit={audit} items={data.items} />
+      {/* 135 inputs far below the results: drawn when the page is scrolled near them, or Tab reaches them. */}
+      <MountWhenNear className="toil-entry-box" placeholder={(show) => <EntryPlaceholder show={show} />}>
+        <ResponseGrid audit={audit} items={data.items} />
+      </MountWhenNear>
 
       {responses && responses.length > 0 && (
         <details className="card toil-responses">
@@ -238,5 +242,18 @@ export function AuditPage({
         </details>
       )}
     </div>
+  );
+}
+
+/** What stands for the response grid until it is drawn: its heading, its help, a button that draws it. */
+function EntryPlaceholder({ show }: { show: () => void }) {
+  return (
+    <section className="card toil-entry toil-entry-waiting" aria-labelledby="toil-entry-waiting-title">
+      <h3 id="toil-entry-waiting-title">Enter responses</h3>
+      <EntryHelp />
+      <button type="button" onFocus={show} onClick={show}>
+        Show the response grid
+      </button>
+    </section>
   );
 }

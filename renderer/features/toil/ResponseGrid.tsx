@@ -20,6 +20,16 @@ type Row = Record<string, string>;
 const START_ROWS = 5;
 const NOT_APPLICABLE_KEYS = new Set(['n', 'N', '0', '-']);
 
+/** How the grid is typed in. */
+export function EntryHelp() {
+  return (
+    <p className="muted">
+      One row per respondent, no names. Type 1 (strongly disagree) to 5 (strongly agree) and the cursor moves
+      on; N marks “not applicable”. ↑ ↓ ← → move, Enter in the last row adds one, Ctrl+Enter saves.
+    </p>
+  );
+}
+
 export function ResponseGrid({ audit, items }: { audit: ToilAudit; items: readonly ToilItem[] }) {
   const database = useDatabase();
   const offerUndo = useOfferUndo();
@@ -113,10 +123,7 @@ export function ResponseGrid({ audit, items }: { audit: ToilAudit; items: readon
   return (
     <section className="card toil-entry" aria-labelledby={captionId}>
       <h3 id={captionId}>Enter responses</h3>
-      <p className="muted">
-        One row per respondent, no names. Type 1 (strongly disagree) to 5 (strongly agree) and the cursor
-        moves on; N marks “not applicable”. ↑ ↓ ← → move, Enter in the last row adds one, Ctrl+Enter saves.
-      </p>
+      <EntryHelp />
       <details className="toil-legend">
         <summary>
           What S1…S{statements.length} and Q1…Q{questions.length} ask

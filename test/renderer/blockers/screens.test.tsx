@@ -262,6 +262,59 @@ describe('the trends', () => {
   });
 });
 
+/** The register's filters a route opens, as an object (the query's order aside). */
+function routeFilters(): { view: string; filters: Record<string, string> } {
+  const [path = '', query = ''] = useUi.getState().route.split('?');
+  return { view: path, filters: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+describe('the trends’ bars', () => {
+  it('opens each bar’s blockers with Enter or a click, the arrows walking the bars of a chart', async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    await logBlocker(database, 'Recent', { daysAgo: 10 });
+    await logBlocker(database, 'Older', {
+      daysAgo: 100,
+      category: 'technical-execution',
+      subCategory: 'Other',
+    });
+    await logBlocker(database, 'Done', { daysAgo: 40, status: 'resolved' });
+    renderWith(database, <BlockersScreen route="blockers/trends" />);
+    const ageing = await screen.findByRole('group', { name: /^Unresolved blockers by time open/ });
+    const recent = within(ageing).getByRole('button', {
+      name: 'List the 1 unresolved blocker of People & Culture open up to 30 days',
+    });
+    const older = within(ageing).getByRole('button', {
+      name: 'List the 1 unresolved blocker of Technical Execution open 91–180 days',
+    });
+    // Only the bars with blockers are drawn, each with its title; one tab stop for the chart.
+    expect(within(ageing).getAllByRole('button')).toHaveLength(2);
+    expect(recent.querySelector('title')?.textContent).toBe(recent.getAttribute('aria-label'));
+    expect([recent.tabIndex, older.tabIndex]).toEqual([0, -1]);
+    recent.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(older);
+    await user.keyboard('{Enter}');
+    expect(routeFilters()).toEqual({
+      view: 'blockers/register',
+      filters: { age: '91-180', category: 'technical-execution' },
+    });
+
+    const resolve = screen.getByRole('group', { name: /^Median and mean days to resolve/ });
+    // The one resolved blocker took a day: its median and its mean, both of People & Culture.
+    const bars = within(resolve).getAllByRole('button');
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'List the 1 resolved blocker of People & Culture: median 1 day to resolve',
+      'List the 1 resolved blocker of People & Culture: mean 1 day to resolve',
+    ]);
+    await user.click(bars[1]!);
+    expect(routeFilters()).toEqual({
+      view: 'blockers/register',
+      filters: { category: 'people-culture', status: 'resolved' },
+    });
+  });
+});
+
 describe('the panels in other areas', () => {
   it('shows an app’s unresolved blockers, oldest first, with a link to log one', async () => {
     const database = freshDb();
