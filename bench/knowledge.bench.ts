@@ -1,7 +1,8 @@
 /**
  * People & teams calculations over the enterprise workspace (bench/workspace/generate.ts at
  * BENCH_SCALE, default 1: 5,000 people, 4,000 assignments, 200,000 pairing sessions): the
- * knowledge map (lineage, holders of every golden path and onboarded app, single points), a
+ * sessions' summary a restore computes (derived table knowledgeCredits), the knowledge map drawn
+ * from it (lineage, holders of every golden path and onboarded app, single points), a
  * departure what-if as the user picks people, and the seeding capacity forecast with its
  * defaults from the program's history. Each is the pure function the screen calls.
  */
@@ -11,7 +12,8 @@ import {
   forecastCapacity,
   MAX_HORIZON_CYCLES,
 } from '../shared/domain/capacity-forecast';
-import { buildKnowledgeMap, departureImpact } from '../shared/domain/knowledge';
+import { buildKnowledgeMap, departureImpact, KNOWLEDGE_HALF_LIFE_DAYS } from '../shared/domain/knowledge';
+import { knowledgeCreditRows } from '../shared/domain/knowledge-credits';
 import { measure } from './report';
 import { generateWorkspaceTables, WORKSPACE_TODAY } from './workspace/generate';
 
@@ -31,10 +33,23 @@ describe(`knowledge map and capacity forecast (×${SCALE}: ${sizes})`, () => {
   const input = { people, apps, goldenPaths, assignments, sessions, today: WORKSPACE_TODAY };
 
   it('builds the knowledge map', () => {
-    const map = measure(
-      `Knowledge map: lineage, holders, single points (${sizes})`,
+    // What a restore computes once (derived table knowledgeCredits), then what the screen draws from.
+    const credits = measure(
+      `Knowledge map: the sessions' summary, from every session (restore, upgrade) (${sizes})`,
       { targetMs: 500, runs: 5, units: { count: sessions.length, label: 'sessions' } },
-      () => buildKnowledgeMap(input),
+      () => knowledgeCreditRows(sessions, KNOWLEDGE_HALF_LIFE_DAYS),
+    );
+    const map = measure(
+      `Knowledge map: lineage, holders, single points from the summary (${sizes}, ${credits.length.toLocaleString('en')} rows)`,
+      { targetMs: 500, runs: 5 },
+      () =>
+        buildKnowledgeMap({
+          ...input,
+          sessions: undefined,
+          credits,
+          futureSessions: sessions.filter((s) => s.date > WORKSPACE_TODAY),
+          lessonSessions: new Map(),
+        }),
     );
     expect(map.lineage.nodes.size).toBeGreaterThan(0);
     expect(map.apps.length).toBe(

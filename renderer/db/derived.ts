@@ -17,6 +17,8 @@
  * and writes.
  */
 import type { Table } from 'dexie';
+import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../shared/domain/knowledge';
+import { KnowledgeCredits, rowIdsOf, type KnowledgeCreditRow } from '../../shared/domain/knowledge-credits';
 import {
   applyDaysDelta,
   applyTotalsDelta,
@@ -57,8 +59,12 @@ export interface SourceChange {
 
 interface Derivation {
   source: DataTableName;
-  /** The derived table's rows for a whole source table. */
-  compute(records: readonly unknown[]): unknown[];
+  /**
+   * The derived table's rows for a whole source table, computed in steps: each `next()` does a
+   * slice of a long calculation (a few ms), so the caller can let IndexedDB or the page work
+   * between slices; the last returns the rows. Nothing runs before the first `next()`.
+   */
+  compute(records: readonly unknown[]): Iterator<void, unknown[], undefined>;
   /**
    * Brings the derived table up to date after a write: `removed` before images, `added` after
    * images. Absent: a DBCore middleware keeps the table with every write to its source.
@@ -69,7 +75,7 @@ interface Derivation {
 const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   pairingTotals: {
     source: 'pairingSessions',
-    compute: (records) => recountTotals(records as SessionFacts[]),
+    compute: (records) => oneStep(() => recountTotals(records as SessionFacts[])),
     async apply(table, removed, added) {
       const deltas = totalsDelta(removed as SessionFacts[], added as SessionFacts[]);
       if (deltas.length === 0) return;
@@ -92,7 +98,7 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   },
   pairingDays: {
     source: 'pairingSessions',
-    compute: (records) => recountDays(records as DayFacts[]),
+    compute: (records) => oneStep(() => recountDays(records as DayFacts[])),
     async apply(table, removed, added) {
       const dates = daysTouched(removed as DayFacts[], added as DayFacts[]);
       if (dates.length === 0) return;
@@ -108,11 +114,11 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   // have write paths outside recordChanges.
   appTallies: {
     source: 'apps',
-    compute: (records) => tallyApps(records as TallyApp[]),
+    compute: (records) => oneStep(() => tallyApps(records as TallyApp[])),
   },
   toilTallies: {
     source: 'toilResponses',
-    compute: (records) => tallyResponses(records as ResponseFacts[]),
+    compute: (records) => oneStep(() => tallyResponses(records as ResponseFacts[])),
     async apply(table, removed, added) {
       const ids = [
         ...new Set([...(removed as ResponseFacts[]), ...(added as ResponseFacts[])].map((r) => r.auditId)),
@@ -126,7 +132,86 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       if (deleted.length > 0) await tallies.bulkDelete(deleted);
     },
   },
+  knowledgeCredits: {
+    source: 'pairingSessions',
+    *compute(records) {
+      const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+      for (const step of ['prepare', 'add'] as const) {
+        for (let i = 0; i < records.length; i += KNOWLEDGE_SLICE) {
+          credits[step](records.slice(i, i + KNOWLEDGE_SLICE) as KnowledgeSession[]);
+          yield;
+        }
+      }
+      const rows: KnowledgeCreditRow[] = [];
+      for (const row of credits.rows()) {
+        if (rows.push(row) % KNOWLEDGE_SLICE === 0) yield;
+      }
+      return rows;
+    },
+    async apply(table, removed, added) {
+      const [before, after] = changedForKnowledge(removed as Session[], added as Session[]);
+      if (before.length === 0 && after.length === 0) return;
+      const rows = table('knowledgeCredits') as Table<KnowledgeCreditRow, string>;
+      const sessions = table('pairingSessions') as Table<Session, string>;
+      if (before.length > KNOWLEDGE_RECOUNT_ALL) return recountKnowledge(table);
+      const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+      credits.load(await rows.bulkGet([...new Set([...before, ...after].flatMap(rowIdsOf))]));
+      const recount = credits.remove(before);
+      credits.add(after);
+      if (recount.size > KNOWLEDGE_RECOUNT_ALL) return recountKnowledge(table);
+      // A removed session was someone's latest or first: count them again from their sessions.
+      for (const person of recount) {
+        const [paired, partnered] = await Promise.all([
+          sessions.where('[personId+date]').between([person, ''], [person, '\uffff']).toArray(),
+          sessions.where('partnerIds').equals(person).toArray(),
+        ]);
+        const fresh = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
+        fresh.add([...new Map([...paired, ...partnered].map((s) => [s.id, s])).values()]);
+        credits.recount(person, fresh);
+      }
+      const { puts, deletes } = credits.changes();
+      if (puts.length > 0) await rows.bulkPut(puts);
+      if (deletes.length > 0) await rows.bulkDelete(deletes);
+    },
+  },
 };
+
+/** A calculation done in one step, when first asked. */
+function oneStep(calculate: () => unknown[]): Iterator<void, unknown[], undefined> {
+  return { next: () => ({ done: true, value: calculate() }) };
+}
+
+type Session = KnowledgeSession & { id: string };
+
+/** Sessions (or rows packed) per slice of a whole-table count, between pauses: a few ms each. */
+const KNOWLEDGE_SLICE = 1_000;
+/** Over this many sessions taken back, or people to count again, one write counts the whole table again. */
+const KNOWLEDGE_RECOUNT_ALL = 200;
+
+/** What the knowledge map reads of a session: an edit that changes none of it changes no row. */
+function knowledgeFacts(s: Session): string {
+  return JSON.stringify([
+    s.date,
+    s.durationMinutes,
+    s.personId,
+    s.partnerIds,
+    s.appId,
+    s.goldenPathId ?? null,
+  ]);
+}
+
+/** The before and after images that differ in what the knowledge map reads. */
+function changedForKnowledge(removed: Session[], added: Session[]): [Session[], Session[]] {
+  const before = new Map(removed.map((s) => [s.id, knowledgeFacts(s)]));
+  const same = new Set(added.filter((s) => before.get(s.id) === knowledgeFacts(s)).map((s) => s.id));
+  if (same.size === 0) return [removed, added];
+  return [removed.filter((s) => !same.has(s.id)), added.filter((s) => !same.has(s.id))];
+}
+
+/** Counts the knowledge rows again from every stored session (a write that takes back many). */
+async function recountKnowledge(table: TableAccess): Promise<void> {
+  await replaceDerived(table, 'knowledgeCredits', await table('pairingSessions').toArray());
+}
 
 /** The date of an entity's latest stored session, through its `[field+date]` index. */
 async function latestSessionDate(table: TableAccess, delta: TotalsDelta): Promise<string | null> {
@@ -167,23 +252,75 @@ export async function applyDerived(table: TableAccess, changes: readonly SourceC
   }
 }
 
+/** Rows per bulkAdd when a derived table is written whole. */
+const DERIVED_CHUNK = 1_000;
+
+/** Replaces one derived table with `rows`, in chunks: each is copied to IndexedDB in one task. */
+async function writeRows(table: TableAccess, name: DerivedTableName, rows: readonly unknown[]) {
+  await table(name).clear();
+  for (let i = 0; i < rows.length; i += DERIVED_CHUNK)
+    await table(name).bulkAdd(rows.slice(i, i + DERIVED_CHUNK));
+}
+
+/** An IndexedDB request that keeps the transaction alive while the thread answers between slices. */
+const pause = (table: TableAccess, name: DerivedTableName) => table(name).count();
+
 /** Replaces one derived table with its rows computed from its source's records. */
 async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
-  const rows = DERIVATIONS[name].compute(records);
-  await table(name).clear();
-  if (rows.length > 0) await table(name).bulkAdd(rows);
+  const work = DERIVATIONS[name].compute(records);
+  for (let next = work.next(); ; next = work.next()) {
+    if (next.done) return writeRows(table, name, next.value);
+    await pause(table, name);
+  }
 }
 
 /**
- * Replaces every derived table with its rows computed from `sources` (the records a restore or
- * the demo has just written, by table; a missing table counts as empty).
+ * Every derived table being computed from the records a restore or the demo writes (by table; a
+ * missing table counts as empty), a slice at a time: replace.ts calls `work` while IndexedDB
+ * writes each chunk of records, so the calculation mostly runs while the thread would only wait.
+ */
+export class DerivedWork {
+  private readonly pending: { name: DerivedTableName; work: Iterator<void, unknown[], undefined> }[];
+  private readonly computed = new Map<DerivedTableName, unknown[]>();
+
+  constructor(sources: Readonly<Partial<Record<string, readonly unknown[]>>>) {
+    this.pending = DERIVED_TABLE_NAMES.map((name) => ({
+      name,
+      work: DERIVATIONS[name].compute(sources[DERIVATIONS[name].source] ?? []),
+    }));
+  }
+
+  /** Computes slices for about `budgetMs` (at least one); false once every table's rows are computed. */
+  work(budgetMs = 0): boolean {
+    const until = performance.now() + budgetMs;
+    do {
+      const head = this.pending[0];
+      if (!head) return false;
+      const next = head.work.next();
+      if (next.done) {
+        this.computed.set(head.name, next.value);
+        this.pending.shift();
+      }
+    } while (performance.now() < until);
+    return this.pending.length > 0;
+  }
+
+  /** Finishes the calculation, pausing between slices, and replaces every derived table with its rows. */
+  async write(table: TableAccess): Promise<void> {
+    while (this.work()) await pause(table, DERIVED_TABLE_NAMES[0]!);
+    for (const name of DERIVED_TABLE_NAMES) await writeRows(table, name, this.computed.get(name) ?? []);
+  }
+}
+
+/**
+ * Replaces every derived table with its rows computed from `sources` (the records a restore, the
+ * demo or a merge has just written, by table; a missing table counts as empty).
  */
 export async function writeDerived(
   table: TableAccess,
   sources: Readonly<Partial<Record<string, readonly unknown[]>>>,
 ): Promise<void> {
-  for (const name of DERIVED_TABLE_NAMES)
-    await replaceDerived(table, name, sources[DERIVATIONS[name].source] ?? []);
+  await new DerivedWork(sources).write(table);
 }
 
 /** Computes derived tables from their stored source tables (a schema upgrade that introduces them). */

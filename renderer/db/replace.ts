@@ -5,14 +5,18 @@
  * callback awaits something that is not a Dexie operation, so nothing inside awaits a timer or
  * another promise: progress is reported synchronously between chunks, and cancelling is a check
  * of the AbortSignal between chunks (the awaited writes give the page its turns to paint the
- * progress and to deliver the click on "Cancel"). Derived tables (totals) are computed from the
- * records written, in the same transaction (./derived.ts).
+ * progress and to deliver the click on "Cancel"). Derived tables (totals, the knowledge map's
+ * summary) are computed from the records written, in the same transaction (./derived.ts): a slice
+ * of at most about 12 ms after each chunk is handed to IndexedDB, while it writes that chunk.
  */
 import type { Table } from 'dexie';
 import { CLOCKS_TABLE } from '../../shared/schema/tables';
 import { DATA_TABLES, type AdoptionDatabase } from './database';
-import { writeDerived } from './derived';
+import { DerivedWork } from './derived';
 import { guardStorage } from './errors';
+
+/** The derived tables' calculation per chunk written: short enough to be no long task in the page (the demo). */
+const DERIVED_BUDGET_MS = 12;
 
 export interface ReplaceOptions {
   /** Called with records written so far and the total, after each chunk (and once with 0 at the start). */
@@ -77,11 +81,15 @@ export async function replaceAllData(
           // Each chunk is handed to IndexedDB before the one before it is awaited, so the database
           // always has the next records while this thread handles the last ones' results.
           let previous: { written: Promise<unknown>; count: number } | null = null;
+          // Totals and the like are not in a backup: computed from the records, a slice at a time
+          // while IndexedDB writes each chunk (the thread would otherwise only wait for it).
+          const derived = new DerivedWork(tables);
           for (const chunk of [...chunks, null]) {
             if (signal?.aborted) throw new ReplaceCanceled();
             const written = chunk?.table.bulkAdd(chunk.rows);
             // Awaited in the next turn; a failure while the previous chunk is awaited is not unhandled.
             written?.catch(() => {});
+            if (chunk) derived.work(DERIVED_BUDGET_MS);
             if (previous) {
               await previous.written;
               done += previous.count;
@@ -89,8 +97,8 @@ export async function replaceAllData(
             }
             previous = chunk && written ? { written, count: chunk.rows.length } : null;
           }
-          // Totals and the like are not in a backup: computed from the records just written.
-          await writeDerived((name) => database.table(name), tables);
+          // What is left of the derived tables, then their rows.
+          await derived.write((name) => database.table(name));
           // A cancel that arrives with the last chunk still wins: the transaction has not committed yet.
           if (signal?.aborted) throw new ReplaceCanceled();
         },

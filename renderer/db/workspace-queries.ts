@@ -11,6 +11,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { actualsFromTallies, tallyRange } from '../../shared/domain/app-tallies';
 import {
+  COUNTED_STAGES,
   isUnfinished,
   type App,
   type Blocker,
@@ -18,8 +19,15 @@ import {
   type Cycle,
   type CycleActual,
   type IsoDate,
+  type PairingSession,
+  type Person,
   type Program,
+  type Team,
+  type Assignment,
+  type GoldenPath,
+  lessonSuspects,
 } from '../../shared/domain';
+import type { KnowledgeCreditRow } from '../../shared/domain/knowledge-credits';
 import { useDatabase } from './DatabaseContext';
 import type { AdoptionDatabase } from './database';
 import { keptQuery } from './kept-query';
@@ -182,4 +190,66 @@ export function useAppBlockerHistories(appId: string): Pick<Blocker, 'statusHist
       })),
     [database, appId],
   );
+}
+
+/** What the knowledge map reads: people, teams and assignments, and across areas the apps, golden paths and sessions' summary. */
+export interface KnowledgeReads {
+  people: Person[];
+  teams: Team[];
+  /** Apps selected, onboarding, on the platform or paused. */
+  apps: App[];
+  goldenPaths: GoldenPath[];
+  assignments: Assignment[];
+  /** The pairing sessions summarised (derived table knowledgeCredits, shared/domain/knowledge-credits.ts). */
+  credits: KnowledgeCreditRow[];
+  /** The sessions dated after `today`: they count undecayed. */
+  futureSessions: PairingSession[];
+  /** Every session naming a person whose stored lesson names someone unknown (usually none). */
+  lessonSessions: Map<string, PairingSession[]>;
+}
+
+/** The stages that count, in key order: their apps read in the order one `anyOf` over them gives. */
+const COUNTED_IN_KEY_ORDER = [...COUNTED_STAGES].sort();
+
+/**
+ * The apps in a stage that counts: one getAll per stage. `where('stage').anyOf(…)` walks a cursor
+ * instead, one IndexedDB round trip per app (2,599 at ×0.25, 151 ms of the page's time in 3 opens).
+ */
+async function countedApps(database: AdoptionDatabase): Promise<App[]> {
+  const byStage = await Promise.all(
+    COUNTED_IN_KEY_ORDER.map((stage) => database.apps.where('stage').equals(stage).toArray()),
+  );
+  return byStage.flat();
+}
+
+/**
+ * The knowledge map's reads, or undefined while the first is under way: the sessions' summary
+ * (a few thousand rows for 200,000 sessions) instead of the sessions, so opening the map never
+ * reads them. Live: a session logged or a person added elsewhere redraws the map.
+ */
+export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
+  const database = useDatabase();
+  return useLiveQuery(async () => {
+    const [people, teams, apps, goldenPaths, assignments, credits, futureSessions] = await Promise.all([
+      database.people.toArray(),
+      database.teams.toArray(),
+      countedApps(database),
+      database.goldenPaths.orderBy('name').toArray(),
+      database.assignments.toArray(),
+      database.knowledgeCredits.toArray() as Promise<KnowledgeCreditRow[]>,
+      database.pairingSessions.where('date').above(today).toArray(),
+    ]);
+    const lessonSessions = new Map<string, PairingSession[]>();
+    for (const personId of lessonSuspects(credits, people)) {
+      const [paired, partnered] = await Promise.all([
+        database.pairingSessions
+          .where('[personId+date]')
+          .between([personId, ''], [personId, '\uffff'])
+          .toArray(),
+        database.pairingSessions.where('partnerIds').equals(personId).toArray(),
+      ]);
+      lessonSessions.set(personId, [...new Map([...paired, ...partnered].map((s) => [s.id, s])).values()]);
+    }
+    return { people, teams, apps, goldenPaths, assignments, credits, futureSessions, lessonSessions };
+  }, [database, today]);
 }

@@ -22,12 +22,24 @@
  * - **What-if** — given people who leave: the golden paths and apps that lose their last
  *   holder, and per team the subjects whose last holder in that team leaves.
  *
- * Every pass is linear in the people, apps, assignments and sessions (plus sorting the
- * people of the lineage and each subject's holders), so 5,000 people and 200,000 sessions take
- * a fraction of a second.
+ * The sessions reach the map summarised (./knowledge-credits.ts: per subject and person the
+ * decayed credit in factorised form, per person their first lesson and first day teaching), so
+ * the screen reads that derived table and never the 200,000 sessions; given sessions, the map
+ * summarises them first. Every pass is linear in the people, apps, assignments and summary rows
+ * (plus sorting the people of the lineage and each subject's holders).
  */
 import type { AppStage } from './apps';
 import { minIsoDate, type IsoDate } from './dates';
+import {
+  creditedPeople,
+  creditSubjects,
+  creditWeights,
+  dayNumber,
+  knowledgeCreditRows,
+  type CreditKind,
+  type CreditRow,
+  type KnowledgeCreditRow,
+} from './knowledge-credits';
 
 /** Credit halves every this many days. */
 export const KNOWLEDGE_HALF_LIFE_DAYS = 180;
@@ -75,7 +87,20 @@ export interface KnowledgeInput {
   apps: readonly KnowledgeApp[];
   goldenPaths: readonly { id: string }[];
   assignments: readonly KnowledgeAssignment[];
-  sessions: readonly KnowledgeSession[];
+  /**
+   * Every pairing session; or, in place of them, `credits` (the derived table's rows,
+   * ./knowledge-credits.ts) with `futureSessions` and `lessonSessions`.
+   */
+  sessions?: readonly KnowledgeSession[];
+  /** The sessions summarised (./knowledge-credits.ts), scaled with this map's half-life. */
+  credits?: readonly KnowledgeCreditRow[];
+  /** With `credits`: the sessions dated after `today` (they count undecayed). */
+  futureSessions?: readonly KnowledgeSession[];
+  /**
+   * With `credits`: for each person `lessonSuspects` names, every session naming them (as the
+   * person who paired or a partner), to find their lessons among the people known.
+   */
+  lessonSessions?: ReadonlyMap<string, readonly KnowledgeSession[]>;
   /** The day the decay counts from. */
   today: IsoDate;
   halfLifeDays?: number;
@@ -163,17 +188,6 @@ function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<
   return out;
 }
 
-/**
- * A calendar date's day number (days since 1970-01-01), for differences: a few thousand dates
- * are aged here, and date-fns' difference (which builds and compares two zoned dates) costs
- * more than the whole pass over the sessions. Equal to daysBetween for any real date.
- */
-function dayNumber(date: IsoDate): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
-  );
-}
-
 /** People by position, so the passes below index arrays instead of hashing ids. */
 function indexPeople(people: readonly KnowledgePerson[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -181,10 +195,87 @@ function indexPeople(people: readonly KnowledgePerson[]): Map<string, number> {
   return index;
 }
 
+/** A person's first pairing lesson and the first day they paired, among the people known. */
+interface PairingLessons {
+  /** Per learner: the earliest session naming them as a partner, and who paired (lowest id on a tie). */
+  learned: Map<string, { date: IsoDate; teacherId: string }>;
+  /** Per teacher: the first day they paired with someone known. */
+  taught: Map<string, IsoDate>;
+}
+
+/** The pairing lessons of sessions, between people `known` has. */
+function lessonsOfSessions(
+  sessions: Iterable<KnowledgeSession>,
+  known: ReadonlyMap<string, unknown>,
+  into: PairingLessons = { learned: new Map(), taught: new Map() },
+  only?: (personId: string) => boolean,
+): PairingLessons {
+  const { learned, taught } = into;
+  for (const s of sessions) {
+    if (!known.has(s.personId)) continue;
+    for (const learner of s.partnerIds) {
+      if (learner === s.personId || !known.has(learner)) continue;
+      if (!only || only(learner)) {
+        const current = learned.get(learner);
+        if (!current || s.date < current.date || (s.date === current.date && s.personId < current.teacherId))
+          learned.set(learner, { date: s.date, teacherId: s.personId });
+      }
+      if (!only || only(s.personId)) {
+        const out = taught.get(s.personId);
+        if (out === undefined || s.date < out) taught.set(s.personId, s.date);
+      }
+    }
+  }
+  return into;
+}
+
+/**
+ * The people whose stored lesson rows (./knowledge-credits.ts) name someone unknown: a learner
+ * whose first teacher is not among `people`, a teacher none of whose first partners is. Their
+ * lessons are counted again from their own sessions (`KnowledgeInput.lessonSessions`).
+ */
+export function lessonSuspects(
+  rows: readonly KnowledgeCreditRow[],
+  people: readonly { id: string }[],
+): string[] {
+  const known = new Set(people.map((p) => p.id));
+  const out: string[] = [];
+  for (const row of rows) {
+    if (row.row === 'learner') {
+      if (known.has(row.personId) && !known.has(row.teacherId)) out.push(row.personId);
+    } else if (row.row === 'teacher') {
+      if (known.has(row.personId) && !row.learnerIds.some((id) => known.has(id))) out.push(row.personId);
+    }
+  }
+  return out;
+}
+
+/** The pairing lessons from the input: its sessions, or the stored rows with the suspects' sessions. */
+function pairingLessons(input: LineageInput, known: ReadonlyMap<string, unknown>): PairingLessons {
+  if (input.sessions) return lessonsOfSessions(input.sessions, known);
+  const lessons: PairingLessons = { learned: new Map(), taught: new Map() };
+  const suspects = new Set(lessonSuspects(input.credits ?? [], input.people));
+  for (const row of input.credits ?? []) {
+    if (row.row === 'credit' || suspects.has(row.personId) || !known.has(row.personId)) continue;
+    if (row.row === 'learner')
+      lessons.learned.set(row.personId, { date: row.date, teacherId: row.teacherId });
+    else lessons.taught.set(row.personId, row.date);
+  }
+  for (const personId of suspects) {
+    const sessions = input.lessonSessions?.get(personId);
+    if (!sessions) throw new Error(`The sessions of ${personId} are needed to find their lessons`);
+    lessonsOfSessions(sessions, known, lessons, (id) => id === personId);
+  }
+  return lessons;
+}
+
+type LineageInput = Pick<
+  KnowledgeInput,
+  'people' | 'apps' | 'assignments' | 'sessions' | 'credits' | 'lessonSessions'
+>;
+
 /** Builds the lineage from the lessons of seeding assignments and pairing sessions. */
-export function buildLineage(
-  input: Pick<KnowledgeInput, 'people' | 'apps' | 'assignments' | 'sessions'>,
-): Lineage {
+export function buildLineage(input: LineageInput): Lineage {
   const { people } = input;
   const index = indexPeople(people);
   const members = groupBy(people.keys(), (i) => people[i]!.teamId);
@@ -220,13 +311,13 @@ export function buildLineage(
     for (const learner of (teamId !== null && members.get(teamId)) || [])
       teach(seeder, learner, a.startDate, 0);
   }
-  for (const s of input.sessions) {
-    const teacher = index.get(s.personId);
-    if (teacher === undefined) continue;
-    for (const partner of s.partnerIds) {
-      const learner = index.get(partner);
-      if (learner !== undefined) teach(teacher, learner, s.date, 1);
-    }
+  const { learned, taught } = pairingLessons(input, index);
+  for (const [learnerId, { date, teacherId }] of learned)
+    teach(index.get(teacherId)!, index.get(learnerId)!, date, 1);
+  for (const [teacherId, date] of taught) {
+    const teacher = index.get(teacherId)!;
+    const out = outDate[teacher];
+    if (out === undefined || date < out) outDate[teacher] = date;
   }
 
   const nodes = new Map<string, LineageNode>();
@@ -273,6 +364,9 @@ export function buildLineage(
   return { nodes, roots, generations };
 }
 
+/** No day yet: below every day number. */
+const NO_DAY = -(2 ** 31);
+
 /** A growable pair of typed arrays: decayed hours and the latest day, per slot. */
 class CreditSlots {
   weight = new Float64Array(1024);
@@ -289,7 +383,7 @@ class CreditSlots {
       this.weight = weight;
       this.last = last;
     }
-    this.last[this.size] = -1;
+    this.last[this.size] = NO_DAY;
     return this.size++;
   }
 }
@@ -321,91 +415,100 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
   const NO_APP = { app: undefined, paths: [] as number[] };
   const today = dayNumber(input.today);
 
-  // Days, numbered as first seen, with their age and decay: a few thousand in ten years.
-  const days: IsoDate[] = [];
-  const ageOf: number[] = [];
-  const decayOf: number[] = [];
-  const dayIndex = new Map<IsoDate, number>();
-  const dayOf = (date: IsoDate) => {
-    let day = dayIndex.get(date);
-    if (day === undefined) {
-      day = days.length;
-      dayIndex.set(date, day);
-      days.push(date);
-      const age = Math.max(0, today - dayNumber(date));
-      ageOf.push(age);
-      decayOf.push(0.5 ** (age / halfLifeDays));
-    }
-    return day;
-  };
-  const later = (day: number, than: number) => than < 0 || ageOf[day]! < ageOf[than]!;
-
   const pathWeight = new Float64Array(goldenPaths.length * P);
-  const pathLast = new Int32Array(goldenPaths.length * P).fill(-1);
+  const pathLast = new Int32Array(goldenPaths.length * P).fill(NO_DAY);
   const appSlots = new CreditSlots();
   const appSlotOf = new Map<number, number>();
 
   /** Credits one person `weight` decayed hours, on `day`, for an onboarded app (if any) and golden paths. */
   const credit = (
-    personId: string,
+    person: number,
     app: number | undefined,
     paths: readonly number[],
     weight: number,
     day: number,
   ) => {
-    const person = personIndex.get(personId);
-    if (person === undefined) return;
     if (app !== undefined) {
       const key = app * P + person;
       let slot = appSlotOf.get(key);
       if (slot === undefined) appSlotOf.set(key, (slot = appSlots.open()));
       appSlots.weight[slot]! += weight;
-      if (later(day, appSlots.last[slot]!)) appSlots.last[slot] = day;
+      if (day > appSlots.last[slot]!) appSlots.last[slot] = day;
     }
     for (const path of paths) {
       const at = path * P + person;
       pathWeight[at]! += weight;
-      if (later(day, pathLast[at]!)) pathLast[at] = day;
+      if (day > pathLast[at]!) pathLast[at] = day;
     }
   };
-  for (const s of input.sessions) {
-    if (!(s.durationMinutes > 0)) continue;
-    const { app, paths: appPaths } = (s.appId !== null && appInfo.get(s.appId)) || NO_APP;
-    // The session's own golden path, else every one its app uses.
-    const own = s.goldenPathId ? pathIndex.get(s.goldenPathId) : undefined;
-    const paths = own !== undefined ? [own] : s.goldenPathId ? [] : appPaths;
-    const day = dayOf(s.date);
-    const weight = (s.durationMinutes / 60) * decayOf[day]!;
-    credit(s.personId, app, paths, weight, day);
-    // Each partner once, and not again when listed as the person who paired.
-    const partners = s.partnerIds;
-    for (let i = 0; i < partners.length; i++) {
-      const partner = partners[i]!;
-      if (partner !== s.personId && partners.indexOf(partner) === i) credit(partner, app, paths, weight, day);
+  /** Where a credit row's hours go: an onboarded app, golden paths; undefined when nowhere. */
+  const targetsOf = (kind: CreditKind, id: string): { app: number | undefined; paths: readonly number[] } => {
+    if (kind === 'path') {
+      const path = pathIndex.get(id);
+      return { app: undefined, paths: path === undefined ? [] : [path] };
+    }
+    const info = appInfo.get(id) ?? NO_APP;
+    return kind === 'app' ? { app: info.app, paths: [] } : { app: undefined, paths: info.paths };
+  };
+  // The sessions, summarised per subject and person (./knowledge-credits.ts).
+  const rows = input.credits ?? knowledgeCreditRows(input.sessions ?? [], halfLifeDays);
+  for (const row of rows) {
+    if (row.row !== 'credit') continue;
+    if (row.halfLifeDays !== halfLifeDays) throw new Error(`Credit row ${row.id} has another half-life`);
+    const { app, paths } = targetsOf(row.kind, row.subjectId);
+    if (app === undefined && paths.length === 0) continue;
+    const { people: ids, weights } = creditWeights(row as CreditRow, today);
+    for (let i = 0; i < ids.length; i++) {
+      const person = personIndex.get(ids[i]!);
+      if (person !== undefined) credit(person, app, paths, weights[i]!, row.lastDays[i]!);
+    }
+  }
+  // A session dated after today counts undecayed: the rows above weighed it 2^(days ahead / h).
+  const future = input.credits
+    ? (input.futureSessions ?? [])
+    : (input.sessions ?? []).filter((s) => s.date > input.today);
+  for (const s of future) {
+    const ahead = dayNumber(s.date) - today;
+    if (!(ahead > 0)) continue;
+    const correction = (s.durationMinutes / 60) * (1 - 2 ** (ahead / halfLifeDays));
+    const people = creditedPeople(s);
+    for (const [kind, id] of creditSubjects(s)) {
+      const { app, paths } = targetsOf(kind, id);
+      for (const personId of people) {
+        const person = personIndex.get(personId);
+        if (person !== undefined) credit(person, app, paths, correction, NO_DAY);
+      }
     }
   }
   for (const a of input.assignments) {
     if (a.kind !== 'seeding' || a.startDate > input.today) continue;
     const last = minIsoDate(a.endDate ?? input.today, input.today);
-    const day = dayOf(last);
-    const weight = (dayNumber(last) - dayNumber(a.startDate) + 1) * SEEDING_HOURS_PER_DAY * decayOf[day]!;
+    const day = dayNumber(last);
+    const weight =
+      (day - dayNumber(a.startDate) + 1) *
+      SEEDING_HOURS_PER_DAY *
+      0.5 ** (Math.max(0, today - day) / halfLifeDays);
     const seeded: readonly string[] =
       a.appId !== null
         ? [a.appId]
         : a.targetTeamId !== null
           ? (onboardedByTeam.get(a.targetTeamId) ?? []).map((app) => app.id)
           : [];
+    const person = personIndex.get(a.personId);
+    if (person === undefined) continue;
     for (const appId of seeded) {
       const { app, paths } = appInfo.get(appId) ?? NO_APP;
-      credit(a.personId, app, paths, weight, day);
+      credit(person, app, paths, weight, day);
     }
   }
 
-  const holderOf = (person: number, weight: number, day: number): Holder => ({
-    personId: people[person]!.id,
-    weight,
-    lastDate: days[day]!,
-  });
+  const isoOf = new Map<number, IsoDate>();
+  const holderOf = (person: number, weight: number, day: number): Holder => {
+    let lastDate = isoOf.get(day);
+    if (lastDate === undefined)
+      isoOf.set(day, (lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    return { personId: people[person]!.id, weight, lastDate };
+  };
   // People who left hold nothing now (their past credit stays with the lineage only).
   const gone = new Uint8Array(P);
   people.forEach((p, i) => (gone[i] = p.leftOn ? 1 : 0));

@@ -144,6 +144,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { appTallies: 'id' },
     derive: ['appTallies'],
   },
+  {
+    version: 9,
+    appVersion: '0.9.0',
+    change:
+      'The knowledge map keeps a summary of the pairing sessions: per golden path, app and person the decayed hours, and each person’s first lesson and first day teaching, so it no longer reads every session.',
+    // Read whole by the knowledge map; written by id.
+    stores: { knowledgeCredits: 'id' },
+    derive: ['knowledgeCredits'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

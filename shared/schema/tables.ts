@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { appSchema, criterionSchema, goldenPathSchema } from '../domain/apps';
 import { blockerSchema } from '../domain/blockers';
 import { dxScoreSchema } from '../domain/dx-assessment';
+import { knowledgeCreditSchema } from '../domain/knowledge-credits';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
 import { pairingDaySchema, pairingTotalSchema } from '../domain/pairing';
@@ -90,6 +91,7 @@ export const TABLES = {
   pairingDays: derivedTable(pairingDaySchema, 'id'),
   toilTallies: derivedTable(toilTallySchema, 'id'),
   appTallies: derivedTable(appTallySchema, 'id'),
+  knowledgeCredits: derivedTable(knowledgeCreditSchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

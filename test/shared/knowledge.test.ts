@@ -205,7 +205,7 @@ describe('single points of knowledge', () => {
   });
 
   it('marks a single point that is the only holder anywhere', () => {
-    const alone = buildKnowledgeMap({ ...world, sessions: world.sessions.slice(0, 2) });
+    const alone = buildKnowledgeMap({ ...world, sessions: world.sessions!.slice(0, 2) });
     expect(alone.singlePoints.get('cleo')).toContainEqual({
       kind: 'app',
       id: 'orders-web',

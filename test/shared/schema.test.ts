@@ -31,12 +31,26 @@ function compareVersions(a: string, b: string): number {
 describe('the table list', () => {
   it('keeps settings on this machine, totals derived, and every other table in backups, in list order', () => {
     expect(LOCAL_TABLE_NAMES).toEqual(['settings']);
-    expect(DERIVED_TABLE_NAMES).toEqual(['pairingTotals', 'pairingDays', 'toilTallies', 'appTallies']);
+    expect(DERIVED_TABLE_NAMES).toEqual([
+      'pairingTotals',
+      'pairingDays',
+      'toilTallies',
+      'appTallies',
+      'knowledgeCredits',
+    ]);
     // The clocks travel in a backup beside its tables, not as one of them (shared/sync/clocks.ts).
     expect(DATA_TABLE_NAMES).toEqual(
       TABLE_NAMES.filter(
         (name) =>
-          !['settings', 'pairingTotals', 'pairingDays', 'toilTallies', 'appTallies', 'clocks'].includes(name),
+          ![
+            'settings',
+            'pairingTotals',
+            'pairingDays',
+            'toilTallies',
+            'appTallies',
+            'knowledgeCredits',
+            'clocks',
+          ].includes(name),
       ),
     );
     expect(Object.keys(RECORD_SCHEMAS)).toEqual(DATA_TABLE_NAMES);
@@ -71,6 +85,7 @@ describe('the schema versions', () => {
     expect(appVersionForSchema(6)).toBe('0.6.0');
     expect(appVersionForSchema(7)).toBe('0.7.0');
     expect(appVersionForSchema(8)).toBe('0.8.0');
+    expect(appVersionForSchema(9)).toBe('0.9.0');
     expect(appVersionForSchema(CURRENT_SCHEMA_VERSION + 1)).toBeUndefined();
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;

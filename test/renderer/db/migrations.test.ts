@@ -24,9 +24,13 @@ import v4BackupText from '../../fixtures/schema-v4/backup.json?raw';
 import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
 import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
 import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
+import v8BackupText from '../../fixtures/schema-v8/backup.json?raw';
 import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
+import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../../shared/domain/knowledge';
+import { knowledgeCreditRows, type KnowledgeCreditRow } from '../../../shared/domain/knowledge-credits';
 import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
+import { expectSameRows } from '../../fixtures/knowledge-credits';
 import { byId, snapshot } from './db-helpers';
 
 interface PlainRecord {
@@ -44,6 +48,7 @@ const FIXTURES: Record<number, string> = {
   5: v5BackupText,
   6: v6BackupText,
   7: v7BackupText,
+  8: v8BackupText,
 };
 
 const names: string[] = [];
@@ -391,5 +396,36 @@ describe('schema version 8', () => {
     // Two apps on the platform, in cycles: counted per cycle, per stage and per step reached.
     expect(tallies.find((t) => t.id === 'stage|on-platform')?.count).toBe(2);
     expect(tallies.filter((t) => t.id.startsWith('reached|production|'))).toHaveLength(2);
+  });
+});
+
+describe('schema version 9', () => {
+  it('computes the knowledge map’s summary of the sessions of a version-8 database, equal to a recount', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(8);
+    await writeOldDatabase(name, 8, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const rows = await database.knowledgeCredits.toArray();
+    const sessions = old.pairingSessions as unknown as KnowledgeSession[];
+    expect(sessions.length).toBeGreaterThan(0);
+    // The fixture's sessions name an app, golden paths and partners: every kind of row is there.
+    expect(new Set(rows.map((r) => r.row))).toEqual(new Set(['credit', 'learner', 'teacher']));
+    expectSameRows(rows, knowledgeCreditRows(sessions, KNOWLEDGE_HALF_LIFE_DAYS), '2026-12-04');
+  });
+
+  it('computes the summary when it restores a backup of every earlier version, and never exports it', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
+      const restored = await database.pairingSessions.toArray();
+      const rows: KnowledgeCreditRow[] = await database.knowledgeCredits.toArray();
+      expect(rows.length, `version ${version}`).toBeGreaterThan(0);
+      expectSameRows(rows, knowledgeCreditRows(restored, KNOWLEDGE_HALF_LIFE_DAYS), '2026-12-04');
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain(
+        'knowledgeCredits',
+      );
+    }
   });
 });

@@ -2,7 +2,7 @@
  * The knowledge map (People & teams): who seeded whom, generation by generation from the first
  * team; who holds each golden path's and each onboarded app's knowledge, older sessions counting
  * less; the single points of knowledge; and what a departure would cost. The calculations are
- * shared/domain/knowledge.ts over this view's own reads (./queries.ts); the people marked as
+ * shared/domain/knowledge.ts over this view's reads (./queries.ts: the sessions' summary, not the sessions); the people marked as
  * leaving are this view's state, shared by the lineage, the single points and the what-if.
  */
 import { useCallback, useMemo, useState } from 'react';
@@ -21,9 +21,9 @@ import { SinglePointsList } from './SinglePointsList';
 import './knowledge.css';
 
 export default function KnowledgeView() {
-  const data = useKnowledgeData();
-  const [leaving, setLeaving] = useState<ReadonlySet<string>>(() => new Set());
   const today = todayIso();
+  const data = useKnowledgeData(today);
+  const [leaving, setLeaving] = useState<ReadonlySet<string>>(() => new Set());
 
   const map = useMemo(
     () =>
@@ -33,7 +33,9 @@ export default function KnowledgeView() {
         apps: data.apps,
         goldenPaths: data.goldenPaths,
         assignments: data.assignments,
-        sessions: data.sessions,
+        credits: data.credits,
+        futureSessions: data.futureSessions,
+        lessonSessions: data.lessonSessions,
         today,
       }),
     [data, today],

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdoptionDatabase } from '../../../../renderer/db/database';
 import { DatabaseProvider } from '../../../../renderer/db/DatabaseContext';
+import { applyDerived } from '../../../../renderer/db/derived';
 import { buildRecord } from '../../../../renderer/db/repository';
 import KnowledgeView from '../../../../renderer/features/people/knowledge/KnowledgeView';
 import {
@@ -93,11 +94,17 @@ async function openView() {
       seeding(ada, payments, paymentsApi.id, '2025-01-01', '2025-03-31'),
       seeding(cleo, orders, ordersWeb.id, '2025-07-01', null),
     ]);
-    await database.pairingSessions.bulkAdd([
+    const sessions = [
       session('2025-02-01', 240, ben, [cleo, dan], paymentsApi.id),
       session('2025-03-01', 60, dan, [ben], paymentsApi.id),
       session('2025-08-01', 180, cleo, [eve], ordersWeb.id),
-    ]);
+    ];
+    await database.pairingSessions.bulkAdd(sessions);
+    // As a command writes them: with their summary (the derived table the map reads).
+    await applyDerived(
+      (name) => database.table(name),
+      sessions.map((after) => ({ table: 'pairingSessions', after })),
+    );
   });
   render(
     <DatabaseProvider database={database}>

@@ -1,0 +1,484 @@
+/**
+ * The knowledge map's summary of the pairing sessions, kept as a derived table
+ * (renderer/db/derived.ts `knowledgeCredits`) so the map never reads 200,000 sessions: per
+ * subject and person the decayed credit in factorised form, and per person their first pairing
+ * lesson and the first day they taught.
+ *
+ * - **Credit rows** — one per subject: an app (every session with that app), a golden path (the
+ *   sessions that name it) or an app's sessions that name no golden path (credited, when the map
+ *   is drawn, to the golden paths the app uses then). For each person the session credits (the
+ *   person who paired and each partner, once), the sum of `minutes × 2^((day − refDay) / h)`,
+ *   the number of sessions and the latest day. `refDay` is the row's latest day, so every term
+ *   is at most its minutes and 10 years at any half-life stay far inside float64's range; the
+ *   decayed hours on `today` are `sum × 2^((refDay − today) / h) / 60`, which is the sum of
+ *   `minutes / 60 × 2^((day − today) / h)` that shared/domain/knowledge.ts weighs a session by.
+ *   Sessions dated after `today` count undecayed there: the map corrects them from the few
+ *   sessions it reads by date (`creditWeights`'s `future`).
+ * - **Learner rows** — a person's first pairing lesson: the earliest session naming them as a
+ *   partner, its day and who paired (the lowest id on a tie).
+ * - **Teacher rows** — the first day a person paired with someone else, and those partners.
+ *
+ * The rows name people by id whether or not they exist: the map checks them against the people
+ * it reads (shared/domain/knowledge.ts), and recounts a person whose stored lesson names someone
+ * unknown from that person's own sessions.
+ */
+import { z } from 'zod';
+import type { IsoDate } from './dates';
+import type { KnowledgeSession } from './knowledge';
+
+/** What a credit row sums: an app's sessions, a golden path's, or an app's sessions naming no golden path. */
+export type CreditKind = 'app' | 'path' | 'app-unpathed';
+
+/** Separates person ids in a credit row's `people` (ids are uuids or import keys: never a control character). */
+const SEP = '\u001f';
+
+export interface CreditRow {
+  /** `${kind}:${subjectId}`. */
+  id: string;
+  row: 'credit';
+  kind: CreditKind;
+  subjectId: string;
+  /** The half-life the sums were scaled with. */
+  halfLifeDays: number;
+  /** The day number (days since 1970-01-01) the sums are scaled to: the latest day credited. */
+  refDay: number;
+  /** Person ids, joined by U+001F, in the order of the arrays below. */
+  people: string;
+  /** Per person: Σ minutes × 2^((day − refDay) / halfLifeDays). */
+  sums: Float64Array;
+  /** Per person: the sessions credited. */
+  counts: Int32Array;
+  /** Per person: the day number of their latest session. */
+  lastDays: Int32Array;
+}
+
+export interface LearnerRow {
+  /** `learner:${personId}`. */
+  id: string;
+  row: 'learner';
+  personId: string;
+  /** The day of their first pairing lesson. */
+  date: IsoDate;
+  /** Who paired with them that day (the lowest id when several did). */
+  teacherId: string;
+}
+
+export interface TeacherRow {
+  /** `teacher:${personId}`. */
+  id: string;
+  row: 'teacher';
+  personId: string;
+  /** The first day they paired with someone else. */
+  date: IsoDate;
+  /** Everyone they paired with that day, sorted. */
+  learnerIds: string[];
+}
+
+export type KnowledgeCreditRow = CreditRow | LearnerRow | TeacherRow;
+
+/** A calendar date's day number: days since 1970-01-01. */
+export function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
+  );
+}
+
+/** The credit rows a session adds to, as [kind, subject id]; none when it lasted no time. */
+export function creditSubjects(s: KnowledgeSession): [CreditKind, string][] {
+  if (!(s.durationMinutes > 0)) return [];
+  const out: [CreditKind, string][] = [];
+  if (s.appId) out.push(['app', s.appId]);
+  if (s.goldenPathId) out.push(['path', s.goldenPathId]);
+  else if (s.appId) out.push(['app-unpathed', s.appId]);
+  return out;
+}
+
+/** The people a session credits: the person who paired, then each other partner once. */
+export function creditedPeople(s: KnowledgeSession): string[] {
+  const out = [s.personId];
+  for (const p of s.partnerIds) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/** The partners a session teaches: each once, never the person who paired. */
+function learnersOf(s: KnowledgeSession): string[] {
+  const out: string[] = [];
+  for (const p of s.partnerIds) if (p !== s.personId && !out.includes(p)) out.push(p);
+  return out;
+}
+
+/** The ids of every row a session adds to or takes from. */
+export function rowIdsOf(s: KnowledgeSession): string[] {
+  const ids = creditSubjects(s).map(([kind, id]) => `${kind}:${id}`);
+  const learners = learnersOf(s);
+  for (const p of learners) ids.push(`learner:${p}`);
+  if (learners.length > 0) ids.push(`teacher:${s.personId}`);
+  return ids;
+}
+
+/** 2^(−days / halfLifeDays) for whole days, memoised per half-life: a few thousand distinct days. */
+const HALVINGS = new Map<number, Float64Array>();
+const MEMO_DAYS = 40_000;
+export function halving(days: number, halfLifeDays: number): number {
+  if (!(days >= 0 && days < MEMO_DAYS && Number.isInteger(days))) return 2 ** (-days / halfLifeDays);
+  let memo = HALVINGS.get(halfLifeDays);
+  if (!memo) HALVINGS.set(halfLifeDays, (memo = new Float64Array(MEMO_DAYS).fill(Number.NaN)));
+  const known = memo[days]!;
+  return known === known ? known : (memo[days] = 2 ** (-days / halfLifeDays));
+}
+
+interface Entry {
+  sum: number;
+  count: number;
+  lastDay: number;
+}
+
+/** A credit row being changed: its entries by person. */
+class Credit {
+  entries = new Map<string, Entry>();
+  constructor(
+    readonly kind: CreditKind,
+    readonly subjectId: string,
+    readonly halfLifeDays: number,
+    public refDay: number,
+  ) {}
+
+  static unpack(row: CreditRow): Credit {
+    const credit = new Credit(row.kind, row.subjectId, row.halfLifeDays, row.refDay);
+    if (row.people === '') return credit;
+    row.people
+      .split(SEP)
+      .forEach((person, i) =>
+        credit.entries.set(person, { sum: row.sums[i]!, count: row.counts[i]!, lastDay: row.lastDays[i]! }),
+      );
+    return credit;
+  }
+
+  /** Scales every sum to a later reference day. */
+  rebase(day: number) {
+    if (day <= this.refDay) return;
+    const factor = halving(day - this.refDay, this.halfLifeDays);
+    for (const entry of this.entries.values()) entry.sum *= factor;
+    this.refDay = day;
+  }
+
+  /** Credits one session to each of `people`: the same term for all, scaled once. */
+  add(people: readonly string[], minutes: number, day: number) {
+    this.rebase(day);
+    const term = minutes * halving(this.refDay - day, this.halfLifeDays);
+    for (const person of people) {
+      const entry = this.entries.get(person);
+      if (!entry) this.entries.set(person, { sum: term, count: 1, lastDay: day });
+      else {
+        entry.sum += term;
+        entry.count += 1;
+        if (day > entry.lastDay) entry.lastDay = day;
+      }
+    }
+  }
+
+  /** Takes a session back; true when the person's latest day may have changed (recount it). */
+  remove(person: string, minutes: number, day: number): boolean {
+    const entry = this.entries.get(person);
+    if (!entry) return false;
+    entry.count -= 1;
+    if (entry.count <= 0) {
+      this.entries.delete(person);
+      return false;
+    }
+    entry.sum = Math.max(0, entry.sum - minutes * halving(this.refDay - day, this.halfLifeDays));
+    return day >= entry.lastDay;
+  }
+
+  /** Sets a person's entry from one recounted elsewhere (its own reference day). */
+  set(person: string, fresh: Entry | undefined, freshRef: number) {
+    if (!fresh) {
+      this.entries.delete(person);
+      return;
+    }
+    this.rebase(freshRef);
+    this.entries.set(person, {
+      sum: fresh.sum * halving(this.refDay - freshRef, this.halfLifeDays),
+      count: fresh.count,
+      lastDay: fresh.lastDay,
+    });
+  }
+
+  pack(): CreditRow | undefined {
+    if (this.entries.size === 0) return undefined;
+    const n = this.entries.size;
+    const sums = new Float64Array(n);
+    const counts = new Int32Array(n);
+    const lastDays = new Int32Array(n);
+    const people: string[] = [];
+    let i = 0;
+    for (const [person, entry] of this.entries) {
+      people.push(person);
+      sums[i] = entry.sum;
+      counts[i] = entry.count;
+      lastDays[i++] = entry.lastDay;
+    }
+    return {
+      id: `${this.kind}:${this.subjectId}`,
+      row: 'credit',
+      kind: this.kind,
+      subjectId: this.subjectId,
+      halfLifeDays: this.halfLifeDays,
+      refDay: this.refDay,
+      people: people.join(SEP),
+      sums,
+      counts,
+      lastDays,
+    };
+  }
+}
+
+interface Lesson {
+  date: IsoDate;
+  teacherId: string;
+}
+interface Taught {
+  date: IsoDate;
+  learnerIds: string[];
+}
+
+/** An earlier lesson wins; on the same day the lower teacher id. */
+function earlierLesson(date: IsoDate, teacherId: string, than: Lesson | undefined): boolean {
+  return !than || date < than.date || (date === than.date && teacherId < than.teacherId);
+}
+
+const KINDS: readonly CreditKind[] = ['app', 'path', 'app-unpathed'];
+
+/**
+ * The rows of a set of sessions, loaded and changed in place: the derived table's delta after a
+ * write (`load` the stored rows the sessions touch, `remove`, `add`, `recount`, then `changes`),
+ * or the whole table (`prepare` and `add` every session, then `rows`). Hot at 200,000 sessions:
+ * no string is built per session.
+ */
+export class KnowledgeCredits {
+  private credits: Record<CreditKind, Map<string, Credit>> = {
+    app: new Map(),
+    path: new Map(),
+    'app-unpathed': new Map(),
+  };
+  private learners = new Map<string, Lesson | undefined>();
+  private teachers = new Map<string, Taught | undefined>();
+  private touchedCredits = new Set<Credit>();
+  private touchedLearners = new Set<string>();
+  private touchedTeachers = new Set<string>();
+  private days = new Map<IsoDate, number>();
+
+  constructor(readonly halfLifeDays: number) {}
+
+  /** Starts from stored rows (those `rowIdsOf` the sessions to change). */
+  load(rows: readonly (KnowledgeCreditRow | undefined)[]) {
+    for (const row of rows) {
+      if (!row) continue;
+      if (row.row === 'credit') {
+        if (row.halfLifeDays !== this.halfLifeDays)
+          throw new Error(`Credit row ${row.id} has another half-life`);
+        this.credits[row.kind].set(row.subjectId, Credit.unpack(row));
+      } else if (row.row === 'learner')
+        this.learners.set(row.personId, { date: row.date, teacherId: row.teacherId });
+      else this.teachers.set(row.personId, { date: row.date, learnerIds: row.learnerIds });
+    }
+  }
+
+  private dayOf(date: IsoDate): number {
+    let day = this.days.get(date);
+    if (day === undefined) this.days.set(date, (day = dayNumber(date)));
+    return day;
+  }
+
+  private credit(kind: CreditKind, subjectId: string, day: number): Credit {
+    const credits = this.credits[kind];
+    let credit = credits.get(subjectId);
+    if (!credit) credits.set(subjectId, (credit = new Credit(kind, subjectId, this.halfLifeDays, day)));
+    this.touchedCredits.add(credit);
+    return credit;
+  }
+
+  /**
+   * Before adding a whole table: scales each credit row to the latest day of `sessions` (call
+   * with every session, in any slices, before the first `add`), so adding never rescales a row.
+   */
+  prepare(sessions: readonly KnowledgeSession[]) {
+    for (const s of sessions) {
+      if (!(s.durationMinutes > 0) || !(s.appId || s.goldenPathId)) continue;
+      const day = this.dayOf(s.date);
+      if (s.appId) this.credit('app', s.appId, day).rebase(day);
+      if (s.goldenPathId) this.credit('path', s.goldenPathId, day).rebase(day);
+      else if (s.appId) this.credit('app-unpathed', s.appId, day).rebase(day);
+    }
+  }
+
+  add(sessions: readonly KnowledgeSession[]) {
+    for (const s of sessions) {
+      if (s.durationMinutes > 0 && (s.appId || s.goldenPathId)) {
+        const day = this.dayOf(s.date);
+        const people = creditedPeople(s);
+        const minutes = s.durationMinutes;
+        if (s.appId) this.credit('app', s.appId, day).add(people, minutes, day);
+        if (s.goldenPathId) this.credit('path', s.goldenPathId, day).add(people, minutes, day);
+        else if (s.appId) this.credit('app-unpathed', s.appId, day).add(people, minutes, day);
+      }
+      let taught = false;
+      for (let i = 0; i < s.partnerIds.length; i++) {
+        const p = s.partnerIds[i]!;
+        if (p === s.personId || s.partnerIds.indexOf(p) !== i) continue;
+        taught = true;
+        if (earlierLesson(s.date, s.personId, this.learners.get(p)))
+          this.learners.set(p, { date: s.date, teacherId: s.personId });
+        this.touchedLearners.add(p);
+      }
+      if (taught) {
+        const current = this.teachers.get(s.personId);
+        if (!current || s.date < current.date) {
+          this.teachers.set(s.personId, { date: s.date, learnerIds: learnersOf(s).sort() });
+        } else if (s.date === current.date) {
+          current.learnerIds = [...new Set([...current.learnerIds, ...learnersOf(s)])].sort();
+        }
+        this.touchedTeachers.add(s.personId);
+      }
+    }
+  }
+
+  /**
+   * Takes sessions back. Returns the people whose rows need a recount from their remaining
+   * sessions (`recount`): a removed session was their latest for a subject, or their first lesson
+   * or first day teaching.
+   */
+  remove(sessions: readonly KnowledgeSession[]): Set<string> {
+    const recount = new Set<string>();
+    for (const s of sessions) {
+      const subjects = creditSubjects(s);
+      if (subjects.length > 0) {
+        const day = dayNumber(s.date);
+        const people = creditedPeople(s);
+        for (const [kind, id] of subjects) {
+          const credit = this.credit(kind, id, day);
+          for (const person of people) if (credit.remove(person, s.durationMinutes, day)) recount.add(person);
+        }
+      }
+      const learners = learnersOf(s);
+      for (const p of learners) {
+        const lesson = this.learners.get(p);
+        if (lesson && lesson.date === s.date && lesson.teacherId === s.personId) recount.add(p);
+        this.touchedLearners.add(p);
+      }
+      const taught = this.teachers.get(s.personId);
+      if (learners.length > 0 && taught && taught.date === s.date) recount.add(s.personId);
+      if (learners.length > 0) this.touchedTeachers.add(s.personId);
+    }
+    return recount;
+  }
+
+  /**
+   * Replaces a person's entries in the rows loaded here, and their lesson rows, with those
+   * counted from `fresh` (the same credits over every session naming the person).
+   */
+  recount(person: string, fresh: KnowledgeCredits) {
+    for (const kind of KINDS) {
+      for (const [id, credit] of this.credits[kind]) {
+        const other = fresh.credits[kind].get(id);
+        if (!credit.entries.has(person) && !other?.entries.has(person)) continue;
+        credit.set(person, other?.entries.get(person), other?.refDay ?? credit.refDay);
+        this.touchedCredits.add(credit);
+      }
+    }
+    this.learners.set(person, fresh.learners.get(person));
+    this.teachers.set(person, fresh.teachers.get(person));
+    this.touchedLearners.add(person);
+    this.touchedTeachers.add(person);
+  }
+
+  private learnerRow(personId: string): LearnerRow | undefined {
+    const lesson = this.learners.get(personId);
+    return lesson && { id: `learner:${personId}`, row: 'learner', personId, ...lesson };
+  }
+
+  private teacherRow(personId: string): TeacherRow | undefined {
+    const taught = this.teachers.get(personId);
+    return taught && { id: `teacher:${personId}`, row: 'teacher', personId, ...taught };
+  }
+
+  /** The rows changed since loading: to put, and ids to delete. */
+  changes(): { puts: KnowledgeCreditRow[]; deletes: string[] } {
+    const puts: KnowledgeCreditRow[] = [];
+    const deletes: string[] = [];
+    const put = (id: string, row: KnowledgeCreditRow | undefined) =>
+      row ? puts.push(row) : deletes.push(id);
+    for (const credit of this.touchedCredits) put(`${credit.kind}:${credit.subjectId}`, credit.pack());
+    for (const p of this.touchedLearners) put(`learner:${p}`, this.learnerRow(p));
+    for (const p of this.touchedTeachers) put(`teacher:${p}`, this.teacherRow(p));
+    return { puts, deletes };
+  }
+
+  /** Every row (for a whole table counted from scratch), packed one by one. */
+  *rows(): Generator<KnowledgeCreditRow> {
+    for (const p of this.learners.keys()) {
+      const row = this.learnerRow(p);
+      if (row) yield row;
+    }
+    for (const p of this.teachers.keys()) {
+      const row = this.teacherRow(p);
+      if (row) yield row;
+    }
+    for (const kind of KINDS) {
+      for (const credit of this.credits[kind].values()) {
+        const row = credit.pack();
+        if (row) yield row;
+      }
+    }
+  }
+}
+
+/** The derived table's rows for every session. */
+export function knowledgeCreditRows(
+  sessions: readonly KnowledgeSession[],
+  halfLifeDays: number,
+): KnowledgeCreditRow[] {
+  const credits = new KnowledgeCredits(halfLifeDays);
+  credits.prepare(sessions);
+  credits.add(sessions);
+  return [...credits.rows()];
+}
+
+/** The decayed hours of every person in a credit row on `today` (day number). */
+export function creditWeights(row: CreditRow, today: number): { people: string[]; weights: Float64Array } {
+  const people = row.people === '' ? [] : row.people.split(SEP);
+  const weights = new Float64Array(people.length);
+  const factor = 2 ** ((row.refDay - today) / row.halfLifeDays) / 60;
+  for (let i = 0; i < people.length; i++) weights[i] = row.sums[i]! * factor;
+  return { people, weights };
+}
+
+/** A stored row of the derived table `knowledgeCredits`. */
+export const knowledgeCreditSchema = z.discriminatedUnion('row', [
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('credit'),
+    kind: z.enum(['app', 'path', 'app-unpathed']),
+    subjectId: z.string().min(1),
+    halfLifeDays: z.number().positive(),
+    refDay: z.number().int(),
+    people: z.string(),
+    sums: z.instanceof(Float64Array),
+    counts: z.instanceof(Int32Array),
+    lastDays: z.instanceof(Int32Array),
+  }),
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('learner'),
+    personId: z.string().min(1),
+    date: z.string(),
+    teacherId: z.string().min(1),
+  }),
+  z.object({
+    id: z.string().min(1),
+    row: z.literal('teacher'),
+    personId: z.string().min(1),
+    date: z.string(),
+    learnerIds: z.array(z.string()),
+  }),
+]);
