@@ -13,19 +13,14 @@
  * way of writing the apps can leave the tallies behind. A schema upgrade computes them from the
  * stored apps (./database.ts).
  */
-import Dexie, {
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-} from 'dexie';
+import Dexie, { type DBCore, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import {
   applyAppTallyDelta,
   appTallyIdsTouched,
   type AppTally,
   type TallyApp,
 } from '../../shared/domain/app-tallies';
+import { mutatedKeys } from './mutated-keys';
 
 const SOURCE = 'apps';
 /** Dexie's DBCoreRangeType.Any (a const enum, which this build cannot import): every key. */
@@ -57,25 +52,6 @@ export function appTallyKeeping(): Middleware<DBCore> {
           let talliesTable: DBCoreTable | undefined;
           const tallies = () => (talliesTable ??= down.table(TALLIES));
 
-          /** The keys a request writes; read in the request's transaction for a delete-range. */
-          function keysOf(req: DBCoreMutateRequest): PromiseLike<string[]> {
-            switch (req.type) {
-              case 'add':
-              case 'put':
-                return Dexie.Promise.resolve(req.values.map((value) => (value as { id: string }).id));
-              case 'delete':
-                return Dexie.Promise.resolve(req.keys as string[]);
-              case 'deleteRange':
-                return Dexie.Promise.resolve(
-                  table.query({
-                    trans: req.trans,
-                    values: false,
-                    query: { index: table.schema.primaryKey, range: req.range },
-                  }),
-                ).then((found) => found.result as string[]);
-            }
-          }
-
           return {
             ...table,
             // Chained on Dexie's promises, not awaited: Dexie's layers below find their
@@ -92,7 +68,7 @@ export function appTallyKeeping(): Middleware<DBCore> {
                   ),
                 );
               }
-              return P.resolve(keysOf(req)).then((keys) => {
+              return P.resolve(mutatedKeys(table, req)).then((keys) => {
                 if (keys.length === 0) return table.mutate(req);
                 return P.resolve(table.getMany({ trans, keys }) as Promise<(TallyApp | undefined)[]>).then(
                   (before) =>

@@ -12,16 +12,11 @@
  * (restore, start over, the demo, a merge) and is not stamped; neither is a schema upgrade.
  * Derived and local tables are not stamped. See shared/sync/merge.ts for how clocks are used.
  */
-import Dexie, {
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-} from 'dexie';
+import Dexie, { type DBCore, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { maxHlc, type Hlc, type HlcClock } from '../../shared/sync/hlc';
 import { clockId, fieldClock, sameJson, type ClockEntry } from '../../shared/sync/merge';
 import { CLOCKS_TABLE, DATA_TABLE_NAMES } from '../../shared/schema/tables';
+import { mutatedKeys } from './mutated-keys';
 
 const DATA: ReadonlySet<string> = new Set(DATA_TABLE_NAMES);
 
@@ -96,26 +91,6 @@ export function clockStamps(clock: () => HlcClock): Middleware<DBCore> {
           // Looked up when first needed: a schema upgrade builds this stack before the table exists.
           let clocksTable: DBCoreTable | undefined;
           const clocks = () => (clocksTable ??= down.table(CLOCKS_TABLE));
-          const keyOf = (value: unknown) => (value as Row).id;
-
-          /** The keys a request writes; read in the request's transaction for a delete-range. */
-          function keysOf(req: DBCoreMutateRequest): PromiseLike<string[]> {
-            switch (req.type) {
-              case 'add':
-              case 'put':
-                return Dexie.Promise.resolve(req.values.map(keyOf));
-              case 'delete':
-                return Dexie.Promise.resolve(req.keys as string[]);
-              case 'deleteRange':
-                return Dexie.Promise.resolve(
-                  table.query({
-                    trans: req.trans,
-                    values: false,
-                    query: { index: table.schema.primaryKey, range: req.range },
-                  }),
-                ).then((found) => found.result as string[]);
-            }
-          }
 
           return {
             ...table,
@@ -125,7 +100,7 @@ export function clockStamps(clock: () => HlcClock): Middleware<DBCore> {
               if (!stamped.has(req.trans)) return table.mutate(req);
               const trans = req.trans;
               const P = Dexie.Promise;
-              return P.resolve(keysOf(req)).then((keys) => {
+              return P.resolve(mutatedKeys(table, req)).then((keys) => {
                 if (keys.length === 0) return table.mutate(req);
                 return P.all([
                   table.getMany({ trans, keys }) as Promise<(Row | undefined)[]>,
