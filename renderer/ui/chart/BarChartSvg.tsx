@@ -11,6 +11,7 @@
  */
 import { memo, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useRovingFocus } from '../use-roving-focus';
+import './svg-chart.css';
 import './bar-chart-svg.css';
 
 export interface BarSeries {

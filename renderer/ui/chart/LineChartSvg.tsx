@@ -16,6 +16,7 @@
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { TOOLTIP_STYLE } from './chart-style';
 import { niceTicks } from './BarChartSvg';
+import './svg-chart.css';
 import './line-chart-svg.css';
 
 export interface LineSeries {
