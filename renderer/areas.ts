@@ -4,6 +4,7 @@
  * (loaded lazily), and what it shows inside other areas' screens (ui/contributions). This is the
  * only module that knows every area; areas never import each other.
  */
+import QuickEntryShortcut from './features/pairing/QuickEntryShortcut';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Contributions, ContributionSlots } from './ui/contributions';
 
@@ -65,7 +66,8 @@ export const AREAS: readonly Area[] = [
     screen: lazy(() => import('./features/pairing/PairingScreen')),
     contributes: {
       cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
-      global: lazy(() => import('./features/pairing/QuickEntry')),
+      // Not lazy: a shortcut pressed while the area's code loads would be lost (the dialog is lazy).
+      global: QuickEntryShortcut,
       overviewTiles: lazy(() => import('./features/pairing/OverviewPairingTile')),
       overviewCharts: lazy(() => import('./features/pairing/OverviewPairingChart')),
     },

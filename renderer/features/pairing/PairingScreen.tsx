@@ -5,7 +5,7 @@
  * `#/pairing/stale`), so each can be linked and reloaded.
  */
 import { lazy, Suspense } from 'react';
-import { QUICK_ENTRY_KEYS } from './QuickEntry';
+import { QUICK_ENTRY_KEYS } from './QuickEntryShortcut';
 import { usePairingUi } from './pairing-store';
 import { SessionLog } from './SessionLog';
 import './pairing.css';

@@ -1,6 +1,6 @@
 /**
- * Quick entry, mounted once in the app frame (the `global` slot): Ctrl+Shift+L (⌘+Shift+L on a
- * Mac) opens it from any screen, prefilled from the advocate's current assignment and last
+ * Quick entry's dialog (opened by ./QuickEntryShortcut.tsx, mounted in the app frame): Ctrl+Shift+L
+ * (⌘+Shift+L on a Mac) opens it from any screen, prefilled from the advocate's current assignment and last
  * session — date today, duration, partners, team and app, topic, golden path — with the focus on
  * the duration. Enter saves, so a session the defaults fit takes two keys. What can be checked
  * without the database is checked at once (a refusal stays in the form, with messages at the
@@ -11,7 +11,7 @@
  *
  * The first time, it asks who the advocate at this machine is (remembered on this machine).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   cycleLabel,
   durationText,
@@ -43,36 +43,12 @@ import {
 } from './data/queries';
 import { logSession, prepareSession, sessionLabel } from './data/sessions';
 import { usePairingUi, type QuickEntryPreset } from './pairing-store';
+import { QUICK_ENTRY_KEYS } from './QuickEntryShortcut';
 import { useStartField } from './use-start-field';
 import { inputOfDraft, SessionFields, type SessionDraft, type SessionLists } from './SessionFields';
 
-/** The shortcut, as the app writes it. */
-export const QUICK_ENTRY_KEYS = 'Ctrl+Shift+L';
-
-export function isQuickEntryShortcut(
-  e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code' | 'key'>,
-) {
-  return (
-    (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l')
-  );
-}
-
-export default function QuickEntry(_props: Record<string, never>) {
-  const open = usePairingUi((s) => s.quickEntryOpen);
-  const openQuickEntry = usePairingUi((s) => s.openQuickEntry);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isQuickEntryShortcut(event)) return;
-      event.preventDefault();
-      openQuickEntry();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openQuickEntry]);
-  return open ? <QuickEntryDialog /> : null;
-}
-
-function QuickEntryDialog() {
+/** The dialog, loaded when quick entry is first opened (./QuickEntryShortcut.tsx listens for the keys). */
+export default function QuickEntryDialog() {
   const close = usePairingUi((s) => s.closeQuickEntry);
   const [today] = useState(todayIso);
   const context = useQuickEntryContext(today, true);
