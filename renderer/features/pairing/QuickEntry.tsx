@@ -51,13 +51,17 @@ import { inputOfDraft, SessionFields, type SessionDraft, type SessionLists } fro
 export default function QuickEntryDialog() {
   const close = usePairingUi((s) => s.closeQuickEntry);
   const [today] = useState(todayIso);
-  const context = useQuickEntryContext(today, true);
+  // Opened again while the last session is still being stored: its defaults (who, where, topic)
+  // come from that session, so the form waits for a read asked for after it was stored.
+  const storing = usePairingUi((s) => s.pending.some((p) => p.storedAt === null));
+  const logReads = usePairingUi((s) => s.logReads);
+  const context = useQuickEntryContext(today, !storing, logReads);
   const people = usePeople();
   const teams = useTeams();
   const cycles = useCycles();
   const goldenPaths = useGoldenPaths();
   const topics = useTopics();
-  const ready = context && people && teams && cycles && goldenPaths && topics;
+  const ready = context && context.read === logReads && people && teams && cycles && goldenPaths && topics;
   return (
     <Dialog open title="Log a pairing session" onClose={close} wide>
       {ready ? (
@@ -174,9 +178,13 @@ function QuickEntryForm({
       });
       return;
     }
+    // Remembered before the session counts as stored, so quick entry opened next starts from it.
+    // Not remembering it loses only a convenience: the next defaults come from their latest session.
+    await Promise.all([
+      setLastEntry(saved.session.id, database),
+      me ? undefined : setMe(saved.session.personId, database),
+    ]).catch(() => undefined);
     storedPending(prepared.id);
-    await setLastEntry(saved.session.id, database);
-    if (!me) await setMe(saved.session.personId, database);
     const place = appName ?? lists.teams.find((t) => t.id === saved.session.teamId)?.name;
     const closed =
       saved.inClosedCycle && saved.cycle ? ` It is in ${cycleLabel(saved.cycle)}, which is closed.` : '';

@@ -234,6 +234,46 @@ describe('quick entry', () => {
     expect(session?.cycleId).toBe(w.closed.id);
   });
 
+  it('opened again while the first session is still stored, starts from it once stored', async () => {
+    const { database, w } = await pairingDb();
+    await openAt(database, 'plan');
+    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
+    const keys = countingKeyboard();
+    await keys.press(QUICK_ENTRY);
+    const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
+    const who = within(dialog).getByRole('combobox', { name: 'Who paired' });
+    await waitFor(() => expect(who).toHaveFocus());
+    await keys.type('ana');
+    await within(dialog).findByRole('option', { name: /Ana Lima/ });
+    await keys.press('{Enter}'); // picks Ana
+    await keys.press('{Enter}'); // the topic is needed
+    const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
+    await waitFor(() => expect(topic).toHaveFocus());
+    await keys.type('Golden path walkthrough');
+    const release = holdNextWrite(database);
+    await keys.press('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+
+    // At once again, the first session not stored yet: the form waits for it…
+    await keys.press(QUICK_ENTRY);
+    const again = await screen.findByRole('dialog', { name: 'Log a pairing session' });
+    expect(within(again).getByRole('status')).toHaveTextContent('Loading…');
+    expect(within(again).queryByRole('combobox', { name: 'Who paired' })).toBeNull();
+    // …and starts from it: who paired, and its topic.
+    release();
+    await quickEntryOpen();
+    expect(within(again).getByRole('combobox', { name: 'Who paired' })).toHaveValue('Ana Lima');
+    expect(within(again).getByRole('combobox', { name: 'Topic' })).toHaveValue('Golden path walkthrough');
+    await keys.press('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
+    await waitFor(async () => expect(await database.pairingSessions.count()).toBe(2));
+    const sessions = await database.pairingSessions.toArray();
+    expect(sessions.map((s) => [s.personId, s.topic])).toEqual([
+      [w.ana.id, 'Golden path walkthrough'],
+      [w.ana.id, 'Golden path walkthrough'],
+    ]);
+  });
+
   it('asks who the advocate is the first time, and remembers it', async () => {
     const { database, w } = await pairingDb();
     await openAt(database, 'plan');

@@ -500,11 +500,20 @@ export async function loadQuickEntryContext(
   return { settings, ...(await loadPersonContext(database, settings.me.id, today, settings.lastEntryId)) };
 }
 
-export function useQuickEntryContext(today: IsoDate, enabled: boolean): QuickEntryContext | undefined {
+/**
+ * Quick entry's context, read while `enabled`; `read` is the number of the pairing store's
+ * `logReads` it was asked for with (the dialog waits for a read asked after the last session
+ * it logged was stored).
+ */
+export function useQuickEntryContext(
+  today: IsoDate,
+  enabled: boolean,
+  read: number,
+): (QuickEntryContext & { read: number }) | undefined {
   const db = useDatabase();
   return useLiveQuery(
-    async () => (enabled ? loadQuickEntryContext(db, today) : undefined),
-    [db, today, enabled],
+    async () => (enabled ? { ...(await loadQuickEntryContext(db, today)), read } : undefined),
+    [db, today, enabled, read],
   );
 }
 
