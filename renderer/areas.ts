@@ -5,7 +5,8 @@
  * only module that knows every area; areas never import each other.
  */
 import QuickEntryShortcut from './features/pairing/QuickEntryShortcut';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { areaOf } from './store/ui';
+import { preload, preloadable, type Preloadable } from './ui/preloadable';
 import type { Contributions, ContributionSlots } from './ui/contributions';
 
 export interface Area {
@@ -13,7 +14,7 @@ export interface Area {
   label: string;
   /** One-line description, shown as the link's tooltip. */
   description: string;
-  screen: LazyExoticComponent<ComponentType<{ route: string }>>;
+  screen: Preloadable<{ route: string }>;
   contributes?: { [S in keyof ContributionSlots]?: ContributionSlots[S] };
   /**
    * Where this area's contributions stand among the others' in every slot: lower first (the
@@ -27,71 +28,71 @@ export const AREAS: readonly Area[] = [
     id: 'overview',
     label: 'Overview',
     description: 'Adoption over time against plan, headline numbers from every area, the one-page report',
-    screen: lazy(() => import('./features/overview/OverviewScreen')),
+    screen: preloadable(() => import('./features/overview/OverviewScreen')),
   },
   {
     id: 'plan',
     label: 'Plan',
     description: 'Program, phases and cycles, checklists and goals',
-    screen: lazy(() => import('./features/plan/PlanScreen')),
+    screen: preloadable(() => import('./features/plan/PlanScreen')),
     contributes: {
-      overviewCharts: lazy(() => import('./features/plan/OverviewForecast')),
+      overviewCharts: preloadable(() => import('./features/plan/OverviewForecast')),
     },
   },
   {
     id: 'apps',
     label: 'Apps',
     description: 'Portfolio, feasibility matrix, onboarding pipeline, import',
-    screen: lazy(() => import('./features/apps/AppsScreen')),
+    screen: preloadable(() => import('./features/apps/AppsScreen')),
     contributionRank: 0,
     contributes: {
-      cycleDetail: lazy(() => import('./features/apps/CycleAppsSummary')),
-      overviewTiles: lazy(() => import('./features/apps/overview/AdoptionTiles')),
-      overviewCharts: lazy(() => import('./features/apps/overview/AdoptionOverTime')),
+      cycleDetail: preloadable(() => import('./features/apps/CycleAppsSummary')),
+      overviewTiles: preloadable(() => import('./features/apps/overview/AdoptionTiles')),
+      overviewCharts: preloadable(() => import('./features/apps/overview/AdoptionOverTime')),
     },
   },
   {
     id: 'people',
     label: 'People',
     description: 'Teams by kind, people with their roles and who can seed, the knowledge map, import',
-    screen: lazy(() => import('./features/people/PeopleScreen')),
+    screen: preloadable(() => import('./features/people/PeopleScreen')),
     contributes: {
-      cycleDetail: lazy(() => import('./features/people/PlatformStaffing')),
+      cycleDetail: preloadable(() => import('./features/people/PlatformStaffing')),
     },
   },
   {
     id: 'pairing',
     label: 'Pairing',
     description: 'Assignments per cycle, the session log with quick entry (Ctrl+Shift+L), hours',
-    screen: lazy(() => import('./features/pairing/PairingScreen')),
+    screen: preloadable(() => import('./features/pairing/PairingScreen')),
     contributes: {
-      cycleDetail: lazy(() => import('./features/pairing/CyclePairingSummary')),
+      cycleDetail: preloadable(() => import('./features/pairing/CyclePairingSummary')),
       // Not lazy: a shortcut pressed while the area's code loads would be lost (the dialog is lazy).
       global: QuickEntryShortcut,
-      overviewTiles: lazy(() => import('./features/pairing/OverviewPairingTile')),
-      overviewCharts: lazy(() => import('./features/pairing/OverviewPairingChart')),
+      overviewTiles: preloadable(() => import('./features/pairing/OverviewPairingTile')),
+      overviewCharts: preloadable(() => import('./features/pairing/OverviewPairingChart')),
     },
   },
   {
     id: 'blockers',
     label: 'Blockers',
     description: 'Register, board by category, ageing and trends, RAID-log import',
-    screen: lazy(() => import('./features/blockers/BlockersScreen')),
+    screen: preloadable(() => import('./features/blockers/BlockersScreen')),
     contributes: {
-      appDetail: lazy(() => import('./features/blockers/AppBlockers')),
-      cycleDetail: lazy(() => import('./features/blockers/CycleBlockers')),
-      overviewTiles: lazy(() => import('./features/blockers/OverviewBlockersTile')),
-      overviewCharts: lazy(() => import('./features/blockers/OverviewBlockersChart')),
+      appDetail: preloadable(() => import('./features/blockers/AppBlockers')),
+      cycleDetail: preloadable(() => import('./features/blockers/CycleBlockers')),
+      overviewTiles: preloadable(() => import('./features/blockers/OverviewBlockersTile')),
+      overviewCharts: preloadable(() => import('./features/blockers/OverviewBlockersChart')),
     },
   },
   {
     id: 'value-streams',
     label: 'Value streams',
     description: 'Each app’s path to production mapped, versions compared, improvements listed',
-    screen: lazy(() => import('./features/value-streams/ValueStreamsScreen')),
+    screen: preloadable(() => import('./features/value-streams/ValueStreamsScreen')),
     contributes: {
-      appDetail: lazy(() => import('./features/value-streams/AppValueStreams')),
-      overviewCharts: lazy(() => import('./features/value-streams/OverviewLeadTimes')),
+      appDetail: preloadable(() => import('./features/value-streams/AppValueStreams')),
+      overviewCharts: preloadable(() => import('./features/value-streams/OverviewLeadTimes')),
     },
   },
   {
@@ -99,9 +100,9 @@ export const AREAS: readonly Area[] = [
     label: 'Toil audits',
     description:
       'The deck’s developer toil survey per team: responses typed or imported, results, comparisons, heat map',
-    screen: lazy(() => import('./features/toil/ToilScreen')),
+    screen: preloadable(() => import('./features/toil/ToilScreen')),
     contributes: {
-      overviewCharts: lazy(() => import('./features/toil/OverviewToilChart')),
+      overviewCharts: preloadable(() => import('./features/toil/OverviewToilChart')),
     },
   },
   {
@@ -109,32 +110,32 @@ export const AREAS: readonly Area[] = [
     label: 'Marketing',
     description:
       'Newsletters, demo days, office hours, cloud parties: reach per cycle beside the apps onboarded next',
-    screen: lazy(() => import('./features/marketing/MarketingScreen')),
+    screen: preloadable(() => import('./features/marketing/MarketingScreen')),
   },
   {
     id: 'dx',
     label: 'DX assessment',
     description:
       'The fifteen points of a successful developer experience, scored per cycle, as a radar across cycles',
-    screen: lazy(() => import('./features/dx/DxScreen')),
+    screen: preloadable(() => import('./features/dx/DxScreen')),
   },
   {
     id: 'metrics',
     label: 'Metrics',
     description: 'Speeds and feeds by date: typed into a grid or imported from CSV, drawn on the overview',
-    screen: lazy(() => import('./features/metrics/MetricsScreen')),
+    screen: preloadable(() => import('./features/metrics/MetricsScreen')),
     contributes: {
-      overviewTiles: lazy(() => import('./features/metrics/MetricTiles')),
-      overviewCharts: lazy(() => import('./features/metrics/MetricsChart')),
+      overviewTiles: preloadable(() => import('./features/metrics/MetricTiles')),
+      overviewCharts: preloadable(() => import('./features/metrics/MetricsChart')),
     },
   },
   {
     id: 'data',
     label: 'Data',
     description: 'Back up, restore, demo data, start over',
-    screen: lazy(() => import('./features/data/DataScreen')),
+    screen: preloadable(() => import('./features/data/DataScreen')),
     contributes: {
-      global: lazy(() => import('./features/data/DailyBackup')),
+      global: preloadable(() => import('./features/data/DailyBackup')),
     },
   },
 ];
@@ -160,3 +161,22 @@ export const CONTRIBUTIONS: Contributions = {
   overviewCharts: gather('overviewCharts'),
   global: gather('global'),
 };
+
+/** The contribution slots each area's screen shows as it is first drawn. */
+const FIRST_SLOTS: Partial<Record<string, readonly (keyof ContributionSlots)[]>> = {
+  overview: ['overviewTiles', 'overviewCharts'],
+  plan: ['cycleDetail'],
+};
+
+/**
+ * Starts loading the code of the screen at `route` (an area's first segment, or none for the
+ * default area) and of the lead contribution of each slot it shows first (a staged Slot draws
+ * its lead first): the app calls it while IndexedDB opens, so the first screen does not wait for
+ * the database and then for its code.
+ */
+export function preloadScreen(route: string): void {
+  const area = AREAS.find((a) => a.id === (areaOf(route) || DEFAULT_AREA));
+  if (!area) return;
+  preload(area.screen);
+  for (const slot of FIRST_SLOTS[area.id] ?? []) preload(CONTRIBUTIONS[slot][0]);
+}

@@ -4,6 +4,8 @@ import '../shared/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadScreen } from './areas';
+import { routeFromHash } from './store/ui';
 import { db } from './db/database';
 import { requestPersistentStorage } from './db/errors';
 import './styles.css';
@@ -11,6 +13,8 @@ import './styles.css';
 // Opening IndexedDB starts before React's first render: the first screen waits for it anyway.
 // Its failures are the app's to show (db/connection.ts opens the same promise), not this line's.
 db.open().catch(() => undefined);
+// Meanwhile, the first screen's code loads.
+preloadScreen(routeFromHash(location.hash));
 void requestPersistentStorage();
 
 const root = document.getElementById('root');

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 /** The app frame's routing: an unknown address gets a not-found page, an empty one the default area. */
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/App';
-import { AREAS } from '../../renderer/areas';
+import { AREAS, CONTRIBUTIONS, preloadScreen } from '../../renderer/areas';
 import { createProgram } from '../../renderer/features/plan/data/program';
 import { useUi } from '../../renderer/store/ui';
 import { freshDb, PROGRAM, renderWith, resetAll } from './plan/helpers';
 
 afterEach(async () => {
   location.hash = '';
+  vi.restoreAllMocks();
   await resetAll();
 });
 
@@ -65,5 +66,34 @@ describe('the app frame', () => {
     expect(useUi.getState().route).toBe('');
     expect(screen.getByRole('heading', { level: 1, name: PROGRAM.name })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'There is no page here' })).toBeNull();
+  });
+
+  it('asks for the first screen’s code before it is drawn: the area at the address with the lead of the panels it shows first, or the overview with its lead tiles and chart', () => {
+    const spies = new Map(
+      [
+        ...AREAS.map((a) => a.screen),
+        CONTRIBUTIONS.cycleDetail[0],
+        CONTRIBUTIONS.overviewTiles[0],
+        CONTRIBUTIONS.overviewCharts[0],
+      ].map((c) => [
+        c,
+        vi.spyOn(c as unknown as { preload(): Promise<unknown> }, 'preload').mockResolvedValue({}),
+      ]),
+    );
+    const asked = () => [...spies].filter(([, spy]) => spy.mock.calls.length > 0).map(([c]) => c);
+    const area = (id: string) => AREAS.find((a) => a.id === id)!.screen;
+
+    preloadScreen('plan/cycles/3');
+    expect(asked()).toEqual([area('plan'), CONTRIBUTIONS.cycleDetail[0]]);
+    vi.clearAllMocks();
+    preloadScreen('');
+    expect(asked()).toEqual([
+      area('overview'),
+      CONTRIBUTIONS.overviewTiles[0],
+      CONTRIBUTIONS.overviewCharts[0],
+    ]);
+    vi.clearAllMocks();
+    preloadScreen('nowhere');
+    expect(asked()).toEqual([]);
   });
 });

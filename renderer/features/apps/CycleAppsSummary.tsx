@@ -12,6 +12,7 @@ import {
   timeToHelloWorldDays,
   type Cycle,
 } from '../../../shared/domain';
+import { useLeadDrawn } from '../../ui/contributions';
 import { useCycleApps } from './data/queries';
 import { StageBadge, count, formatDays } from './parts';
 import './cycle-apps-summary.css';
@@ -20,6 +21,8 @@ import { collator } from '../../../shared/domain/app-table';
 
 export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
   const apps = useCycleApps(cycle.id);
+  // The lead of the cycle's panels on Plan: the others follow once the apps are read.
+  useLeadDrawn(apps !== undefined);
   if (!apps)
     return (
       <p className="muted" role="status">

@@ -26,7 +26,7 @@ import { useOfferUndo } from '../../ui/undo';
 import { closeActiveAndStartNext, deleteCycle, startCycle, updateCycle } from './data/cycles';
 import { useUi } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
-import { Slot } from '../../ui/contributions';
+import { ContributionStage, Slot } from '../../ui/contributions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ConflictNotice } from '../../ui/ConflictNotice';
 import { useEditDraft } from '../../ui/use-edit-draft';
@@ -337,7 +337,11 @@ export function CycleDetail({
 
       <CycleChecklist cycle={cycle} today={today} />
 
-      <Slot name="cycleDetail" props={{ cycle }} />
+      {/* The cycle's apps lead (the apps area ranks first): on a large workspace they are read
+          before the other areas' panels read theirs (ui/contributions.tsx, ContributionStage). */}
+      <ContributionStage>
+        <Slot name="cycleDetail" props={{ cycle }} staged={{ waiting: 'Loading more of the cycle…' }} />
+      </ContributionStage>
 
       <RetroNotes key={cycle.id} cycle={cycle} />
 
