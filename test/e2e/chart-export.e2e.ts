@@ -30,6 +30,25 @@ describe('saving a chart', () => {
     const surface = card.locator('.recharts-surface').first();
     await surface.waitFor();
     const box = (await surface.boundingBox())!;
+    // The demo's cycles shaded behind the lines: in time order, side by side, under the lines.
+    const bands = (await page.evaluate(`(() => {
+      const group = document.querySelector('.adoption-card .cycle-bands');
+      const svg = group?.ownerSVGElement;
+      const line = svg?.querySelector('.recharts-line');
+      return {
+        under: !!group && !!line && !!(group.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING),
+        spans: [...(group?.querySelectorAll('rect') ?? [])].map((r) => [
+          Number(r.getAttribute('x')),
+          Number(r.getAttribute('x')) + Number(r.getAttribute('width')),
+        ]),
+      };
+    })()`)) as { under: boolean; spans: [number, number][] };
+    expect(bands.under).toBe(true);
+    expect(bands.spans.length).toBeGreaterThanOrEqual(10);
+    bands.spans.forEach(([x1, x2], i) => {
+      expect(x2).toBeGreaterThan(x1);
+      if (i > 0) expect(x1).toBeGreaterThanOrEqual(bands.spans[i - 1]![1] - 0.5);
+    });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

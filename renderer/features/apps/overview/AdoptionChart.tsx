@@ -12,12 +12,13 @@ import {
   ComposedChart,
   Legend,
   Line,
-  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  usePlotArea,
+  useXAxisScale,
 } from 'recharts';
 import { downsample, type AdoptionPoint, type CycleBand } from '../../../../shared/domain/adoption';
 import { formatIsoDate, isoDayNumber, type Granularity, type IsoDate } from '../../../../shared/domain';
@@ -122,21 +123,7 @@ export function AdoptionChart({
           if (point && point.production !== null) onOpenPoint(point);
         }}
       >
-        {bands.map((b, i) => (
-          <ReferenceArea
-            key={b.cycleId}
-            x1={day(b.start)}
-            x2={day(b.end) + 1}
-            fill={b.phase === 'initial' ? 'var(--phase-initial)' : 'var(--phase-scaling)'}
-            fillOpacity={i % 2 === 0 ? 0.07 : 0.14}
-            ifOverflow="hidden"
-            label={
-              labelBands
-                ? { value: b.label, position: 'insideTop', fill: 'var(--text-muted)', fontSize: 10 }
-                : undefined
-            }
-          />
-        ))}
+        <CycleBands bands={bands} label={labelBands} />
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis
           dataKey="t"
@@ -246,5 +233,52 @@ export function AdoptionChart({
         )}
       </ComposedChart>
     </ResponsiveContainer>
+  );
+}
+
+/**
+ * The cycles shaded by phase, alternating in strength, behind everything else: one group of
+ * rectangles on the chart's day axis (Recharts' hooks give the axis' scale and the plot area)
+ * rather than a ReferenceArea per cycle, whose upkeep in Recharts' store cost a few hundred
+ * milliseconds on the first draw of a ten-year program. Labelled with the cycles' names when
+ * there are few enough to read.
+ */
+function CycleBands({ bands, label }: { bands: readonly CycleBand[]; label: boolean }) {
+  const x = useXAxisScale();
+  const area = usePlotArea();
+  if (!x || !area) return null;
+  const left = area.x;
+  const right = area.x + area.width;
+  return (
+    <g className="cycle-bands" aria-hidden="true">
+      {bands.map((b, i) => {
+        const x1 = Math.max(left, Math.min(right, x(day(b.start)) ?? left));
+        const x2 = Math.max(left, Math.min(right, x(day(b.end) + 1) ?? right));
+        if (x2 <= x1) return null;
+        return (
+          <g key={b.cycleId}>
+            <rect
+              x={x1}
+              y={area.y}
+              width={x2 - x1}
+              height={area.height}
+              fill={b.phase === 'initial' ? 'var(--phase-initial)' : 'var(--phase-scaling)'}
+              fillOpacity={i % 2 === 0 ? 0.07 : 0.14}
+            />
+            {label && (
+              <text
+                x={(x1 + x2) / 2}
+                y={area.y + 14}
+                textAnchor="middle"
+                fill="var(--text-muted)"
+                fontSize={10}
+              >
+                {b.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
   );
 }
