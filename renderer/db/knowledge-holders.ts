@@ -45,20 +45,35 @@ function startWorker(): Worker | null {
   return worker;
 }
 
-function inPage(job: HoldersJob): Promise<WeighedHolders> {
-  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => weighHolders(job));
+function inPage(job: HoldersJob, signal?: AbortSignal): Promise<WeighedHolders> {
+  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+    if (signal?.aborted) throw new Error('job dropped');
+    return weighHolders(job);
+  });
 }
 
-/** The holders, weighed in the worker where one runs, else in the page after the current frame. */
-export function runHoldersJob(job: HoldersJob): Promise<WeighedHolders> {
+/**
+ * The holders, weighed in the worker where one runs, else in the page after the current frame.
+ * Aborting `signal` drops the job; a worker left with no job still wanted is stopped, so a long
+ * read of the summary no one waits for does not hold up IndexedDB (the next job starts another).
+ */
+export function runHoldersJob(job: HoldersJob, signal?: AbortSignal): Promise<WeighedHolders> {
   const to = startWorker();
-  if (!to) return inPage(job);
+  if (!to) return inPage(job, signal);
   const id = nextId++;
   return new Promise<WeighedHolders>((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     to.postMessage({ id, job });
+    signal?.addEventListener('abort', () => {
+      if (!waiting.delete(id)) return;
+      reject(new Error('job dropped'));
+      if (waiting.size === 0 && worker === to) {
+        to.terminate();
+        worker = undefined;
+      }
+    });
   }).catch((error: Error) => {
-    if (error.message === 'worker stopped') return inPage(job);
+    if (error.message === 'worker stopped') return inPage(job, signal);
     throw error;
   });
 }

@@ -226,13 +226,17 @@ const rowsStartingWith = (database: AdoptionDatabase, prefix: string) =>
  * rows naming 400,000 holders at scale). Live: a session logged or a person added elsewhere
  * redraws the map.
  */
-export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
+export function useKnowledgeReads(
+  today: IsoDate,
+  /** The people and teams when the caller has them (live) already: they are not read again. */
+  known?: Pick<KnowledgeReads, 'people' | 'teams'>,
+): KnowledgeReads | undefined {
   const database = useDatabase();
   return useLiveQuery(async () => {
     const [people, teams, goldenPaths, assignments, learners, teachers, creditRows, futureSessions] =
       await Promise.all([
-        database.people.toArray(),
-        database.teams.toArray(),
+        known?.people ?? database.people.toArray(),
+        known?.teams ?? database.teams.toArray(),
         database.goldenPaths.orderBy('name').toArray(),
         database.assignments.toArray(),
         rowsStartingWith(database, 'learner:'),
@@ -270,5 +274,5 @@ export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
       futureSessions,
       lessonSessions,
     };
-  }, [database, today]);
+  }, [database, today, known]);
 }

@@ -21,6 +21,7 @@ import { LineageTree } from './LineageTree';
 import { namesOf, plural } from './names';
 import { useKnowledgeData } from './queries';
 import { SinglePointsList } from './SinglePointsList';
+import type { PeopleViewProps } from '../PeopleScreen';
 import './knowledge.css';
 
 const NO_SINGLE_POINTS: ReadonlyMap<string, readonly SinglePoint[]> = new Map();
@@ -39,9 +40,10 @@ function Weighing({ title }: { title: string }) {
   );
 }
 
-export default function KnowledgeView() {
+/** `data`: the area's people and teams (live, kept), so the map does not read them again. */
+export default function KnowledgeView({ data: area }: Partial<PeopleViewProps>) {
   const today = todayIso();
-  const data = useKnowledgeData(today);
+  const data = useKnowledgeData(today, area);
   const [leaving, setLeaving] = useState<ReadonlySet<string>>(() => new Set());
 
   const lineage = useMemo(
@@ -70,10 +72,8 @@ export default function KnowledgeView() {
     [data],
   );
   // People deleted meanwhile drop out of the what-if.
-  const stillHere = useMemo(() => {
-    const known = new Set(people.map((p) => p.id));
-    return new Set([...leaving].filter((id) => known.has(id)));
-  }, [leaving, people]);
+  const known = useMemo(() => new Set(people.map((p) => p.id)), [people]);
+  const stillHere = useMemo(() => new Set([...leaving].filter((id) => known.has(id))), [leaving, known]);
   const impact = useMemo(() => map && departureImpact(map, stillHere), [map, stillHere]);
   const singlePoints = holders?.singlePoints ?? NO_SINGLE_POINTS;
   const toggleLeaving = useCallback(

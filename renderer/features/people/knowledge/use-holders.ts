@@ -25,18 +25,17 @@ export function useKnowledgeHolders(
   const [error, setError] = useState<Error>();
   useEffect(() => {
     if (!data) return;
-    let current = true;
-    runHoldersJob({ dbName: database.name, today }).then(
+    // Dropped when newer data comes or the view closes: its answer would not be shown.
+    const drop = new AbortController();
+    runHoldersJob({ dbName: database.name, today }, drop.signal).then(
       (result) => {
-        if (current) setWeighed(result);
+        if (!drop.signal.aborted) setWeighed(result);
       },
       (e: Error) => {
-        if (current) setError(e);
+        if (!drop.signal.aborted) setError(e);
       },
     );
-    return () => {
-      current = false;
-    };
+    return () => drop.abort();
   }, [database, data, today]);
   // A calculation that failed shows as the view's error, as it did when it ran while drawing.
   if (error) throw error;
