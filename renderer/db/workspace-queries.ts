@@ -192,53 +192,66 @@ export function useAppBlockerHistories(appId: string): Pick<Blocker, 'statusHist
   );
 }
 
-/** What the knowledge map reads: people, teams and assignments, and across areas the apps, golden paths and sessions' summary. */
+/**
+ * What the knowledge map reads in the page: people, teams and assignments, and across areas the
+ * golden paths, the apps seeding names and the sessions' lessons. Who holds what is weighed apart
+ * (./knowledge-holders.ts), from the summary's credit rows the page never reads.
+ */
 export interface KnowledgeReads {
   people: Person[];
   teams: Team[];
-  /** Apps selected, onboarding, on the platform or paused. */
+  /** The apps seeding assignments name, those in a stage that counts (a seeding with no target team teaches the app's team). */
   apps: App[];
   goldenPaths: GoldenPath[];
   assignments: Assignment[];
-  /** The pairing sessions summarised (derived table knowledgeCredits, shared/domain/knowledge-credits.ts). */
+  /** The sessions' lessons: the learner and teacher rows of knowledgeCredits (shared/domain/knowledge-credits.ts). */
   credits: KnowledgeCreditRow[];
+  /** The rows of knowledgeCredits: read so that any change to them (a session logged) reads the map again. */
+  creditRows: number;
   /** The sessions dated after `today`: they count undecayed. */
   futureSessions: PairingSession[];
   /** Every session naming a person whose stored lesson names someone unknown (usually none). */
   lessonSessions: Map<string, PairingSession[]>;
 }
 
-/** The stages that count, in key order: their apps read in the order one `anyOf` over them gives. */
-const COUNTED_IN_KEY_ORDER = [...COUNTED_STAGES].sort();
+/** The rows of knowledgeCredits whose ids start with `prefix`. */
+const rowsStartingWith = (database: AdoptionDatabase, prefix: string) =>
+  database.knowledgeCredits.where(':id').between(prefix, `${prefix}\uffff`).toArray() as Promise<
+    KnowledgeCreditRow[]
+  >;
 
 /**
- * The apps in a stage that counts: one getAll per stage. `where('stage').anyOf(…)` walks a cursor
- * instead, one IndexedDB round trip per app (2,599 at ×0.25, 151 ms of the page's time in 3 opens).
+ * The knowledge map's reads, or undefined while the first is under way: the lessons of the
+ * sessions' summary (one row per person), never the sessions nor the summary's credit rows (20,000
+ * rows naming 400,000 holders at scale). Live: a session logged or a person added elsewhere
+ * redraws the map.
  */
-async function countedApps(database: AdoptionDatabase): Promise<App[]> {
-  const byStage = await Promise.all(
-    COUNTED_IN_KEY_ORDER.map((stage) => database.apps.where('stage').equals(stage).toArray()),
-  );
-  return byStage.flat();
-}
-
-/**
- * The knowledge map's reads, or undefined while the first is under way: the sessions' summary
- * (a few thousand rows for 200,000 sessions) instead of the sessions, so opening the map never
- * reads them. Live: a session logged or a person added elsewhere redraws the map.
- */
-export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
+export function useKnowledgeReads(
+  today: IsoDate,
+  /** The people and teams when the caller has them (live) already: they are not read again. */
+  known?: Pick<KnowledgeReads, 'people' | 'teams'>,
+): KnowledgeReads | undefined {
   const database = useDatabase();
   return useLiveQuery(async () => {
-    const [people, teams, apps, goldenPaths, assignments, credits, futureSessions] = await Promise.all([
-      database.people.toArray(),
-      database.teams.toArray(),
-      countedApps(database),
-      database.goldenPaths.orderBy('name').toArray(),
-      database.assignments.toArray(),
-      database.knowledgeCredits.toArray() as Promise<KnowledgeCreditRow[]>,
-      database.pairingSessions.where('date').above(today).toArray(),
-    ]);
+    const [people, teams, goldenPaths, assignments, learners, teachers, creditRows, futureSessions] =
+      await Promise.all([
+        known?.people ?? database.people.toArray(),
+        known?.teams ?? database.teams.toArray(),
+        database.goldenPaths.orderBy('name').toArray(),
+        database.assignments.toArray(),
+        rowsStartingWith(database, 'learner:'),
+        rowsStartingWith(database, 'teacher:'),
+        database.knowledgeCredits.count(),
+        database.pairingSessions.where('date').above(today).toArray(),
+      ]);
+    const credits = [...learners, ...teachers];
+    const seeded = [
+      ...new Set(assignments.flatMap((a) => (a.kind === 'seeding' && a.appId ? [a.appId] : []))),
+    ];
+    const counted = new Set<string>(COUNTED_STAGES);
+    const apps = (await database.apps.bulkGet(seeded)).filter(
+      (a): a is App => a !== undefined && counted.has(a.stage),
+    );
     const lessonSessions = new Map<string, PairingSession[]>();
     for (const personId of lessonSuspects(credits, people)) {
       const [paired, partnered] = await Promise.all([
@@ -250,6 +263,16 @@ export function useKnowledgeReads(today: IsoDate): KnowledgeReads | undefined {
       ]);
       lessonSessions.set(personId, [...new Map([...paired, ...partnered].map((s) => [s.id, s])).values()]);
     }
-    return { people, teams, apps, goldenPaths, assignments, credits, futureSessions, lessonSessions };
-  }, [database, today]);
+    return {
+      people,
+      teams,
+      apps,
+      goldenPaths,
+      assignments,
+      credits,
+      creditRows,
+      futureSessions,
+      lessonSessions,
+    };
+  }, [database, today, known]);
 }

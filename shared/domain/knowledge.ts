@@ -394,7 +394,11 @@ class CreditSlots {
  * credit sits in a dense paths × people array, an app's in slots found by app × people + person
  * (a small integer key), so no credit allocates.
  */
-function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: number) {
+function creditHolders(
+  input: Omit<KnowledgeInput, 'lessonSessions'>,
+  halfLifeDays: number,
+  threshold: number,
+) {
   const { people, goldenPaths } = input;
   const P = people.length;
   const personIndex = indexPeople(people);
@@ -545,11 +549,15 @@ function creditHolders(input: KnowledgeInput, halfLifeDays: number, threshold: n
   };
 }
 
+/** Everything of the map but the lineage: what the sessions and seeding say about who holds what. */
+export type KnowledgeHolders = Omit<KnowledgeMap, 'lineage'>;
+
 /**
- * The whole map: lineage, holders of every golden path and onboarded app (in the order given),
- * and the single points of knowledge.
+ * The holders of every golden path and onboarded app (in the order given), the single points of
+ * knowledge, and what each person holds: the heavy part of the map (a pass over every credit
+ * row), apart so the page can draw the lineage first and weigh the holders off its thread.
  */
-export function buildKnowledgeMap(input: KnowledgeInput): KnowledgeMap {
+export function buildKnowledgeHolders(input: Omit<KnowledgeInput, 'lessonSessions'>): KnowledgeHolders {
   const { goldenPaths, apps } = creditHolders(
     input,
     input.halfLifeDays ?? KNOWLEDGE_HALF_LIFE_DAYS,
@@ -564,13 +572,16 @@ export function buildKnowledgeMap(input: KnowledgeInput): KnowledgeMap {
       else heldBy.set(personId, [subject]);
     }
   }
-  return {
-    lineage: buildLineage(input),
-    goldenPaths,
-    apps,
-    singlePoints: singlePointsOf(subjects),
-    heldBy,
-  };
+  return { goldenPaths, apps, singlePoints: singlePointsOf(subjects), heldBy };
+}
+
+/**
+ * The whole map: lineage, holders of every golden path and onboarded app (in the order given),
+ * and the single points of knowledge.
+ */
+export function buildKnowledgeMap(input: KnowledgeInput): KnowledgeMap {
+  const holders = buildKnowledgeHolders(input);
+  return { lineage: buildLineage(input), ...holders };
 }
 
 /** Per person, the subjects they alone hold within their team. */

@@ -6,6 +6,7 @@
  * End move between rows, Enter opens the person's form (`#/people/<id>`).
  */
 import { memo, useDeferredValue, useMemo } from 'react';
+import { memoizeLast } from '../../ui/memoize-last';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain';
 import {
   buildPersonRows,
@@ -41,6 +42,25 @@ const STATUS_CHOICES: readonly Choice[] = [
   { value: 'left', label: 'Left' },
   { value: 'all', label: 'In the program or left' },
 ];
+
+/**
+ * The rows, the rows the filters keep and the team choices, remembered in the module: the area's
+ * data is kept (data/queries.ts) and the filters live in a store, so opening the list again over
+ * unchanged data sorts and filters nothing.
+ */
+const personRows = memoizeLast(buildPersonRows);
+const filteredRows = memoizeLast(filterPeople);
+const teamChoicesOf = memoizeLast((teams: PeopleViewProps['data']['teams']): Choice[] => [
+  { value: '', label: 'All teams' },
+  { value: NO_TEAM, label: 'No team' },
+  ...teams.map((t) => ({ value: t.id, label: t.name })),
+]);
+
+/** The rows the scroller shows before it is measured (people.css: 100vh − 290 px, at least 240). */
+function rowsInView(): number {
+  const height = typeof window === 'undefined' ? 0 : Math.max(240, window.innerHeight - 290);
+  return Math.ceil(height / ROW_HEIGHT) + 1;
+}
 
 /** One person's row; memoized, so rows already on screen are not drawn again while scrolling. */
 const PersonTableRow = memo(function PersonTableRow({
@@ -109,18 +129,18 @@ export function PeopleList({ data, route }: PeopleViewProps) {
     }),
     [setFilters],
   );
-  const rows = useMemo(() => buildPersonRows(people, teams), [people, teams]);
-  const teamChoices = useMemo(
-    (): Choice[] => [
-      { value: '', label: 'All teams' },
-      { value: NO_TEAM, label: 'No team' },
-      ...teams.map((t) => ({ value: t.id, label: t.name })),
-    ],
-    [teams],
+  const rows = personRows(people, teams);
+  // A thousand teams are a thousand <option>s (most of the list's elements): the list draws with
+  // "All teams", "No team" and the chosen team, and the rest come in the render right after.
+  const allTeamChoices = teamChoicesOf(teams);
+  const firstTeamChoices = useMemo(
+    () => allTeamChoices.filter((c, i) => i < 2 || c.value === filters.teamId),
+    [allTeamChoices, filters.teamId],
   );
+  const teamChoices = useDeferredValue(allTeamChoices, firstTeamChoices);
   // Typing stays responsive with 5,000 rows: React draws the keystroke first, the new rows after.
   const deferredFilters = useDeferredValue(filters);
-  const visible = useMemo(() => filterPeople(rows, deferredFilters), [rows, deferredFilters]);
+  const visible = filteredRows(rows, deferredFilters);
   const stale = deferredFilters !== filters;
 
   const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
@@ -130,6 +150,7 @@ export function PeopleList({ data, route }: PeopleViewProps) {
       const row = visible[index];
       if (row) navigate(`people/${row.person.id}`);
     },
+    { initialRows: rowsInView() },
   );
 
   const segment = route.split('/')[1] ?? '';

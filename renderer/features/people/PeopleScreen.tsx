@@ -6,7 +6,8 @@
  * and reloaded. A view is one entry in VIEWS and one module that receives the area's data.
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { isCurrentPerson } from '../../../shared/domain';
+import { isCurrentPerson, type Person } from '../../../shared/domain';
+import { memoizeLast } from '../../ui/memoize-last';
 import { PageHeader } from '../../ui/PageHeader';
 import { ViewTabs } from '../../ui/ViewTabs';
 import { usePeopleData, type PeopleData } from './data/queries';
@@ -46,11 +47,24 @@ function viewOf(route: string): PeopleView | undefined {
   return VIEWS.find((v) => v.view === view);
 }
 
+const NO_PEOPLE: Person[] = [];
+
+/** The people in the program and those who can seed; remembered while the people are the same (kept). */
+const headcount = memoizeLast((people: readonly Person[]) => {
+  let current = 0;
+  let seeders = 0;
+  for (const p of people) {
+    if (!isCurrentPerson(p)) continue;
+    current++;
+    if (p.canSeed) seeders++;
+  }
+  return { current, seeders };
+});
+
 export default function PeopleScreen({ route }: { route: string }) {
   const data = usePeopleData();
   const view = viewOf(route);
-  const current = data?.people.filter(isCurrentPerson) ?? [];
-  const seeders = current.filter((p) => p.canSeed).length;
+  const { current, seeders } = headcount(data?.people ?? NO_PEOPLE);
 
   return (
     <div className="people-screen">
@@ -58,7 +72,7 @@ export default function PeopleScreen({ route }: { route: string }) {
         title="People"
         summary={
           data
-            ? `${count(current.length, 'person', 'people')} in ${count(data.teams.length, 'team')}; ${seeders.toLocaleString('en')} can seed others.`
+            ? `${count(current, 'person', 'people')} in ${count(data.teams.length, 'team')}; ${seeders.toLocaleString('en')} can seed others.`
             : 'Loading people and teams…'
         }
         actions={

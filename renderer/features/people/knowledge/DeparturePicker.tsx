@@ -12,10 +12,12 @@ const OPTIONS = 8;
 const LISTED = 30;
 
 interface DeparturePickerProps {
+  /** The people who can leave, in any order. */
   people: readonly { id: string; name: string }[];
   names: Names;
   leaving: ReadonlySet<string>;
-  impact: DepartureImpact;
+  /** Undefined while who holds what is still being weighed. */
+  impact: DepartureImpact | undefined;
   onToggleLeaving: (personId: string) => void;
   onClear: () => void;
 }
@@ -46,17 +48,23 @@ export function DeparturePicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
+  // By name, sorted once a search starts (not while the map opens).
+  const searching = query.trim() !== '';
+  const byName = useMemo(
+    () => (searching ? [...people].sort((a, b) => compareNames(a.name, b.name)) : []),
+    [people, searching],
+  );
   const options = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
     if (!q) return [];
     const found: { id: string; name: string }[] = [];
-    for (const p of people) {
+    for (const p of byName) {
       if (leaving.has(p.id) || !p.name.toLocaleLowerCase().includes(q)) continue;
       found.push(p);
       if (found.length === OPTIONS) break;
     }
     return found;
-  }, [people, leaving, query]);
+  }, [byName, leaving, query]);
   const expanded = open && options.length > 0;
   const activeIndex = Math.min(active, options.length - 1);
 
@@ -79,9 +87,12 @@ export function DeparturePicker({
   };
 
   const subjects = (refs: readonly SubjectRef[]) => refs.map((r) => names.subject(r.kind, r.id));
-  const teams = [...impact.teams].sort(([a], [b]) => compareNames(names.team(a), names.team(b)));
+  const teams = impact
+    ? [...impact.teams].sort(([a], [b]) => compareNames(names.team(a), names.team(b)))
+    : [];
   const leavers = [...leaving].map((p) => ({ id: p, name: names.person(p) }));
-  const nothingLost = impact.goldenPaths.length === 0 && impact.apps.length === 0 && teams.length === 0;
+  const nothingLost =
+    impact !== undefined && impact.goldenPaths.length === 0 && impact.apps.length === 0 && teams.length === 0;
 
   return (
     <section className="card knowledge-departure" aria-labelledby={`${id}-title`}>
@@ -153,6 +164,8 @@ export function DeparturePicker({
       <div className="departure-result" role="status" aria-live="polite">
         {leaving.size === 0 ? (
           <p className="muted">Pick people to see what would lose its last holder.</p>
+        ) : !impact ? (
+          <p className="muted">Weighing who holds what from the pairing sessions and seeding…</p>
         ) : nothingLost ? (
           <p>
             If {listNames(leavers.map((p) => p.name))} {leaving.size === 1 ? 'leaves' : 'leave'}, nothing

@@ -7,57 +7,75 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import {
-  buildKnowledgeMap,
+  buildLineage,
   departureImpact,
   todayIso,
+  type KnowledgeMap,
   type KnowledgePerson,
+  type SinglePoint,
 } from '../../../../shared/domain';
 import { DeparturePicker } from './DeparturePicker';
+import { useKnowledgeHolders, WEIGHS_APART } from './use-holders';
 import { HoldersList } from './HoldersList';
 import { LineageTree } from './LineageTree';
-import { compareNames, namesOf, plural } from './names';
+import { namesOf, plural } from './names';
 import { useKnowledgeData } from './queries';
 import { SinglePointsList } from './SinglePointsList';
+import type { PeopleViewProps } from '../PeopleScreen';
 import './knowledge.css';
 
-export default function KnowledgeView() {
+const NO_SINGLE_POINTS: ReadonlyMap<string, readonly SinglePoint[]> = new Map();
+
+/** A card whose figures come with the holders: its title and that they are being weighed. */
+function Weighing({ title }: { title: string }) {
+  return (
+    <section className="card knowledge-weighing" aria-label={title} aria-busy="true">
+      <div className="knowledge-card-head">
+        <h3>{title}</h3>
+      </div>
+      <p className="muted" role="status">
+        Weighing who holds what from the pairing sessions and seeding…
+      </p>
+    </section>
+  );
+}
+
+/** `data`: the area's people and teams (live, kept), so the map does not read them again. */
+export default function KnowledgeView({ data: area }: Partial<PeopleViewProps>) {
   const today = todayIso();
-  const data = useKnowledgeData(today);
+  const data = useKnowledgeData(today, area);
   const [leaving, setLeaving] = useState<ReadonlySet<string>>(() => new Set());
 
-  const map = useMemo(
+  const lineage = useMemo(
     () =>
       data &&
-      buildKnowledgeMap({
+      buildLineage({
         people: data.people,
         apps: data.apps,
-        goldenPaths: data.goldenPaths,
         assignments: data.assignments,
         credits: data.credits,
-        futureSessions: data.futureSessions,
         lessonSessions: data.lessonSessions,
-        today,
       }),
-    [data, today],
+    [data],
   );
-  const names = useMemo(() => data && namesOf(data), [data]);
-  // The people who can still leave: not those who already left.
+  const weighed = useKnowledgeHolders(data, today);
+  const holders = weighed?.holders;
+  const map = useMemo(
+    (): KnowledgeMap | undefined => lineage && holders && { lineage, ...holders },
+    [lineage, holders],
+  );
+  const names = useMemo(() => data && namesOf(data, weighed?.appNames), [data, weighed]);
+  // The people who can still leave: not those who already left (the picker sorts them when searched).
   const people = useMemo(
     () =>
-      data
-        ? data.people
-            .filter((p: KnowledgePerson) => !p.leftOn)
-            .map(({ id, name }) => ({ id, name }))
-            .sort((a, b) => compareNames(a.name, b.name))
-        : [],
+      data ? data.people.filter((p: KnowledgePerson) => !p.leftOn).map(({ id, name }) => ({ id, name })) : [],
     [data],
   );
   // People deleted meanwhile drop out of the what-if.
-  const stillHere = useMemo(() => {
-    const known = new Set(people.map((p) => p.id));
-    return new Set([...leaving].filter((id) => known.has(id)));
-  }, [leaving, people]);
+  const known = useMemo(() => new Set(people.map((p) => p.id)), [people]);
+  const stillHere = useMemo(() => new Set([...leaving].filter((id) => known.has(id))), [leaving, known]);
   const impact = useMemo(() => map && departureImpact(map, stillHere), [map, stillHere]);
+  const singlePoints = holders?.singlePoints ?? NO_SINGLE_POINTS;
   const toggleLeaving = useCallback(
     (personId: string) =>
       setLeaving((current) => {
@@ -69,14 +87,13 @@ export default function KnowledgeView() {
     [],
   );
 
-  if (!data || !map || !names || !impact) {
+  if (!data || !lineage || !names || (!WEIGHS_APART && !map)) {
     return (
       <p className="knowledge-loading" role="status">
         Reading the people, their seeding and their pairing sessions…
       </p>
     );
   }
-  const { lineage } = map;
   const generations = lineage.generations.length;
   return (
     <div className="knowledge">
@@ -85,15 +102,21 @@ export default function KnowledgeView() {
         <p className="muted">
           {plural(lineage.nodes.size, 'person', 'people')} in the seeding lineage
           {generations > 1 ? `, ${plural(generations - 1, 'generation')} from the first team` : ''} ·{' '}
-          {plural(map.goldenPaths.length, 'golden path')} and {plural(map.apps.length, 'onboarded app')}{' '}
-          followed · {plural(map.singlePoints.size, 'single point')} of knowledge
+          {map ? (
+            <>
+              {plural(map.goldenPaths.length, 'golden path')} and {plural(map.apps.length, 'onboarded app')}{' '}
+              followed · {plural(map.singlePoints.size, 'single point')} of knowledge
+            </>
+          ) : (
+            'weighing who holds the knowledge…'
+          )}
         </p>
       </div>
       <div className="knowledge-grid">
         <LineageTree
           lineage={lineage}
           names={names}
-          singlePoints={map.singlePoints}
+          singlePoints={singlePoints}
           leaving={stillHere}
           onToggleLeaving={toggleLeaving}
         />
@@ -106,15 +129,23 @@ export default function KnowledgeView() {
             onToggleLeaving={toggleLeaving}
             onClear={() => setLeaving(new Set())}
           />
-          <SinglePointsList
-            singlePoints={map.singlePoints}
-            names={names}
-            leaving={stillHere}
-            onToggleLeaving={toggleLeaving}
-          />
+          {map ? (
+            <SinglePointsList
+              singlePoints={map.singlePoints}
+              names={names}
+              leaving={stillHere}
+              onToggleLeaving={toggleLeaving}
+            />
+          ) : (
+            <Weighing title="Single points of knowledge" />
+          )}
         </div>
       </div>
-      <HoldersList map={map} names={names} leaving={stillHere} />
+      {map ? (
+        <HoldersList map={map} names={names} leaving={stillHere} />
+      ) : (
+        <Weighing title="Who holds the knowledge" />
+      )}
     </div>
   );
 }

@@ -10,10 +10,14 @@ export interface Names {
   subject(kind: SubjectKind, id: string): string;
 }
 
-export function namesOf(data: KnowledgeData): Names {
+/** `appNames`: the onboarded apps' names, weighed with the holders (the page reads no other apps). */
+export function namesOf(
+  data: Pick<KnowledgeData, 'people' | 'teams' | 'goldenPaths'>,
+  appNames: ReadonlyMap<string, string> = new Map(),
+): Names {
   const people = new Map(data.people.map((p) => [p.id, p]));
   const teams = new Map(data.teams.map((t) => [t.id, t.name]));
-  const apps = new Map(data.apps.map((a) => [a.id, a.name]));
+  const apps = appNames;
   const paths = new Map(data.goldenPaths.map((g) => [g.id, g.name]));
   const team = (id: string) => teams.get(id) ?? 'Unknown team';
   return {

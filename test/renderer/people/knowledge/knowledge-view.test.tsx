@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The knowledge map view: lineage by generation, holders, single points, and the "these people leave" what-if. */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdoptionDatabase } from '../../../../renderer/db/database';
@@ -185,6 +185,35 @@ describe('the knowledge map', () => {
     expect(screen.getByRole('list', { name: 'Holders of the onboarded apps' })).toHaveTextContent(
       /Orders web 2 holders in 2 teams/,
     );
+  });
+
+  it('weighs who holds what again when a session is logged elsewhere', async () => {
+    await openView();
+    const subjects = () =>
+      [
+        ...screen
+          .getByRole('list', { name: 'Holders of the golden paths' })
+          .querySelectorAll('.holders-subject'),
+      ].map((el) => el.textContent);
+    expect(subjects()).toContain('Batch jobs No holder');
+    const people = await database.people.toArray();
+    const finn = people.find((p) => p.name === 'Finn')!;
+    const batch = (await database.goldenPaths.toArray()).find((g) => g.name === 'Batch jobs')!;
+    const logged = buildRecord(pairingSessionInputSchema, {
+      date: '2025-12-01',
+      durationMinutes: 120,
+      personId: finn.id,
+      // Alone: no lesson changes, only the summary's credit rows the page does not read.
+      partnerIds: [],
+      appId: null,
+      goldenPathId: batch.id,
+      topic: 'Batch',
+    }) as PairingSession;
+    await database.transaction('rw', database.tables, async () => {
+      await database.pairingSessions.add(logged);
+      await applyDerived((name) => database.table(name), [{ table: 'pairingSessions', after: logged }]);
+    });
+    await waitFor(() => expect(subjects()).toContain('Batch jobs 1 holder'));
   });
 
   it('flags the people whose knowledge has no second holder in their team', async () => {
