@@ -736,8 +736,13 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
         opens.next();
         backs.next();
         for (let k = 0; k < (quick ? 1 : 2); k++) {
-          const row = page.locator('tr.app-row').nth(3 + run * 2 + k);
-          const name = ((await row.locator('a.app-name-link').textContent()) ?? '').trim();
+          const nth = page.locator('tr.app-row').nth(3 + run * 2 + k);
+          const name = ((await nth.locator('a.app-name-link').textContent()) ?? '').trim();
+          // The row found again by its app when clicked: the virtual table may have redrawn its
+          // rows in another order since (on a busy machine the click then opened another app).
+          const row = page
+            .locator('tr.app-row')
+            .filter({ has: page.getByRole('link', { name, exact: true }) });
           const opened: Ready = [{ selector: 'form.app-page h2', text: name }];
           opens.add(name, await session.timed(opened, () => row.locator('td').nth(2).click()));
           const back = () => page.getByRole('link', { name: '← All apps' }).click();
