@@ -23,6 +23,7 @@ import {
 import { deleteSession, logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
   idbReader,
+  idbTotals,
   readCycleRecount,
   readFilteredLog,
 } from '../../../renderer/features/pairing/data/session-reads';
@@ -32,6 +33,7 @@ import {
   matchesSessionFilter,
   NO_SESSION_FILTER,
   recountTotals,
+  TOTAL_DIMENSIONS,
   type PairingSession,
   type SessionFilter,
 } from '../../../shared/domain';
@@ -134,7 +136,7 @@ describe('the session log', () => {
     );
   });
 
-  it("reads what the worker reads through raw IndexedDB as the page does through Dexie: the same matches and a cycle's same totals", async () => {
+  it("reads what the worker reads through raw IndexedDB as the page does through Dexie: the same matches, a cycle's same totals, the same kept totals", async () => {
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(database.name);
       request.onsuccess = () => resolve(request.result);
@@ -169,6 +171,11 @@ describe('the session log', () => {
         expect(recount.length).toBeGreaterThan(0);
         expect(recount).toEqual(await loadCycleRecount(database, cycle.id));
         expect(recount).toEqual(recountTotals(all.filter((s) => s.cycleId === cycle.id)));
+      }
+      for (const dimension of TOTAL_DIMENSIONS) {
+        const kept = await idbTotals(idb, dimension);
+        expect(kept.length).toBeGreaterThan(0);
+        expect(kept).toEqual(await loadTotals(database, dimension));
       }
     } finally {
       idb.close();

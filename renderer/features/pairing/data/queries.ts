@@ -373,6 +373,14 @@ async function cycleRecountOffPage(database: AdoptionDatabase, cycleId: string):
   );
 }
 
+/** {@link loadTotals} in the worker (session-reads.ts), watching every kept total. */
+async function totalsOffPage(database: AdoptionDatabase, dimension: TotalDimension): Promise<PairingTotal[]> {
+  await database.pairingTotals.limit(1).toArray();
+  return runSessionJob({ kind: 'totals', database: database.name, dimension }, () =>
+    loadTotals(database, dimension),
+  );
+}
+
 export interface Hours {
   dimension: TotalDimension;
   cycleId: string | null;
@@ -390,7 +398,7 @@ export function useHours(dimension: TotalDimension, cycleId: string | null): Hou
   const read = useLiveQuery(
     async () =>
       cycleId === null
-        ? { dimension, cycleId, totals: await loadTotals(db, dimension) }
+        ? { dimension, cycleId, totals: await totalsOffPage(db, dimension) }
         : { dimension: null, cycleId, totals: await cycleRecountOffPage(db, cycleId) },
     [db, cycleId, cycleId === null ? dimension : null],
   );

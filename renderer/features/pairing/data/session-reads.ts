@@ -1,7 +1,8 @@
 /**
  * The session reads too big for the page's thread (issue 9): the session log of several filters
  * (a cycle's 5,000 sessions read to keep the few of one topic) and the hours within one cycle
- * (that cycle's sessions counted per person, app, team, cycle and topic). Both go to a worker
+ * (that cycle's sessions counted per person, app, team, cycle and topic), and the hours of
+ * every person or app over all time (5,000 or 20,000 kept totals). They go to a worker
  * (session-reads.worker.ts) that reads IndexedDB itself, so the page neither deserializes the
  * sessions nor tracks each of their keys for its live query; it receives only the matches or the
  * totals. Where no worker can start (tests, a platform refusing it) they run in the page.
@@ -15,7 +16,9 @@ import {
   recountTotals,
   type PairingSession,
   type PairingTotal,
+  totalsOf,
   type SessionFilter,
+  type TotalDimension,
 } from '../../../../shared/domain';
 
 export const LOW = '';
@@ -97,11 +100,26 @@ export function idbReader(db: IDBDatabase): SessionReader {
   };
 }
 
+/**
+ * The totals of one dimension over all time (kept with every write), most minutes first, read
+ * from an open IndexedDB database: what the worker sends for the hours of 5,000 people or 20,000
+ * apps, so the page's live query does not track each of their keys.
+ */
+export function idbTotals(db: IDBDatabase, dimension: TotalDimension): Promise<PairingTotal[]> {
+  const store = db.transaction('pairingTotals', 'readonly').objectStore('pairingTotals');
+  const request = store.index('dimension').getAll(IDBKeyRange.only(dimension)) as IDBRequest<PairingTotal[]>;
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(totalsOf(request.result, dimension));
+    request.onerror = () => reject(request.error ?? new Error('Read failed'));
+  });
+}
+
 // --- Off the page's thread ----------------------------------------------------------------------
 
 export type SessionJob =
   | { kind: 'log'; database: string; filter: SessionFilter }
-  | { kind: 'cycle'; database: string; cycleId: string };
+  | { kind: 'cycle'; database: string; cycleId: string }
+  | { kind: 'totals'; database: string; dimension: TotalDimension };
 
 export type SessionReply =
   { id: number; ok: true; result: LoadedLog | PairingTotal[] } | { id: number; ok: false; message: string };

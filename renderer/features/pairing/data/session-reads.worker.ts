@@ -5,6 +5,7 @@
  */
 import {
   idbReader,
+  idbTotals,
   readCycleRecount,
   readFilteredLog,
   type SessionJob,
@@ -46,11 +47,13 @@ self.onmessage = async (event: MessageEvent<{ id: number; job: SessionJob }>) =>
   const { id, job } = event.data;
   let reply: SessionReply;
   try {
-    const read = idbReader(await database(job.database));
+    const db = await database(job.database);
     const result =
       job.kind === 'log'
-        ? await readFilteredLog(read, job.filter)
-        : await readCycleRecount(read, job.cycleId);
+        ? await readFilteredLog(idbReader(db), job.filter)
+        : job.kind === 'cycle'
+          ? await readCycleRecount(idbReader(db), job.cycleId)
+          : await idbTotals(db, job.dimension);
     reply = { id, ok: true, result };
   } catch (error) {
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
