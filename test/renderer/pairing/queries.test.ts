@@ -10,6 +10,7 @@ import { createAssignment } from '../../../renderer/features/pairing/data/assign
 import { setLastEntry, setMe } from '../../../renderer/features/pairing/data/preferences';
 import {
   countDateRange,
+  loadCycleRecount,
   loadCycleTotals,
   loadQuickEntryContext,
   loadSessionLog,
@@ -21,10 +22,18 @@ import {
 } from '../../../renderer/features/pairing/data/queries';
 import { deleteSession, logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
+  idbReader,
+  idbTotals,
+  readCycleRecount,
+  readFilteredLog,
+} from '../../../renderer/features/pairing/data/session-reads';
+import {
   addDaysIso,
   compareSessionsNewestFirst,
   matchesSessionFilter,
   NO_SESSION_FILTER,
+  recountTotals,
+  TOTAL_DIMENSIONS,
   type PairingSession,
   type SessionFilter,
 } from '../../../shared/domain';
@@ -125,6 +134,52 @@ describe('the session log', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it("reads what the worker reads through raw IndexedDB as the page does through Dexie: the same matches, a cycle's same totals, the same kept totals", async () => {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(database.name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const pick = <T>(values: T[]) => fc.option(fc.constantFrom(...values), { freq: 2 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            personId: pick([w.ana.id, w.dev.id]),
+            appId: pick([w.ledger.id, w.fraud.id]),
+            teamId: pick([w.payments.id, w.risk.id]),
+            cycleId: fc.constantFrom(w.closed.id, w.active.id),
+            topic: pick(['Logging', 'CI pipeline']),
+            from: pick(['2026-03-25', '2026-04-01']),
+            to: pick(['2026-04-05', '2026-04-30']),
+          }),
+          async (filter) => {
+            const expected = all
+              .filter((s) => matchesSessionFilter(s, filter))
+              .sort(compareSessionsNewestFirst);
+            const read = await readFilteredLog(idbReader(idb), filter);
+            expect(read.sessions).toEqual(expected);
+            expect(read.minutes).toBe(expected.reduce((sum, s) => sum + s.durationMinutes, 0));
+          },
+        ),
+        { numRuns: 40 },
+      );
+      for (const cycle of [w.closed, w.active]) {
+        const recount = await readCycleRecount(idbReader(idb), cycle.id);
+        expect(recount.length).toBeGreaterThan(0);
+        expect(recount).toEqual(await loadCycleRecount(database, cycle.id));
+        expect(recount).toEqual(recountTotals(all.filter((s) => s.cycleId === cycle.id)));
+      }
+      for (const dimension of TOTAL_DIMENSIONS) {
+        const kept = await idbTotals(idb, dimension);
+        expect(kept.length).toBeGreaterThan(0);
+        expect(kept).toEqual(await loadTotals(database, dimension));
+      }
+    } finally {
+      idb.close();
+    }
   });
 
   it('offers people and teams to the filters by name, as the name index orders them', async () => {

@@ -18,10 +18,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Collection } from 'dexie';
 import {
-  compareSessionsNewestFirst,
   currentAssignment,
-  matchesSessionFilter,
-  recountTotals,
   sumDays,
   staleOnboardingApps,
   totalId,
@@ -43,6 +40,7 @@ import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
 import { hoursPerCycle, type CycleHours } from '../../../../shared/domain/area-overview';
 import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
+import { readCycleRecount, readFilteredLog, runSessionJob, type SessionReader } from './session-reads';
 
 const LOW = '';
 const HIGH = '\uffff';
@@ -238,7 +236,7 @@ export async function countDateRange(
 /**
  * Counts what one index answers; otherwise reads the sessions of the most selective filter (an
  * app's, a person's — as the one who paired and as a partner — a team's, a cycle's, a topic's)
- * and keeps those that pass every filter, newest first.
+ * and keeps those that pass every filter, newest first (session-reads.ts).
  */
 export async function loadSessionLog(database: AdoptionDatabase, filter: SessionFilter): Promise<SessionLog> {
   const exact = exactCollection(database, filter);
@@ -251,22 +249,27 @@ export async function loadSessionLog(database: AdoptionDatabase, filter: Session
     }
     return { kind: 'paged', total: await exact.count(), minutes: null };
   }
-  let candidates: PairingSession[];
-  if (filter.appId !== null) candidates = await byIndex(database, 'appId', filter.appId, filter).toArray();
-  else if (filter.personId !== null) {
-    const [led, partnered] = await Promise.all([
-      byIndex(database, 'personId', filter.personId, filter).toArray(),
-      database.pairingSessions.where('partnerIds').equals(filter.personId).toArray(),
-    ]);
-    const seen = new Set(led.map((s) => s.id));
-    candidates = [...led, ...partnered.filter((s) => !seen.has(s.id))];
-  } else {
-    const [key, field] = INDEXED.find(([k]) => filter[k] !== null)!;
-    candidates = await byIndex(database, field, filter[key] as string, filter).toArray();
-  }
-  const sessions = candidates.filter((s) => matchesSessionFilter(s, filter)).sort(compareSessionsNewestFirst);
-  const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
-  return { kind: 'loaded', total: sessions.length, minutes, sessions };
+  return readFilteredLog(dexieReader(database), filter);
+}
+
+/** {@link SessionReader} through Dexie, in the page. */
+function dexieReader(database: AdoptionDatabase): SessionReader {
+  return {
+    range: (field, value, from, to) =>
+      database.pairingSessions
+        .where(`[${field}+date]`)
+        .between([value, from], [value, to], true, true)
+        .toArray(),
+    partnered: (personId) => database.pairingSessions.where('partnerIds').equals(personId).toArray(),
+  };
+}
+
+/**
+ * Watches every session for a live query whose sessions the worker reads: one record read over
+ * the whole table's keys, so a write to any session (or a clear) reads the query again.
+ */
+async function watchSessions(database: AdoptionDatabase): Promise<void> {
+  await database.pairingSessions.limit(1).toArray();
 }
 
 /** Sessions `start` to `end` (newest first) of a filter one index answers; [] for any other. */
@@ -300,11 +303,20 @@ export function useSessionLog(
   read: number,
 ): (SessionLog & { filter: SessionFilter; read: number }) | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    () =>
-      db.transaction('r', LOG_TABLES, async () => ({ ...(await loadSessionLog(db, filter)), filter, read })),
-    [db, filter, read],
-  );
+  return useLiveQuery(async () => {
+    const log = await db.transaction('r', LOG_TABLES, async () => {
+      if (exactCollection(db, filter)) return loadSessionLog(db, filter);
+      await watchSessions(db);
+      return null;
+    });
+    // Several filters: the worker reads and filters the sessions (begun after the read was asked).
+    const answer =
+      log ??
+      (await runSessionJob({ kind: 'log', database: db.name, filter }, () =>
+        readFilteredLog(dexieReader(db), filter),
+      ));
+    return { ...answer, filter, read };
+  }, [db, filter, read]);
 }
 
 /** One page of a paged session log, live, with the number of its read (as above); undefined while it is read. */
@@ -341,11 +353,7 @@ export async function loadTotals(
 
 /** The totals of every dimension within one cycle, counted from that cycle's sessions. */
 export async function loadCycleRecount(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
-  const sessions = await database.pairingSessions
-    .where('[cycleId+date]')
-    .between([cycleId, LOW], [cycleId, HIGH])
-    .toArray();
-  return recountTotals(sessions);
+  return readCycleRecount(dexieReader(database), cycleId);
 }
 
 /** The totals of one dimension within one cycle, counted from that cycle's sessions. */
@@ -355,6 +363,22 @@ export async function loadCycleTotals(
   dimension: TotalDimension,
 ): Promise<PairingTotal[]> {
   return totalsOf(await loadCycleRecount(database, cycleId), dimension);
+}
+
+/** {@link loadCycleRecount} in the worker (session-reads.ts), watching every session. */
+async function cycleRecountOffPage(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
+  await watchSessions(database);
+  return runSessionJob({ kind: 'cycle', database: database.name, cycleId }, () =>
+    loadCycleRecount(database, cycleId),
+  );
+}
+
+/** {@link loadTotals} in the worker (session-reads.ts), watching every kept total. */
+async function totalsOffPage(database: AdoptionDatabase, dimension: TotalDimension): Promise<PairingTotal[]> {
+  await database.pairingTotals.limit(1).toArray();
+  return runSessionJob({ kind: 'totals', database: database.name, dimension }, () =>
+    loadTotals(database, dimension),
+  );
 }
 
 export interface Hours {
@@ -374,8 +398,8 @@ export function useHours(dimension: TotalDimension, cycleId: string | null): Hou
   const read = useLiveQuery(
     async () =>
       cycleId === null
-        ? { dimension, cycleId, totals: await loadTotals(db, dimension) }
-        : { dimension: null, cycleId, totals: await loadCycleRecount(db, cycleId) },
+        ? { dimension, cycleId, totals: await totalsOffPage(db, dimension) }
+        : { dimension: null, cycleId, totals: await cycleRecountOffPage(db, cycleId) },
     [db, cycleId, cycleId === null ? dimension : null],
   );
   return useMemo(

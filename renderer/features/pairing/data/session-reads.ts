@@ -1,0 +1,180 @@
+/**
+ * The session reads too big for the page's thread (issue 9): the session log of several filters
+ * (a cycle's 5,000 sessions read to keep the few of one topic) and the hours within one cycle
+ * (that cycle's sessions counted per person, app, team, cycle and topic), and the hours of
+ * every person or app over all time (5,000 or 20,000 kept totals). They go to a worker
+ * (session-reads.worker.ts) that reads IndexedDB itself, so the page neither deserializes the
+ * sessions nor tracks each of their keys for its live query; it receives only the matches or the
+ * totals. Where no worker can start (tests, a platform refusing it) they run in the page.
+ *
+ * What is read and how it is filtered is one function over a {@link SessionReader}, so the worker
+ * (raw IndexedDB) and the page (Dexie) answer alike.
+ */
+import {
+  compareSessionsNewestFirst,
+  matchesSessionFilter,
+  recountTotals,
+  type PairingSession,
+  type PairingTotal,
+  totalsOf,
+  type SessionFilter,
+  type TotalDimension,
+} from '../../../../shared/domain';
+
+export const LOW = '';
+export const HIGH = '\uffff';
+
+/** Reads sessions through the `[field+date]` indexes and the partners' index. */
+export interface SessionReader {
+  /** The sessions whose `field` is `value`, dated `from` to `to` (both included). */
+  range(field: string, value: string, from: string, to: string): Promise<PairingSession[]>;
+  /** The sessions `personId` was a partner in. */
+  partnered(personId: string): Promise<PairingSession[]>;
+}
+
+/** The session log of a filter no one index answers: every match, newest first, with their minutes. */
+export interface LoadedLog {
+  kind: 'loaded';
+  total: number;
+  minutes: number;
+  sessions: PairingSession[];
+}
+
+/** The filters an index can answer, in the order they are tried. */
+const INDEXED = [
+  ['appId', 'appId'],
+  ['teamId', 'teamId'],
+  ['cycleId', 'cycleId'],
+  ['topic', 'topic'],
+] as const satisfies readonly [keyof SessionFilter, keyof PairingSession][];
+
+/**
+ * Reads the sessions of the most selective filter (an app's, a person's — as the one who paired
+ * and as a partner — a team's, a cycle's, a topic's) and keeps those that pass every filter,
+ * newest first. `filter` has at least one of person, app, team, cycle or topic set.
+ */
+export async function readFilteredLog(reader: SessionReader, filter: SessionFilter): Promise<LoadedLog> {
+  const from = filter.from ?? LOW;
+  const to = filter.to ?? HIGH;
+  let candidates: PairingSession[];
+  if (filter.appId !== null) candidates = await reader.range('appId', filter.appId, from, to);
+  else if (filter.personId !== null) {
+    const [led, partnered] = await Promise.all([
+      reader.range('personId', filter.personId, from, to),
+      reader.partnered(filter.personId),
+    ]);
+    const seen = new Set(led.map((s) => s.id));
+    candidates = [...led, ...partnered.filter((s) => !seen.has(s.id))];
+  } else {
+    const set = INDEXED.find(([k]) => filter[k] !== null);
+    if (!set) throw new Error('A filtered read needs a person, app, team, cycle or topic');
+    candidates = await reader.range(set[1], filter[set[0]] as string, from, to);
+  }
+  const sessions = candidates.filter((s) => matchesSessionFilter(s, filter)).sort(compareSessionsNewestFirst);
+  const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
+  return { kind: 'loaded', total: sessions.length, minutes, sessions };
+}
+
+/** The totals of every dimension within one cycle, counted from that cycle's sessions. */
+export async function readCycleRecount(reader: SessionReader, cycleId: string): Promise<PairingTotal[]> {
+  return recountTotals(await reader.range('cycleId', cycleId, LOW, HIGH));
+}
+
+function all(request: IDBRequest<PairingSession[]>): Promise<PairingSession[]> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('Read failed'));
+  });
+}
+
+/**
+ * {@link SessionReader} over an open IndexedDB database (what the worker reads with): one
+ * read-only transaction over the sessions, through the same indexes Dexie declared.
+ */
+export function idbReader(db: IDBDatabase): SessionReader {
+  const store = db.transaction('pairingSessions', 'readonly').objectStore('pairingSessions');
+  return {
+    range: (field, value, from, to) =>
+      all(store.index(`[${field}+date]`).getAll(IDBKeyRange.bound([value, from], [value, to]))),
+    partnered: (personId) => all(store.index('partnerIds').getAll(IDBKeyRange.only(personId))),
+  };
+}
+
+/**
+ * The totals of one dimension over all time (kept with every write), most minutes first, read
+ * from an open IndexedDB database: what the worker sends for the hours of 5,000 people or 20,000
+ * apps, so the page's live query does not track each of their keys.
+ */
+export function idbTotals(db: IDBDatabase, dimension: TotalDimension): Promise<PairingTotal[]> {
+  const store = db.transaction('pairingTotals', 'readonly').objectStore('pairingTotals');
+  const request = store.index('dimension').getAll(IDBKeyRange.only(dimension)) as IDBRequest<PairingTotal[]>;
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(totalsOf(request.result, dimension));
+    request.onerror = () => reject(request.error ?? new Error('Read failed'));
+  });
+}
+
+// --- Off the page's thread ----------------------------------------------------------------------
+
+export type SessionJob =
+  | { kind: 'log'; database: string; filter: SessionFilter }
+  | { kind: 'cycle'; database: string; cycleId: string }
+  | { kind: 'totals'; database: string; dimension: TotalDimension };
+
+export type SessionReply =
+  { id: number; ok: true; result: LoadedLog | PairingTotal[] } | { id: number; ok: false; message: string };
+
+type JobResult<J extends SessionJob> = J extends { kind: 'log' } ? LoadedLog : PairingTotal[];
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const waiting = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
+
+function startWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  if (typeof Worker !== 'function' || typeof indexedDB === 'undefined') return (worker = null);
+  try {
+    worker = new Worker(new URL('./session-reads.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'session-reads',
+    });
+  } catch {
+    return (worker = null);
+  }
+  worker.onmessage = (event: MessageEvent<SessionReply>) => {
+    const reply = event.data;
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if (reply.ok) entry.resolve(reply.result);
+    else entry.reject(new Error(reply.message));
+  };
+  worker.onerror = (event) => {
+    // A worker that cannot run: the reads waiting, and every one after, run in the page.
+    event.preventDefault();
+    worker?.terminate();
+    worker = null;
+    for (const [, entry] of waiting) entry.reject(new Error(STOPPED));
+    waiting.clear();
+  };
+  return worker;
+}
+
+const STOPPED = 'session reads worker stopped';
+
+/**
+ * Runs a read in the worker where one can start; else (or when the worker stops, or cannot open
+ * the database) `inPage`, which reads the same through Dexie.
+ */
+export function runSessionJob<J extends SessionJob>(
+  job: J,
+  inPage: () => Promise<JobResult<J>>,
+): Promise<JobResult<J>> {
+  const to = startWorker();
+  if (!to) return inPage();
+  const id = nextId++;
+  return new Promise<JobResult<J>>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
+    to.postMessage({ id, job });
+  }).catch(() => inPage());
+}
