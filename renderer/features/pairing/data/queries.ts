@@ -40,7 +40,13 @@ import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
 import { hoursPerCycle, type CycleHours } from '../../../../shared/domain/area-overview';
 import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
-import { readCycleRecount, readFilteredLog, runSessionJob, type SessionReader } from './session-reads';
+import {
+  INDEXED,
+  readCycleRecount,
+  readFilteredLog,
+  runSessionJob,
+  type SessionReader,
+} from './session-reads';
 
 const LOW = '';
 const HIGH = '\uffff';
@@ -146,14 +152,6 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 // --- The session log ---------------------------------------------------------------------------
 
 type SessionCollection = Collection<PairingSession, string>;
-
-/** The filters an index can answer alone, in the order they are tried: one of these, with dates. */
-const INDEXED = [
-  ['appId', 'appId'],
-  ['teamId', 'teamId'],
-  ['cycleId', 'cycleId'],
-  ['topic', 'topic'],
-] as const satisfies readonly [keyof SessionFilter, keyof PairingSession][];
 
 /** The sessions one filter field and the dates select, through its `[field+date]` index, oldest first. */
 function byIndex(database: AdoptionDatabase, field: string, value: string, filter: SessionFilter) {

@@ -40,8 +40,8 @@ export interface LoadedLog {
   sessions: PairingSession[];
 }
 
-/** The filters an index can answer, in the order they are tried. */
-const INDEXED = [
+/** The filters an index can answer alone, in the order they are tried (the page's log reads them too). */
+export const INDEXED = [
   ['appId', 'appId'],
   ['teamId', 'teamId'],
   ['cycleId', 'cycleId'],
