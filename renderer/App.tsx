@@ -19,6 +19,7 @@ import { WelcomeScreen } from './features/plan/WelcomeScreen';
 import { useDatabase } from './db/DatabaseContext';
 import { useConnectionState } from './db/connection';
 import { ConnectionNotice } from './ui/ConnectionNotice';
+import { rememberProgram } from './store/program-hint';
 
 export function App() {
   const connection = useConnectionState(useDatabase());
@@ -58,6 +59,10 @@ function Workspace() {
 
   // undefined while loading, null when there is no program yet.
   const program = useProgram();
+  const hasProgram = program === undefined ? undefined : program !== null;
+  useEffect(() => {
+    if (hasProgram !== undefined) rememberProgram(hasProgram);
+  }, [hasProgram]);
 
   if (program === undefined) return <OpeningData />;
 
