@@ -7,7 +7,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { useProgram } from './db/workspace-queries';
-import { AREAS, CONTRIBUTIONS, DEFAULT_AREA } from './areas';
+import { AREAS, CONTRIBUTIONS, DEFAULT_AREA, preloadAreasWhenQuiet } from './areas';
 import { ContributionsProvider, Slot } from './ui/contributions';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -62,6 +62,8 @@ function Workspace() {
   const hasProgram = program === undefined ? undefined : program !== null;
   useEffect(() => {
     if (hasProgram !== undefined) rememberProgram(hasProgram);
+    // Once a program exists, the other areas' code loads while the page is quiet.
+    return hasProgram ? preloadAreasWhenQuiet() : undefined;
   }, [hasProgram]);
 
   if (program === undefined) return <OpeningData />;
