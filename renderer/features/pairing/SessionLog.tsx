@@ -25,9 +25,9 @@ import {
   searchApps,
   shownAppName,
   nameOptions,
-  useAppNames,
+  readsByPage,
   useCycles,
-  useNames,
+  useRowNames,
   useSessionLog,
   useSessionPage,
   useTopics,
@@ -77,7 +77,8 @@ export function SessionLog() {
     setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
   }, []);
   const paged = log?.kind === 'paged';
-  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged, logReads);
+  // The page is read beside the count (whether the filter reads by page is known before either).
+  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, readsByPage(filter), logReads);
 
   // Sessions quick entry logged that this log has not read back yet show at the top: every one
   // not stored yet, or stored but not yet in an answer to a read asked for after its commit (by
@@ -114,22 +115,25 @@ export function SessionLog() {
     const s = sessionAt(i);
     if (s) inView.push(s);
   }
-  const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
-
-  // Names of the people and teams in view (and in the filters) only; a row waits for its names.
-  const personName = useNames('people', [
-    ...(filter.personId ? [filter.personId] : []),
-    ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
-  ]);
-  const teamName = useNames('teams', [
-    ...(filter.teamId ? [filter.teamId] : []),
-    ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
-  ]);
+  // Names of the people, teams and apps in view (and in the filters) only, in one read; a row
+  // waits for its names.
+  const names = useRowNames({
+    people: [
+      ...(filter.personId ? [filter.personId] : []),
+      ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
+    ],
+    teams: [
+      ...(filter.teamId ? [filter.teamId] : []),
+      ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+    ],
+    apps: [...(filter.appId ? [filter.appId] : []), ...inView.flatMap((s) => (s.appId ? [s.appId] : []))],
+  });
+  const { person: personName, team: teamName, app: appNames } = names;
   const named = (s: PairingSession) =>
     personName(s.personId) !== undefined &&
     s.partnerIds.every((id) => personName(id) !== undefined) &&
     (s.teamId === null || teamName(s.teamId) !== undefined);
-  const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
+  const filterAppName = appNames(filter.appId ?? '');
 
   const remove = (session: PairingSession) =>
     run(async () => {

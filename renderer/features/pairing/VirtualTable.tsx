@@ -57,7 +57,14 @@ export function VirtualTable({
     count,
     rowHeight,
     onOpen ?? noop,
-    { onDelete, onRange, openOnClick: false, rowKeysOnly: true, overscan: 8 },
+    {
+      onDelete,
+      onRange,
+      openOnClick: false,
+      rowKeysOnly: true,
+      overscan: 8,
+      initialRows: rowsInScroller(rowHeight),
+    },
   );
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   if (count === 0) return <div className="empty virtual-empty">{empty}</div>;
@@ -119,3 +126,14 @@ export function VirtualTable({
 }
 
 const noop = () => {};
+
+/**
+ * The rows a full scroller shows before it is measured (virtual-table.css: at most
+ * max(320 px, 100vh − 330 px) high, less its 1 px borders), counted as useVirtualRows counts
+ * them: the first render draws them, so the table is not drawn with the overscan alone,
+ * measured, then drawn again.
+ */
+function rowsInScroller(rowHeight: number): number {
+  const height = typeof window === 'undefined' ? 0 : Math.max(320, window.innerHeight - 330) - 2;
+  return Math.ceil(height / rowHeight) + 1;
+}
