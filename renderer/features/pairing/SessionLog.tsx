@@ -6,7 +6,7 @@
  * session logged anywhere shows at once: one quick entry has logged shows at the top, marked as
  * saving while it is stored, until the log has read it back (pairing-store.ts `pending`).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   cycleLabel,
   formatDuration,
@@ -43,6 +43,9 @@ import './session-log.css';
 const ROW_HEIGHT = 46;
 /** Sessions read per page; three pages around the rows in view are kept. */
 const PAGE = 60;
+
+/** An empty cell. */
+const NONE = <span className="muted">—</span>;
 
 const COLUMNS: readonly VirtualColumn[] = [
   { label: 'Date', width: 90 },
@@ -135,11 +138,52 @@ export function SessionLog() {
     (s.teamId === null || teamName(s.teamId) !== undefined);
   const filterAppName = appNames(filter.appId ?? '');
 
-  const remove = (session: PairingSession) =>
-    run(async () => {
-      const { undo } = await deleteSession(session.id, database);
-      offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
-    }, 'The session was not deleted');
+  const remove = useCallback(
+    (session: PairingSession) =>
+      run(async () => {
+        const { undo } = await deleteSession(session.id, database);
+        offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
+      }, 'The session was not deleted'),
+    [run, database, offerUndo],
+  );
+
+  // A row's cells: the same function while the names and the sessions being saved are, so rows
+  // that stay in view are not drawn again (VirtualTable).
+  const cells = useCallback(
+    (s: PairingSession, index: number): ReactNode[] => {
+      const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
+      const isSaving = index < shown.length && shown[index]!.storedAt === null;
+      return [
+        formatIsoDate(s.date, 'd MMM yy'),
+        personName(s.personId) ?? 'Unknown person',
+        partners ? <span title={partners}>{partners}</span> : NONE,
+        s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : NONE,
+        s.appId ? shownAppName(appNames(s.appId)) : NONE,
+        <span title={s.notes || undefined}>{s.topic}</span>,
+        formatDuration(s.durationMinutes),
+        OUTCOME_LABELS[s.outcome],
+        isSaving ? (
+          <span className="muted">Saving…</span>
+        ) : (
+          <span className="session-actions">
+            <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="link"
+              tabIndex={-1}
+              aria-label={`Delete the session of ${sessionLabel(s)}`}
+              onClick={() => void remove(s)}
+            >
+              Delete
+            </button>
+          </span>
+        ),
+      ];
+    },
+    [personName, teamName, appNames, shown, remove],
+  );
 
   if (!log || !cycles || !topics) {
     return (
@@ -149,7 +193,6 @@ export function SessionLog() {
     );
   }
 
-  const none = <span className="muted">—</span>;
   const total = log.total + ahead;
   const minutes =
     log.minutes === null ? null : shown.reduce((sum, p) => sum + p.session.durationMinutes, log.minutes);
@@ -245,7 +288,12 @@ export function SessionLog() {
         rowHeight={ROW_HEIGHT}
         testId="session-log-scroll"
         onRange={onRange}
-        rowKey={(i) => sessionAt(i)?.id ?? String(i)}
+        item={(i) => {
+          const s = sessionAt(i);
+          return s && named(s) ? s : null;
+        }}
+        itemKey={(s) => s.id}
+        cells={cells}
         onOpen={(i) => {
           const s = sessionAt(i);
           if (s && !saving(i)) setEditing(s.id);
@@ -259,39 +307,6 @@ export function SessionLog() {
             ? 'No session matches these filters.'
             : 'No session logged yet. Press Ctrl+Shift+L on any screen to log one.'
         }
-        row={(i) => {
-          const s = sessionAt(i);
-          if (!s || !named(s)) return null;
-          const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
-          return [
-            formatIsoDate(s.date, 'd MMM yy'),
-            personName(s.personId) ?? 'Unknown person',
-            partners ? <span title={partners}>{partners}</span> : none,
-            s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : none,
-            s.appId ? shownAppName(appNames(s.appId)) : none,
-            <span title={s.notes || undefined}>{s.topic}</span>,
-            formatDuration(s.durationMinutes),
-            OUTCOME_LABELS[s.outcome],
-            saving(i) ? (
-              <span className="muted">Saving…</span>
-            ) : (
-              <span className="session-actions">
-                <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="link"
-                  tabIndex={-1}
-                  aria-label={`Delete the session of ${sessionLabel(s)}`}
-                  onClick={() => void remove(s)}
-                >
-                  Delete
-                </button>
-              </span>
-            ),
-          ];
-        }}
       />
       <p className="muted pairing-keys">On a row: Enter edits, Delete deletes (Undo in the message).</p>
       {editing && <EditSessionDialog id={editing} onClose={() => setEditing(null)} />}
