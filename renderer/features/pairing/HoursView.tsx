@@ -276,6 +276,7 @@ const HoursChart = memo(function HoursChart({ rows, open }: { rows: Row[]; open(
           interval={0}
         />
         <Tooltip
+          cursor={{ fill: 'var(--surface-2)' }}
           formatter={(value) => [`${String(value)} h`, 'Hours']}
           contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
         />
