@@ -26,7 +26,6 @@ import {
   shownAppName,
   nameOptions,
   readsByPage,
-  sessionNameIds,
   useCycles,
   useRowNames,
   useSessionLog,
@@ -38,14 +37,12 @@ import { EditSessionDialog } from './EditSessionDialog';
 import { usePairingUi, type PendingSession } from './pairing-store';
 import { matchOptions, Picker } from './Picker';
 import { OUTCOME_LABELS } from './SessionFields';
-import { rowsDrawnFirst, VirtualTable, type VirtualColumn } from './VirtualTable';
+import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import './session-log.css';
 
 const ROW_HEIGHT = 46;
 /** Sessions read per page; three pages around the rows in view are kept. */
 const PAGE = 60;
-/** The rows the log draws first: the page from the top is read with their names. */
-const NAMED_ROWS = rowsDrawnFirst(ROW_HEIGHT);
 
 /** An empty cell. */
 const NONE = <span className="muted">—</span>;
@@ -76,23 +73,15 @@ export function SessionLog() {
   const [editing, setEditing] = useState<string | null>(null);
 
   const [pageStart, setPageStart] = useState(0);
-  const [range, setRange] = useState<[number, number]>([0, NAMED_ROWS]);
+  const [range, setRange] = useState<[number, number]>([0, PAGE]);
   const onRange = useCallback((start: number, end: number) => {
     setRange((r) => (r[0] === start && r[1] === end ? r : [start, end]));
     // The page before the rows in view too: it also covers them when sessions show ahead of it.
     setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
   }, []);
   const paged = log?.kind === 'paged';
-  // The page is read beside the count (whether the filter reads by page is known before either),
-  // the names of the rows drawn first with it.
-  const page = useSessionPage(
-    filter,
-    pageStart,
-    pageStart + 3 * PAGE,
-    readsByPage(filter),
-    logReads,
-    NAMED_ROWS,
-  );
+  // The page is read beside the count (whether the filter reads by page is known before either).
+  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, readsByPage(filter), logReads);
 
   // Sessions quick entry logged that this log has not read back yet show at the top: every one
   // not stored yet, or stored but not yet in an answer to a read asked for after its commit (by
@@ -129,35 +118,20 @@ export function SessionLog() {
     const s = sessionAt(i);
     if (s) inView.push(s);
   }
-  // Names of the people, teams and apps in view (and in the filters) only: those the page from
-  // the top read with it, the others in one read; a row waits for its names.
-  const pageNames = page && page.filter === filter ? page.names : null;
-  const wanted = sessionNameIds(inView);
-  const rowNames = useRowNames({
-    people: [...(filter.personId ? [filter.personId] : []), ...wanted.people].filter(
-      (id) => !pageNames?.people.has(id),
-    ),
-    teams: [...(filter.teamId ? [filter.teamId] : []), ...wanted.teams].filter(
-      (id) => !pageNames?.teams.has(id),
-    ),
-    apps: [...(filter.appId ? [filter.appId] : []), ...wanted.apps].filter((id) => !pageNames?.apps.has(id)),
+  // Names of the people, teams and apps in view (and in the filters) only, in one read; a row
+  // waits for its names.
+  const names = useRowNames({
+    people: [
+      ...(filter.personId ? [filter.personId] : []),
+      ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
+    ],
+    teams: [
+      ...(filter.teamId ? [filter.teamId] : []),
+      ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+    ],
+    apps: [...(filter.appId ? [filter.appId] : []), ...inView.flatMap((s) => (s.appId ? [s.appId] : []))],
   });
-  const {
-    person: personName,
-    team: teamName,
-    app: appNames,
-  } = useMemo(
-    () =>
-      pageNames
-        ? {
-            person: (id: string) =>
-              pageNames.people.has(id) ? pageNames.people.get(id) : rowNames.person(id),
-            team: (id: string) => (pageNames.teams.has(id) ? pageNames.teams.get(id) : rowNames.team(id)),
-            app: (id: string) => (pageNames.apps.has(id) ? pageNames.apps.get(id) : rowNames.app(id)),
-          }
-        : rowNames,
-    [pageNames, rowNames],
-  );
+  const { person: personName, team: teamName, app: appNames } = names;
   const named = (s: PairingSession) =>
     personName(s.personId) !== undefined &&
     s.partnerIds.every((id) => personName(id) !== undefined) &&

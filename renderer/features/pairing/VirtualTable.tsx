@@ -123,14 +123,6 @@ export function VirtualTable<T>({
 
 const noop = () => {};
 
-/** Rows drawn beyond the visible ones on each side. */
-const OVERSCAN = 8;
-
-/** The rows a table opening at the top draws first (those a full scroller shows, and the overscan below). */
-export function rowsDrawnFirst(rowHeight: number): number {
-  return rowsInScroller(rowHeight) + OVERSCAN;
-}
-
 interface VirtualRowProps<T> {
   item: T | null;
   index: number;

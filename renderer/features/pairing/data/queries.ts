@@ -123,30 +123,6 @@ export interface NamedIds {
 
 const NAMED_TABLES = ['people', 'teams', 'apps'] as const;
 
-/** Names read by id, per table: the name, or null for one that no longer exists. */
-export type NameMaps = Record<(typeof NAMED_TABLES)[number], Map<string, string | null>>;
-
-/** Reads the names of these ids, in the current transaction if one is open over the three tables. */
-async function readNames(database: AdoptionDatabase, ids: NamedIds): Promise<NameMaps> {
-  const [people, teams, apps] = await Promise.all(
-    NAMED_TABLES.map(async (table) => {
-      const list = [...new Set(ids[table])];
-      const rows = list.length ? await database.table<{ name: string }, string>(table).bulkGet(list) : [];
-      return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
-    }),
-  );
-  return { people: people!, teams: teams!, apps: apps! };
-}
-
-/** The ids the session log's rows name: who paired and their partners, the team, the app. */
-export function sessionNameIds(sessions: readonly PairingSession[]): Required<NamedIds> {
-  return {
-    people: sessions.flatMap((s) => [s.personId, ...s.partnerIds]),
-    teams: sessions.flatMap((s) => (s.teamId ? [s.teamId] : [])),
-    apps: sessions.flatMap((s) => (s.appId ? [s.appId] : [])),
-  };
-}
-
 /**
  * The names of the people, teams and apps with these ids (the rows in view), live, read in one
  * transaction: rows that name all three wait for one answer (one redraw), not three. As
@@ -157,16 +133,23 @@ export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app:
   const keyOf = (list: readonly string[] | undefined) => [...new Set(list)].sort().join(',');
   const key = NAMED_TABLES.map((table) => keyOf(ids[table])).join('|');
   const names = useLiveQuery(async () => {
-    const [people, teams, apps] = key.split('|').map((k) => (k ? k.split(',') : []));
-    const asked = { people, teams, apps };
-    if (NAMED_TABLES.every((table) => asked[table]!.length === 0)) return readNames(db, {});
-    return db.transaction('r', NAMED_TABLES, () => readNames(db, asked));
+    const lists = key.split('|').map((k) => (k ? k.split(',') : []));
+    if (lists.every((list) => list.length === 0)) return lists.map(() => new Map<string, string | null>());
+    return db.transaction('r', NAMED_TABLES, () =>
+      Promise.all(
+        NAMED_TABLES.map(async (table, t) => {
+          const list = lists[t]!;
+          const rows = list.length ? await db.table<{ name: string }, string>(table).bulkGet(list) : [];
+          return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
+        }),
+      ),
+    );
   }, [db, key]);
   return useMemo(
     () => ({
-      person: (id: string) => names?.people.get(id),
-      team: (id: string) => names?.teams.get(id),
-      app: (id: string) => names?.apps.get(id),
+      person: (id: string) => names?.[0]?.get(id),
+      team: (id: string) => names?.[1]?.get(id),
+      app: (id: string) => names?.[2]?.get(id),
     }),
     [names],
   );
@@ -418,41 +401,20 @@ export function useSessionLog(
   }, [db, filter, read]);
 }
 
-/** A page of a paged session log as {@link useSessionPage} reads it. */
-export interface SessionPage {
-  filter: SessionFilter;
-  start: number;
-  sessions: PairingSession[];
-  read: number;
-  /** The names the page's first `namedRows` sessions show, read with them (pages from the top only). */
-  names: NameMaps | null;
-}
-
-/**
- * One page of a paged session log, live, with the number of its read (as above); undefined while
- * it is read. A page from the top (`start` 0) comes with the names its first `namedRows` sessions
- * show, read in the same transaction: the log opens with its rows named after one read, not two.
- */
+/** One page of a paged session log, live, with the number of its read (as above); undefined while it is read. */
 export function useSessionPage(
   filter: SessionFilter,
   start: number,
   end: number,
   enabled: boolean,
   read: number,
-  namedRows = 0,
-): SessionPage | undefined {
+): { filter: SessionFilter; start: number; sessions: PairingSession[]; read: number } | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
     if (!enabled) return undefined;
-    return db.transaction('r', [...LOG_TABLES, ...NAMED_TABLES], async () => {
-      const sessions = await loadSessionPage(db, filter, start, end);
-      const names =
-        start === 0 && namedRows > 0
-          ? await readNames(db, sessionNameIds(sessions.slice(0, namedRows)))
-          : null;
-      return { filter, start, sessions, read, names };
-    });
-  }, [db, filter, start, end, enabled, read, namedRows]);
+    const sessions = await db.transaction('r', LOG_TABLES, () => loadSessionPage(db, filter, start, end));
+    return { filter, start, sessions, read };
+  }, [db, filter, start, end, enabled, read]);
 }
 
 /** One session, live (null once deleted). */
