@@ -1,7 +1,7 @@
 /**
  * Running the forecast with odds (and its calibration) without holding up the page: the work goes
  * to a worker (forecast.worker.ts) where one can start, else it runs in the page after the
- * current frame. Results are kept by their input (the arrivals' content, not their identity), so
+ * current frame (worker-jobs.ts). Results are kept by their input (the arrivals' content, not their identity), so
  * the Plan area's charts and the overview's adoption chart asking for the same forecast share one
  * run, and a screen that mounts again over unchanged data shows it at once.
  */
@@ -13,14 +13,10 @@ import {
   type ForecastInput,
   type ForecastResult,
 } from '../../shared/domain/forecast';
+import { afterThisTask, jobRunner } from './worker-jobs';
 
 export type ForecastJob =
   { kind: 'forecast'; input: ForecastInput } | { kind: 'calibration'; input: CalibrationInput };
-
-export type ForecastReply =
-  | { id: number; kind: 'forecast'; result: ForecastResult }
-  | { id: number; kind: 'calibration'; result: CalibrationPoint[] }
-  | { id: number; kind: 'failed'; message: string };
 
 type JobResult<J extends ForecastJob> = J extends { kind: 'forecast' } ? ForecastResult : CalibrationPoint[];
 
@@ -46,65 +42,19 @@ export function jobKey(job: ForecastJob): string {
 const KEPT = 16;
 const results = new Map<string, Promise<unknown>>();
 
-let worker: Worker | null | undefined;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+const jobs = jobRunner<ForecastJob>({
+  start: () =>
+    new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'forecast' }),
+});
 
-function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  if (typeof Worker !== 'function') return (worker = null);
-  try {
-    worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'forecast',
-    });
-  } catch {
-    return (worker = null);
-  }
-  worker.onmessage = (event: MessageEvent<ForecastReply>) => {
-    const reply = event.data;
-    const entry = waiting.get(reply.id);
-    if (!entry) return;
-    waiting.delete(reply.id);
-    if (reply.kind === 'failed') entry.reject(new Error(reply.message));
-    else entry.resolve(reply.result);
-  };
-  worker.onerror = (event) => {
-    // A worker that cannot run (a platform refusing its script): the jobs waiting run in the page.
-    event.preventDefault();
-    worker?.terminate();
-    worker = null;
-    for (const [, entry] of waiting) entry.reject(new Error('worker stopped'));
-    waiting.clear();
-  };
-  return worker;
-}
-
+/** The job worked out in the page (where no worker runs), after the current frame. */
 function inPage<J extends ForecastJob>(job: J): Promise<JobResult<J>> {
-  return new Promise((resolve, reject) => {
-    setTimeout(() => {
-      try {
-        resolve(
-          (job.kind === 'forecast'
-            ? forecastTarget(job.input)
-            : forecastCalibration(job.input as CalibrationInput)) as JobResult<J>,
-        );
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }, 0);
-  });
-}
-
-function inWorker<J extends ForecastJob>(job: J, to: Worker): Promise<JobResult<J>> {
-  const id = nextId++;
-  return new Promise<JobResult<J>>((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
-    to.postMessage({ id, job });
-  }).catch((error: Error) => {
-    if (error.message === 'worker stopped') return inPage(job);
-    throw error;
-  });
+  return afterThisTask(
+    () =>
+      (job.kind === 'forecast'
+        ? forecastTarget(job.input)
+        : forecastCalibration(job.input as CalibrationInput)) as JobResult<J>,
+  );
 }
 
 /** The job's result: kept from an earlier run with the same input, or run now (in the worker where it can). */
@@ -117,8 +67,7 @@ export function runForecastJob<J extends ForecastJob>(job: J): Promise<JobResult
     results.set(key, kept);
     return kept as Promise<JobResult<J>>;
   }
-  const to = startWorker();
-  const run = to ? inWorker(job, to) : inPage(job);
+  const run = jobs.run(job, () => inPage(job));
   results.set(key, run);
   run.catch(() => results.delete(key));
   while (results.size > KEPT) results.delete(results.keys().next().value as string);

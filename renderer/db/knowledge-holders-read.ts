@@ -35,9 +35,6 @@ export interface WeighedHolders {
   appNames: Map<string, string>;
 }
 
-export type HoldersReply =
-  { id: number; kind: 'holders'; result: WeighedHolders } | { id: number; kind: 'failed'; message: string };
-
 /** A request's result as a promise. */
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -107,20 +104,4 @@ export async function weighHolders(job: HoldersJob): Promise<WeighedHolders> {
   const names = new Map(apps.map((a) => [a.id, a.name]));
   for (const subject of holders.apps) appNames.set(subject.id, names.get(subject.id) ?? 'Deleted');
   return { holders, appNames };
-}
-
-/** The worker's side: answers each job under its id. */
-export function serveHolders(scope: { postMessage(reply: HoldersReply): void }) {
-  return async (event: MessageEvent<{ id: number; job: HoldersJob }>) => {
-    const { id, job } = event.data;
-    try {
-      scope.postMessage({ id, kind: 'holders', result: await weighHolders(job) });
-    } catch (error) {
-      scope.postMessage({
-        id,
-        kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  };
 }

@@ -1,8 +1,9 @@
 /**
  * The knowledge map's holders off the page's thread (./knowledge-holders-read.ts): reads the pairing
  * sessions' summary and the counted apps from IndexedDB, weighs who holds what, and posts the
- * result under the job's id.
+ * result under the job's id (worker-jobs.ts).
  */
-import { serveHolders } from './knowledge-holders-read';
+import { weighHolders } from './knowledge-holders-read';
+import { serveJobs } from './worker-jobs';
 
-self.onmessage = serveHolders(self);
+self.onmessage = serveJobs(self, weighHolders);

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { ChartCard, type ChartColumn } from '../../ui/chart/ChartCard';
-import { shownAppName, useAppNames, useCycles, useHours, useNames } from './data/queries';
+import { shownAppName, useCycles, useHours, useRowNames } from './data/queries';
 import { usePairingUi } from './pairing-store';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import './hours.css';
@@ -77,27 +77,29 @@ export default function HoursView() {
           .map((t) => t.entityId)
           .filter((id) => id !== NO_ENTITY)
       : [];
-  const appNames = useAppNames(named('app'));
-  const personName = useNames('people', named('person'));
-  const teamName = useNames('teams', named('team'));
+  const names = useRowNames({ people: named('person'), teams: named('team'), apps: named('app') });
   const cycleName = useMemo(() => new Map((cycles ?? []).map((c) => [c.id, cycleLabel(c)])), [cycles]);
 
   const labels = DIMENSION_LABELS[dimension];
-  const nameOf = (t: PairingTotal): string => {
-    if (t.entityId === NO_ENTITY) return labels.none;
-    switch (t.dimension) {
-      case 'person':
-        return shownName(personName(t.entityId), 'Deleted person');
-      case 'team':
-        return shownName(teamName(t.entityId), 'Deleted team');
-      case 'cycle':
-        return cycleName.get(t.entityId) ?? 'Deleted cycle';
-      case 'app':
-        return shownAppName(appNames(t.entityId));
-      case 'topic':
-        return t.entityId;
-    }
-  };
+  // The same function while the names are (the list's rows are drawn again only then).
+  const nameOf = useCallback(
+    (t: PairingTotal): string => {
+      if (t.entityId === NO_ENTITY) return DIMENSION_LABELS[t.dimension].none;
+      switch (t.dimension) {
+        case 'person':
+          return shownName(names.person(t.entityId), 'Deleted person');
+        case 'team':
+          return shownName(names.team(t.entityId), 'Deleted team');
+        case 'cycle':
+          return cycleName.get(t.entityId) ?? 'Deleted cycle';
+        case 'app':
+          return shownAppName(names.app(t.entityId));
+        case 'topic':
+          return t.entityId;
+      }
+    },
+    [names, cycleName],
+  );
   const rowOf = (t: PairingTotal): Row => ({
     total: t,
     name: nameOf(t),
@@ -117,6 +119,33 @@ export default function HoursView() {
       navigate('pairing');
     },
     [cycleId, showSessions, navigate],
+  );
+
+  // A row of the list: drawn again only when its total, the names or `open` change (VirtualTable).
+  const cells = useCallback(
+    (t: PairingTotal) => {
+      const name = nameOf(t);
+      const hoursText = formatHours(t.minutes);
+      return [
+        name,
+        t.entityId === NO_ENTITY ? (
+          hoursText
+        ) : (
+          <button
+            type="button"
+            className="link"
+            tabIndex={-1}
+            aria-label={`${hoursText} h: open ${theSessions(t.sessions)} of ${name}`}
+            onClick={() => open(t)}
+          >
+            {hoursText}
+          </button>
+        ),
+        t.sessions.toLocaleString('en'),
+        t.lastDate ? formatIsoDate(t.lastDate) : '—',
+      ];
+    },
+    [nameOf, open],
   );
 
   const ready = totals && cycles;
@@ -198,32 +227,11 @@ export default function HoursView() {
             count={all.length}
             rowHeight={40}
             onRange={onRange}
-            rowKey={(i) => all[i]?.id ?? String(i)}
+            item={(i) => all[i] ?? null}
+            itemKey={(t) => t.id}
+            cells={cells}
             onOpen={(i) => all[i] && open(all[i])}
             empty={`No session ${scope}.`}
-            row={(i) => {
-              const t = all[i];
-              if (!t) return null;
-              const name = nameOf(t);
-              return [
-                name,
-                t.entityId === NO_ENTITY ? (
-                  formatHours(t.minutes)
-                ) : (
-                  <button
-                    type="button"
-                    className="link"
-                    tabIndex={-1}
-                    aria-label={`${formatHours(t.minutes)} h: open ${theSessions(t.sessions)} of ${name}`}
-                    onClick={() => open(t)}
-                  >
-                    {formatHours(t.minutes)}
-                  </button>
-                ),
-                t.sessions.toLocaleString('en'),
-                t.lastDate ? formatIsoDate(t.lastDate) : '—',
-              ];
-            }}
           />
           <p className="muted pairing-keys">On a row, Enter opens its sessions.</p>
         </>
@@ -268,6 +276,7 @@ const HoursChart = memo(function HoursChart({ rows, open }: { rows: Row[]; open(
           interval={0}
         />
         <Tooltip
+          cursor={{ fill: 'var(--surface-2)' }}
           formatter={(value) => [`${String(value)} h`, 'Hours']}
           contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
         />

@@ -6,7 +6,7 @@
  * session logged anywhere shows at once: one quick entry has logged shows at the top, marked as
  * saving while it is stored, until the log has read it back (pairing-store.ts `pending`).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   cycleLabel,
   formatDuration,
@@ -25,9 +25,9 @@ import {
   searchApps,
   shownAppName,
   nameOptions,
-  useAppNames,
+  readsByPage,
   useCycles,
-  useNames,
+  useRowNames,
   useSessionLog,
   useSessionPage,
   useTopics,
@@ -43,6 +43,9 @@ import './session-log.css';
 const ROW_HEIGHT = 46;
 /** Sessions read per page; three pages around the rows in view are kept. */
 const PAGE = 60;
+
+/** An empty cell. */
+const NONE = <span className="muted">—</span>;
 
 const COLUMNS: readonly VirtualColumn[] = [
   { label: 'Date', width: 90 },
@@ -77,7 +80,8 @@ export function SessionLog() {
     setPageStart(Math.max(0, (Math.floor(start / PAGE) - 1) * PAGE));
   }, []);
   const paged = log?.kind === 'paged';
-  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, paged, logReads);
+  // The page is read beside the count (whether the filter reads by page is known before either).
+  const page = useSessionPage(filter, pageStart, pageStart + 3 * PAGE, readsByPage(filter), logReads);
 
   // Sessions quick entry logged that this log has not read back yet show at the top: every one
   // not stored yet, or stored but not yet in an answer to a read asked for after its commit (by
@@ -114,28 +118,72 @@ export function SessionLog() {
     const s = sessionAt(i);
     if (s) inView.push(s);
   }
-  const appNames = useAppNames(inView.flatMap((s) => (s.appId ? [s.appId] : [])));
-
-  // Names of the people and teams in view (and in the filters) only; a row waits for its names.
-  const personName = useNames('people', [
-    ...(filter.personId ? [filter.personId] : []),
-    ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
-  ]);
-  const teamName = useNames('teams', [
-    ...(filter.teamId ? [filter.teamId] : []),
-    ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
-  ]);
+  // Names of the people, teams and apps in view (and in the filters) only, in one read; a row
+  // waits for its names.
+  const names = useRowNames({
+    people: [
+      ...(filter.personId ? [filter.personId] : []),
+      ...inView.flatMap((s) => [s.personId, ...s.partnerIds]),
+    ],
+    teams: [
+      ...(filter.teamId ? [filter.teamId] : []),
+      ...inView.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+    ],
+    apps: [...(filter.appId ? [filter.appId] : []), ...inView.flatMap((s) => (s.appId ? [s.appId] : []))],
+  });
+  const { person: personName, team: teamName, app: appNames } = names;
   const named = (s: PairingSession) =>
     personName(s.personId) !== undefined &&
     s.partnerIds.every((id) => personName(id) !== undefined) &&
     (s.teamId === null || teamName(s.teamId) !== undefined);
-  const filterAppName = useAppNames(filter.appId ? [filter.appId] : [])(filter.appId ?? '');
+  const filterAppName = appNames(filter.appId ?? '');
 
-  const remove = (session: PairingSession) =>
-    run(async () => {
-      const { undo } = await deleteSession(session.id, database);
-      offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
-    }, 'The session was not deleted');
+  const remove = useCallback(
+    (session: PairingSession) =>
+      run(async () => {
+        const { undo } = await deleteSession(session.id, database);
+        offerUndo(`Deleted the session of ${sessionLabel(session)}.`, undo);
+      }, 'The session was not deleted'),
+    [run, database, offerUndo],
+  );
+
+  // A row's cells: the same function while the names and the sessions being saved are, so rows
+  // that stay in view are not drawn again (VirtualTable).
+  const cells = useCallback(
+    (s: PairingSession, index: number): ReactNode[] => {
+      const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
+      const isSaving = index < shown.length && shown[index]!.storedAt === null;
+      return [
+        formatIsoDate(s.date, 'd MMM yy'),
+        personName(s.personId) ?? 'Unknown person',
+        partners ? <span title={partners}>{partners}</span> : NONE,
+        s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : NONE,
+        s.appId ? shownAppName(appNames(s.appId)) : NONE,
+        <span title={s.notes || undefined}>{s.topic}</span>,
+        formatDuration(s.durationMinutes),
+        OUTCOME_LABELS[s.outcome],
+        isSaving ? (
+          <span className="muted">Saving…</span>
+        ) : (
+          <span className="session-actions">
+            <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="link"
+              tabIndex={-1}
+              aria-label={`Delete the session of ${sessionLabel(s)}`}
+              onClick={() => void remove(s)}
+            >
+              Delete
+            </button>
+          </span>
+        ),
+      ];
+    },
+    [personName, teamName, appNames, shown, remove],
+  );
 
   if (!log || !cycles || !topics) {
     return (
@@ -145,7 +193,6 @@ export function SessionLog() {
     );
   }
 
-  const none = <span className="muted">—</span>;
   const total = log.total + ahead;
   const minutes =
     log.minutes === null ? null : shown.reduce((sum, p) => sum + p.session.durationMinutes, log.minutes);
@@ -241,7 +288,12 @@ export function SessionLog() {
         rowHeight={ROW_HEIGHT}
         testId="session-log-scroll"
         onRange={onRange}
-        rowKey={(i) => sessionAt(i)?.id ?? String(i)}
+        item={(i) => {
+          const s = sessionAt(i);
+          return s && named(s) ? s : null;
+        }}
+        itemKey={(s) => s.id}
+        cells={cells}
         onOpen={(i) => {
           const s = sessionAt(i);
           if (s && !saving(i)) setEditing(s.id);
@@ -255,39 +307,6 @@ export function SessionLog() {
             ? 'No session matches these filters.'
             : 'No session logged yet. Press Ctrl+Shift+L on any screen to log one.'
         }
-        row={(i) => {
-          const s = sessionAt(i);
-          if (!s || !named(s)) return null;
-          const partners = s.partnerIds.map((id) => personName(id) ?? 'Unknown').join(', ');
-          return [
-            formatIsoDate(s.date, 'd MMM yy'),
-            personName(s.personId) ?? 'Unknown person',
-            partners ? <span title={partners}>{partners}</span> : none,
-            s.teamId ? (teamName(s.teamId) ?? 'Deleted team') : none,
-            s.appId ? shownAppName(appNames(s.appId)) : none,
-            <span title={s.notes || undefined}>{s.topic}</span>,
-            formatDuration(s.durationMinutes),
-            OUTCOME_LABELS[s.outcome],
-            saving(i) ? (
-              <span className="muted">Saving…</span>
-            ) : (
-              <span className="session-actions">
-                <button type="button" className="link" tabIndex={-1} onClick={() => setEditing(s.id)}>
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="link"
-                  tabIndex={-1}
-                  aria-label={`Delete the session of ${sessionLabel(s)}`}
-                  onClick={() => void remove(s)}
-                >
-                  Delete
-                </button>
-              </span>
-            ),
-          ];
-        }}
       />
       <p className="muted pairing-keys">On a row: Enter edits, Delete deletes (Undo in the message).</p>
       {editing && <EditSessionDialog id={editing} onClose={() => setEditing(null)} />}

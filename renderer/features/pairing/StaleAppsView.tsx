@@ -67,12 +67,11 @@ export default function StaleAppsView() {
         columns={COLUMNS}
         count={stale.length}
         rowHeight={44}
-        rowKey={(i) => stale[i]?.app.id ?? String(i)}
+        item={(i) => stale[i] ?? null}
+        itemKey={(s) => s.app.id}
         onOpen={(i) => stale[i] && navigate(`apps/${stale[i].app.id}`)}
         empty="Nothing to catch up on."
-        row={(i) => {
-          const s = stale[i];
-          if (!s) return null;
+        cells={(s) => {
           const { app } = s;
           return [
             <a href={`#/apps/${app.id}`} tabIndex={-1}>

@@ -6,8 +6,12 @@
  * reads the page in view only), rows of a previous answer while a new one is read are greyed
  * (`busy`), and `onRange` says which rows are in view. The rows, the keys and the focus are the
  * shared renderer/ui/use-virtual-rows.tsx; this is the Pairing area's markup around it.
+ *
+ * A row is drawn from its record (`item`) by `cells`, and drawn again only when its record, its
+ * index, its focus or `cells` itself changes: rows that stay in view while the table scrolls, or
+ * while a name or a page is read for other rows, are left as they are.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactElement, type ReactNode } from 'react';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import './virtual-table.css';
 
@@ -18,16 +22,18 @@ export interface VirtualColumn {
   numeric?: boolean;
 }
 
-interface VirtualTableProps {
+interface VirtualTableProps<T> {
   /** The table's accessible name, e.g. "Sessions, 1,234 shown". */
   label: string;
   columns: readonly VirtualColumn[];
   count: number;
   rowHeight: number;
-  /** The cells of row `index`, or null while its data is being read. */
-  row(index: number): ReactNode[] | null;
-  /** A stable key for row `index` (its record's id), when known. */
-  rowKey(index: number): string;
+  /** The record row `index` shows, or null while it is being read. */
+  item(index: number): T | null;
+  /** A stable key for a record (its id). */
+  itemKey(item: T): string;
+  /** The cells of a record in row `index`; keep it the same function while what it draws is the same. */
+  cells(item: T, index: number): ReactNode[];
   onOpen?(index: number): void;
   onDelete?(index: number): void;
   /** The rows in view (with some around them) changed. */
@@ -38,26 +44,34 @@ interface VirtualTableProps {
   busy?: boolean;
 }
 
-export function VirtualTable({
+export function VirtualTable<T>({
   label,
   columns,
   count,
   rowHeight,
-  row,
-  rowKey,
+  item: itemAt,
+  itemKey,
+  cells,
   onOpen,
   onDelete,
   onRange,
   empty,
   testId,
   busy = false,
-}: VirtualTableProps) {
+}: VirtualTableProps<T>) {
   // Rows hold buttons of their own: a click on a row does not open it, and keys act on the row only.
   const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
     count,
     rowHeight,
     onOpen ?? noop,
-    { onDelete, onRange, openOnClick: false, rowKeysOnly: true, overscan: 8 },
+    {
+      onDelete,
+      onRange,
+      openOnClick: false,
+      rowKeysOnly: true,
+      overscan: 8,
+      initialRows: rowsInScroller(rowHeight),
+    },
   );
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   if (count === 0) return <div className="empty virtual-empty">{empty}</div>;
@@ -86,29 +100,18 @@ export function VirtualTable({
         </thead>
         <tbody {...bodyProps}>
           <SpacerRow height={padTop} columns={columns.length} />
-          {items.map((item) => {
-            const cells = row(item.index);
+          {items.map(({ index }) => {
+            const item = itemAt(index);
             return (
-              <tr
-                key={cells ? rowKey(item.index) : `loading-${item.index}`}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                style={{ height: rowHeight }}
-                className={cells ? 'virtual-row' : 'virtual-row loading'}
-              >
-                {cells ? (
-                  cells.map((cell, i) => (
-                    <td key={columns[i]?.label ?? i} className={columns[i]?.numeric ? 'numeric' : undefined}>
-                      <div className="cell">{cell}</div>
-                    </td>
-                  ))
-                ) : (
-                  <td colSpan={columns.length} className="muted">
-                    Loading…
-                  </td>
-                )}
-              </tr>
+              <VirtualRow
+                key={item === null ? `loading-${index}` : itemKey(item)}
+                item={item}
+                index={index}
+                active={index === activeIndex}
+                rowHeight={rowHeight}
+                columns={columns}
+                cells={cells}
+              />
             );
           })}
           <SpacerRow height={padBottom} columns={columns.length} />
@@ -119,3 +122,55 @@ export function VirtualTable({
 }
 
 const noop = () => {};
+
+interface VirtualRowProps<T> {
+  item: T | null;
+  index: number;
+  active: boolean;
+  rowHeight: number;
+  columns: readonly VirtualColumn[];
+  cells(item: T, index: number): ReactNode[];
+}
+
+/** One row: its cells, or "Loading…" while its record is read. Drawn again only when a prop changes. */
+const VirtualRow = memo(function VirtualRow<T>({
+  item,
+  index,
+  active,
+  rowHeight,
+  columns,
+  cells,
+}: VirtualRowProps<T>) {
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      style={{ height: rowHeight }}
+      className={item === null ? 'virtual-row loading' : 'virtual-row'}
+    >
+      {item === null ? (
+        <td colSpan={columns.length} className="muted">
+          Loading…
+        </td>
+      ) : (
+        cells(item, index).map((cell, i) => (
+          <td key={columns[i]?.label ?? i} className={columns[i]?.numeric ? 'numeric' : undefined}>
+            <div className="cell">{cell}</div>
+          </td>
+        ))
+      )}
+    </tr>
+  );
+}) as <T>(props: VirtualRowProps<T>) => ReactElement;
+
+/**
+ * The rows a full scroller shows before it is measured (virtual-table.css: at most
+ * max(320 px, 100vh − 330 px) high, less its 1 px borders), counted as useVirtualRows counts
+ * them: the first render draws them, so the table is not drawn with the overscan alone,
+ * measured, then drawn again.
+ */
+function rowsInScroller(rowHeight: number): number {
+  const height = typeof window === 'undefined' ? 0 : Math.max(320, window.innerHeight - 330) - 2;
+  return Math.ceil(height / rowHeight) + 1;
+}

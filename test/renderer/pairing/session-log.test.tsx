@@ -95,6 +95,26 @@ describe('the session log', () => {
     expect(screen.getByText(/^4 sessions · 4\.3 h in all$/)).toBeInTheDocument();
   });
 
+  it('names its rows live: a person renamed, an app deleted show at once', async () => {
+    const { database, w } = await logged();
+    await expectRows([
+      '5 May 26 · Bo Chen · CI pipeline',
+      '20 Apr 26 · Ana Lima · Logging',
+      '10 Apr 26 · Ana Lima · CI pipeline',
+      '2 Mar 26 · Bo Chen · Logging',
+    ]);
+    await database.people.update(w.bo.id, { name: 'Bo Chen-Li' });
+    await expectRows([
+      '5 May 26 · Bo Chen-Li · CI pipeline',
+      '20 Apr 26 · Ana Lima · Logging',
+      '10 Apr 26 · Ana Lima · CI pipeline',
+      '2 Mar 26 · Bo Chen-Li · Logging',
+    ]);
+    await database.apps.delete(w.cards.id);
+    const table = screen.getByRole('table', { name: /^Sessions, / });
+    await waitFor(() => expect(within(table).getAllByRole('row')[2]!.textContent).toContain('Deleted app'));
+  });
+
   it('filters by person, partners included, by team, cycle, topic and dates, and clears them', async () => {
     const { w } = await logged();
     const keys = countingKeyboard();

@@ -19,6 +19,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Collection } from 'dexie';
 import {
   currentAssignment,
+  NO_SESSION_FILTER,
   sumDays,
   staleOnboardingApps,
   totalId,
@@ -110,6 +111,50 @@ export function useNames(
   return (id) => names?.get(id);
 }
 
+/** Names by id, live: the name, null for one that no longer exists, undefined while it is read. */
+export type NameOf = (id: string) => string | null | undefined;
+
+/** The ids a table's rows in view name, by table. */
+export interface NamedIds {
+  people?: readonly string[];
+  teams?: readonly string[];
+  apps?: readonly string[];
+}
+
+const NAMED_TABLES = ['people', 'teams', 'apps'] as const;
+
+/**
+ * The names of the people, teams and apps with these ids (the rows in view), live, read in one
+ * transaction: rows that name all three wait for one answer (one redraw), not three. As
+ * {@link useNames}, names read for the ids before stay meanwhile.
+ */
+export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app: NameOf } {
+  const db = useDatabase();
+  const keyOf = (list: readonly string[] | undefined) => [...new Set(list)].sort().join(',');
+  const key = NAMED_TABLES.map((table) => keyOf(ids[table])).join('|');
+  const names = useLiveQuery(async () => {
+    const lists = key.split('|').map((k) => (k ? k.split(',') : []));
+    if (lists.every((list) => list.length === 0)) return lists.map(() => new Map<string, string | null>());
+    return db.transaction('r', NAMED_TABLES, () =>
+      Promise.all(
+        NAMED_TABLES.map(async (table, t) => {
+          const list = lists[t]!;
+          const rows = list.length ? await db.table<{ name: string }, string>(table).bulkGet(list) : [];
+          return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
+        }),
+      ),
+    );
+  }, [db, key]);
+  return useMemo(
+    () => ({
+      person: (id: string) => names?.[0]?.get(id),
+      team: (id: string) => names?.[1]?.get(id),
+      app: (id: string) => names?.[2]?.get(id),
+    }),
+    [names],
+  );
+}
+
 /**
  * Every person or team as a picker option, by name (as the name index orders them): what the
  * session log's person and team filters search, read when they search rather than when it opens.
@@ -160,11 +205,19 @@ function byIndex(database: AdoptionDatabase, field: string, value: string, filte
     .between([value, filter.from ?? LOW], [value, filter.to ?? HIGH], true, true);
 }
 
+/**
+ * Whether one index answers the filter exactly (no person, at most one of app, team, cycle or
+ * topic), so that the log is counted and read a page at a time: known before anything is read,
+ * so the first page is read beside the count, not after it.
+ */
+export function readsByPage(filter: SessionFilter): boolean {
+  return filter.personId === null && INDEXED.filter(([key]) => filter[key] !== null).length <= 1;
+}
+
 /** The collection that answers the filter exactly, when one index can; null when it cannot. */
 function exactCollection(database: AdoptionDatabase, filter: SessionFilter): SessionCollection | null {
-  if (filter.personId !== null) return null;
+  if (!readsByPage(filter)) return null;
   const set = INDEXED.filter(([key]) => filter[key] !== null);
-  if (set.length > 1) return null;
   if (set.length === 0) {
     return database.pairingSessions.where('date').between(filter.from ?? LOW, filter.to ?? HIGH, true, true);
   }
@@ -263,11 +316,42 @@ function dexieReader(database: AdoptionDatabase): SessionReader {
 }
 
 /**
- * Watches every session for a live query whose sessions the worker reads: one record read over
- * the whole table's keys, so a write to any session (or a clear) reads the query again.
+ * Makes a live query whose sessions the worker reads (several filters) watch what can change its
+ * answer, and nothing else — not every session (a write to any of 200,000 read the log again).
+ * Dexie marks a session's write on the index keys of its new values and on its primary key (it
+ * does not know the old values), so the query watches:
+ * - the index range the worker reads its candidates from (`[field+date]` of the most selective
+ *   filter, within the dates): a session written into it, or changed while in it;
+ * - that entity's kept total (renderer/db/derived.ts, written in the same transaction as every
+ *   session): a session of it deleted, or moved to another app, team, cycle, topic or person;
+ * - with dates, the sessions per day of those dates (kept the same way): a session of those
+ *   days deleted, or moved to another day;
+ * - for a person, the keys of the sessions they were a partner in (a few hundred at most):
+ *   one of those deleted or changed; and the partners' index for one they are added to.
+ * One key or a few keys are read of each; the worker reads the sessions.
  */
-async function watchSessions(database: AdoptionDatabase): Promise<void> {
-  await database.pairingSessions.limit(1).toArray();
+export async function watchFilteredLog(database: AdoptionDatabase, filter: SessionFilter): Promise<void> {
+  const from = filter.from ?? LOW;
+  const to = filter.to ?? HIGH;
+  const [key, field] =
+    filter.appId !== null
+      ? (['appId', 'appId'] as const)
+      : filter.personId !== null
+        ? (['personId', 'personId'] as const)
+        : INDEXED.find(([k]) => filter[k] !== null)!;
+  const value = filter[key] as string;
+  const dimension = (
+    { appId: 'app', personId: 'person', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const
+  )[key];
+  const sessions = database.pairingSessions;
+  await Promise.all([
+    sessions.where(`[${field}+date]`).between([value, from], [value, to], true, true).limit(1).primaryKeys(),
+    database.pairingTotals.get(totalId(dimension, value)),
+    filter.from !== null || filter.to !== null
+      ? from <= to && database.pairingDays.where(':id').between(from, to, true, true).primaryKeys()
+      : null,
+    filter.personId !== null ? sessions.where('partnerIds').equals(filter.personId).primaryKeys() : null,
+  ]);
 }
 
 /** Sessions `start` to `end` (newest first) of a filter one index answers; [] for any other. */
@@ -304,7 +388,7 @@ export function useSessionLog(
   return useLiveQuery(async () => {
     const log = await db.transaction('r', LOG_TABLES, async () => {
       if (exactCollection(db, filter)) return loadSessionLog(db, filter);
-      await watchSessions(db);
+      await watchFilteredLog(db, filter);
       return null;
     });
     // Several filters: the worker reads and filters the sessions (begun after the read was asked).
@@ -363,9 +447,14 @@ export async function loadCycleTotals(
   return totalsOf(await loadCycleRecount(database, cycleId), dimension);
 }
 
-/** {@link loadCycleRecount} in the worker (session-reads.ts), watching every session. */
+/**
+ * {@link loadCycleRecount} in the worker (session-reads.ts), watching that cycle's sessions as
+ * {@link watchFilteredLog} does (its index range and its kept total), not every session.
+ */
 async function cycleRecountOffPage(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
-  await watchSessions(database);
+  await database.transaction('r', LOG_TABLES, () =>
+    watchFilteredLog(database, { ...NO_SESSION_FILTER, cycleId }),
+  );
   return runSessionJob({ kind: 'cycle', database: database.name, cycleId }, () =>
     loadCycleRecount(database, cycleId),
   );

@@ -5,7 +5,8 @@
  * every person or app over all time (5,000 or 20,000 kept totals). They go to a worker
  * (session-reads.worker.ts) that reads IndexedDB itself, so the page neither deserializes the
  * sessions nor tracks each of their keys for its live query; it receives only the matches or the
- * totals. Where no worker can start (tests, a platform refusing it) they run in the page.
+ * totals. Where no worker can start (tests, a platform refusing it) they run in the page
+ * (renderer/db/worker-jobs.ts).
  *
  * What is read and how it is filtered is one function over a {@link SessionReader}, so the worker
  * (raw IndexedDB) and the page (Dexie) answer alike.
@@ -20,6 +21,7 @@ import {
   type SessionFilter,
   type TotalDimension,
 } from '../../../../shared/domain';
+import { jobRunner } from '../../../db/worker-jobs';
 
 export const LOW = '';
 export const HIGH = '\uffff';
@@ -121,46 +123,18 @@ export type SessionJob =
   | { kind: 'cycle'; database: string; cycleId: string }
   | { kind: 'totals'; database: string; dimension: TotalDimension };
 
-export type SessionReply =
-  { id: number; ok: true; result: LoadedLog | PairingTotal[] } | { id: number; ok: false; message: string };
-
 type JobResult<J extends SessionJob> = J extends { kind: 'log' } ? LoadedLog : PairingTotal[];
 
-let worker: Worker | null | undefined;
-let nextId = 1;
-const waiting = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
-
-function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  if (typeof Worker !== 'function' || typeof indexedDB === 'undefined') return (worker = null);
-  try {
-    worker = new Worker(new URL('./session-reads.worker.ts', import.meta.url), {
+const jobs = jobRunner<SessionJob>({
+  start: () =>
+    new Worker(new URL('./session-reads.worker.ts', import.meta.url), {
       type: 'module',
       name: 'session-reads',
-    });
-  } catch {
-    return (worker = null);
-  }
-  worker.onmessage = (event: MessageEvent<SessionReply>) => {
-    const reply = event.data;
-    const entry = waiting.get(reply.id);
-    if (!entry) return;
-    waiting.delete(reply.id);
-    if (reply.ok) entry.resolve(reply.result);
-    else entry.reject(new Error(reply.message));
-  };
-  worker.onerror = (event) => {
-    // A worker that cannot run: the reads waiting, and every one after, run in the page.
-    event.preventDefault();
-    worker?.terminate();
-    worker = null;
-    for (const [, entry] of waiting) entry.reject(new Error(STOPPED));
-    waiting.clear();
-  };
-  return worker;
-}
-
-const STOPPED = 'session reads worker stopped';
+    }),
+  canStart: () => typeof indexedDB !== 'undefined',
+  // A worker that cannot open the database: the page reads it.
+  retryFailedInPage: true,
+});
 
 /**
  * Runs a read in the worker where one can start; else (or when the worker stops, or cannot open
@@ -170,11 +144,5 @@ export function runSessionJob<J extends SessionJob>(
   job: J,
   inPage: () => Promise<JobResult<J>>,
 ): Promise<JobResult<J>> {
-  const to = startWorker();
-  if (!to) return inPage();
-  const id = nextId++;
-  return new Promise<JobResult<J>>((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
-    to.postMessage({ id, job });
-  }).catch(() => inPage());
+  return jobs.run(job, inPage);
 }

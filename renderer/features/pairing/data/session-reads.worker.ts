@@ -3,14 +3,8 @@
  * IndexedDB database itself (at whatever version it is; it closes it at once when the page
  * upgrades or deletes it) and answers a job with the matches of a filter or a cycle's totals.
  */
-import {
-  idbReader,
-  idbTotals,
-  readCycleRecount,
-  readFilteredLog,
-  type SessionJob,
-  type SessionReply,
-} from './session-reads';
+import { idbReader, idbTotals, readCycleRecount, readFilteredLog, type SessionJob } from './session-reads';
+import { serveJobs } from '../../../db/worker-jobs';
 
 let open: { name: string; db: Promise<IDBDatabase> } | null = null;
 
@@ -43,20 +37,11 @@ function database(name: string): Promise<IDBDatabase> {
   return db;
 }
 
-self.onmessage = async (event: MessageEvent<{ id: number; job: SessionJob }>) => {
-  const { id, job } = event.data;
-  let reply: SessionReply;
-  try {
-    const db = await database(job.database);
-    const result =
-      job.kind === 'log'
-        ? await readFilteredLog(idbReader(db), job.filter)
-        : job.kind === 'cycle'
-          ? await readCycleRecount(idbReader(db), job.cycleId)
-          : await idbTotals(db, job.dimension);
-    reply = { id, ok: true, result };
-  } catch (error) {
-    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
-};
+self.onmessage = serveJobs(self, async (job: SessionJob) => {
+  const db = await database(job.database);
+  return job.kind === 'log'
+    ? readFilteredLog(idbReader(db), job.filter)
+    : job.kind === 'cycle'
+      ? readCycleRecount(idbReader(db), job.cycleId)
+      : idbTotals(db, job.dimension);
+});
