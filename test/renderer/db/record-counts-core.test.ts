@@ -35,6 +35,9 @@ const snapshotOf = (slot: number) => ({
   metricId: 'm1',
   date: `2025-01-${String(slot + 1).padStart(2, '0')}`,
   value: slot,
+  notes: '',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
 });
 
 describe('the record counts, kept with every write', () => {

@@ -3,8 +3,9 @@
  * switching between the table, the board and the matrix, or to another area and back, does not
  * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
+import type { AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
 
@@ -23,6 +24,32 @@ const useTeams = keptQuery((db) => db.teams.orderBy('name').toArray());
 const useCycles = keptQuery((db) => db.cycles.orderBy('index').toArray());
 const useGoldenPaths = keptQuery((db) => db.goldenPaths.orderBy('name').toArray());
 const useCriteria = keptQuery((db) => db.criteria.orderBy('order').toArray());
+
+/**
+ * Starts reading the Apps area's data before it is opened (kept, db/kept-query.ts): the area
+ * then draws at once, or waits only for the rest of a read already under way. At scale the
+ * apps alone are a second of IndexedDB's time, which a first visit would otherwise wait for.
+ */
+export function warmAppsData(db: AdoptionDatabase): void {
+  for (const query of [useApps, useTeams, useCycles, useGoldenPaths, useCriteria]) query.warm(db);
+}
+
+/**
+ * Warms the Apps area's data (warmAppsData) once the page is idle after a screen that shows some
+ * of it was drawn, so the warming never delays that screen's own reads; not where the page
+ * cannot say when it is idle (then the area reads when opened, as before).
+ */
+export function useWarmAppsDataWhenIdle(): void {
+  const db = useDatabase();
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => warmAppsData(db), { timeout: WARM_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }, [db]);
+}
+
+/** The longest the warming waits for an idle moment. */
+const WARM_TIMEOUT_MS = 3_000;
 
 /** The Apps area's data, or undefined while the first read is under way. */
 export function useAppsData(): AppsData | undefined {

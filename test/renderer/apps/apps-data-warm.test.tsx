@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+/**
+ * The Apps area's data read ahead: Plan's cycle panel warms the area's data once the page is
+ * idle, so the area opened afterwards draws its table in its first render instead of reading
+ * 20,000 apps.
+ */
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CycleAppsSummary from '../../../renderer/features/apps/CycleAppsSummary';
+import { createApp } from '../../../renderer/features/apps/data/apps';
+import { useAppsData } from '../../../renderer/features/apps/data/queries';
+import { createProgram } from '../../../renderer/features/plan/data/program';
+import { PROGRAM } from '../plan/helpers';
+import { freshDb, renderWith, resetAll } from './helpers';
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await resetAll();
+});
+
+describe('the Apps area’s data', () => {
+  it('is read while Plan idles, so the area draws it in its first render', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const database = freshDb();
+    const { initialCycle } = await createProgram(PROGRAM, database);
+    await createApp({ name: 'Ledger' }, database);
+    const plan = renderWith(database, <CycleAppsSummary cycle={initialCycle} />);
+    await screen.findByTestId('cycle-range');
+    expect(idle).toHaveLength(1);
+    const read = vi.spyOn(database.apps, 'toArray');
+    act(() => idle[0]!());
+    await waitFor(() => expect(read).toHaveBeenCalled());
+    plan.unmount();
+
+    const firstRender: unknown[] = [];
+    function Area() {
+      const data = useAppsData();
+      firstRender.push(data);
+      return <p>{data ? data.apps.map((a) => a.name).join(', ') : 'loading'}</p>;
+    }
+    await waitFor(() => {
+      firstRender.length = 0;
+      const area = renderWith(database, <Area />);
+      const drawn = firstRender[0];
+      area.unmount();
+      expect(drawn).toBeDefined();
+    });
+    renderWith(database, <Area />);
+    expect(screen.getByText('Ledger')).toBeInTheDocument();
+    // Read once, by the warming: the area read nothing again.
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+});
