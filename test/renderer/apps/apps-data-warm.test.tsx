@@ -5,6 +5,7 @@
  * 20,000 apps.
  */
 import { act, screen, waitFor } from '@testing-library/react';
+import { Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CycleAppsSummary from '../../../renderer/features/apps/CycleAppsSummary';
 import { createApp } from '../../../renderer/features/apps/data/apps';
@@ -51,5 +52,31 @@ describe('the Apps area’s data', () => {
     expect(screen.getByText('Ledger')).toBeInTheDocument();
     // Read once, by the warming: the area read nothing again.
     expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('is read from the area’s first render, before React commits it', async () => {
+    const database = freshDb();
+    await createApp({ name: 'Ledger' }, database);
+    const read = vi.spyOn(database.apps, 'toArray');
+    function Area() {
+      useAppsData();
+      return <p>area</p>;
+    }
+    // A sibling still loading holds the commit back (as React holds back a screen whose code
+    // has just arrived): the reads start all the same.
+    const never = new Promise<never>(() => undefined);
+    function Loading(): never {
+      throw never;
+    }
+    renderWith(
+      database,
+      <Suspense fallback={<p>loading</p>}>
+        <Area />
+        <Loading />
+      </Suspense>,
+    );
+    expect(screen.getByText('loading')).toBeInTheDocument();
+    await waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('area')).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@
  * switching between the table, the board and the matrix, or to another area and back, does not
  * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
 import type { AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
@@ -54,6 +54,10 @@ const WARM_TIMEOUT_MS = 3_000;
 /** The Apps area's data, or undefined while the first read is under way. */
 export function useAppsData(): AppsData | undefined {
   const db = useDatabase();
+  // Started in the first render, not when the screen is committed: the area's code arriving
+  // after its Suspense fallback is committed up to 300 ms later (React's throttled reveal), and
+  // the reads would only start then.
+  useState(() => warmAppsData(db));
   const apps = useApps(db);
   const teams = useTeams(db);
   const cycles = useCycles(db);

@@ -2,6 +2,7 @@
  * The Data area's reads: how many records each data table holds (the Data screen's summary, and
  * what a restore or the demo would replace), and this machine's backup settings.
  */
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countsByTable } from '../../../../shared/domain/record-counts';
 import { DATA_TABLES, type AdoptionDatabase } from '../../../db/database';
@@ -27,7 +28,11 @@ const useKeptCounts = keptQuery(countAll);
 
 /** Records per data table, live; undefined while the first count is under way. */
 export function useRecordCounts(): Counts | undefined {
-  return useKeptCounts(useDatabase());
+  const database = useDatabase();
+  // Read from the first render, not from the commit (up to 300 ms later when the screen's code
+  // has just arrived: React's throttled reveal after a Suspense fallback).
+  useState(() => useKeptCounts.warm(database));
+  return useKeptCounts(database);
 }
 
 export interface BackupSettings {
