@@ -7,7 +7,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { useProgram } from './db/workspace-queries';
-import { AREAS, CONTRIBUTIONS, DEFAULT_AREA } from './areas';
+import { AREAS, CONTRIBUTIONS, DEFAULT_AREA, preloadAreasWhenQuiet } from './areas';
 import { ContributionsProvider, Slot } from './ui/contributions';
 import { areaOf, routeFromHash, useUi } from './store/ui';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -19,6 +19,7 @@ import { WelcomeScreen } from './features/plan/WelcomeScreen';
 import { useDatabase } from './db/DatabaseContext';
 import { useConnectionState } from './db/connection';
 import { ConnectionNotice } from './ui/ConnectionNotice';
+import { rememberProgram } from './store/program-hint';
 
 export function App() {
   const connection = useConnectionState(useDatabase());
@@ -58,6 +59,12 @@ function Workspace() {
 
   // undefined while loading, null when there is no program yet.
   const program = useProgram();
+  const hasProgram = program === undefined ? undefined : program !== null;
+  useEffect(() => {
+    if (hasProgram !== undefined) rememberProgram(hasProgram);
+    // Once a program exists, the other areas' code loads while the page is quiet.
+    return hasProgram ? preloadAreasWhenQuiet() : undefined;
+  }, [hasProgram]);
 
   if (program === undefined) return <OpeningData />;
 

@@ -7,6 +7,7 @@
 import QuickEntryShortcut from './features/pairing/QuickEntryShortcut';
 import { areaOf } from './store/ui';
 import { preload, preloadable, type Preloadable } from './ui/preloadable';
+import { inQuietTurns } from './ui/when-quiet';
 import type { Contributions, ContributionSlots } from './ui/contributions';
 
 export interface Area {
@@ -179,4 +180,19 @@ export function preloadScreen(route: string): void {
   if (!area) return;
   preload(area.screen);
   for (const slot of FIRST_SLOTS[area.id] ?? []) preload(CONTRIBUTIONS[slot][0]);
+}
+
+/**
+ * Loads the code of every area's screen, in navigation order, then of every contribution, each
+ * once the page is quiet (ui/when-quiet.ts): the first visit to an area then waits only for its
+ * data, not for its code to arrive and compile. Code already loaded is not asked for again.
+ * Returns a cancel function.
+ */
+export function preloadAreasWhenQuiet(): () => void {
+  const contributions = Object.values(CONTRIBUTIONS).flat();
+  return inQuietTurns(
+    [...AREAS.map((a) => a.screen), ...contributions].map(
+      (component) => () => (component as Partial<Preloadable<object>>).preload?.(),
+    ),
+  );
 }

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadScreen } from './areas';
 import { routeFromHash } from './store/ui';
+import { programHint } from './store/program-hint';
 import { db } from './db/database';
 import { requestPersistentStorage } from './db/errors';
 import './styles.css';
@@ -13,8 +14,9 @@ import './styles.css';
 // Opening IndexedDB starts before React's first render: the first screen waits for it anyway.
 // Its failures are the app's to show (db/connection.ts opens the same promise), not this line's.
 db.open().catch(() => undefined);
-// Meanwhile, the first screen's code loads.
-preloadScreen(routeFromHash(location.hash));
+// Meanwhile, the first screen's code loads, when the last start found a program: without one the
+// welcome screen shows, and loading the overview's charts would only slow drawing it.
+if (programHint()) preloadScreen(routeFromHash(location.hash));
 void requestPersistentStorage();
 
 const root = document.getElementById('root');

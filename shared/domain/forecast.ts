@@ -31,7 +31,7 @@
  */
 import { addDaysIso, formatIsoDate, type IsoDate } from './dates';
 import { isoDayNumber } from './pipeline';
-import { mulberry32 } from './random';
+import { Mulberry32 } from './random';
 
 /** The likelihoods the forecast gives a date for, in percent. */
 export const FORECAST_LIKELIHOODS = [50, 85, 95] as const;
@@ -188,16 +188,16 @@ export function weeklyThroughput(
 const rankOf = (percent: number, n: number) => Math.min(n - 1, Math.floor((percent * n) / 100));
 const FAN_PERCENTS = [5, 15, 50, 85, 95] as const;
 
-/** Sets `out[i]` to the value at `ranks[i]` (ascending) of `counts`, all from `offset` to `offset + histogram.length − 1`. */
+/**
+ * Sets `out[i]` to the value at `ranks[i]` (ascending) of the counts `histogram` holds: how many
+ * trials stand at each count from `offset` to `offset + histogram.length − 1`.
+ */
 function percentilesByHistogram(
-  counts: Int32Array,
-  offset: number,
   histogram: Int32Array,
+  offset: number,
   ranks: readonly number[],
   out: number[],
 ) {
-  histogram.fill(0);
-  for (let t = 0; t < counts.length; t++) histogram[(counts[t] as number) - offset]! += 1;
   let seen = 0;
   let r = 0;
   for (let v = 0; v < histogram.length && r < ranks.length; v++) {
@@ -269,7 +269,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
     };
   }
 
-  const random = mulberry32(seed);
+  const stream = new Mulberry32(seed);
   const asOfDay = dayOf('As of', asOf);
   const history = Int32Array.from(throughput);
   const counts = new Int32Array(trials).fill(current);
@@ -279,29 +279,51 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
   // Counts stay between the current apps and the target: a histogram over that range gives the
   // fan's percentiles in one pass while it is not much longer than the trials; a sort beyond.
   const remaining = target - current;
-  const histogram = remaining < trials * 4 ? new Int32Array(remaining + 1) : null;
+  // Kept as the trials move (every trial starts at the current count), not counted again weekly.
+  const histogram = input.fan !== false && remaining < trials * 4 ? new Int32Array(remaining + 1) : null;
+  if (histogram) histogram[0] = trials;
   const ranks = FAN_PERCENTS.map((p) => rankOf(p, trials));
   const values = [0, 0, 0, 0, 0];
   const fan: FanPoint[] = [
     { week: 0, date: asOf, p5: current, p15: current, p50: current, p85: current, p95: current },
   ];
+  // The history week each trial draws this week, drawn for all trials at once.
+  const draws = new Int32Array(trials);
+  const most = Math.max(...throughput);
   let reached = 0;
   for (let week = 1; week <= horizon && reached < lastNeeded; week++) {
+    // Every trial draws every week, reached or not: see the module's comment.
+    stream.fillIndices(draws, weeks);
+    // A trial below this count can no longer reach the target by the horizon, even drawing the
+    // history's best week every week left; `hopeful` counts the unreached trials at or above it.
+    const reachable = target - most * (horizon - week);
+    let hopeful = 0;
     for (let t = 0; t < trials; t++) {
-      // Every trial draws every week, reached or not: see the module's comment.
-      const drawn = history[Math.floor(random() * weeks)] as number;
+      const drawn = history[draws[t] as number] as number;
       const before = counts[t] as number;
       if (before < target) {
         const after = before + drawn >= target ? target : before + drawn;
         counts[t] = after;
+        if (histogram && after !== before) {
+          histogram[before - current]! -= 1;
+          histogram[after - current]! += 1;
+        }
         if (after === target) reached += 1;
+        else if (after >= reachable) hopeful += 1;
       }
     }
+    let pending = -1;
     for (let i = 0; i < needed.length; i++) {
       if (reachedIn[i] === null && reached >= (needed[i] as number)) reachedIn[i] = week;
+      if (reachedIn[i] === null && pending < 0) pending = needed[i] as number;
     }
-    if (input.fan === false) continue;
-    if (histogram) percentilesByHistogram(counts, current, histogram, ranks, values);
+    if (input.fan === false) {
+      // Only the dates are asked for: once too few trials can still reach the target for the
+      // likelihoods without a date, none will have one, and the weeks left change nothing.
+      if (reached + hopeful < pending) break;
+      continue;
+    }
+    if (histogram) percentilesByHistogram(histogram, current, ranks, values);
     else percentilesBySort(counts, ranks, values);
     fan.push({
       week,

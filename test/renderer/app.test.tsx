@@ -6,10 +6,12 @@ import { App } from '../../renderer/App';
 import { AREAS, CONTRIBUTIONS, preloadScreen } from '../../renderer/areas';
 import { createProgram } from '../../renderer/features/plan/data/program';
 import { useUi } from '../../renderer/store/ui';
+import { PROGRAM_HINT_KEY, programHint } from '../../renderer/store/program-hint';
 import { freshDb, PROGRAM, renderWith, resetAll } from './plan/helpers';
 
 afterEach(async () => {
   location.hash = '';
+  localStorage.clear();
   vi.restoreAllMocks();
   await resetAll();
 });
@@ -95,5 +97,30 @@ describe('the app frame', () => {
     vi.clearAllMocks();
     preloadScreen('nowhere');
     expect(asked()).toEqual([]);
+  });
+
+  it('remembers whether this start found a program, so the next start knows whether to load the first screen’s code early', async () => {
+    expect(programHint()).toBeNull();
+    const database = freshDb();
+    useUi.setState({ route: '' });
+    renderWith(database, <App />);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Plan and track your platform adoption' }),
+    ).toBeInTheDocument();
+    expect(localStorage.getItem(PROGRAM_HINT_KEY)).toBe('0');
+    expect(programHint()).toBe(false);
+    // A program created while the welcome screen shows changes the hint with the screen.
+    await act(() => createProgram(PROGRAM, database));
+    expect(await screen.findByRole('heading', { level: 1, name: PROGRAM.name })).toBeInTheDocument();
+    expect(programHint()).toBe(true);
+  });
+
+  it('treats an unreadable or foreign hint as unknown', () => {
+    localStorage.setItem(PROGRAM_HINT_KEY, 'yes');
+    expect(programHint()).toBeNull();
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('denied');
+    });
+    expect(programHint()).toBeNull();
   });
 });

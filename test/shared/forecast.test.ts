@@ -13,7 +13,7 @@ import {
   type ForecastInput,
   type ForecastResult,
 } from '../../shared/domain/forecast';
-import { mulberry32, randomIndex } from '../../shared/domain/random';
+import { Mulberry32, mulberry32, randomIndex } from '../../shared/domain/random';
 
 const AS_OF = '2027-01-06';
 
@@ -58,6 +58,92 @@ describe('mulberry32', () => {
     // Uniform: the mean within 1 % of ½, each quarter within 5 % of 10,000.
     expect(Math.abs(sum / 40_000 - 0.5)).toBeLessThan(0.01);
     for (const n of buckets) expect(Math.abs(n - 10_000)).toBeLessThan(500);
+  });
+});
+
+describe('Mulberry32.fillIndices', () => {
+  it('draws the same indices as the stream one number at a time, and the stream goes on from there', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 1_000_000 }), fc.nat(300), (seed, n, length) => {
+        const one = mulberry32(seed);
+        const expected = Array.from({ length }, () => Math.floor(one() * n));
+        const stream = new Mulberry32(seed);
+        const block = new Int32Array(length);
+        stream.fillIndices(block, n);
+        expect([...block]).toEqual(expected);
+        expect(stream.next()).toBe(one());
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/**
+ * The model as the module's comment states it, written plainly: every trial draws every week, one
+ * number at a time; the fan's percentiles by sorting. The function must agree with it exactly.
+ */
+function plainForecast(
+  throughput: number[],
+  current: number,
+  target: number,
+  trials: number,
+  seed: number,
+  horizon: number,
+) {
+  const random = mulberry32(seed);
+  const counts = new Array<number>(trials).fill(current);
+  const needed = [50, 85, 95].map((l) => Math.ceil((l * trials) / 100));
+  const weeks: (number | null)[] = [null, null, null];
+  const fan: number[][] = [[current, current, current, current, current]];
+  let reached = 0;
+  for (let week = 1; week <= horizon && reached < needed[2]!; week++) {
+    for (let t = 0; t < trials; t++) {
+      const drawn = throughput[Math.floor(random() * throughput.length)]!;
+      if (counts[t]! < target) {
+        counts[t] = Math.min(target, counts[t]! + drawn);
+        if (counts[t] === target) reached += 1;
+      }
+    }
+    needed.forEach((n, i) => {
+      if (weeks[i] === null && reached >= n) weeks[i] = week;
+    });
+    const sorted = [...counts].sort((a, b) => a - b);
+    fan.push([5, 15, 50, 85, 95].map((p) => sorted[Math.min(trials - 1, Math.floor((p * trials) / 100))]!));
+  }
+  return { weeks, fan };
+}
+
+describe('forecastTarget against the plain model', () => {
+  it('gives the same dates and fan, and the same dates without the fan, for any history, horizon and seed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 12 }),
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer(),
+        (perWeek, remaining, horizon, trials, seed) => {
+          if (perWeek.every((n) => n === 0)) return;
+          const input: ForecastInput = {
+            arrivals: arrivalsFor(perWeek),
+            asOf: AS_OF,
+            historyWeeks: perWeek.length,
+            current: 3,
+            target: 3 + remaining,
+            trials,
+            seed,
+            horizonWeeks: horizon,
+          };
+          const plain = plainForecast(perWeek, 3, 3 + remaining, trials, seed, horizon);
+          const f = mustForecast(forecastTarget(input));
+          expect(weeksOf(f)).toEqual(plain.weeks);
+          expect(f.fan.map((p) => [p.p5, p.p15, p.p50, p.p85, p.p95])).toEqual(plain.fan);
+          // Without the fan the simulation may stop as soon as no more dates can come: the same dates.
+          expect(weeksOf(mustForecast(forecastTarget({ ...input, fan: false })))).toEqual(plain.weeks);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -76,6 +76,32 @@ async function quickEntryOpen() {
   return { dialog, duration };
 }
 
+/**
+ * A first entry at this machine (nobody remembered as "who paired"), from Plan: opens quick
+ * entry, types "ana" and picks Ana Lima with Enter. Returns the dialog and its "Who paired" box.
+ */
+async function firstEntryPickingAna(database: AdoptionDatabase) {
+  await openAt(database, 'plan');
+  await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
+  const keys = countingKeyboard();
+  await keys.press(QUICK_ENTRY);
+  const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
+  const who = within(dialog).getByRole('combobox', { name: 'Who paired' });
+  await waitFor(() => expect(who).toHaveFocus());
+  await keys.type('ana');
+  await within(dialog).findByRole('option', { name: /Ana Lima/ });
+  await keys.press('{Enter}'); // picks Ana (the list is open), does not submit
+  return { keys, dialog, who };
+}
+
+/** Enter on a first entry without a topic: the topic is asked for, and focused to be typed. */
+async function enterAsksForTopic(keys: ReturnType<typeof countingKeyboard>, dialog: HTMLElement) {
+  await keys.press('{Enter}');
+  const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
+  await waitFor(() => expect(topic).toHaveFocus());
+  return topic;
+}
+
 describe('quick entry', () => {
   it('logs a session the defaults fit in two keystrokes from another area', async () => {
     const { database, w } = await advocate();
@@ -236,19 +262,8 @@ describe('quick entry', () => {
 
   it('opened again while the first session is still stored, starts from it once stored', async () => {
     const { database, w } = await pairingDb();
-    await openAt(database, 'plan');
-    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
-    const keys = countingKeyboard();
-    await keys.press(QUICK_ENTRY);
-    const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
-    const who = within(dialog).getByRole('combobox', { name: 'Who paired' });
-    await waitFor(() => expect(who).toHaveFocus());
-    await keys.type('ana');
-    await within(dialog).findByRole('option', { name: /Ana Lima/ });
-    await keys.press('{Enter}'); // picks Ana
-    await keys.press('{Enter}'); // the topic is needed
-    const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
-    await waitFor(() => expect(topic).toHaveFocus());
+    const { keys, dialog } = await firstEntryPickingAna(database);
+    await enterAsksForTopic(keys, dialog);
     await keys.type('Golden path walkthrough');
     const release = holdNextWrite(database);
     await keys.press('{Enter}');
@@ -276,23 +291,12 @@ describe('quick entry', () => {
 
   it('asks who the advocate is the first time, and remembers it', async () => {
     const { database, w } = await pairingDb();
-    await openAt(database, 'plan');
-    await screen.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 30_000 });
-    const keys = countingKeyboard();
-    await keys.press(QUICK_ENTRY);
-    const dialog = await screen.findByRole('dialog', { name: 'Log a pairing session' });
-    const who = within(dialog).getByRole('combobox', { name: 'Who paired' });
-    await waitFor(() => expect(who).toHaveFocus());
-    await keys.type('ana');
-    await within(dialog).findByRole('option', { name: /Ana Lima/ });
-    await keys.press('{Enter}'); // picks Ana (the list is open), does not submit
+    const { keys, dialog, who } = await firstEntryPickingAna(database);
     expect(who).toHaveValue('Ana Lima');
     expect(await database.pairingSessions.count()).toBe(0);
     // No earlier session: the topic is needed.
-    await keys.press('{Enter}');
-    expect(await within(dialog).findByText('Topic is required')).toBeInTheDocument();
-    const topic = within(dialog).getByRole('combobox', { name: 'Topic' });
-    await waitFor(() => expect(topic).toHaveFocus());
+    await enterAsksForTopic(keys, dialog);
+    expect(within(dialog).getByText('Topic is required')).toBeInTheDocument();
     await keys.type('Golden path walkthrough');
     await keys.press('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log a pairing session' })).toBeNull());
