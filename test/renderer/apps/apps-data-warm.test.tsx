@@ -20,18 +20,22 @@ afterEach(async () => {
 });
 
 describe('the Apps area’s data', () => {
-  it('is read while Plan idles, so the area draws it in its first render', async () => {
-    const idle: (() => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+  it('is read once Plan is quiet, so the area draws it in its first render', async () => {
+    const idle: ((deadline: { timeRemaining(): number; didTimeout: boolean }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: (typeof idle)[number]) => idle.push(run));
     vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const quiet = { timeRemaining: () => 50, didTimeout: false };
     const database = freshDb();
     const { initialCycle } = await createProgram(PROGRAM, database);
     await createApp({ name: 'Ledger' }, database);
     const plan = renderWith(database, <CycleAppsSummary cycle={initialCycle} />);
     await screen.findByTestId('cycle-range');
-    expect(idle).toHaveLength(1);
     const read = vi.spyOn(database.apps, 'toArray');
-    act(() => idle[0]!());
+    // Once the page has been quiet for three idle periods in a row (ui/when-quiet.ts).
+    for (let i = 0; i < 3; i++) {
+      expect(read).not.toHaveBeenCalled();
+      act(() => idle.shift()!(quiet));
+    }
     await waitFor(() => expect(read).toHaveBeenCalled());
     plan.unmount();
 

@@ -8,6 +8,7 @@ import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared
 import type { AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
+import { whenQuiet } from '../../../ui/when-quiet';
 
 export interface AppsData {
   apps: App[];
@@ -35,21 +36,13 @@ export function warmAppsData(db: AdoptionDatabase): void {
 }
 
 /**
- * Warms the Apps area's data (warmAppsData) once the page is idle after a screen that shows some
- * of it was drawn, so the warming never delays that screen's own reads; not where the page
- * cannot say when it is idle (then the area reads when opened, as before).
+ * Warms the Apps area's data (warmAppsData) once the page is quiet (ui/when-quiet.ts) after a
+ * screen that shows some of it was drawn, so the warming never delays that screen's own reads.
  */
-export function useWarmAppsDataWhenIdle(): void {
+export function useWarmAppsDataWhenQuiet(): void {
   const db = useDatabase();
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => warmAppsData(db), { timeout: WARM_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }, [db]);
+  useEffect(() => whenQuiet(() => warmAppsData(db)), [db]);
 }
-
-/** The longest the warming waits for an idle moment. */
-const WARM_TIMEOUT_MS = 3_000;
 
 /** The Apps area's data, or undefined while the first read is under way. */
 export function useAppsData(): AppsData | undefined {
