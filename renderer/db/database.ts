@@ -20,6 +20,7 @@ import {
 } from '../../shared/schema/tables';
 import { createClock, type HlcClock } from '../../shared/sync/hlc';
 import { appTallyKeeping } from './app-tallies-core';
+import { recordCountKeeping } from './record-counts-core';
 import { clockStamps } from './clock-stamps';
 import { recomputeDerived } from './derived';
 import { deviceId } from './device';
@@ -63,6 +64,8 @@ class AdoptionDexie extends Dexie {
     this.use(clockStamps(deviceClock));
     // Every write to the apps keeps their tallies, in its transaction (./app-tallies-core.ts).
     this.use(appTallyKeeping());
+    // Every write to a data table keeps its number of records, in its transaction (./record-counts-core.ts).
+    this.use(recordCountKeeping(DATA_TABLE_NAMES));
     for (const entry of SCHEMA_VERSIONS) {
       const version = this.version(entry.version).stores(entry.stores);
       const upgrades = entry.upgrade ?? {};

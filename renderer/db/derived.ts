@@ -40,7 +40,9 @@ import {
   type ResponseFacts,
   type ToilTally,
 } from '../../shared/domain/toil-results';
+import { recordCountRows } from '../../shared/domain/record-counts';
 import {
+  DATA_TABLE_NAMES,
   DERIVED_TABLE_NAMES,
   type DataTableName,
   type DerivedTableName,
@@ -57,14 +59,23 @@ export interface SourceChange {
   after?: unknown;
 }
 
+/** The source of a derived table computed from every data table (recordCounts). */
+const EVERY_TABLE = 'every data table';
+
 interface Derivation {
-  source: DataTableName;
+  source: DataTableName | typeof EVERY_TABLE;
   /**
    * The derived table's rows for a whole source table, computed in steps: each `next()` does a
    * slice of a long calculation (a few ms), so the caller can let IndexedDB or the page work
-   * between slices; the last returns the rows. Nothing runs before the first `next()`.
+   * between slices; the last returns the rows. Nothing runs before the first `next()`. `sizes`:
+   * the number of records of every data table (all a derivation of every table reads).
    */
-  compute(records: readonly unknown[]): Iterator<void, unknown[], undefined>;
+  compute(
+    records: readonly unknown[],
+    sizes: Readonly<Record<string, number>>,
+  ): Iterator<void, unknown[], undefined>;
+  /** The rows computed from the stored tables without reading their records (a schema upgrade). */
+  recount?(table: TableAccess): Promise<unknown[]>;
   /**
    * Brings the derived table up to date after a write: `removed` before images, `added` after
    * images. Absent: a DBCore middleware keeps the table with every write to its source.
@@ -130,6 +141,15 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       const { put, deleted } = applyTallyDelta(current, removed as ResponseFacts[], added as ResponseFacts[]);
       if (put.length > 0) await tallies.bulkPut(put);
       if (deleted.length > 0) await tallies.bulkDelete(deleted);
+    },
+  },
+  // Kept with every write to every data table by a DBCore middleware (./record-counts-core.ts).
+  recordCounts: {
+    source: EVERY_TABLE,
+    compute: (_, sizes) => oneStep(() => recordCountRows(sizes)),
+    async recount(table) {
+      const sizes = await Promise.all(DATA_TABLE_NAMES.map((name) => table(name).count()));
+      return recordCountRows(Object.fromEntries(DATA_TABLE_NAMES.map((name, i) => [name, sizes[i]!])));
     },
   },
   knowledgeCredits: {
@@ -228,6 +248,8 @@ async function latestSessionDate(table: TableAccess, delta: TotalsDelta): Promis
 const DERIVED_OF = new Map<string, DerivedTableName[]>();
 for (const name of DERIVED_TABLE_NAMES) {
   const source = DERIVATIONS[name].source;
+  // A derivation of every table adds itself to every write's transaction (its middleware).
+  if (source === EVERY_TABLE) continue;
   DERIVED_OF.set(source, [...(DERIVED_OF.get(source) ?? []), name]);
 }
 
@@ -267,7 +289,7 @@ const pause = (table: TableAccess, name: DerivedTableName) => table(name).count(
 
 /** Replaces one derived table with its rows computed from its source's records. */
 async function replaceDerived(table: TableAccess, name: DerivedTableName, records: readonly unknown[]) {
-  const work = DERIVATIONS[name].compute(records);
+  const work = DERIVATIONS[name].compute(records, {});
   for (let next = work.next(); ; next = work.next()) {
     if (next.done) return writeRows(table, name, next.value);
     await pause(table, name);
@@ -284,10 +306,11 @@ export class DerivedWork {
   private readonly computed = new Map<DerivedTableName, unknown[]>();
 
   constructor(sources: Readonly<Partial<Record<string, readonly unknown[]>>>) {
-    this.pending = DERIVED_TABLE_NAMES.map((name) => ({
-      name,
-      work: DERIVATIONS[name].compute(sources[DERIVATIONS[name].source] ?? []),
-    }));
+    const sizes = Object.fromEntries(DATA_TABLE_NAMES.map((name) => [name, sources[name]?.length ?? 0]));
+    this.pending = DERIVED_TABLE_NAMES.map((name) => {
+      const { source, compute } = DERIVATIONS[name];
+      return { name, work: compute(source === EVERY_TABLE ? [] : (sources[source] ?? []), sizes) };
+    });
   }
 
   /** Computes slices for about `budgetMs` (at least one); false once every table's rows are computed. */
@@ -328,6 +351,11 @@ export async function recomputeDerived(table: TableAccess, names: readonly strin
   for (const name of names) {
     const derivation = DERIVATIONS[name as DerivedTableName];
     if (!derivation) throw new Error(`No derived table named ${name}`);
+    if (derivation.recount) {
+      await writeRows(table, name as DerivedTableName, await derivation.recount(table));
+      continue;
+    }
+    if (derivation.source === EVERY_TABLE) throw new Error(`${name} cannot be computed from one table`);
     await replaceDerived(table, name as DerivedTableName, await table(derivation.source).toArray());
   }
 }

@@ -73,7 +73,7 @@ export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>
     return entry;
   }
 
-  return function useKeptQuery(database: AdoptionDatabase): T | undefined {
+  function useKeptQuery(database: AdoptionDatabase): T | undefined {
     const entry = entryOf(database);
     const state = useSyncExternalStore(
       entry.read,
@@ -81,5 +81,15 @@ export function keptQuery<T>(querier: (database: AdoptionDatabase) => Promise<T>
     );
     if (state && 'error' in state) throw state.error;
     return state?.value;
-  };
+  }
+
+  /**
+   * Starts the query with no screen reading it (kept as after its last reader left): a screen
+   * that mounts later draws its result at once, or waits for the read already under way.
+   */
+  function warm(database: AdoptionDatabase): void {
+    entryOf(database).read(() => undefined)();
+  }
+
+  return Object.assign(useKeptQuery, { warm });
 }

@@ -153,6 +153,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { knowledgeCredits: 'id' },
     derive: ['knowledgeCredits'],
   },
+  {
+    version: 10,
+    appVersion: '0.10.0',
+    change:
+      'The number of records in each table is kept, so the Data screen shows them without counting 326,592 records.',
+    // One row per data table, keyed by the table's name.
+    stores: { recordCounts: 'id' },
+    derive: ['recordCounts'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

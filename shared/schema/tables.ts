@@ -22,6 +22,7 @@ import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
 import { toilTallySchema } from '../domain/toil-results';
 import { appTallySchema } from '../domain/app-tallies';
+import { recordCountSchema } from '../domain/record-counts';
 import { valueStreamMapSchema } from '../domain/value-stream';
 import { clockEntrySchema } from '../sync/clocks';
 
@@ -92,6 +93,7 @@ export const TABLES = {
   toilTallies: derivedTable(toilTallySchema, 'id'),
   appTallies: derivedTable(appTallySchema, 'id'),
   knowledgeCredits: derivedTable(knowledgeCreditSchema, 'id'),
+  recordCounts: derivedTable(recordCountSchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

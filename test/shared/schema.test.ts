@@ -37,6 +37,7 @@ describe('the table list', () => {
       'toilTallies',
       'appTallies',
       'knowledgeCredits',
+      'recordCounts',
     ]);
     // The clocks travel in a backup beside its tables, not as one of them (shared/sync/clocks.ts).
     expect(DATA_TABLE_NAMES).toEqual(
@@ -49,6 +50,7 @@ describe('the table list', () => {
             'toilTallies',
             'appTallies',
             'knowledgeCredits',
+            'recordCounts',
             'clocks',
           ].includes(name),
       ),

@@ -25,11 +25,13 @@ import v5BackupText from '../../fixtures/schema-v5/backup.json?raw';
 import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
 import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
 import v8BackupText from '../../fixtures/schema-v8/backup.json?raw';
+import v9BackupText from '../../fixtures/schema-v9/backup.json?raw';
 import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
 import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../../shared/domain/knowledge';
 import { knowledgeCreditRows, type KnowledgeCreditRow } from '../../../shared/domain/knowledge-credits';
 import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
 import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
+import { countsByTable } from '../../../shared/domain/record-counts';
 import { expectSameRows } from '../../fixtures/knowledge-credits';
 import { byId, snapshot } from './db-helpers';
 
@@ -49,6 +51,7 @@ const FIXTURES: Record<number, string> = {
   6: v6BackupText,
   7: v7BackupText,
   8: v8BackupText,
+  9: v9BackupText,
 };
 
 const names: string[] = [];
@@ -426,6 +429,36 @@ describe('schema version 9', () => {
       expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain(
         'knowledgeCredits',
       );
+    }
+  });
+});
+
+describe('schema version 10', () => {
+  it('counts the records of every data table of a version-9 database', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(9);
+    await writeOldDatabase(name, 9, old);
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const counts = countsByTable(DATA_TABLES, await database.recordCounts.toArray());
+    const stored = await Promise.all(DATA_TABLES.map((table) => database.table(table).count()));
+    expect(counts).toEqual(Object.fromEntries(DATA_TABLES.map((table, i) => [table, stored[i]])));
+    expect(counts.apps).toBe(old.apps!.length);
+    expect(Object.values(counts).filter((n) => n > 0).length).toBeGreaterThan(5);
+  });
+
+  it('counts the records when it restores a backup of every earlier version, and never exports them', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
+      const counts = countsByTable(DATA_TABLES, await database.recordCounts.toArray());
+      const stored = await Promise.all(DATA_TABLES.map((table) => database.table(table).count()));
+      expect(counts, `version ${version}`).toEqual(
+        Object.fromEntries(DATA_TABLES.map((table, i) => [table, stored[i]])),
+      );
+      expect(counts.pairingSessions, `version ${version}`).toBeGreaterThan(0);
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('recordCounts');
     }
   });
 });

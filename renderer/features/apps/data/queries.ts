@@ -3,10 +3,12 @@
  * switching between the table, the board and the matrix, or to another area and back, does not
  * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
+import type { AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
+import { whenQuiet } from '../../../ui/when-quiet';
 
 export interface AppsData {
   apps: App[];
@@ -24,9 +26,31 @@ const useCycles = keptQuery((db) => db.cycles.orderBy('index').toArray());
 const useGoldenPaths = keptQuery((db) => db.goldenPaths.orderBy('name').toArray());
 const useCriteria = keptQuery((db) => db.criteria.orderBy('order').toArray());
 
+/**
+ * Starts reading the Apps area's data before it is opened (kept, db/kept-query.ts): the area
+ * then draws at once, or waits only for the rest of a read already under way. At scale the
+ * apps alone are a second of IndexedDB's time, which a first visit would otherwise wait for.
+ */
+export function warmAppsData(db: AdoptionDatabase): void {
+  for (const query of [useApps, useTeams, useCycles, useGoldenPaths, useCriteria]) query.warm(db);
+}
+
+/**
+ * Warms the Apps area's data (warmAppsData) once the page is quiet (ui/when-quiet.ts) after a
+ * screen that shows some of it was drawn, so the warming never delays that screen's own reads.
+ */
+export function useWarmAppsDataWhenQuiet(): void {
+  const db = useDatabase();
+  useEffect(() => whenQuiet(() => warmAppsData(db)), [db]);
+}
+
 /** The Apps area's data, or undefined while the first read is under way. */
 export function useAppsData(): AppsData | undefined {
   const db = useDatabase();
+  // Started in the first render, not when the screen is committed: the area's code arriving
+  // after its Suspense fallback is committed up to 300 ms later (React's throttled reveal), and
+  // the reads would only start then.
+  useState(() => warmAppsData(db));
   const apps = useApps(db);
   const teams = useTeams(db);
   const cycles = useCycles(db);
