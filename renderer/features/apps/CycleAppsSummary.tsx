@@ -13,7 +13,7 @@ import {
   type Cycle,
 } from '../../../shared/domain';
 import { useLeadDrawn } from '../../ui/contributions';
-import { useCycleApps, useWarmAppsDataWhenQuiet } from './data/queries';
+import { useCycleApps } from './data/queries';
 import { StageBadge, count, formatDays } from './parts';
 import './cycle-apps-summary.css';
 import './cycle-check.css';
@@ -23,8 +23,6 @@ export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 
   const apps = useCycleApps(cycle.id);
   // The lead of the cycle's panels on Plan: the others follow once the apps are read.
   useLeadDrawn(apps !== undefined);
-  // Plan is where the Apps area is most often opened from: its data is read once Plan is quiet.
-  useWarmAppsDataWhenQuiet();
   if (!apps)
     return (
       <p className="muted" role="status">

@@ -3,12 +3,11 @@
  * switching between the table, the board and the matrix, or to another area and back, does not
  * reload 20,000 apps, and any write (here or in another window's transaction) refreshes every view.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { App, Criterion, Cycle, GoldenPath, Team } from '../../../../shared/domain';
 import type { AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
-import { whenQuiet } from '../../../ui/when-quiet';
 
 export interface AppsData {
   apps: App[];
@@ -27,21 +26,15 @@ const useGoldenPaths = keptQuery((db) => db.goldenPaths.orderBy('name').toArray(
 const useCriteria = keptQuery((db) => db.criteria.orderBy('order').toArray());
 
 /**
- * Starts reading the Apps area's data before it is opened (kept, db/kept-query.ts): the area
- * then draws at once, or waits only for the rest of a read already under way. At scale the
- * apps alone are a second of IndexedDB's time, which a first visit would otherwise wait for.
+ * Starts reading the Apps area's data (kept, db/kept-query.ts) without waiting for a screen to
+ * subscribe; a screen that mounts then draws at once, or waits only for the rest of the read.
+ *
+ * Not read ahead from other screens: at scale the apps are a second of IndexedDB's time and a
+ * 150–380 ms task when they land, and a kept read re-runs on every write to the apps, so a user
+ * on Plan who never opens Apps would pay for it (measured 4 Dec at x1).
  */
-export function warmAppsData(db: AdoptionDatabase): void {
+function warmAppsData(db: AdoptionDatabase): void {
   for (const query of [useApps, useTeams, useCycles, useGoldenPaths, useCriteria]) query.warm(db);
-}
-
-/**
- * Warms the Apps area's data (warmAppsData) once the page is quiet (ui/when-quiet.ts) after a
- * screen that shows some of it was drawn, so the warming never delays that screen's own reads.
- */
-export function useWarmAppsDataWhenQuiet(): void {
-  const db = useDatabase();
-  useEffect(() => whenQuiet(() => warmAppsData(db)), [db]);
 }
 
 /** The Apps area's data, or undefined while the first read is under way. */
