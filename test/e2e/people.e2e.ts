@@ -47,6 +47,12 @@ async function shots(opened: OpenedApp, name: string) {
   await opened.page.setViewportSize({ width: 1360, height: 860 });
 }
 
+/** Scrolls Plan to its foot, where the capacity forecast is drawn as the page nears it. */
+async function scrollToForecast(page: Page) {
+  await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
+  await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+}
+
 describe('the People area', () => {
   it('staffs the platform team, shows who holds the knowledge and what a departure costs, and feeds the forecast', async () => {
     app = await openApp();
@@ -54,7 +60,9 @@ describe('the People area', () => {
     await page.getByRole('button', { name: 'Load the demo program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor({ timeout: 60_000 });
 
-    // The forecast starts from the people who can seed today.
+    // The forecast (at the foot of Plan, drawn as the page is scrolled down to it) starts from
+    // the people who can seed today.
+    await scrollToForecast(page);
     const forecast = page.getByRole('region', { name: 'Capacity forecast: plan, forecast and actual apps' });
     const seeders = page.getByRole('textbox', { name: 'People able to seed' });
     await expect.poll(async () => Number(await seeders.inputValue())).toBeGreaterThan(0);
@@ -98,6 +106,7 @@ describe('the People area', () => {
     check = await staffingCheck(page);
     await expect.poll(() => check.getByTestId('staffing-state').textContent()).toBe('Every role staffed');
     await check.getByRole('link', { name: 'Zoe Quinn' }).waitFor();
+    await scrollToForecast(page);
     await expect.poll(async () => Number(await seeders.inputValue())).toBe(seedersBefore + 1);
     await page.getByText(`${seedersBefore + 1} can seed today`).waitFor();
 
@@ -149,6 +158,7 @@ describe('the People area', () => {
 
     // A what-if on Plan redraws the forecast.
     await area(page, 'Plan');
+    await scrollToForecast(page);
     const reading = forecast.locator('.chart-card-reading');
     await expect
       .poll(() => reading.textContent())

@@ -113,7 +113,9 @@ describe('the Plan area', () => {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
     await app.shot('plan-11-demo-light');
 
-    // The capacity forecast: defaults from the demo's history, redrawn as a what-if is typed.
+    // The capacity forecast, drawn as the page is scrolled down to it: defaults from the demo's
+    // history, redrawn as a what-if is typed.
+    await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
     const forecast = page.getByRole('region', { name: 'Capacity forecast: plan, forecast and actual apps' });
     const reading = forecast.locator('.chart-card-reading');
     await expect

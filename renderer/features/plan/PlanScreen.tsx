@@ -21,6 +21,7 @@ import { ProgramForm } from './ProgramForm';
 import { ProgramSummary } from './ProgramSummary';
 import { selectedCycle, usePlanUi } from './plan-store';
 import { useFocusReturn } from './use-focus-return';
+import { MountWhenNear } from '../../ui/MountWhenNear';
 import './plan.css';
 
 // The forecast's chart library loads after the plan is drawn: Plan is the first screen.
@@ -124,15 +125,19 @@ export default function PlanScreen(_props: { route: string }) {
         )}
       </div>
 
-      <Suspense
-        fallback={
-          <p className="muted" role="status">
-            Loading the capacity forecast…
-          </p>
-        }
-      >
-        <CapacityForecast program={program} cycles={cycles} actuals={actuals} />
-      </Suspense>
+      {/* Far below the fold: drawn (its code, its reads of every person and assignment, its chart)
+          only as the page nears it, so opening Plan, and leaving it, do not pay for it. */}
+      <MountWhenNear className="capacity-box" placeholder={(show) => <CapacityPlaceholder show={show} />}>
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading the capacity forecast…
+            </p>
+          }
+        >
+          <CapacityForecast program={program} cycles={cycles} actuals={actuals} />
+        </Suspense>
+      </MountWhenNear>
 
       <Dialog open={dialog === 'program'} title="Edit program" onClose={() => setDialog(null)} wide>
         <ProgramForm
@@ -166,5 +171,18 @@ export default function PlanScreen(_props: { route: string }) {
         />
       </Dialog>
     </div>
+  );
+}
+
+/** The capacity forecast's stand-in until the page nears it: about as tall, with a way in for the keyboard. */
+function CapacityPlaceholder({ show }: { show: () => void }) {
+  return (
+    <section className="card capacity-waiting" aria-labelledby="capacity-waiting-title">
+      <h2 id="capacity-waiting-title">Capacity forecast</h2>
+      <p className="muted">How fast the program can grow with the people it has, and what limits it.</p>
+      <button type="button" onFocus={show} onClick={show}>
+        Show the capacity forecast
+      </button>
+    </section>
   );
 }
