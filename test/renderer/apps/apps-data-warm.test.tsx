@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /** The Apps area's data: its reads start in the area's first render, not when React commits it. */
 import { screen, waitFor } from '@testing-library/react';
-import { Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { heldBack } from '../held-back';
 import { createApp } from '../../../renderer/features/apps/data/apps';
 import { useAppsData } from '../../../renderer/features/apps/data/queries';
 import { freshDb, renderWith, resetAll } from './helpers';
@@ -21,19 +21,7 @@ describe('the Apps area’s data', () => {
       useAppsData();
       return <p>area</p>;
     }
-    // A sibling still loading holds the commit back (as React holds back a screen whose code
-    // has just arrived): the reads start all the same.
-    const never = new Promise<never>(() => undefined);
-    function Loading(): never {
-      throw never;
-    }
-    renderWith(
-      database,
-      <Suspense fallback={<p>loading</p>}>
-        <Area />
-        <Loading />
-      </Suspense>,
-    );
+    renderWith(database, heldBack(<Area />));
     expect(screen.getByText('loading')).toBeInTheDocument();
     await waitFor(() => expect(read).toHaveBeenCalledTimes(1));
     expect(screen.queryByText('area')).not.toBeInTheDocument();

@@ -4,8 +4,8 @@
  * count of each), from the screen's first render.
  */
 import { screen, waitFor } from '@testing-library/react';
-import { Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { heldBack } from '../held-back';
 import { DATA_TABLES } from '../../../renderer/db/database';
 import { useRecordCounts } from '../../../renderer/features/data/data/queries';
 import { createProgram } from '../../../renderer/features/plan/data/program';
@@ -40,17 +40,7 @@ describe('the records per table', () => {
       useRecordCounts();
       return <p>counts</p>;
     }
-    const never = new Promise<never>(() => undefined);
-    function Loading(): never {
-      throw never;
-    }
-    renderWith(
-      database,
-      <Suspense fallback={<p>loading</p>}>
-        <Counts />
-        <Loading />
-      </Suspense>,
-    );
+    renderWith(database, heldBack(<Counts />));
     expect(screen.getByText('loading')).toBeInTheDocument();
     await waitFor(() => expect(read).toHaveBeenCalledTimes(1));
     expect(screen.queryByText('counts')).not.toBeInTheDocument();
