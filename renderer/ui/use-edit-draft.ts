@@ -40,8 +40,8 @@ export interface EditDraft<D> {
   noteConflicts(conflicts: readonly FieldConflict[]): void;
   /** Whether the user changed anything. */
   dirty: boolean;
-  /** What a save writes, in the entity's input shape. */
-  edit<I extends object>(toInput: (draft: D) => I): EditPatch<I>;
+  /** What a save writes, in the entity's input shape; `settled` holds values the save worked out itself (they win over the draft's). */
+  edit<I extends object>(toInput: (draft: D) => I, settled?: Partial<D>): EditPatch<I>;
   /** Starts again from the stored record (after a save, or on Cancel). */
   reset(stored: D): void;
 }
@@ -101,7 +101,7 @@ export function useEditDraft<D extends object>(stored: D): EditDraft<D> {
     resolve,
     noteConflicts,
     dirty: changedFields(base, draft).length > 0,
-    edit: (toInput) => editPatch(toInput(base), toInput(draft)),
+    edit: (toInput, settled) => editPatch(toInput(base), toInput(settled ? { ...draft, ...settled } : draft)),
     reset,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Choosing an app by typing its name: the portfolio may hold 20,000 apps, too many for a select,
  * so the box suggests the first names that start with what is typed (read through the name
- * index) and takes an app when the text is exactly one's name. Text that names no app is
- * reported to the form (`onUnmatched`), which says so at the field instead of dropping it.
+ * index) and takes an app when the text is exactly one's name. Typed text is reported to the form
+ * (`onUnmatched`) until the read finds the app it names, so a form submitted before the read ends
+ * looks the name up itself, and text that names no app is said so at the field, never dropped.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApp, useAppMatches } from './data/queries';
@@ -11,7 +12,7 @@ interface AppPickerProps {
   label: string;
   appId: string | null;
   onChange(appId: string | null): void;
-  /** The typed text when it names no app (null when it does, or is empty). */
+  /** The typed text while it is not known to name an app: it names none, or the names are still being read (null when it names one, or is empty). */
   onUnmatched?(text: string | null): void;
   placeholder?: string;
   /** Props the Field wrapper passes (id, aria-invalid, aria-describedby). */
@@ -72,6 +73,8 @@ export function AppPicker({ label, appId, onChange, onUnmatched, placeholder, ..
         onChange={(e) => {
           typed.current = true;
           setText(e.target.value);
+          const typedText = e.target.value.trim();
+          onUnmatched?.(typedText === '' ? null : typedText);
         }}
         {...field}
       />

@@ -40,7 +40,7 @@ import {
   updateBlocker,
   type BlockerFields,
 } from './data/blockers';
-import { useBlocker, type BlockerLookups } from './data/queries';
+import { appNamed, useBlocker, type BlockerLookups } from './data/queries';
 import { days, SeverityBadge, StatusBadge, today } from './parts';
 
 interface Draft {
@@ -180,14 +180,20 @@ function BlockerForm({
     }
     const saved = await save(
       async () => {
+        // Text the picker has not matched yet (typed and submitted before its read ended) is looked up here.
+        let settled: Partial<Draft> = {};
         if (unmatchedApp) {
-          throw new ValidationError(
-            [{ field: 'appId', message: `No app is named “${unmatchedApp}”; choose one from the list` }],
-            'The blocker',
-          );
+          const named = await appNamed(unmatchedApp, database);
+          if (!named) {
+            throw new ValidationError(
+              [{ field: 'appId', message: `No app is named “${unmatchedApp}”; choose one from the list` }],
+              'The blocker',
+            );
+          }
+          settled = { appId: named.id };
         }
-        if (!blocker) return createBlocker(fieldsOf(draft), database);
-        const change = form.edit(fieldsOf);
+        if (!blocker) return createBlocker(fieldsOf({ ...draft, ...settled }), database);
+        const change = form.edit(fieldsOf, settled);
         return updateBlocker({ id: blocker.id, patch: change.patch, expected: change.expected }, database);
       },
       {

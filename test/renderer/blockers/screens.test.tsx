@@ -5,7 +5,7 @@
  * the trends' counts opening their lists, and the panels on an app's page and a cycle's detail.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { todayIso } from '../../../shared/domain';
 import { useUi } from '../../../renderer/store/ui';
@@ -53,6 +53,24 @@ describe('logging a blocker', () => {
       openedOn: todayIso(),
     });
     expect(useUi.getState().route).toBe(`blockers/${stored!.id}`);
+  });
+
+  it('takes an app whose name is typed and saved at once, before the names are read', async () => {
+    const database = freshDb();
+    const app = appRecord({ name: 'Ledger' });
+    await database.apps.add(app);
+    renderWith(database, <BlockersScreen route="blockers/new" />);
+    const form = await screen.findByRole('form', { name: 'Log a blocker' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Title' }), { target: { value: 'No pipeline' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Sub-category' }), {
+      target: { value: 'Skills, hiring' },
+    });
+    // Typed and submitted in one go: the picker's read of matching names has not ended.
+    fireEvent.change(within(form).getByRole('combobox', { name: 'App' }), { target: { value: 'ledger' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Log blocker' }));
+    await waitFor(async () => expect(await database.blockers.count()).toBe(1));
+    const [stored] = await database.blockers.toArray();
+    expect(stored!.appId).toBe(app.id);
   });
 
   it('starts on the app it was logged from', async () => {

@@ -224,6 +224,12 @@ export function useAppMatches(
   }, [database, prefix, limit]);
 }
 
+/** The app whose name is `name` (letter case aside), read through the name index; null when none is. */
+export async function appNamed(name: string, database: AdoptionDatabase): Promise<{ id: string; name: string } | null> {
+  const app = await database.apps.where('name').equalsIgnoreCase(name.trim()).first();
+  return app ? { id: app.id, name: app.name } : null;
+}
+
 /** An app's id and name; null when it is gone, undefined while reading or when `id` is null. */
 export function useApp(id: string | null): { id: string; name: string } | null | undefined {
   const database = useDatabase();
