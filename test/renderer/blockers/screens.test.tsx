@@ -61,7 +61,9 @@ describe('logging a blocker', () => {
     await database.apps.add(app);
     renderWith(database, <BlockersScreen route="blockers/new" />);
     const form = await screen.findByRole('form', { name: 'Log a blocker' });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Title' }), { target: { value: 'No pipeline' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'No pipeline' },
+    });
     fireEvent.change(within(form).getByRole('combobox', { name: 'Sub-category' }), {
       target: { value: 'Skills, hiring' },
     });

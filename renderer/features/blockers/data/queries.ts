@@ -225,7 +225,10 @@ export function useAppMatches(
 }
 
 /** The app whose name is `name` (letter case aside), read through the name index; null when none is. */
-export async function appNamed(name: string, database: AdoptionDatabase): Promise<{ id: string; name: string } | null> {
+export async function appNamed(
+  name: string,
+  database: AdoptionDatabase,
+): Promise<{ id: string; name: string } | null> {
   const app = await database.apps.where('name').equalsIgnoreCase(name.trim()).first();
   return app ? { id: app.id, name: app.name } : null;
 }
