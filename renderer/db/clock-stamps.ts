@@ -1,7 +1,8 @@
 /**
- * Stamps every write to a data table with clocks, in ONE place: a Dexie DBCore middleware, so
- * that none of the app's ~100 write paths has to know. For a read-write transaction over a data
- * table it adds the `clocks` table to the IndexedDB transaction, and for each write:
+ * Stamps every write to a data table with clocks, in ONE place: a follower of the writes
+ * (./write-followers.ts, a Dexie DBCore middleware), so that none of the app's ~100 write paths
+ * has to know. For a read-write transaction over a data table it adds the `clocks` table to the
+ * IndexedDB transaction, and for each write:
  *
  * - put/add: reads the records as they were (in the same transaction), and gives each field the
  *   write changed a new hybrid logical clock (shared/sync/hlc.ts), keeping the clock it replaced
@@ -12,11 +13,11 @@
  * (restore, start over, the demo, a merge) and is not stamped; neither is a schema upgrade.
  * Derived and local tables are not stamped. See shared/sync/merge.ts for how clocks are used.
  */
-import Dexie, { type DBCore, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { DBCore } from 'dexie';
 import { maxHlc, type Hlc, type HlcClock } from '../../shared/sync/hlc';
 import { clockId, fieldClock, sameJson, type ClockEntry } from '../../shared/sync/merge';
 import { CLOCKS_TABLE, DATA_TABLE_NAMES } from '../../shared/schema/tables';
-import { mutatedKeys } from './mutated-keys';
+import type { Follower } from './write-followers';
 
 const DATA: ReadonlySet<string> = new Set(DATA_TABLE_NAMES);
 
@@ -69,75 +70,35 @@ function latest(entries: readonly (ClockEntry | undefined)[]): Hlc | undefined {
   return out;
 }
 
-/** The middleware; `clock` issues the clocks (one per write request). */
-export function clockStamps(clock: () => HlcClock): Middleware<DBCore> {
+/**
+ * The follower (./write-followers.ts); `clock` issues the clocks (one per write request). It
+ * reads the clocks of the written keys before the write, and after it puts the new ones.
+ */
+export function clockStamps(clock: () => HlcClock): Follower<(ClockEntry | undefined)[]> {
+  const clocks = (down: DBCore) => down.table(CLOCKS_TABLE);
   return {
-    stack: 'dbcore',
     name: 'clock-stamps',
-    create(down) {
-      const stamped = new WeakSet<DBCoreTransaction>();
-      return {
-        ...down,
-        transaction(stores, mode, options) {
-          const stamps =
-            mode === 'readwrite' && !stores.includes(CLOCKS_TABLE) && stores.some((name) => DATA.has(name));
-          const trans = down.transaction(stamps ? [...stores, CLOCKS_TABLE] : stores, mode, options);
-          if (stamps) stamped.add(trans);
-          return trans;
-        },
-        table(name): DBCoreTable {
-          const table = down.table(name);
-          if (!DATA.has(name)) return table;
-          // Looked up when first needed: a schema upgrade builds this stack before the table exists.
-          let clocksTable: DBCoreTable | undefined;
-          const clocks = () => (clocksTable ??= down.table(CLOCKS_TABLE));
-
-          return {
-            ...table,
-            // Chained on Dexie's promises, not awaited: Dexie's layers below find their
-            // transaction in the zone a Dexie promise keeps, which a native await loses.
-            mutate(req) {
-              if (!stamped.has(req.trans)) return table.mutate(req);
-              const trans = req.trans;
-              const P = Dexie.Promise;
-              return P.resolve(mutatedKeys(table, req)).then((keys) => {
-                if (keys.length === 0) return table.mutate(req);
-                return P.all([
-                  table.getMany({ trans, keys }) as Promise<(Row | undefined)[]>,
-                  clocks().getMany({ trans, keys: keys.map((k) => clockId(name, k)) }) as Promise<
-                    (ClockEntry | undefined)[]
-                  >,
-                ]).then(([before, entries]) =>
-                  P.resolve(table.mutate(req)).then((result) => {
-                    const at = clock().next(latest(entries));
-                    let values: ClockEntry[];
-                    if (req.type === 'add' || req.type === 'put') {
-                      // A record IndexedDB refused (a bulkAdd's duplicate, caught by the caller) changed nothing.
-                      const failed = result.failures as Record<number, unknown>;
-                      const ok = (_: unknown, i: number) => !(i in failed);
-                      values = stampedEntries(
-                        name,
-                        before.filter(ok),
-                        (req.values as Row[]).filter(ok),
-                        entries.filter(ok),
-                        at,
-                      );
-                    } else {
-                      values = keys.flatMap((key, i) =>
-                        before[i] === undefined
-                          ? []
-                          : [{ id: clockId(name, key), table: name, key, fields: {}, deleted: at }],
-                      );
-                    }
-                    if (values.length === 0) return result;
-                    return P.resolve(clocks().mutate({ type: 'put', trans, values })).then(() => result);
-                  }),
-                );
-              });
-            },
-          };
-        },
-      };
+    follows: (table) => DATA.has(table),
+    keeps: (stores) => (stores.includes(CLOCKS_TABLE) ? null : [CLOCKS_TABLE]),
+    prepare: (down, { trans, table, keys }) =>
+      clocks(down).getMany({ trans, keys: keys.map((k) => clockId(table, k)) }) as Promise<
+        (ClockEntry | undefined)[]
+      >,
+    written(down, { trans, table, type, keys, before, values: written, failed }, prepared) {
+      const entries = prepared ?? [];
+      const at = clock().next(latest(entries));
+      let values: ClockEntry[];
+      if (type === 'add' || type === 'put') {
+        // A record IndexedDB refused (a bulkAdd's duplicate, caught by the caller) changed nothing.
+        const ok = (_: unknown, i: number) => !(i in failed);
+        values = stampedEntries(table, before.filter(ok), written!.filter(ok), entries.filter(ok), at);
+      } else {
+        values = keys.flatMap((key, i) =>
+          before[i] === undefined ? [] : [{ id: clockId(table, key), table, key, fields: {}, deleted: at }],
+        );
+      }
+      if (values.length === 0) return;
+      return clocks(down).mutate({ type: 'put', trans, values });
     },
   };
 }

@@ -22,6 +22,7 @@ import { createClock, type HlcClock } from '../../shared/sync/hlc';
 import { appTallyKeeping } from './app-tallies-core';
 import { recordCountKeeping } from './record-counts-core';
 import { clockStamps } from './clock-stamps';
+import { followWrites } from './write-followers';
 import { recomputeDerived } from './derived';
 import { deviceId } from './device';
 
@@ -60,12 +61,12 @@ function deviceClock(): HlcClock {
 class AdoptionDexie extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
-    // Every write to a data table is stamped with clocks (./clock-stamps.ts), for merges.
-    this.use(clockStamps(deviceClock));
-    // Every write to the apps keeps their tallies, in its transaction (./app-tallies-core.ts).
-    this.use(appTallyKeeping());
-    // Every write to a data table keeps its number of records, in its transaction (./record-counts-core.ts).
-    this.use(recordCountKeeping(DATA_TABLE_NAMES));
+    // Kept with every write, in its transaction (./write-followers.ts): clocks of every data
+    // table's records, for merges (./clock-stamps.ts); the apps' tallies (./app-tallies-core.ts);
+    // each data table's number of records (./record-counts-core.ts).
+    this.use(
+      followWrites([clockStamps(deviceClock), appTallyKeeping(), recordCountKeeping(DATA_TABLE_NAMES)]),
+    );
     for (const entry of SCHEMA_VERSIONS) {
       const version = this.version(entry.version).stores(entry.stores);
       const upgrades = entry.upgrade ?? {};
