@@ -1,13 +1,31 @@
 /**
  * Runs work that can wait — loading the code of screens the user has not opened yet — once the
  * page has been quiet for a while: `quietFrames` idle periods in a row, each with at least
- * `minIdleMs` of its deadline left, so the work does not compete with drawing the first screen or
- * with an input. Where the browser has no requestIdleCallback (Safari, jsdom) a timer stands in.
+ * `minIdleMs` of its deadline left, and none within `restMs` of the user's last key, click or
+ * wheel turn, so the work does not compete with drawing the first screen, nor land between the
+ * inputs of someone sorting, typing or scrolling (an idle gap there is the next input's time).
+ * Where the browser has no requestIdleCallback (Safari, jsdom) a timer stands in.
  */
 export interface QuietOptions {
   /** Idle periods in a row that must each have this much time left (ms). */
   minIdleMs?: number;
   quietFrames?: number;
+  /** Time since the user's last input before an idle period counts (ms). */
+  restMs?: number;
+}
+
+/** When the user last pressed a key, clicked, touched or turned the wheel (performance.now()). */
+let lastInput = -Infinity;
+let listening = false;
+function followInput(): void {
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
+  const noted = () => {
+    lastInput = performance.now();
+  };
+  for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const) {
+    window.addEventListener(type, noted, { capture: true, passive: true });
+  }
 }
 
 type IdleDeadlineLike = { timeRemaining(): number; didTimeout: boolean };
@@ -28,13 +46,15 @@ function requestIdle(run: (deadline: IdleDeadlineLike) => void): () => void {
 /** Calls `run` once the page is quiet; returns a cancel function. */
 export function whenQuiet(
   run: () => void,
-  { minIdleMs = 40, quietFrames = 3 }: QuietOptions = {},
+  { minIdleMs = 40, quietFrames = 3, restMs = 1000 }: QuietOptions = {},
 ): () => void {
+  followInput();
   let quiet = 0;
   let cancel = () => {};
   const next = () => {
     cancel = requestIdle((deadline) => {
-      quiet = deadline.timeRemaining() >= minIdleMs ? quiet + 1 : 0;
+      const resting = performance.now() - lastInput >= restMs;
+      quiet = resting && deadline.timeRemaining() >= minIdleMs ? quiet + 1 : 0;
       if (quiet >= quietFrames) run();
       else next();
     });

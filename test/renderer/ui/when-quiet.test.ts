@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** Work that can wait runs once the page is quiet, one task at a time, and never after it is cancelled. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inQuietTurns, whenQuiet } from '../../../renderer/ui/when-quiet';
@@ -49,6 +50,28 @@ describe('whenQuiet', () => {
     idle.idle(49);
     expect(run).toHaveBeenCalledTimes(1);
     expect(idle.pending).toBe(0);
+  });
+
+  it('counts no idle period until the user has rested from their last input', () => {
+    // Times well before the real clock's, so the inputs noted here are long past for the other tests.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(-100_000);
+    const run = vi.fn();
+    whenQuiet(run, { quietFrames: 2, restMs: 1000 });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    now.mockReturnValue(-99_100); // typing: idle gaps between keys are not quiet
+    idle.idle(50);
+    idle.idle(50);
+    idle.idle(50);
+    expect(run).not.toHaveBeenCalled();
+    now.mockReturnValue(-99_000);
+    idle.idle(50);
+    window.dispatchEvent(new WheelEvent('wheel')); // a wheel turn starts the count again
+    idle.idle(50);
+    expect(run).not.toHaveBeenCalled();
+    now.mockReturnValue(-98_000);
+    idle.idle(50);
+    idle.idle(50);
+    expect(run).toHaveBeenCalledTimes(1);
   });
 
   it('never runs once cancelled', () => {
