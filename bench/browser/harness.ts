@@ -74,7 +74,7 @@ export interface BrowserBenchOptions {
   log?: (line: string) => void;
   /**
    * Only these areas' figures (BENCH_ONLY=pairing,people): the restore (it makes the workspace,
-   * with its raw baseline) and the bare-button floor always run; the other sections are skipped
+   * with its raw baseline; once) and the bare-button floor always run; the other sections are skipped
    * and their figures left out. Default: everything.
    */
   only?: readonly BenchArea[];
@@ -550,7 +550,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
   const startedAt = performance.now();
   const log = (line: string) => print(`${line} [${((performance.now() - startedAt) / 1000).toFixed(0)} s]`);
   const runs = Math.max(1, options.runs ?? 5);
-  const restoreRuns = Math.min(3, runs);
+  // A run of only some areas restores the workspace once: its figures are not what it is for.
+  const restoreRuns = options.only ? 1 : Math.min(3, runs);
   const measures = (area: BenchArea) => !options.only || options.only.includes(area);
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
