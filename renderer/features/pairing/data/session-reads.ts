@@ -153,16 +153,11 @@ export function idbTotals(db: IDBDatabase, dimension: TotalDimension): Promise<P
 // --- Off the page's thread ----------------------------------------------------------------------
 
 export type SessionJob =
-  | { kind: 'open'; database: string }
   | { kind: 'log'; database: string; filter: SessionFilter }
   | { kind: 'cycle'; database: string; cycleId: string }
   | { kind: 'totals'; database: string; dimension: TotalDimension };
 
-type JobResult<J extends SessionJob> = J extends { kind: 'log' }
-  ? LoadedLog
-  : J extends { kind: 'open' }
-    ? null
-    : PairingTotal[];
+type JobResult<J extends SessionJob> = J extends { kind: 'log' } ? LoadedLog : PairingTotal[];
 
 const jobs = jobRunner<SessionJob>({
   start: () =>
@@ -184,14 +179,4 @@ export function runSessionJob<J extends SessionJob>(
   inPage: () => Promise<JobResult<J>>,
 ): Promise<JobResult<J>> {
   return jobs.run(job, inPage);
-}
-
-/**
- * Starts the worker and has it open the workspace's database, while the user looks at the Pairing
- * area, so the first read of several filters or of a cycle's hours does not wait for the worker's
- * script and its own first IndexedDB open (which can take a second after the browser starts).
- * Nothing runs in the page where no worker can start.
- */
-export function prepareSessionReads(database: string): void {
-  jobs.run({ kind: 'open', database }, () => null).catch(() => undefined);
 }

@@ -1,8 +1,7 @@
 /**
  * The session reads of session-reads.ts off the page's thread: the worker opens the workspace's
  * IndexedDB database itself (at whatever version it is; it closes it at once when the page
- * upgrades or deletes it) and answers a job with the matches of a filter or a cycle's totals;
- * an 'open' job only opens it, ahead of the first read.
+ * upgrades or deletes it) and answers a job with the matches of a filter or a cycle's totals.
  */
 import { idbReader, idbTotals, readCycleRecount, readFilteredLog, type SessionJob } from './session-reads';
 import { serveJobs } from '../../../db/worker-jobs';
@@ -40,7 +39,6 @@ function database(name: string): Promise<IDBDatabase> {
 
 self.onmessage = serveJobs(self, async (job: SessionJob) => {
   const db = await database(job.database);
-  if (job.kind === 'open') return null;
   return job.kind === 'log'
     ? readFilteredLog(idbReader(db), job.filter)
     : job.kind === 'cycle'
