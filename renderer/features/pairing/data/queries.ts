@@ -305,15 +305,13 @@ export async function loadSessionLog(database: AdoptionDatabase, filter: Session
 
 /** {@link SessionReader} through Dexie, in the page. */
 function dexieReader(database: AdoptionDatabase): SessionReader {
-  const sessions = database.pairingSessions;
-  const range = (field: string, value: string, from: string, to: string) =>
-    sessions.where(`[${field}+date]`).between([value, from], [value, to], true, true);
   return {
-    range: (field, value, from, to) => range(field, value, from, to).toArray(),
-    rangeKeys: (field, value, from, to) => range(field, value, from, to).primaryKeys(),
-    partnered: (personId) => sessions.where('partnerIds').equals(personId).toArray(),
-    partneredKeys: (personId) => sessions.where('partnerIds').equals(personId).primaryKeys(),
-    get: (keys) => sessions.bulkGet([...keys]),
+    range: (field, value, from, to) =>
+      database.pairingSessions
+        .where(`[${field}+date]`)
+        .between([value, from], [value, to], true, true)
+        .toArray(),
+    partnered: (personId) => database.pairingSessions.where('partnerIds').equals(personId).toArray(),
   };
 }
 

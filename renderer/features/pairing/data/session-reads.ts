@@ -26,18 +26,12 @@ import { jobRunner } from '../../../db/worker-jobs';
 export const LOW = '';
 export const HIGH = '\uffff';
 
-/** Reads sessions, or only their keys, through the `[field+date]` indexes and the partners' index. */
+/** Reads sessions through the `[field+date]` indexes and the partners' index. */
 export interface SessionReader {
   /** The sessions whose `field` is `value`, dated `from` to `to` (both included). */
   range(field: string, value: string, from: string, to: string): Promise<PairingSession[]>;
-  /** The keys of those sessions (read from the index alone, no session is read). */
-  rangeKeys(field: string, value: string, from: string, to: string): Promise<string[]>;
   /** The sessions `personId` was a partner in. */
   partnered(personId: string): Promise<PairingSession[]>;
-  /** Their keys. */
-  partneredKeys(personId: string): Promise<string[]>;
-  /** The sessions of these keys (undefined for one no longer stored). */
-  get(keys: readonly string[]): Promise<(PairingSession | undefined)[]>;
 }
 
 /** The session log of a filter no one index answers: every match, newest first, with their minutes. */
@@ -56,47 +50,27 @@ export const INDEXED = [
   ['topic', 'topic'],
 ] as const satisfies readonly [keyof SessionFilter, keyof PairingSession][];
 
-/** The indexed filters set, each as the index range it reads (a person's: as the one who paired and as a partner). */
-function indexedRanges(filter: SessionFilter): { field: string; value: string }[] {
-  const ranges: { field: string; value: string }[] = [];
-  if (filter.appId !== null) ranges.push({ field: 'appId', value: filter.appId });
-  if (filter.personId !== null) ranges.push({ field: 'personId', value: filter.personId });
-  for (const [key, field] of INDEXED) {
-    if (key !== 'appId' && filter[key] !== null) ranges.push({ field, value: filter[key] as string });
-  }
-  return ranges;
-}
-
 /**
- * The sessions that pass every filter, newest first. One indexed filter (an app's, a person's, a
- * team's, a cycle's, a topic's): its sessions are read and the others applied. Several: the keys
- * each index holds for its filter (within the dates) are read — keys only, no session — and
- * intersected, and only the sessions of the keys in every set are read; so a cycle and a topic
- * read the few hundred sessions of both, not the cycle's 5,000. `filter` has at least one of
- * person, app, team, cycle or topic set.
+ * Reads the sessions of the most selective filter (an app's, a person's — as the one who paired
+ * and as a partner — a team's, a cycle's, a topic's) and keeps those that pass every filter,
+ * newest first. `filter` has at least one of person, app, team, cycle or topic set.
  */
 export async function readFilteredLog(reader: SessionReader, filter: SessionFilter): Promise<LoadedLog> {
   const from = filter.from ?? LOW;
   const to = filter.to ?? HIGH;
-  const ranges = indexedRanges(filter);
-  if (ranges.length === 0) throw new Error('A filtered read needs a person, app, team, cycle or topic');
   let candidates: PairingSession[];
-  if (ranges.length === 1 && filter.personId === null) {
-    const [{ field, value }] = ranges as [{ field: string; value: string }];
-    candidates = await reader.range(field, value, from, to);
+  if (filter.appId !== null) candidates = await reader.range('appId', filter.appId, from, to);
+  else if (filter.personId !== null) {
+    const [led, partnered] = await Promise.all([
+      reader.range('personId', filter.personId, from, to),
+      reader.partnered(filter.personId),
+    ]);
+    const seen = new Set(led.map((s) => s.id));
+    candidates = [...led, ...partnered.filter((s) => !seen.has(s.id))];
   } else {
-    const keySets = await Promise.all(
-      ranges.map(async ({ field, value }) => {
-        const keys = await reader.rangeKeys(field, value, from, to);
-        // A person's sessions as a partner (their dates are checked with the sessions).
-        if (field === 'personId') keys.push(...(await reader.partneredKeys(value)));
-        return new Set(keys);
-      }),
-    );
-    keySets.sort((a, b) => a.size - b.size);
-    const [smallest, ...others] = keySets as [Set<string>, ...Set<string>[]];
-    const keys = [...smallest].filter((key) => others.every((set) => set.has(key)));
-    candidates = (await reader.get(keys)).filter((s): s is PairingSession => s !== undefined);
+    const set = INDEXED.find(([k]) => filter[k] !== null);
+    if (!set) throw new Error('A filtered read needs a person, app, team, cycle or topic');
+    candidates = await reader.range(set[1], filter[set[0]] as string, from, to);
   }
   const sessions = candidates.filter((s) => matchesSessionFilter(s, filter)).sort(compareSessionsNewestFirst);
   const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
@@ -108,7 +82,7 @@ export async function readCycleRecount(reader: SessionReader, cycleId: string): 
   return recountTotals(await reader.range('cycleId', cycleId, LOW, HIGH));
 }
 
-function all<T>(request: IDBRequest<T>): Promise<T> {
+function all(request: IDBRequest<PairingSession[]>): Promise<PairingSession[]> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('Read failed'));
@@ -121,18 +95,10 @@ function all<T>(request: IDBRequest<T>): Promise<T> {
  */
 export function idbReader(db: IDBDatabase): SessionReader {
   const store = db.transaction('pairingSessions', 'readonly').objectStore('pairingSessions');
-  const bound = (value: string, from: string, to: string) => IDBKeyRange.bound([value, from], [value, to]);
   return {
     range: (field, value, from, to) =>
-      all(store.index(`[${field}+date]`).getAll(bound(value, from, to)) as IDBRequest<PairingSession[]>),
-    rangeKeys: (field, value, from, to) =>
-      all(store.index(`[${field}+date]`).getAllKeys(bound(value, from, to)) as IDBRequest<string[]>),
-    partnered: (personId) =>
-      all(store.index('partnerIds').getAll(IDBKeyRange.only(personId)) as IDBRequest<PairingSession[]>),
-    partneredKeys: (personId) =>
-      all(store.index('partnerIds').getAllKeys(IDBKeyRange.only(personId)) as IDBRequest<string[]>),
-    get: (keys) =>
-      Promise.all(keys.map((key) => all(store.get(key) as IDBRequest<PairingSession | undefined>))),
+      all(store.index(`[${field}+date]`).getAll(IDBKeyRange.bound([value, from], [value, to]))),
+    partnered: (personId) => all(store.index('partnerIds').getAll(IDBKeyRange.only(personId))),
   };
 }
 
