@@ -13,7 +13,7 @@
  * way of writing the apps can leave the tallies behind. A schema upgrade computes them from the
  * stored apps (./database.ts).
  */
-import Dexie, { type DBCore, type DBCoreKeyRange } from 'dexie';
+import Dexie, { type DBCore } from 'dexie';
 import {
   applyAppTallyDelta,
   appTallyIdsTouched,
@@ -24,8 +24,6 @@ import type { Follower, Row } from './write-followers';
 
 const SOURCE = 'apps';
 const TALLIES = 'appTallies';
-/** Every key, as Dexie spells it (its DBCoreRangeType.Any is a const enum, which this build cannot import). */
-const ALL = { type: 3, lower: -Infinity, lowerOpen: false, upper: [[]], upperOpen: false } as DBCoreKeyRange;
 
 /** The follower (./write-followers.ts) of the apps' writes that keeps their tallies. */
 export function appTallyKeeping(): Follower {
@@ -35,7 +33,7 @@ export function appTallyKeeping(): Follower {
     follows: (table) => table === SOURCE,
     keeps: () => [TALLIES],
     // Every app gone (a clear, a restore's first step): every tally goes, nothing to read.
-    cleared: (down, trans) => tallies(down).mutate({ type: 'deleteRange', trans, range: ALL }),
+    cleared: (down, trans, _table, all) => tallies(down).mutate({ type: 'deleteRange', trans, range: all }),
     written(down, { trans, type, before, values, failed }) {
       // A record IndexedDB refused (a bulkAdd's duplicate, caught by the caller) changed nothing.
       const ok = (_: unknown, i: number) => !(i in failed);

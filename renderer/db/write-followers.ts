@@ -19,6 +19,7 @@
  */
 import Dexie, {
   type DBCore,
+  type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreTable,
   type DBCoreTransaction,
@@ -58,8 +59,16 @@ export interface Follower<Prepared = unknown> {
   prepare?(down: DBCore, write: FollowedWrite): PromiseLike<Prepared>;
   /** Its own writes after the write, in the same transaction. */
   written(down: DBCore, write: DoneWrite, prepared: Prepared | undefined): PromiseLike<unknown> | void;
-  /** What deleting every record of `table` does to it, without reading them; when absent, a clear is followed as a delete of each stored record. */
-  cleared?(down: DBCore, trans: DBCoreTransaction, table: string): PromiseLike<unknown> | void;
+  /**
+   * What deleting every record of `table` does to it, without reading them (`all` is the clear's
+   * key range: every key); when absent, a clear is followed as a delete of each stored record.
+   */
+  cleared?(
+    down: DBCore,
+    trans: DBCoreTransaction,
+    table: string,
+    all: DBCoreKeyRange,
+  ): PromiseLike<unknown> | void;
 }
 
 /** The keys a request writes; for a delete-range, read in the request's own transaction. */
@@ -123,10 +132,11 @@ export function followWrites(followers: readonly Follower<any>[]): Middleware<DB
               if (!keepers?.length) return table.mutate(req);
               const P = Dexie.Promise;
               const trans = req.trans;
-              const clear = req.type === 'deleteRange' && req.range.type === RANGE_ANY;
-              if (clear && keepers.every((f) => f.cleared)) {
+              // The key range of a clear (a delete of every key), else null.
+              const all = req.type === 'deleteRange' && req.range.type === RANGE_ANY ? req.range : null;
+              if (all && keepers.every((f) => f.cleared)) {
                 return P.resolve(table.mutate(req)).then((result) =>
-                  inTurn(keepers.map((f) => () => f.cleared!(down, trans, name))).then(() => result),
+                  inTurn(keepers.map((f) => () => f.cleared!(down, trans, name, all))).then(() => result),
                 );
               }
               return P.resolve(mutatedKeys(table, req)).then((keys) => {
@@ -155,8 +165,8 @@ export function followWrites(followers: readonly Follower<any>[]): Middleware<DB
                         return inTurn(
                           keepers.map(
                             (f, i) => () =>
-                              clear && f.cleared
-                                ? f.cleared(down, trans, name)
+                              all && f.cleared
+                                ? f.cleared(down, trans, name, all)
                                 : f.written(down, done, prepared[i]),
                           ),
                         ).then(() => result);
