@@ -18,7 +18,12 @@
  */
 import type { Table } from 'dexie';
 import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../shared/domain/knowledge';
-import { KnowledgeCredits, rowIdsOf, type KnowledgeCreditRow } from '../../shared/domain/knowledge-credits';
+import {
+  KnowledgeCreditCount,
+  KnowledgeCredits,
+  rowIdsOf,
+  type KnowledgeCreditRow,
+} from '../../shared/domain/knowledge-credits';
 import {
   applyDaysDelta,
   applyTotalsDelta,
@@ -155,15 +160,13 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
   knowledgeCredits: {
     source: 'pairingSessions',
     *compute(records) {
-      const credits = new KnowledgeCredits(KNOWLEDGE_HALF_LIFE_DAYS);
-      for (const step of ['prepare', 'add'] as const) {
-        for (let i = 0; i < records.length; i += KNOWLEDGE_SLICE) {
-          credits[step](records.slice(i, i + KNOWLEDGE_SLICE) as KnowledgeSession[]);
-          yield;
-        }
+      const count = new KnowledgeCreditCount(KNOWLEDGE_HALF_LIFE_DAYS);
+      for (let i = 0; i < records.length; i += KNOWLEDGE_SLICE) {
+        count.add(records.slice(i, i + KNOWLEDGE_SLICE) as KnowledgeSession[]);
+        yield;
       }
       const rows: KnowledgeCreditRow[] = [];
-      for (const row of credits.rows()) {
+      for (const row of count.rows()) {
         if (rows.push(row) % KNOWLEDGE_SLICE === 0) yield;
       }
       return rows;

@@ -249,11 +249,90 @@ function earlierLesson(date: IsoDate, teacherId: string, than: Lesson | undefine
 
 const KINDS: readonly CreditKind[] = ['app', 'path', 'app-unpathed'];
 
+/** The learner and teacher rows: each person's first lesson and first day teaching. */
+class Lessons {
+  readonly learners = new Map<string, Lesson | undefined>();
+  readonly teachers = new Map<string, Taught | undefined>();
+  readonly touchedLearners = new Set<string>();
+  readonly touchedTeachers = new Set<string>();
+
+  /** `tracked`: whether to note whose rows change (a write's delta), or not (the whole table). */
+  constructor(private readonly tracked: boolean) {}
+
+  load(row: LearnerRow | TeacherRow) {
+    if (row.row === 'learner') this.learners.set(row.personId, { date: row.date, teacherId: row.teacherId });
+    else this.teachers.set(row.personId, { date: row.date, learnerIds: row.learnerIds });
+  }
+
+  add(s: KnowledgeSession) {
+    let taught = false;
+    for (let i = 0; i < s.partnerIds.length; i++) {
+      const p = s.partnerIds[i]!;
+      if (p === s.personId || s.partnerIds.indexOf(p) !== i) continue;
+      taught = true;
+      if (earlierLesson(s.date, s.personId, this.learners.get(p)))
+        this.learners.set(p, { date: s.date, teacherId: s.personId });
+      if (this.tracked) this.touchedLearners.add(p);
+    }
+    if (taught) {
+      const current = this.teachers.get(s.personId);
+      if (!current || s.date < current.date) {
+        this.teachers.set(s.personId, { date: s.date, learnerIds: learnersOf(s).sort() });
+      } else if (s.date === current.date) {
+        current.learnerIds = [...new Set([...current.learnerIds, ...learnersOf(s)])].sort();
+      }
+      if (this.tracked) this.touchedTeachers.add(s.personId);
+    }
+  }
+
+  /** Takes a session back, adding to `recount` whose first lesson or first day teaching it was. */
+  remove(s: KnowledgeSession, recount: Set<string>) {
+    const learners = learnersOf(s);
+    for (const p of learners) {
+      const lesson = this.learners.get(p);
+      if (lesson && lesson.date === s.date && lesson.teacherId === s.personId) recount.add(p);
+      this.touchedLearners.add(p);
+    }
+    const taught = this.teachers.get(s.personId);
+    if (learners.length > 0 && taught && taught.date === s.date) recount.add(s.personId);
+    if (learners.length > 0) this.touchedTeachers.add(s.personId);
+  }
+
+  /** Replaces a person's rows with those counted in `fresh`. */
+  recount(person: string, fresh: Lessons) {
+    this.learners.set(person, fresh.learners.get(person));
+    this.teachers.set(person, fresh.teachers.get(person));
+    this.touchedLearners.add(person);
+    this.touchedTeachers.add(person);
+  }
+
+  learnerRow(personId: string): LearnerRow | undefined {
+    const lesson = this.learners.get(personId);
+    return lesson && { id: `learner:${personId}`, row: 'learner', personId, ...lesson };
+  }
+
+  teacherRow(personId: string): TeacherRow | undefined {
+    const taught = this.teachers.get(personId);
+    return taught && { id: `teacher:${personId}`, row: 'teacher', personId, ...taught };
+  }
+
+  /** Every row, for a whole table counted from scratch. */
+  *rows(): Generator<LearnerRow | TeacherRow> {
+    for (const p of this.learners.keys()) {
+      const row = this.learnerRow(p);
+      if (row) yield row;
+    }
+    for (const p of this.teachers.keys()) {
+      const row = this.teacherRow(p);
+      if (row) yield row;
+    }
+  }
+}
+
 /**
- * The rows of a set of sessions, loaded and changed in place: the derived table's delta after a
- * write (`load` the stored rows the sessions touch, `remove`, `add`, `recount`, then `changes`),
- * or the whole table (`prepare` and `add` every session, then `rows`). Hot at 200,000 sessions:
- * no string is built per session.
+ * The rows a write changes, loaded and changed in place: `load` the stored rows the sessions touch
+ * (`rowIdsOf`), `remove`, `add`, `recount` whom `remove` names, then `changes`. For the whole
+ * table counted from scratch, see `KnowledgeCreditCount`.
  */
 export class KnowledgeCredits {
   private credits: Record<CreditKind, Map<string, Credit>> = {
@@ -261,12 +340,8 @@ export class KnowledgeCredits {
     path: new Map(),
     'app-unpathed': new Map(),
   };
-  private learners = new Map<string, Lesson | undefined>();
-  private teachers = new Map<string, Taught | undefined>();
+  private lessons = new Lessons(true);
   private touchedCredits = new Set<Credit>();
-  private touchedLearners = new Set<string>();
-  private touchedTeachers = new Set<string>();
-  private days = new Map<IsoDate, number>();
 
   constructor(readonly halfLifeDays: number) {}
 
@@ -278,16 +353,8 @@ export class KnowledgeCredits {
         if (row.halfLifeDays !== this.halfLifeDays)
           throw new Error(`Credit row ${row.id} has another half-life`);
         this.credits[row.kind].set(row.subjectId, Credit.unpack(row));
-      } else if (row.row === 'learner')
-        this.learners.set(row.personId, { date: row.date, teacherId: row.teacherId });
-      else this.teachers.set(row.personId, { date: row.date, learnerIds: row.learnerIds });
+      } else this.lessons.load(row);
     }
-  }
-
-  private dayOf(date: IsoDate): number {
-    let day = this.days.get(date);
-    if (day === undefined) this.days.set(date, (day = dayNumber(date)));
-    return day;
   }
 
   private credit(kind: CreditKind, subjectId: string, day: number): Credit {
@@ -298,48 +365,15 @@ export class KnowledgeCredits {
     return credit;
   }
 
-  /**
-   * Before adding a whole table: scales each credit row to the latest day of `sessions` (call
-   * with every session, in any slices, before the first `add`), so adding never rescales a row.
-   */
-  prepare(sessions: readonly KnowledgeSession[]) {
-    for (const s of sessions) {
-      if (!(s.durationMinutes > 0) || !(s.appId || s.goldenPathId)) continue;
-      const day = this.dayOf(s.date);
-      if (s.appId) this.credit('app', s.appId, day).rebase(day);
-      if (s.goldenPathId) this.credit('path', s.goldenPathId, day).rebase(day);
-      else if (s.appId) this.credit('app-unpathed', s.appId, day).rebase(day);
-    }
-  }
-
   add(sessions: readonly KnowledgeSession[]) {
     for (const s of sessions) {
-      if (s.durationMinutes > 0 && (s.appId || s.goldenPathId)) {
-        const day = this.dayOf(s.date);
+      const subjects = creditSubjects(s);
+      if (subjects.length > 0) {
+        const day = dayNumber(s.date);
         const people = creditedPeople(s);
-        const minutes = s.durationMinutes;
-        if (s.appId) this.credit('app', s.appId, day).add(people, minutes, day);
-        if (s.goldenPathId) this.credit('path', s.goldenPathId, day).add(people, minutes, day);
-        else if (s.appId) this.credit('app-unpathed', s.appId, day).add(people, minutes, day);
+        for (const [kind, id] of subjects) this.credit(kind, id, day).add(people, s.durationMinutes, day);
       }
-      let taught = false;
-      for (let i = 0; i < s.partnerIds.length; i++) {
-        const p = s.partnerIds[i]!;
-        if (p === s.personId || s.partnerIds.indexOf(p) !== i) continue;
-        taught = true;
-        if (earlierLesson(s.date, s.personId, this.learners.get(p)))
-          this.learners.set(p, { date: s.date, teacherId: s.personId });
-        this.touchedLearners.add(p);
-      }
-      if (taught) {
-        const current = this.teachers.get(s.personId);
-        if (!current || s.date < current.date) {
-          this.teachers.set(s.personId, { date: s.date, learnerIds: learnersOf(s).sort() });
-        } else if (s.date === current.date) {
-          current.learnerIds = [...new Set([...current.learnerIds, ...learnersOf(s)])].sort();
-        }
-        this.touchedTeachers.add(s.personId);
-      }
+      this.lessons.add(s);
     }
   }
 
@@ -360,15 +394,7 @@ export class KnowledgeCredits {
           for (const person of people) if (credit.remove(person, s.durationMinutes, day)) recount.add(person);
         }
       }
-      const learners = learnersOf(s);
-      for (const p of learners) {
-        const lesson = this.learners.get(p);
-        if (lesson && lesson.date === s.date && lesson.teacherId === s.personId) recount.add(p);
-        this.touchedLearners.add(p);
-      }
-      const taught = this.teachers.get(s.personId);
-      if (learners.length > 0 && taught && taught.date === s.date) recount.add(s.personId);
-      if (learners.length > 0) this.touchedTeachers.add(s.personId);
+      this.lessons.remove(s, recount);
     }
     return recount;
   }
@@ -386,20 +412,7 @@ export class KnowledgeCredits {
         this.touchedCredits.add(credit);
       }
     }
-    this.learners.set(person, fresh.learners.get(person));
-    this.teachers.set(person, fresh.teachers.get(person));
-    this.touchedLearners.add(person);
-    this.touchedTeachers.add(person);
-  }
-
-  private learnerRow(personId: string): LearnerRow | undefined {
-    const lesson = this.learners.get(personId);
-    return lesson && { id: `learner:${personId}`, row: 'learner', personId, ...lesson };
-  }
-
-  private teacherRow(personId: string): TeacherRow | undefined {
-    const taught = this.teachers.get(personId);
-    return taught && { id: `teacher:${personId}`, row: 'teacher', personId, ...taught };
+    this.lessons.recount(person, fresh.lessons);
   }
 
   /** The rows changed since loading: to put, and ids to delete. */
@@ -409,27 +422,226 @@ export class KnowledgeCredits {
     const put = (id: string, row: KnowledgeCreditRow | undefined) =>
       row ? puts.push(row) : deletes.push(id);
     for (const credit of this.touchedCredits) put(`${credit.kind}:${credit.subjectId}`, credit.pack());
-    for (const p of this.touchedLearners) put(`learner:${p}`, this.learnerRow(p));
-    for (const p of this.touchedTeachers) put(`teacher:${p}`, this.teacherRow(p));
+    for (const p of this.lessons.touchedLearners) put(`learner:${p}`, this.lessons.learnerRow(p));
+    for (const p of this.lessons.touchedTeachers) put(`teacher:${p}`, this.lessons.teacherRow(p));
     return { puts, deletes };
   }
+}
 
-  /** Every row (for a whole table counted from scratch), packed one by one. */
+/** A typed array at least `size` long, keeping what `array` holds. */
+function grown<A extends Int32Array | Float64Array>(array: A, size: number): A {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => A)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** The entries of every credit row, row after row (`KnowledgeCreditCount`). */
+interface Grouped {
+  starts: Int32Array;
+  people: Int32Array;
+  sums: Float64Array;
+  counts: Int32Array;
+  lastDays: Int32Array;
+}
+
+/**
+ * The whole table counted from scratch (a restore, an upgrade, a recount of every session):
+ * `add` every session, in slices if need be, then `rows`. At 200,000 sessions a map of entries per
+ * credit row cost a million map lookups and 400,000 entry objects; instead each credit is
+ * appended as (row, person, day, minutes) to flat typed arrays, people and rows numbered as first
+ * seen, and `rows` groups them once: a counting sort by row, then per row a slot per person found
+ * through an array indexed by the person's number. The sums are the same terms added in the same
+ * order as `KnowledgeCredits` adds them after scaling each row to its latest day, so the rows are
+ * the same to the last bit.
+ */
+export class KnowledgeCreditCount {
+  private lessons = new Lessons(false);
+  private days = new Map<IsoDate, number>();
+  private personNumbers = new Map<string, number>();
+  private personIds: string[] = [];
+  private rowNumbers: Record<CreditKind, Map<string, number>> = {
+    app: new Map(),
+    path: new Map(),
+    'app-unpathed': new Map(),
+  };
+  private rowSubjects: string[] = [];
+  /** Per row number: the latest day credited. */
+  private rowLatest = new Int32Array(1024);
+  /** Per credit, in the order added: its row number, person number, day and minutes. */
+  private creditRows = new Int32Array(1 << 16);
+  private creditPeople = new Int32Array(1 << 16);
+  private creditDays = new Int32Array(1 << 16);
+  private creditMinutes = new Float64Array(1 << 16);
+  private size = 0;
+  private scratch = new Int32Array(8);
+
+  constructor(readonly halfLifeDays: number) {}
+
+  private dayOf(date: IsoDate): number {
+    let day = this.days.get(date);
+    if (day === undefined) this.days.set(date, (day = dayNumber(date)));
+    return day;
+  }
+
+  private personNumber(id: string): number {
+    let n = this.personNumbers.get(id);
+    if (n === undefined) {
+      this.personNumbers.set(id, (n = this.personIds.length));
+      this.personIds.push(id);
+    }
+    return n;
+  }
+
+  private rowNumber(kind: CreditKind, subjectId: string, day: number): number {
+    const rows = this.rowNumbers[kind];
+    let n = rows.get(subjectId);
+    if (n === undefined) {
+      rows.set(subjectId, (n = this.rowSubjects.length));
+      this.rowSubjects.push(subjectId);
+      this.rowLatest = grown(this.rowLatest, n + 1);
+      this.rowLatest[n] = day;
+    } else if (day > this.rowLatest[n]!) this.rowLatest[n] = day;
+    return n;
+  }
+
+  /**
+   * Puts the people a session credits (`creditedPeople`), by number, at the start of `scratch`
+   * (reused per session) and returns how many.
+   */
+  private creditedNumbers(s: KnowledgeSession): number {
+    if (s.partnerIds.length >= this.scratch.length)
+      this.scratch = new Int32Array(s.partnerIds.length * 2 + 1);
+    const people = this.scratch;
+    let n = 0;
+    people[n++] = this.personNumber(s.personId);
+    for (const id of s.partnerIds) {
+      const person = this.personNumber(id);
+      let k = 0;
+      while (k < n && people[k] !== person) k++;
+      if (k === n) people[n++] = person;
+    }
+    return n;
+  }
+
+  /** Appends a session's credit to a row for the first `n` people of `scratch`. */
+  private credit(row: number, n: number, day: number, minutes: number) {
+    const end = this.size + n;
+    if (end > this.creditRows.length) {
+      this.creditRows = grown(this.creditRows, end);
+      this.creditPeople = grown(this.creditPeople, end);
+      this.creditDays = grown(this.creditDays, end);
+      this.creditMinutes = grown(this.creditMinutes, end);
+    }
+    for (let k = 0; k < n; k++) {
+      const i = this.size++;
+      this.creditRows[i] = row;
+      this.creditPeople[i] = this.scratch[k]!;
+      this.creditDays[i] = day;
+      this.creditMinutes[i] = minutes;
+    }
+  }
+
+  add(sessions: readonly KnowledgeSession[]) {
+    for (const s of sessions) {
+      if (s.durationMinutes > 0 && (s.appId || s.goldenPathId)) {
+        const day = this.dayOf(s.date);
+        const credited = this.creditedNumbers(s);
+        const minutes = s.durationMinutes;
+        if (s.appId) this.credit(this.rowNumber('app', s.appId, day), credited, day, minutes);
+        if (s.goldenPathId) this.credit(this.rowNumber('path', s.goldenPathId, day), credited, day, minutes);
+        else if (s.appId) this.credit(this.rowNumber('app-unpathed', s.appId, day), credited, day, minutes);
+      }
+      this.lessons.add(s);
+    }
+  }
+
+  /** Every row, packed one by one: the lesson rows, then the credit rows by kind. */
   *rows(): Generator<KnowledgeCreditRow> {
-    for (const p of this.learners.keys()) {
-      const row = this.learnerRow(p);
-      if (row) yield row;
-    }
-    for (const p of this.teachers.keys()) {
-      const row = this.teacherRow(p);
-      if (row) yield row;
-    }
+    yield* this.lessons.rows();
+    const grouped = this.grouped();
     for (const kind of KINDS) {
-      for (const credit of this.credits[kind].values()) {
-        const row = credit.pack();
-        if (row) yield row;
+      for (const [subjectId, r] of this.rowNumbers[kind]) yield this.pack(kind, subjectId, r, grouped);
+    }
+  }
+
+  /**
+   * A credit row from its entries in `grouped`. Loops stay out of the generator: V8 does not
+   * optimise a generator's loops while they run, and these run over every entry.
+   */
+  private pack(kind: CreditKind, subjectId: string, r: number, grouped: Grouped): CreditRow {
+    const from = grouped.starts[r]!;
+    const to = grouped.starts[r + 1]!;
+    const ids = new Array<string>(to - from);
+    for (let k = from; k < to; k++) ids[k - from] = this.personIds[grouped.people[k]!]!;
+    return {
+      id: `${kind}:${subjectId}`,
+      row: 'credit',
+      kind,
+      subjectId,
+      halfLifeDays: this.halfLifeDays,
+      refDay: this.rowLatest[r]!,
+      people: ids.join(SEP),
+      sums: grouped.sums.slice(from, to),
+      counts: grouped.counts.slice(from, to),
+      lastDays: grouped.lastDays.slice(from, to),
+    };
+  }
+
+  /** Every row's entries, row after row: row `r`'s from `starts[r]` to `starts[r + 1]`. */
+  private grouped(): Grouped {
+    const { size, creditRows, creditPeople, creditDays, creditMinutes, halfLifeDays, rowLatest } = this;
+    const rowCount = this.rowSubjects.length;
+    // The credits of each row together, in the order added: a counting sort by row number.
+    const next = new Int32Array(rowCount + 1);
+    for (let i = 0; i < size; i++) next[creditRows[i]! + 1]! += 1;
+    for (let r = 0; r < rowCount; r++) next[r + 1]! += next[r]!;
+    // Moved in one sequential read (each row's next place is a short run of writes): reading the
+    // credits through an order of indexes instead costs a cache miss per array per credit.
+    const byRowPeople = new Int32Array(size);
+    const byRowDays = new Int32Array(size);
+    const byRowMinutes = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const at = next[creditRows[i]!]!++;
+      byRowPeople[at] = creditPeople[i]!;
+      byRowDays[at] = creditDays[i]!;
+      byRowMinutes[at] = creditMinutes[i]!;
+    }
+    // Then each row's credits summed per person, a slot per person in the order first credited:
+    // `slotRow` and `slotOf` say which row a person last had a slot in, and which slot.
+    const slotRow = new Int32Array(this.personIds.length).fill(-1);
+    const slotOf = new Int32Array(this.personIds.length);
+    const starts = new Int32Array(rowCount + 1);
+    const people = new Int32Array(size);
+    const sums = new Float64Array(size);
+    const counts = new Int32Array(size);
+    const lastDays = new Int32Array(size);
+    let n = 0;
+    let j = 0;
+    for (let r = 0; r < rowCount; r++) {
+      starts[r] = n;
+      const refDay = rowLatest[r]!;
+      for (; j < next[r]!; j++) {
+        const person = byRowPeople[j]!;
+        const day = byRowDays[j]!;
+        const term = byRowMinutes[j]! * halving(refDay - day, halfLifeDays);
+        if (slotRow[person] !== r) {
+          slotRow[person] = r;
+          slotOf[person] = n;
+          people[n] = person;
+          sums[n] = term;
+          counts[n] = 1;
+          lastDays[n++] = day;
+        } else {
+          const slot = slotOf[person]!;
+          sums[slot]! += term;
+          counts[slot]! += 1;
+          if (day > lastDays[slot]!) lastDays[slot] = day;
+        }
       }
     }
+    starts[rowCount] = n;
+    return { starts, people, sums, counts, lastDays };
   }
 }
 
@@ -438,10 +650,9 @@ export function knowledgeCreditRows(
   sessions: readonly KnowledgeSession[],
   halfLifeDays: number,
 ): KnowledgeCreditRow[] {
-  const credits = new KnowledgeCredits(halfLifeDays);
-  credits.prepare(sessions);
-  credits.add(sessions);
-  return [...credits.rows()];
+  const count = new KnowledgeCreditCount(halfLifeDays);
+  count.add(sessions);
+  return [...count.rows()];
 }
 
 /** The decayed hours of every person in a credit row on `today` (day number). */

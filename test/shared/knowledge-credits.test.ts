@@ -19,6 +19,7 @@ import {
 import {
   creditWeights,
   dayNumber,
+  KnowledgeCreditCount,
   KnowledgeCredits,
   knowledgeCreditRows,
   rowIdsOf,
@@ -273,6 +274,57 @@ describe('the rows kept up to date', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the whole table counted at once', () => {
+  it('equals the rows a write at a time keeps, in any slices, to the last bit across slicings', () => {
+    fc.assert(
+      fc.property(arbWorld, fc.integer({ min: 1, max: 7 }), (input, slice) => {
+        const h = input.halfLifeDays;
+        // What writes keep: every session added to rows that start empty.
+        const kept = new KnowledgeCredits(h);
+        kept.add(input.sessions);
+        const whole = knowledgeCreditRows(input.sessions, h);
+        expectSameRows(whole, kept.changes().puts, TODAY);
+        // Added in slices, as a restore does between pauses: the same rows, bit for bit.
+        const count = new KnowledgeCreditCount(h);
+        for (let i = 0; i < input.sessions.length; i += slice) count.add(input.sessions.slice(i, i + slice));
+        expect([...count.rows()]).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists each person once per row, in the order first credited, scaled to the latest day', () => {
+    const at = (date: string, personId: string, partnerIds: string[], minutes = 60) => ({
+      date,
+      durationMinutes: minutes,
+      personId,
+      partnerIds,
+      appId: 'a',
+      goldenPathId: 'g',
+    });
+    const rows = knowledgeCreditRows(
+      [
+        at('2025-01-01', 'cy', ['ada', 'cy', 'ada']),
+        at('2025-06-30', 'ada', ['ben'], 120),
+        at('2025-03-01', 'ben', [], 0),
+      ],
+      180,
+    );
+    const app = rows.find((r) => r.id === 'app:a') as CreditRow;
+    expect(app.people.split('\u001f')).toEqual(['cy', 'ada', 'ben']);
+    expect(app.refDay).toBe(dayNumber('2025-06-30'));
+    expect([...app.counts]).toEqual([1, 2, 1]);
+    expect([...app.lastDays]).toEqual([
+      dayNumber('2025-01-01'),
+      dayNumber('2025-06-30'),
+      dayNumber('2025-06-30'),
+    ]);
+    expect(app.sums[1]).toBe(120 + 60 * 2 ** (-(dayNumber('2025-06-30') - dayNumber('2025-01-01')) / 180));
+    expect(rows.find((r) => r.id === 'path:g')).toMatchObject({ people: app.people, refDay: app.refDay });
+    expect(rows.some((r) => r.id === 'app-unpathed:a')).toBe(false);
   });
 });
 
