@@ -5,6 +5,7 @@
  */
 import { decodeTextInSlices } from '../../shared/import/read/text';
 import { parseIpc } from '../../shared/ipc/parse';
+import type { FileReadReply } from './file-read.worker';
 import {
   IPC,
   MAX_OPEN_FILES,
@@ -106,8 +107,39 @@ async function openFile(input: OpenFileRequest): Promise<OpenFileResponse> {
   return parseIpc(IPC.openFile.response, response, IPC.openFile.channel, 'response');
 }
 
-/** Reads a file's bytes, off the page's thread. */
+/**
+ * Reads a file's bytes in a worker (./file-read.worker.ts), which hands them back without a copy:
+ * the page never holds a task for the whole file. Where no worker starts, by a FileReader.
+ */
 function readBytes(file: File): Promise<ArrayBuffer> {
+  let worker: Worker;
+  try {
+    if (typeof Worker !== 'function') return readBytesHere(file);
+    worker = new Worker(new URL('./file-read.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'file-read',
+    });
+  } catch {
+    return readBytesHere(file);
+  }
+  return new Promise<ArrayBuffer>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FileReadReply>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.bytes);
+      else reject(new Error(`Could not read ${file.name}: ${event.data.message}`));
+    };
+    // A worker the platform refused to run: read the file here instead.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      readBytesHere(file).then(resolve, reject);
+    };
+    worker.postMessage(file);
+  });
+}
+
+/** Reads a file's bytes in the page (FileReader reads off its thread; the buffer is made on it). */
+function readBytesHere(file: File): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);

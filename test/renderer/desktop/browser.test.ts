@@ -109,6 +109,78 @@ describe('openFile in a browser', () => {
     expect([...(content as Uint8Array)]).toEqual([...bytes]);
   });
 
+  describe('reading the bytes in a worker', () => {
+    /** A stand-in for file-read.worker.ts: replies as `reply` says, after a turn of the loop. */
+    class FakeWorker {
+      static made: FakeWorker[] = [];
+      static reply: 'bytes' | 'failed' | 'refused' = 'bytes';
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: Event) => void) | null = null;
+      received: unknown[] = [];
+      terminated = false;
+      constructor(
+        readonly url: URL,
+        readonly options: WorkerOptions,
+      ) {
+        FakeWorker.made.push(this);
+      }
+      postMessage(file: File) {
+        this.received.push(file);
+        setTimeout(async () => {
+          if (FakeWorker.reply === 'refused') return this.onerror?.(new Event('error'));
+          if (FakeWorker.reply === 'failed')
+            return this.onmessage?.(
+              new MessageEvent('message', { data: { ok: false, message: 'disk gone' } }),
+            );
+          const bytes = new Uint8Array(await textBytes(file)).buffer;
+          this.onmessage?.(new MessageEvent('message', { data: { ok: true, bytes } }));
+        });
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    const textBytes = (blob: Blob) =>
+      new Promise<ArrayBuffer>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.readAsArrayBuffer(blob);
+      });
+    beforeEach(() => {
+      FakeWorker.made = [];
+      vi.stubGlobal('Worker', FakeWorker);
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('hands the file to the worker and gives back the bytes it read; the worker is ended', async () => {
+      FakeWorker.reply = 'bytes';
+      const file = new File([new Uint8Array([1, 2, 3])], 'backup.json');
+      pick = choose(file);
+      const result = await browserDesktop.openFile({ read: 'bytes' });
+      expect([...(result as { content: Uint8Array }).content]).toEqual([1, 2, 3]);
+      const [worker] = FakeWorker.made;
+      expect(worker!.url.pathname).toMatch(/file-read\.worker\.ts$/);
+      expect(worker!.received).toEqual([file]);
+      expect(worker!.terminated).toBe(true);
+    });
+
+    it('reads the file in the page when the worker cannot run', async () => {
+      FakeWorker.reply = 'refused';
+      pick = choose(new File([new Uint8Array([7, 8])], 'backup.json'));
+      const result = await browserDesktop.openFile({ read: 'bytes' });
+      expect([...(result as { content: Uint8Array }).content]).toEqual([7, 8]);
+      expect(FakeWorker.made[0]!.terminated).toBe(true);
+    });
+
+    it('fails naming the file when the worker could not read it', async () => {
+      FakeWorker.reply = 'failed';
+      pick = choose(new File(['{}'], 'backup.json'));
+      await expect(browserDesktop.openFile({ read: 'bytes' })).rejects.toThrow(
+        'Could not read backup.json: disk gone',
+      );
+    });
+  });
+
   it('decodes UTF-16 as the desktop does, with or without a byte order mark', async () => {
     const text = 'Name\tTeam\nÉquipe café\tZürich\n';
     const le = [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
