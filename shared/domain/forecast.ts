@@ -15,7 +15,8 @@
  *    target is reached. The draws come from a seeded generator (mulberry32): the same input and
  *    seed give the same forecast. Every trial draws once every week even after it has reached
  *    the target, so two histories of the same length use the same draws: a history with at least
- *    as many arrivals in every week is never forecast later.
+ *    as many arrivals in every week is never forecast later. (A trial at the target only steps the
+ *    generator past its number, without working the number out: the stream stays the same.)
  * 3. **Dates with odds.** The date by which the target is reached with likelihood L (50, 85, 95 %)
  *    is the end of the first week by which at least L % of the trials have reached it. A
  *    likelihood not reached within the horizon (`horizonWeeks`, at most ten years) has no date.
@@ -31,7 +32,7 @@
  */
 import { addDaysIso, formatIsoDate, type IsoDate } from './dates';
 import { isoDayNumber } from './pipeline';
-import { Mulberry32 } from './random';
+import { indexOfBits, Mulberry32, MULBERRY32_STEP, mulberry32Bits } from './random';
 
 /** The likelihoods the forecast gives a date for, in percent. */
 export const FORECAST_LIKELIHOODS = [50, 85, 95] as const;
@@ -189,27 +190,88 @@ const rankOf = (percent: number, n: number) => Math.min(n - 1, Math.floor((perce
 const FAN_PERCENTS = [5, 15, 50, 85, 95] as const;
 
 /**
- * Sets `out[i]` to the value at `ranks[i]` (ascending) of the counts `histogram` holds: how many
- * trials stand at each count from `offset` to `offset + histogram.length − 1`.
+ * Sets `out[i]` to `offset` plus the count at `ranks[i]` (ascending) of the counts `histogram`
+ * holds (how many trials stand at each count from 0 up), reading from count `from` on, below
+ * which it holds no trial. Returns the lowest count it holds a trial at: counts never fall, so the
+ * next week can read from there instead of from 0, which would be most of the range by the end.
  */
 function percentilesByHistogram(
   histogram: Int32Array,
+  from: number,
   offset: number,
-  ranks: readonly number[],
-  out: number[],
-) {
+  ranks: Int32Array,
+  out: Int32Array,
+): number {
+  let v = from;
+  while (histogram[v] === 0) v++;
+  const lowest = v;
   let seen = 0;
   let r = 0;
-  for (let v = 0; v < histogram.length && r < ranks.length; v++) {
+  for (; v < histogram.length && r < ranks.length; v++) {
     seen += histogram[v] as number;
     while (r < ranks.length && (ranks[r] as number) < seen) out[r++] = v + offset;
   }
+  return lowest;
 }
 
 /** The same by sorting a copy, for counts spread over a range much longer than the trials. */
-function percentilesBySort(counts: Int32Array, ranks: readonly number[], out: number[]) {
+function percentilesBySort(counts: Int32Array, offset: number, ranks: Int32Array, out: Int32Array) {
   const sorted = Int32Array.from(counts).sort();
-  for (let r = 0; r < ranks.length; r++) out[r] = sorted[ranks[r] as number] as number;
+  for (let r = 0; r < ranks.length; r++) out[r] = (sorted[ranks[r] as number] as number) + offset;
+}
+
+// The generator's arithmetic, bound once here rather than named through the import in the loop
+// below: the test and benchmark runner (vitest) reads an imported name through a getter at every
+// use, which made the loop, millions of draws, several times slower.
+const STEP = MULBERRY32_STEP;
+const bitsOf = mulberry32Bits;
+const indexOf = indexOfBits;
+
+/**
+ * One week of every trial: each trial below the target adds the apps of a history week drawn at
+ * random, stopping at the target. Counts are the apps beyond the current ones, so the target is
+ * `remaining`. Trial t draws the (t + 1)-th number after `state`; a trial that has reached the
+ * target steps the state past its number without working it out, so the stream is the same as if
+ * it drew it. Counts in `histogram`, unless it is empty, the trials that were below the target at
+ * each count they move to. Puts how many trials reached the target this week in `tally[0]`, and
+ * how many others stand at or above `reachable` in `tally[1]`. Returns the state after the week's
+ * draws.
+ */
+function simulateWeek(
+  state: number,
+  history: Int32Array,
+  counts: Int32Array,
+  histogram: Int32Array,
+  remaining: number,
+  reachable: number,
+  tally: Int32Array,
+): number {
+  // Made 32-bit whole numbers before the loop: the compiler cannot tell what a parameter holds and
+  // would otherwise work the state out in floating point, half as long again.
+  let at = state | 0;
+  const target = remaining | 0;
+  const reachableFrom = reachable | 0;
+  const step = STEP;
+  const weeks = history.length;
+  const trials = counts.length;
+  const keep = histogram.length > 0;
+  let reachedNow = 0;
+  let hopeful = 0;
+  for (let t = 0; t < trials; t++) {
+    at = (at + step) | 0;
+    const before = counts[t] as number;
+    if (before >= target) continue;
+    let after = before + (history[indexOf(bitsOf(at), weeks)] as number);
+    if (after >= target) {
+      after = target;
+      reachedNow += 1;
+    } else if (after >= reachableFrom) hopeful += 1;
+    counts[t] = after;
+    if (keep) histogram[after]! += 1;
+  }
+  tally[0] = reachedNow;
+  tally[1] = hopeful;
+  return at;
 }
 
 /**
@@ -269,62 +331,65 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
     };
   }
 
-  const stream = new Mulberry32(seed);
   const asOfDay = dayOf('As of', asOf);
   const history = Int32Array.from(throughput);
-  const counts = new Int32Array(trials).fill(current);
+  // Counts are kept as the apps beyond the current ones: from 0 to `remaining`, the target.
+  const remaining = target - current;
+  const counts = new Int32Array(trials);
   const needed = FORECAST_LIKELIHOODS.map((l) => Math.ceil((l * trials) / 100));
   const reachedIn: (number | null)[] = FORECAST_LIKELIHOODS.map(() => null);
   const lastNeeded = needed[needed.length - 1] as number;
+  const withFan = input.fan !== false;
   // Counts stay between the current apps and the target: a histogram over that range gives the
   // fan's percentiles in one pass while it is not much longer than the trials; a sort beyond.
-  const remaining = target - current;
-  // Kept as the trials move (every trial starts at the current count), not counted again weekly.
-  const histogram = input.fan !== false && remaining < trials * 4 ? new Int32Array(remaining + 1) : null;
-  if (histogram) histogram[0] = trials;
-  const ranks = FAN_PERCENTS.map((p) => rankOf(p, trials));
-  const values = [0, 0, 0, 0, 0];
+  // Empty when there is no fan or the fan sorts. Counted afresh every week in the pass that moves
+  // the trials (one increment a trial, where moving a trial from count to count took two), then
+  // cleared over the counts the trials stand at, from the lowest to the highest.
+  const histogram = new Int32Array(withFan && remaining < trials * 4 ? remaining + 1 : 0);
+  let lowest = 0;
+  let highest = 0;
+  // Typed arrays rather than arrays: an array's element kind can differ from one call to the
+  // next (whole numbers or not), and each change sent the compiled percentiles back to be redone.
+  const ranks = Int32Array.from(FAN_PERCENTS, (p) => rankOf(p, trials));
+  const values = new Int32Array(FAN_PERCENTS.length);
   const fan: FanPoint[] = [
     { week: 0, date: asOf, p5: current, p15: current, p50: current, p85: current, p95: current },
   ];
-  // The history week each trial draws this week, drawn for all trials at once.
-  const draws = new Int32Array(trials);
   const most = Math.max(...throughput);
+  const tally = new Int32Array(2);
+  // The draws are the stream of `new Mulberry32(seed)`: every trial draws every week, reached or
+  // not (see the module's comment), trial after trial, week after week.
+  let state = new Mulberry32(seed).state;
   let reached = 0;
   for (let week = 1; week <= horizon && reached < lastNeeded; week++) {
-    // Every trial draws every week, reached or not: see the module's comment.
-    stream.fillIndices(draws, weeks);
     // A trial below this count can no longer reach the target by the horizon, even drawing the
     // history's best week every week left; `hopeful` counts the unreached trials at or above it.
-    const reachable = target - most * (horizon - week);
-    let hopeful = 0;
-    for (let t = 0; t < trials; t++) {
-      const drawn = history[draws[t] as number] as number;
-      const before = counts[t] as number;
-      if (before < target) {
-        const after = before + drawn >= target ? target : before + drawn;
-        counts[t] = after;
-        if (histogram && after !== before) {
-          histogram[before - current]! -= 1;
-          histogram[after - current]! += 1;
-        }
-        if (after === target) reached += 1;
-        else if (after >= reachable) hopeful += 1;
-      }
-    }
+    const reachable = remaining - most * (horizon - week);
+    state = simulateWeek(state, history, counts, histogram, remaining, reachable, tally);
+    reached += tally[0] as number;
+    const hopeful = tally[1] as number;
     let pending = -1;
     for (let i = 0; i < needed.length; i++) {
       if (reachedIn[i] === null && reached >= (needed[i] as number)) reachedIn[i] = week;
       if (reachedIn[i] === null && pending < 0) pending = needed[i] as number;
     }
-    if (input.fan === false) {
+    if (!withFan) {
       // Only the dates are asked for: once too few trials can still reach the target for the
       // likelihoods without a date, none will have one, and the weeks left change nothing.
       if (reached + hopeful < pending) break;
       continue;
     }
-    if (histogram) percentilesByHistogram(histogram, current, ranks, values);
-    else percentilesBySort(counts, ranks, values);
+    if (histogram.length > 0) {
+      // The trials at the target are not drawn for any more, and so not counted in the pass.
+      histogram[remaining] = reached;
+      lowest = percentilesByHistogram(histogram, lowest, current, ranks, values);
+      // No trial gained more than the history's best week: the highest count is found going down
+      // from there.
+      let high = Math.min(highest + most, remaining);
+      while (high > lowest && histogram[high] === 0) high--;
+      histogram.fill(0, lowest, high + 1);
+      highest = high;
+    } else percentilesBySort(counts, current, ranks, values);
     fan.push({
       week,
       date: isoOfDay(asOfDay + week * DAYS_PER_WEEK),

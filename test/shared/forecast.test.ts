@@ -13,7 +13,14 @@ import {
   type ForecastInput,
   type ForecastResult,
 } from '../../shared/domain/forecast';
-import { Mulberry32, mulberry32, randomIndex } from '../../shared/domain/random';
+import {
+  indexOfBits,
+  Mulberry32,
+  mulberry32,
+  MULBERRY32_STEP,
+  mulberry32Bits,
+  randomIndex,
+} from '../../shared/domain/random';
 
 const AS_OF = '2027-01-06';
 
@@ -58,6 +65,45 @@ describe('mulberry32', () => {
     // Uniform: the mean within 1 % of ½, each quarter within 5 % of 10,000.
     expect(Math.abs(sum / 40_000 - 0.5)).toBeLessThan(0.01);
     for (const n of buckets) expect(Math.abs(n - 10_000)).toBeLessThan(500);
+  });
+});
+
+describe('mulberry32 as plain numbers', () => {
+  it("steps from the stream's state to the same numbers as next()", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.nat(50), (seed, skip) => {
+        const stream = new Mulberry32(seed);
+        for (let i = 0; i < skip; i++) stream.next();
+        let state = stream.state;
+        for (let i = 0; i < 20; i++) {
+          state = (state + MULBERRY32_STEP) | 0;
+          expect((mulberry32Bits(state) >>> 0) / 2 ** 32).toBe(stream.next());
+        }
+        expect(stream.state).toBe(state >>> 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('indexOfBits is Math.floor(bits / 2^32 · n), at the edges of every index too', () => {
+    const floorIndex = (bits: number, n: number) => Math.floor(((bits >>> 0) / 2 ** 32) * n);
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 32_767 }), (state, n) => {
+        const bits = mulberry32Bits(state);
+        expect(indexOfBits(bits, n)).toBe(floorIndex(bits, n));
+      }),
+      { numRuns: 2000 },
+    );
+    // The first bits of each index and the last of the one before, where rounding would show.
+    for (const n of [1, 2, 3, 7, 26, 52, 104, 520, 1000, 9973, 32_767]) {
+      for (const k of [0, 1, Math.floor(n / 3), n - 1, n]) {
+        const first = Math.ceil((k * 2 ** 32) / n);
+        for (const unsigned of [first - 1, first, first + 1]) {
+          if (unsigned < 0 || unsigned >= 2 ** 32) continue;
+          expect(indexOfBits(unsigned | 0, n)).toBe(floorIndex(unsigned, n));
+        }
+      }
+    }
   });
 });
 
@@ -143,6 +189,39 @@ describe('forecastTarget against the plain model', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('gives the same as the plain model for long histories, big weeks and many trials reaching the target', () => {
+    // Up to 200 weeks: the history index drawn in whole-number arithmetic, over more weeks; weeks
+    // of up to 12 apps against up to 400 to go: trials reach the target and leave the histogram.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 13, maxLength: 200 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer(),
+        (perWeek, remaining, horizon, trials, seed) => {
+          if (perWeek.every((n) => n === 0)) return;
+          const input: ForecastInput = {
+            arrivals: arrivalsFor(perWeek),
+            asOf: AS_OF,
+            historyWeeks: perWeek.length,
+            current: 0,
+            target: remaining,
+            trials,
+            seed,
+            horizonWeeks: horizon,
+          };
+          const plain = plainForecast(perWeek, 0, remaining, trials, seed, horizon);
+          const f = mustForecast(forecastTarget(input));
+          expect(weeksOf(f)).toEqual(plain.weeks);
+          expect(f.fan.map((p) => [p.p5, p.p15, p.p50, p.p85, p.p95])).toEqual(plain.fan);
+          expect(weeksOf(mustForecast(forecastTarget({ ...input, fan: false })))).toEqual(plain.weeks);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
