@@ -160,6 +160,34 @@ function plainForecast(
 }
 
 describe('forecastTarget against the plain model', () => {
+  /** The forecast equals the plain model: its dates and fan, and its dates without the fan. */
+  function expectPlain(
+    perWeek: number[],
+    current: number,
+    remaining: number,
+    horizon: number,
+    trials: number,
+    seed: number,
+  ) {
+    if (perWeek.every((n) => n === 0)) return;
+    const input: ForecastInput = {
+      arrivals: arrivalsFor(perWeek),
+      asOf: AS_OF,
+      historyWeeks: perWeek.length,
+      current,
+      target: current + remaining,
+      trials,
+      seed,
+      horizonWeeks: horizon,
+    };
+    const plain = plainForecast(perWeek, current, current + remaining, trials, seed, horizon);
+    const f = mustForecast(forecastTarget(input));
+    expect(weeksOf(f)).toEqual(plain.weeks);
+    expect(f.fan.map((p) => [p.p5, p.p15, p.p50, p.p85, p.p95])).toEqual(plain.fan);
+    // Without the fan the simulation may stop as soon as no more dates can come: the same dates.
+    expect(weeksOf(mustForecast(forecastTarget({ ...input, fan: false })))).toEqual(plain.weeks);
+  }
+
   it('gives the same dates and fan, and the same dates without the fan, for any history, horizon and seed', () => {
     fc.assert(
       fc.property(
@@ -168,25 +196,8 @@ describe('forecastTarget against the plain model', () => {
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 1, max: 300 }),
         fc.integer(),
-        (perWeek, remaining, horizon, trials, seed) => {
-          if (perWeek.every((n) => n === 0)) return;
-          const input: ForecastInput = {
-            arrivals: arrivalsFor(perWeek),
-            asOf: AS_OF,
-            historyWeeks: perWeek.length,
-            current: 3,
-            target: 3 + remaining,
-            trials,
-            seed,
-            horizonWeeks: horizon,
-          };
-          const plain = plainForecast(perWeek, 3, 3 + remaining, trials, seed, horizon);
-          const f = mustForecast(forecastTarget(input));
-          expect(weeksOf(f)).toEqual(plain.weeks);
-          expect(f.fan.map((p) => [p.p5, p.p15, p.p50, p.p85, p.p95])).toEqual(plain.fan);
-          // Without the fan the simulation may stop as soon as no more dates can come: the same dates.
-          expect(weeksOf(mustForecast(forecastTarget({ ...input, fan: false })))).toEqual(plain.weeks);
-        },
+        (perWeek, remaining, horizon, trials, seed) =>
+          expectPlain(perWeek, 3, remaining, horizon, trials, seed),
       ),
       { numRuns: 150 },
     );
@@ -202,24 +213,8 @@ describe('forecastTarget against the plain model', () => {
         fc.integer({ min: 1, max: 80 }),
         fc.integer({ min: 1, max: 200 }),
         fc.integer(),
-        (perWeek, remaining, horizon, trials, seed) => {
-          if (perWeek.every((n) => n === 0)) return;
-          const input: ForecastInput = {
-            arrivals: arrivalsFor(perWeek),
-            asOf: AS_OF,
-            historyWeeks: perWeek.length,
-            current: 0,
-            target: remaining,
-            trials,
-            seed,
-            horizonWeeks: horizon,
-          };
-          const plain = plainForecast(perWeek, 0, remaining, trials, seed, horizon);
-          const f = mustForecast(forecastTarget(input));
-          expect(weeksOf(f)).toEqual(plain.weeks);
-          expect(f.fan.map((p) => [p.p5, p.p15, p.p50, p.p85, p.p95])).toEqual(plain.fan);
-          expect(weeksOf(mustForecast(forecastTarget({ ...input, fan: false })))).toEqual(plain.weeks);
-        },
+        (perWeek, remaining, horizon, trials, seed) =>
+          expectPlain(perWeek, 0, remaining, horizon, trials, seed),
       ),
       { numRuns: 40 },
     );
