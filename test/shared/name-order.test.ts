@@ -72,6 +72,59 @@ describe('nameRanks', () => {
     );
   });
 
+  it('agrees with the collator on lists long enough to be sorted byte by byte, accented names among them', () => {
+    // Pieces that make names share long prefixes, differ only in case or in leading zeros, or
+    // have no key (accents), and so are placed among the others with the collator.
+    const piece = fc.constantFrom(
+      'Éclair',
+      'eclair',
+      'ü',
+      'ß',
+      'Payments',
+      'payments',
+      'PAY',
+      'ledger-',
+      'Ledger ',
+      'App ',
+      ' ',
+      '-',
+      '_',
+      '0',
+      '007',
+      '7',
+      '10',
+      '000123',
+      'z',
+      'Z',
+    );
+    const name = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 17, maxLength: 120 }), (names) => {
+        expectCollatorOrder(names);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ranks thousands of names with shared prefixes, equal names sharing a rank', () => {
+    const words = ['payments', 'Payments', 'orders', 'ledger', 'ledger-treasury'];
+    const names = Array.from(
+      { length: 3000 },
+      (_, i) => `${words[i % 5]}-${words[(i * 7) % 5]} ${String(i % 1200).padStart(i % 2 ? 6 : 1, '0')}`,
+    );
+    const ranks = nameRanks(names, collator);
+    const byRank = names.map((n, i) => [n, ranks[i]!] as const).sort((a, b) => a[1] - b[1]);
+    // Neighbours in rank order are in the collator's order, and equal exactly when it finds them
+    // equal; with the collator's order being transitive, that is the whole order.
+    for (let k = 1; k < byRank.length; k++) {
+      const [a, x] = byRank[k - 1]!;
+      const [b, y] = byRank[k]!;
+      expect([a, b, sign(y - x)]).toEqual([a, b, sign(collator.compare(b, a))]);
+    }
+    // Padded and unpadded numbers, and the two cases of "payments", make some names equal.
+    expect(new Set(ranks).size).toBeLessThan(names.length);
+  });
+
   it('gives each locale its own order', () => {
     const swedish = nameCollator('sv');
     const names = ['Öst', 'Zulu', 'Ost'];
