@@ -188,24 +188,31 @@ export function rankApps<
     apps.map((app) => app.name),
     names,
   );
-  const ranked = apps.map((app, i) => ({ app, rank: i, combined: combinedScore(app) }));
-  const keys = packedRankKeys(ranked, nameRank);
+  const combined = apps.map(combinedScore);
+  const keys = packedRankKeys(apps, combined, nameRank);
   if (keys) {
-    // One number per app holds the whole order: sorting compares numbers, not three fields.
-    ranked.sort((a, b) => keys[a.rank]! - keys[b.rank]!);
-  } else {
-    ranked.sort((a, b) => {
-      if (a.combined === null || b.combined === null) {
-        if (a.combined !== b.combined) return a.combined === null ? 1 : -1;
-      } else if (a.combined !== b.combined) {
-        return b.combined - a.combined;
-      } else if (a.app.businessScore !== b.app.businessScore) {
-        return (b.app.businessScore ?? 0) - (a.app.businessScore ?? 0);
-      }
-      // `rank` holds the app's index in the input until the order is known.
-      return nameRank[a.rank]! - nameRank[b.rank]!;
-    });
+    // One number per app holds the whole order and the app's index: the typed array's own
+    // numeric sort orders them without calling back into JavaScript for every comparison.
+    keys.sort();
+    const ranked: RankedApp<T>[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const i = keys[k]! % apps.length;
+      ranked.push({ app: apps[i]!, rank: k + 1, combined: combined[i] ?? null });
+    }
+    return ranked;
   }
+  const ranked = apps.map((app, i) => ({ app, rank: i, combined: combined[i] ?? null }));
+  ranked.sort((a, b) => {
+    if (a.combined === null || b.combined === null) {
+      if (a.combined !== b.combined) return a.combined === null ? 1 : -1;
+    } else if (a.combined !== b.combined) {
+      return b.combined - a.combined;
+    } else if (a.app.businessScore !== b.app.businessScore) {
+      return (b.app.businessScore ?? 0) - (a.app.businessScore ?? 0);
+    }
+    // `rank` holds the app's index in the input until the order is known.
+    return nameRank[a.rank]! - nameRank[b.rank]!;
+  });
   for (let i = 0; i < ranked.length; i++) ranked[i]!.rank = i + 1;
   return ranked;
 }
@@ -217,30 +224,35 @@ function tenths(score: number, max: number): number | null {
 }
 
 /**
- * The ranking's order as one number per app (its index in `ranked`, whose `rank` still holds
- * it): combined score descending, then business value descending, then name rank; unscored
- * apps last, by name. Scores are whole tenths (what scoring stores), so each fits a few bits;
- * null when one is not, and the ranking then compares the fields themselves.
+ * The ranking's order as one number per app: combined score descending, then business value
+ * descending, then name rank, then the app's index in `apps` (so that apps of equal name keep
+ * their input order, as a stable sort would); unscored apps last, by name. The index is the
+ * number modulo the count of apps. Scores are whole tenths (what scoring stores), so each fits a
+ * few bits; null when one is not, or when the apps are too many for every number to be exact
+ * (some 750,000), and the ranking then compares the fields themselves.
  */
 function packedRankKeys(
-  ranked: readonly { app: { businessScore: number | null }; combined: number | null }[],
+  apps: readonly { businessScore: number | null }[],
+  combined: readonly (number | null)[],
   nameRank: Uint32Array,
 ): Float64Array | null {
-  const NAME_SLOTS = 2 ** 25; // name ranks, fewer than 33 million apps
+  const n = apps.length;
   const BUSINESS_SLOTS = 64; // 0–5.0 in tenths, descending
   const UNSCORED = 251; // after every combined score (0–25.0 in tenths, descending)
-  if (ranked.length >= NAME_SLOTS) return null;
-  const keys = new Float64Array(ranked.length);
-  for (let i = 0; i < ranked.length; i++) {
-    const { app, combined } = ranked[i]!;
+  // Name ranks and indexes are below n, so every key is below (UNSCORED + 1) · 64 · n².
+  if ((UNSCORED + 1) * BUSINESS_SLOTS * n * n > Number.MAX_SAFE_INTEGER) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = combined[i] ?? null;
     let slot = UNSCORED * BUSINESS_SLOTS;
-    if (combined !== null) {
-      const c = tenths(combined, 250);
-      const b = app.businessScore === null ? null : tenths(app.businessScore, 50);
+    if (score !== null) {
+      const business = apps[i]!.businessScore;
+      const c = tenths(score, 250);
+      const b = business === null ? null : tenths(business, 50);
       if (c === null || b === null) return null;
       slot = (250 - c) * BUSINESS_SLOTS + (50 - b);
     }
-    keys[i] = slot * NAME_SLOTS + nameRank[i]!;
+    keys[i] = (slot * n + nameRank[i]!) * n + i;
   }
   return keys;
 }
