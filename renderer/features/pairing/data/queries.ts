@@ -312,6 +312,16 @@ function dexieReader(database: AdoptionDatabase): SessionReader {
         .between([value, from], [value, to], true, true)
         .toArray(),
     partnered: (personId) => database.pairingSessions.where('partnerIds').equals(personId).toArray(),
+    extent: async (field, value, from, to) => {
+      const range = () =>
+        database.pairingSessions.where(`[${field}+date]`).between([value, from], [value, to], true, true);
+      const [first, last] = await Promise.all([range().limit(1).keys(), range().reverse().limit(1).keys()]);
+      const date = (keys: unknown[]) => (keys[0] as [string, string] | undefined)?.[1];
+      const [a, b] = [date(first), date(last)];
+      return a !== undefined && b !== undefined ? [a, b] : null;
+    },
+    sessionsOf: async (dimension, value) =>
+      (await database.pairingTotals.get(totalId(dimension, value)))?.sessions ?? 0,
   };
 }
 
