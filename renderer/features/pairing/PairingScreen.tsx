@@ -4,7 +4,9 @@
  * view comes from the hash route (`#/pairing`, `#/pairing/hours`, `#/pairing/board`,
  * `#/pairing/stale`), so each can be linked and reloaded.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useDatabase } from '../../db/DatabaseContext';
+import { prepareSessionReads } from './data/session-reads';
 import { QUICK_ENTRY_KEYS } from './QuickEntryShortcut';
 import { usePairingUi } from './pairing-store';
 import { SessionLog } from './SessionLog';
@@ -25,6 +27,8 @@ export default function PairingScreen({ route }: { route: string }) {
   const view = route.split('/')[1] ?? '';
   const openQuickEntry = usePairingUi((s) => s.openQuickEntry);
   const known = TABS.some((t) => t.view === view);
+  const database = useDatabase();
+  useEffect(() => prepareSessionReads(database.name), [database]);
   return (
     <div className="pairing-screen">
       <header className="page-header">

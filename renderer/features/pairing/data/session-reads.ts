@@ -205,11 +205,16 @@ export function idbTotals(db: IDBDatabase, dimension: TotalDimension): Promise<P
 // --- Off the page's thread ----------------------------------------------------------------------
 
 export type SessionJob =
+  | { kind: 'open'; database: string }
   | { kind: 'log'; database: string; filter: SessionFilter }
   | { kind: 'cycle'; database: string; cycleId: string }
   | { kind: 'totals'; database: string; dimension: TotalDimension };
 
-type JobResult<J extends SessionJob> = J extends { kind: 'log' } ? LoadedLog : PairingTotal[];
+type JobResult<J extends SessionJob> = J extends { kind: 'log' }
+  ? LoadedLog
+  : J extends { kind: 'open' }
+    ? null
+    : PairingTotal[];
 
 const jobs = jobRunner<SessionJob>({
   start: () =>
@@ -231,4 +236,12 @@ export function runSessionJob<J extends SessionJob>(
   inPage: () => Promise<JobResult<J>>,
 ): Promise<JobResult<J>> {
   return jobs.run(job, inPage);
+}
+
+/**
+ * Starts the worker and has it open the database, so that the first read the Pairing area asks
+ * of it does not wait for both (some 100 ms on a 2-core laptop): called when the area opens.
+ */
+export function prepareSessionReads(database: string): void {
+  runSessionJob({ kind: 'open', database }, () => null).catch(() => {});
 }

@@ -39,6 +39,7 @@ function database(name: string): Promise<IDBDatabase> {
 
 self.onmessage = serveJobs(self, async (job: SessionJob) => {
   const db = await database(job.database);
+  if (job.kind === 'open') return null;
   return job.kind === 'log'
     ? readFilteredLog(idbReader(db), job.filter)
     : job.kind === 'cycle'
