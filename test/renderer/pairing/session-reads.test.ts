@@ -18,6 +18,8 @@ import {
 function session(id: string, date: string, cycleId: string, topic: string, teamId = 't1'): PairingSession {
   return {
     id,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
     date,
     durationMinutes: 60,
     personId: 'p1',
@@ -29,7 +31,7 @@ function session(id: string, date: string, cycleId: string, topic: string, teamI
     topic,
     notes: '',
     outcome: 'productive',
-  } as PairingSession;
+  };
 }
 
 /** A reader over `sessions` that logs each range it reads whole: "topic:Logging 2026-01-01..2026-03-31". */

@@ -243,5 +243,5 @@ export function runSessionJob<J extends SessionJob>(
  * of it does not wait for both (some 100 ms on a 2-core laptop): called when the area opens.
  */
 export function prepareSessionReads(database: string): void {
-  runSessionJob({ kind: 'open', database }, () => null).catch(() => {});
+  runSessionJob({ kind: 'open', database }, () => Promise.resolve(null)).catch(() => {});
 }
