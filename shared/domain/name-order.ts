@@ -123,18 +123,18 @@ function mergeByCollator(
  * tailoring, punctuation not ignored, base sensitivity, numeric); for any other, no keys.
  */
 export function sortKeys(names: readonly string[], collator: Intl.Collator): (string | undefined)[] | null {
+  // The bytes nameRanks sorts, as strings: the key encoding's surface for tests and callers.
   const codes = asciiCodes(collator);
   if (!codes) return null;
+  const { bytes, starts, unkeyed } = keyBytes(names, codes);
   const keys: (string | undefined)[] = new Array(names.length);
-  // One buffer serves every name, grown when one needs more: a new one a name costs more than its key.
-  let bytes = new Uint8Array(64);
   for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (maxKeyLength(name) > bytes.length) bytes = new Uint8Array(maxKeyLength(name));
-    const end = writeKey(name, codes, bytes, 0);
-    keys[i] =
-      end < 0 ? undefined : String.fromCharCode.apply(null, bytes.subarray(0, end) as unknown as number[]);
+    keys[i] = String.fromCharCode.apply(
+      null,
+      bytes.subarray(starts[i]!, starts[i + 1]!) as unknown as number[],
+    );
   }
+  for (const i of unkeyed) keys[i] = undefined;
   return keys;
 }
 
@@ -152,7 +152,7 @@ function maxKeyLength(name: string): number {
 /**
  * Writes the key of `name` (see {@link sortKeys}) into `out` from `at`, one byte a character
  * code (every one is below 0x100), and returns where it ends; -1 when the name has no key. The
- * one encoding of keys, for the strings of sortKeys and the bytes nameRanks sorts alike.
+ * one encoding of keys (sortKeys gives the same bytes as strings).
  */
 function writeKey(name: string, codes: Uint16Array, out: Uint8Array, at: number): number {
   const digitRun = codes[0x30]!;

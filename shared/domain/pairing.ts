@@ -126,6 +126,11 @@ export const TOTAL_FIELDS = {
   topic: 'topic',
 } as const satisfies Record<TotalDimension, keyof PairingSession>;
 
+/** The dimension each totalled session field counts for: TOTAL_FIELDS read the other way. */
+export const DIMENSION_OF_FIELD = Object.fromEntries(
+  TOTAL_DIMENSIONS.map((dimension) => [TOTAL_FIELDS[dimension], dimension]),
+) as { [D in TotalDimension as (typeof TOTAL_FIELDS)[D]]: D };
+
 /** One total: the sessions of one person (app, team, cycle, topic), their minutes and latest date. */
 export const pairingTotalSchema = z.object({
   /** `dimension:entityId`. */

@@ -8,6 +8,7 @@ import {
   assignmentBoard,
   compareSessionsNewestFirst,
   currentAssignment,
+  DIMENSION_OF_FIELD,
   durationText,
   formatDuration,
   formatHours,
@@ -24,6 +25,8 @@ import {
   totalsDelta,
   totalsOf,
   twoPlacesConflicts,
+  TOTAL_DIMENSIONS,
+  TOTAL_FIELDS,
   upgradeSessionWithGoldenPath,
   type AssignmentFacts,
   type PairingDay,
@@ -117,6 +120,20 @@ const session = (over: Partial<SessionFacts> = {}): SessionFacts => ({
   cycleId: 'c1',
   topic: 'CI pipeline',
   ...over,
+});
+
+describe('DIMENSION_OF_FIELD', () => {
+  it('reads TOTAL_FIELDS the other way, one field for each dimension', () => {
+    for (const dimension of TOTAL_DIMENSIONS)
+      expect(DIMENSION_OF_FIELD[TOTAL_FIELDS[dimension]]).toBe(dimension);
+    expect(Object.keys(DIMENSION_OF_FIELD).sort()).toEqual([
+      'appId',
+      'cycleId',
+      'personId',
+      'teamId',
+      'topic',
+    ]);
+  });
 });
 
 describe('recountTotals', () => {

@@ -23,6 +23,7 @@ import {
   sumDays,
   staleOnboardingApps,
   totalId,
+  DIMENSION_OF_FIELD,
   totalsOf,
   type App,
   type Assignment,
@@ -253,7 +254,7 @@ async function totalOf(
     };
   }
   const [key] = set[0]!;
-  const dimension = ({ appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const)[key];
+  const dimension = DIMENSION_OF_FIELD[key];
   const total = await database.pairingTotals.get(totalId(dimension, filter[key] as string));
   return { sessions: total?.sessions ?? 0, minutes: total?.minutes ?? 0 };
 }
@@ -350,9 +351,7 @@ export async function watchFilteredLog(database: AdoptionDatabase, filter: Sessi
         ? (['personId', 'personId'] as const)
         : INDEXED.find(([k]) => filter[k] !== null)!;
   const value = filter[key] as string;
-  const dimension = (
-    { appId: 'app', personId: 'person', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const
-  )[key];
+  const dimension = DIMENSION_OF_FIELD[key];
   const sessions = database.pairingSessions;
   await Promise.all([
     sessions.where(`[${field}+date]`).between([value, from], [value, to], true, true).limit(1).primaryKeys(),

@@ -13,6 +13,7 @@
  */
 import {
   compareSessionsNewestFirst,
+  DIMENSION_OF_FIELD,
   daysBetween,
   totalId,
   matchesSessionFilter,
@@ -86,8 +87,6 @@ export async function readFilteredLog(reader: SessionReader, filter: SessionFilt
   return { kind: 'loaded', total: sessions.length, minutes, sessions };
 }
 
-const DIMENSION_OF = { appId: 'app', teamId: 'team', cycleId: 'cycle', topic: 'topic' } as const;
-
 /**
  * The sessions of one of several filters (a team's, a cycle's, a topic's) that may pass them all,
  * read through the index that should hold the fewest: each filter's sessions lie between its
@@ -108,7 +107,7 @@ async function readNarrowest(
   if (set.length === 1) return reader.range(set[0]![1], value(set[0]![0]), from, to);
   const [extents, totals] = await Promise.all([
     Promise.all(set.map(([key, field]) => reader.extent(field, value(key), from, to))),
-    Promise.all(set.map(([key]) => reader.sessionsOf(DIMENSION_OF[key], value(key)))),
+    Promise.all(set.map(([key]) => reader.sessionsOf(DIMENSION_OF_FIELD[key], value(key)))),
   ]);
   let low = from;
   let high = to;
