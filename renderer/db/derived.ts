@@ -25,13 +25,17 @@ import {
   type KnowledgeCreditRow,
 } from '../../shared/domain/knowledge-credits';
 import {
+  applyCycleTotalsDelta,
   applyDaysDelta,
   applyTotalsDelta,
   daysTouched,
   recountDays,
+  recountCycleTotals,
   recountTotals,
+  sessionsByCycle,
   TOTAL_FIELDS,
   totalsDelta,
+  type CycleTotals,
   type DayFacts,
   type PairingDay,
   type PairingTotal,
@@ -110,6 +114,33 @@ const DERIVATIONS: Record<DerivedTableName, Derivation> = {
       }
       if (puts.length > 0) await totals.bulkPut(puts);
       if (deletes.length > 0) await totals.bulkDelete(deletes);
+    },
+  },
+  pairingCycleTotals: {
+    source: 'pairingSessions',
+    compute: (records) => oneStep(() => recountCycleTotals(records as SessionFacts[])),
+    async apply(table, removed, added) {
+      const before = sessionsByCycle(removed as SessionFacts[]);
+      const after = sessionsByCycle(added as SessionFacts[]);
+      const touched = [...new Set([...before.keys(), ...after.keys()])]
+        .map((id) => [id, totalsDelta(before.get(id) ?? [], after.get(id) ?? [])] as const)
+        .filter(([, deltas]) => deltas.length > 0);
+      if (touched.length === 0) return;
+      const rows = table('pairingCycleTotals') as Table<CycleTotals, string>;
+      const stored = await rows.bulkGet(touched.map(([id]) => id));
+      const puts: CycleTotals[] = [];
+      const deletes: string[] = [];
+      for (const [i, [cycleId, deltas]] of touched.entries()) {
+        const { row, recount } = applyCycleTotalsDelta(stored[i], cycleId, deltas);
+        if (!row) {
+          deletes.push(cycleId);
+          continue;
+        }
+        for (const total of recount) total.lastDate = await latestInCycle(table, cycleId, total);
+        puts.push(row);
+      }
+      if (puts.length > 0) await rows.bulkPut(puts);
+      if (deletes.length > 0) await rows.bulkDelete(deletes);
     },
   },
   pairingDays: {
@@ -246,6 +277,28 @@ async function latestSessionDate(table: TableAccess, delta: TotalsDelta): Promis
     .limit(1)
     .keys()) as unknown as [string, string][];
   return keys[0]?.[1] ?? null;
+}
+
+/**
+ * The date of an entity's latest stored session within a cycle: read backwards through the
+ * entity's `[field+date]` index for a person, app or team (a few dozen sessions, over all cycles),
+ * through the cycle's for a topic (a topic has hundreds in every cycle) or the cycle itself.
+ */
+async function latestInCycle(
+  table: TableAccess,
+  cycleId: string,
+  total: PairingTotal,
+): Promise<string | null> {
+  const byCycle = total.dimension === 'topic' || total.dimension === 'cycle';
+  const [field, value] = byCycle ? ['cycleId', cycleId] : [TOTAL_FIELDS[total.dimension], total.entityId];
+  const [other, wanted] = byCycle ? [TOTAL_FIELDS[total.dimension], total.entityId] : ['cycleId', cycleId];
+  const latest = (await table('pairingSessions')
+    .where(`[${field}+date]`)
+    .between([value, ''], [value, '\uffff'])
+    .reverse()
+    .filter((s) => ((s as Record<string, unknown>)[other] ?? '') === wanted)
+    .first()) as SessionFacts | undefined;
+  return latest?.date ?? null;
 }
 
 const DERIVED_OF = new Map<string, DerivedTableName[]>();

@@ -162,6 +162,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { recordCounts: 'id' },
     derive: ['recordCounts'],
   },
+  {
+    version: 11,
+    appVersion: '0.11.0',
+    change:
+      'Each cycle keeps its pairing hours per person, app, team and topic, so the hours within a cycle show without counting its 5,000 sessions.',
+    // One row per cycle, keyed by the cycle's id.
+    stores: { pairingCycleTotals: 'id' },
+    derive: ['pairingCycleTotals'],
+  },
 ];
 
 /** The schema version this app writes: the last entry's. */

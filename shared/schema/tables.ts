@@ -16,7 +16,7 @@ import { dxScoreSchema } from '../domain/dx-assessment';
 import { knowledgeCreditSchema } from '../domain/knowledge-credits';
 import { marketingActivitySchema } from '../domain/marketing';
 import { metricSchema, metricSnapshotSchema } from '../domain/metrics';
-import { pairingDaySchema, pairingTotalSchema } from '../domain/pairing';
+import { cycleTotalsSchema, pairingDaySchema, pairingTotalSchema } from '../domain/pairing';
 import { assignmentSchema, pairingSessionSchema, personSchema, teamSchema } from '../domain/people';
 import { cycleSchema, programSchema } from '../domain/program';
 import { toilAuditSchema, toilItemSchema, toilResponseSchema } from '../domain/toil';
@@ -94,6 +94,7 @@ export const TABLES = {
   appTallies: derivedTable(appTallySchema, 'id'),
   knowledgeCredits: derivedTable(knowledgeCreditSchema, 'id'),
   recordCounts: derivedTable(recordCountSchema, 'id'),
+  pairingCycleTotals: derivedTable(cycleTotalsSchema, 'id'),
   clocks: clockTable(clockEntrySchema, 'id'),
 } as const;
 

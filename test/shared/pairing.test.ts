@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../shared/domain/dates';
 import {
+  applyCycleTotalsDelta,
   applyDaysDelta,
   applyTotalsDelta,
   assignmentBoard,
@@ -18,6 +19,7 @@ import {
   peakLoad,
   quickEntryDefaults,
   rangesOverlap,
+  recountCycleTotals,
   recountDays,
   recountTotals,
   staleOnboardingApps,
@@ -223,6 +225,36 @@ const arbitraryWrites = fc.array(
   ),
   { maxLength: 40 },
 ) as fc.Arbitrary<Write[]>;
+
+describe("a cycle's totals", () => {
+  const c2 = (over: Partial<SessionFacts> = {}) => session({ cycleId: 'c2', date: '2026-04-10', ...over });
+
+  it('are counted per cycle, from its sessions only; sessions without a cycle count in none', () => {
+    const rows = recountCycleTotals([c2(), session(), session({ cycleId: null }), c2({ personId: 'bo' })]);
+    expect(rows.map((r) => r.id)).toEqual(['c1', 'c2']);
+    expect(rows[0]!.totals).toEqual(recountTotals([session()]));
+    expect(rows[1]!.totals).toEqual(recountTotals([c2(), c2({ personId: 'bo' })]));
+  });
+
+  it('follow a write and ask for the latest date when the latest session of an entity goes', () => {
+    const older = c2({ date: '2026-04-01', durationMinutes: 30 });
+    const latest = c2({ date: '2026-04-10', durationMinutes: 90 });
+    const [row] = recountCycleTotals([older, latest]);
+    const { row: after, recount } = applyCycleTotalsDelta(row, 'c2', totalsDelta([latest], []));
+    expect(after!.totals.map((t) => [t.id, t.sessions, t.minutes])).toEqual(
+      recountTotals([older]).map((t) => [t.id, t.sessions, t.minutes]),
+    );
+    // Every entity of the deleted session lost its latest one: the caller looks each up.
+    expect(recount.map((t) => t.id).sort()).toEqual(after!.totals.map((t) => t.id).sort());
+    // The last session of the cycle gone: no row.
+    expect(applyCycleTotalsDelta(after!, 'c2', totalsDelta([older], [])).row).toBeNull();
+    // A new cycle's first session: a row of its own.
+    expect(applyCycleTotalsDelta(undefined, 'c3', totalsDelta([], [c2({ cycleId: 'c3' })])).row).toEqual({
+      id: 'c3',
+      totals: recountTotals([c2({ cycleId: 'c3' })]),
+    });
+  });
+});
 
 describe('totalsDelta and applyTotalsDelta', () => {
   it('keep totals equal to a recount through any sequence of adds, edits and deletes', () => {

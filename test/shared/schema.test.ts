@@ -38,6 +38,7 @@ describe('the table list', () => {
       'appTallies',
       'knowledgeCredits',
       'recordCounts',
+      'pairingCycleTotals',
     ]);
     // The clocks travel in a backup beside its tables, not as one of them (shared/sync/clocks.ts).
     expect(DATA_TABLE_NAMES).toEqual(
@@ -51,6 +52,7 @@ describe('the table list', () => {
             'appTallies',
             'knowledgeCredits',
             'recordCounts',
+            'pairingCycleTotals',
             'clocks',
           ].includes(name),
       ),

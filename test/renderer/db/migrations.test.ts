@@ -26,10 +26,16 @@ import v6BackupText from '../../fixtures/schema-v6/backup.json?raw';
 import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
 import v8BackupText from '../../fixtures/schema-v8/backup.json?raw';
 import v9BackupText from '../../fixtures/schema-v9/backup.json?raw';
+import v10BackupText from '../../fixtures/schema-v10/backup.json?raw';
 import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
 import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../../shared/domain/knowledge';
 import { knowledgeCreditRows, type KnowledgeCreditRow } from '../../../shared/domain/knowledge-credits';
-import { recountDays, recountTotals, type SessionFacts } from '../../../shared/domain/pairing';
+import {
+  recountCycleTotals,
+  recountDays,
+  recountTotals,
+  type SessionFacts,
+} from '../../../shared/domain/pairing';
 import { tallyResponses, type ResponseFacts } from '../../../shared/domain/toil-results';
 import { countsByTable } from '../../../shared/domain/record-counts';
 import { expectSameRows } from '../../fixtures/knowledge-credits';
@@ -52,6 +58,7 @@ const FIXTURES: Record<number, string> = {
   7: v7BackupText,
   8: v8BackupText,
   9: v9BackupText,
+  10: v10BackupText,
 };
 
 const names: string[] = [];
@@ -459,6 +466,37 @@ describe('schema version 10', () => {
       );
       expect(counts.pairingSessions, `version ${version}`).toBeGreaterThan(0);
       expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain('recordCounts');
+    }
+  });
+});
+
+describe('schema version 11', () => {
+  it("keeps each cycle's pairing totals for a version-10 database, equal to a recount of its sessions", async () => {
+    const name = uniqueName();
+    await writeOldDatabase(name, 10, fixtureTables(10));
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const kept = await database.pairingCycleTotals.toArray();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(recountCycleTotals((await database.pairingSessions.toArray()) as SessionFacts[]));
+  });
+
+  it('keeps them when it restores a backup of every earlier version, and never exports them', async () => {
+    for (let version = 1; version < CURRENT_SCHEMA_VERSION; version++) {
+      const database = new AdoptionDatabase(uniqueName());
+      opened.push(database);
+      await restoreBackup(parseBackup(FIXTURES[version]!, DATA_TABLES), database);
+      const sessions = (await database.pairingSessions.toArray()) as SessionFacts[];
+      expect(
+        sessions.some((s) => s.cycleId !== null),
+        `version ${version}`,
+      ).toBe(true);
+      expect(await database.pairingCycleTotals.toArray(), `version ${version}`).toEqual(
+        recountCycleTotals(sessions),
+      );
+      expect(Object.keys(await exportBackup(database).then((b) => b.tables))).not.toContain(
+        'pairingCycleTotals',
+      );
     }
   });
 });

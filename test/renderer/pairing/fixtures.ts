@@ -5,8 +5,10 @@ import { logSession } from '../../../renderer/features/pairing/data/sessions';
 import {
   goldenPathInputSchema,
   personInputSchema,
+  recountCycleTotals,
   recountDays,
   recountTotals,
+  type CycleTotals,
   teamInputSchema,
   type App,
   type Cycle,
@@ -72,17 +74,27 @@ export async function seedPairing(database: AdoptionDatabase): Promise<PairingWo
   return { ana, bo, dev, dev2, platform, payments, risk, closed, active, ledger, cards, fraud, javaPath };
 }
 
-/** The totals and days kept in the database, and the same counted again from its sessions. */
+/** The totals, days and cycles' totals kept in the database, and the same counted again from its sessions. */
 export async function keptAndRecounted(database: AdoptionDatabase): Promise<{
   kept: PairingTotal[];
   recounted: PairingTotal[];
   keptDays: PairingDay[];
   recountedDays: PairingDay[];
+  keptCycles: CycleTotals[];
+  recountedCycles: CycleTotals[];
 }> {
   const kept = await database.pairingTotals.orderBy('id').toArray();
   const sessions = await database.pairingSessions.toArray();
   const keptDays = await database.pairingDays.orderBy('id').toArray();
-  return { kept, recounted: recountTotals(sessions), keptDays, recountedDays: recountDays(sessions) };
+  const keptCycles = await database.pairingCycleTotals.orderBy('id').toArray();
+  return {
+    kept,
+    recounted: recountTotals(sessions),
+    keptDays,
+    recountedDays: recountDays(sessions),
+    keptCycles,
+    recountedCycles: recountCycleTotals(sessions),
+  };
 }
 
 /** Logs one session: who paired, where, when and what, the rest as quick entry would leave it. */

@@ -51,9 +51,11 @@ async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
 }
 
 async function expectTotalsEqualRecount(database: AdoptionDatabase) {
-  const { kept, recounted, keptDays, recountedDays } = await keptAndRecounted(database);
+  const { kept, recounted, keptDays, recountedDays, keptCycles, recountedCycles } =
+    await keptAndRecounted(database);
   expect(kept).toEqual(recounted);
   expect(keptDays).toEqual(recountedDays);
+  expect(keptCycles).toEqual(recountedCycles);
 }
 
 describe('logging a session', () => {
@@ -254,6 +256,7 @@ describe('the hours totals', () => {
             minutes: fc.integer({ min: 1, max: 300 }),
             who: fc.nat(1),
             app: fc.nat(2),
+            topic: fc.nat(1),
             at: fc.nat(),
           }),
           { minLength: 1, maxLength: 12 },
@@ -270,6 +273,7 @@ describe('the hours totals', () => {
               durationMinutes: o.minutes,
               personId: people[o.who]!.id,
               appId: apps[o.app]?.id ?? null,
+              topic: ['Logging', 'CI pipeline'][o.topic]!,
             };
             if (o.op === 'log' || ids.length === 0) {
               const saved = await logSession(input(w, fields), database);
@@ -290,7 +294,7 @@ describe('the hours totals', () => {
           database.close();
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 25 },
     );
   });
 
@@ -305,8 +309,10 @@ describe('the hours totals', () => {
     );
     expect(await other.pairingDays.toArray()).toEqual([{ id: a.session.date, sessions: 2, minutes: 180 }]);
     expect(await other.pairingDays.toArray()).toEqual(await database.pairingDays.toArray());
+    expect(await other.pairingCycleTotals.toArray()).toEqual(await database.pairingCycleTotals.toArray());
     await clearAllData(database);
     expect(await database.pairingTotals.count()).toBe(0);
+    expect(await database.pairingCycleTotals.count()).toBe(0);
     expect(await database.pairingDays.count()).toBe(0);
   });
 });

@@ -19,7 +19,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Collection } from 'dexie';
 import {
   currentAssignment,
-  NO_SESSION_FILTER,
   sumDays,
   staleOnboardingApps,
   totalId,
@@ -44,7 +43,6 @@ import { hoursPerCycle, type CycleHours } from '../../../../shared/domain/area-o
 import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
 import {
   INDEXED,
-  readCycleRecount,
   readFilteredLog,
   runSessionJob,
   type SessionReader,
@@ -442,31 +440,18 @@ export async function loadTotals(
   return totalsOf(await database.pairingTotals.where('dimension').equals(dimension).toArray(), dimension);
 }
 
-/** The totals of every dimension within one cycle, counted from that cycle's sessions. */
+/** The totals of every dimension within one cycle, kept with every write (one row a cycle). */
 export async function loadCycleRecount(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
-  return readCycleRecount(dexieReader(database), cycleId);
+  return (await database.pairingCycleTotals.get(cycleId))?.totals ?? [];
 }
 
-/** The totals of one dimension within one cycle, counted from that cycle's sessions. */
+/** The totals of one dimension within one cycle, kept with every write. */
 export async function loadCycleTotals(
   database: AdoptionDatabase,
   cycleId: string,
   dimension: TotalDimension,
 ): Promise<PairingTotal[]> {
   return totalsOf(await loadCycleRecount(database, cycleId), dimension);
-}
-
-/**
- * {@link loadCycleRecount} in the worker (session-reads.ts), watching that cycle's sessions as
- * {@link watchFilteredLog} does (its index range and its kept total), not every session.
- */
-async function cycleRecountOffPage(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
-  await database.transaction('r', LOG_TABLES, () =>
-    watchFilteredLog(database, { ...NO_SESSION_FILTER, cycleId }),
-  );
-  return runSessionJob({ kind: 'cycle', database: database.name, cycleId }, () =>
-    loadCycleRecount(database, cycleId),
-  );
 }
 
 /** {@link loadTotals} in the worker (session-reads.ts), watching every kept total. */
@@ -486,8 +471,8 @@ export interface Hours {
 /**
  * Hours by a dimension, over all time (cycleId null) or within one cycle; live. They carry what
  * they were read for: while other hours are read the previous ones stay, marked so. A cycle's
- * sessions are read once for every dimension (about 5,000 of them a cycle in the enterprise
- * workspace): another dimension of the same cycle reads nothing again.
+ * totals are one kept row for every dimension: another dimension of the same cycle reads
+ * nothing again.
  */
 export function useHours(dimension: TotalDimension, cycleId: string | null): Hours | undefined {
   const db = useDatabase();
@@ -495,7 +480,7 @@ export function useHours(dimension: TotalDimension, cycleId: string | null): Hou
     async () =>
       cycleId === null
         ? { dimension, cycleId, totals: await totalsOffPage(db, dimension) }
-        : { dimension: null, cycleId, totals: await cycleRecountOffPage(db, cycleId) },
+        : { dimension: null, cycleId, totals: await loadCycleRecount(db, cycleId) },
     [db, cycleId, cycleId === null ? dimension : null],
   );
   return useMemo(

@@ -1,8 +1,7 @@
 /**
  * The session reads too big for the page's thread (issue 9): the session log of several filters
- * (a cycle's 5,000 sessions read to keep the few of one topic) and the hours within one cycle
- * (that cycle's sessions counted per person, app, team, cycle and topic), and the hours of
- * every person or app over all time (5,000 or 20,000 kept totals). They go to a worker
+ * (a cycle's 5,000 sessions read to keep the few of one topic) and the hours of every person or
+ * app over all time (5,000 or 20,000 kept totals). They go to a worker
  * (session-reads.worker.ts) that reads IndexedDB itself, so the page neither deserializes the
  * sessions nor tracks each of their keys for its live query; it receives only the matches or the
  * totals. Where no worker can start (tests, a platform refusing it) they run in the page
@@ -17,7 +16,6 @@ import {
   daysBetween,
   totalId,
   matchesSessionFilter,
-  recountTotals,
   type PairingSession,
   type PairingTotal,
   totalsOf,
@@ -132,11 +130,6 @@ async function readNarrowest(
   return reader.range(field, value(key), low, high);
 }
 
-/** The totals of every dimension within one cycle, counted from that cycle's sessions. */
-export async function readCycleRecount(reader: SessionReader, cycleId: string): Promise<PairingTotal[]> {
-  return recountTotals(await reader.range('cycleId', cycleId, LOW, HIGH));
-}
-
 function all(request: IDBRequest<PairingSession[]>): Promise<PairingSession[]> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -206,7 +199,6 @@ export function idbTotals(db: IDBDatabase, dimension: TotalDimension): Promise<P
 export type SessionJob =
   | { kind: 'open'; database: string }
   | { kind: 'log'; database: string; filter: SessionFilter }
-  | { kind: 'cycle'; database: string; cycleId: string }
   | { kind: 'totals'; database: string; dimension: TotalDimension };
 
 type JobResult<J extends SessionJob> = J extends { kind: 'log' }

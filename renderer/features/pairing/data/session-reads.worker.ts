@@ -3,7 +3,7 @@
  * IndexedDB database itself (at whatever version it is; it closes it at once when the page
  * upgrades or deletes it) and answers a job with the matches of a filter or a cycle's totals.
  */
-import { idbReader, idbTotals, readCycleRecount, readFilteredLog, type SessionJob } from './session-reads';
+import { idbReader, idbTotals, readFilteredLog, type SessionJob } from './session-reads';
 import { serveJobs } from '../../../db/worker-jobs';
 
 let open: { name: string; db: Promise<IDBDatabase> } | null = null;
@@ -40,9 +40,5 @@ function database(name: string): Promise<IDBDatabase> {
 self.onmessage = serveJobs(self, async (job: SessionJob) => {
   const db = await database(job.database);
   if (job.kind === 'open') return null;
-  return job.kind === 'log'
-    ? readFilteredLog(idbReader(db), job.filter)
-    : job.kind === 'cycle'
-      ? readCycleRecount(idbReader(db), job.cycleId)
-      : idbTotals(db, job.dimension);
+  return job.kind === 'log' ? readFilteredLog(idbReader(db), job.filter) : idbTotals(db, job.dimension);
 });
