@@ -11,10 +11,9 @@ import {
   shownAppName,
   useAppNames,
   useAssignments,
+  useNames,
   usePairingSettings,
-  usePeople,
   useStaleApps,
-  useTeams,
   useTotal,
 } from './data/queries';
 import { usePairingUi } from './pairing-store';
@@ -24,8 +23,6 @@ import './cycle-pairing.css';
 export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
   const [today] = useState(todayIso);
   const assignments = useAssignments();
-  const people = usePeople();
-  const teams = useTeams();
   const settings = usePairingSettings();
   const stale = useStaleApps(today, cycle.id);
   const hours = useTotal('cycle', cycle.id);
@@ -34,17 +31,23 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
   const navigate = useUi((s) => s.navigate);
   const board = assignments && settings ? assignmentBoard(assignments, cycle, settings.maxLoad) : undefined;
   const appNames = useAppNames(board?.columns.flatMap((c) => (c.appId ? [c.appId] : [])) ?? []);
+  // The names of those on the board and of their teams only: a few among thousands.
+  const personIds = board ? [...board.people.keys()] : [];
+  const teamIds = board?.columns.flatMap((c) => (c.targetTeamId ? [c.targetTeamId] : [])) ?? [];
+  const personName = useNames('people', personIds);
+  const teamName = useNames('teams', teamIds);
+  const named =
+    personIds.every((id) => personName(id) !== undefined) &&
+    teamIds.every((id) => teamName(id) !== undefined);
   const headingId = `cycle-pairing-${cycle.id}`;
 
-  if (!board || !people || !teams || !stale || !settings || hours === undefined) {
+  if (!board || !named || !stale || !settings || hours === undefined) {
     return (
       <p className="muted" role="status">
         Loading the cycle’s pairing…
       </p>
     );
   }
-  const personName = new Map(people.map((p) => [p.id, p.name]));
-  const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const flagged = flaggedPeople(board);
   const appName = (id: string | null) => (id ? shownAppName(appNames(id)) : null);
 
@@ -59,7 +62,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
             <li key={column.place}>
               <strong>{placeTitle(column, teamName, appName)}:</strong>{' '}
               {column.assignments
-                .map((a) => `${personName.get(a.personId) ?? 'Deleted person'} (${a.kind})`)
+                .map((a) => `${personName(a.personId) ?? 'Deleted person'} (${a.kind})`)
                 .join(', ')}
             </li>
           ))}
@@ -69,9 +72,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
         <p className="cycle-pairing-flags" role="note">
           Flagged:{' '}
           {flagged
-            .map(
-              (p) => `${personName.get(p.personId) ?? 'Deleted person'} (${flagWords(p, settings.maxLoad)})`,
-            )
+            .map((p) => `${personName(p.personId) ?? 'Deleted person'} (${flagWords(p, settings.maxLoad)})`)
             .join('; ')}
           .
         </p>

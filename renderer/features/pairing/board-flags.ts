@@ -20,9 +20,9 @@ export function flagWords(p: BoardPerson<unknown>, maxLoad: number): string {
 /** A column's title: its team, or its app for a place without a team. */
 export function placeTitle(
   column: BoardColumn<AssignmentFacts>,
-  teamName: ReadonlyMap<string, string>,
+  teamName: (id: string) => string | null | undefined,
   appName: (id: string | null) => string | null,
 ): string {
-  if (column.targetTeamId) return teamName.get(column.targetTeamId) ?? 'Deleted team';
+  if (column.targetTeamId) return teamName(column.targetTeamId) ?? 'Deleted team';
   return appName(column.appId) ?? 'No team';
 }

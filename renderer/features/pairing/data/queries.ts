@@ -38,31 +38,44 @@ import {
   type TotalDimension,
 } from '../../../../shared/domain';
 import { useDatabase } from '../../../db/DatabaseContext';
+import { keptQuery } from '../../../db/kept-query';
 import type { AdoptionDatabase } from '../../../db/database';
 import { hoursPerCycle, type CycleHours } from '../../../../shared/domain/area-overview';
 import { maxLoadSetting, meSchema, settingValue, SETTING_KEYS } from './preferences';
-import {
-  INDEXED,
-  readFilteredLog,
-  runSessionJob,
-  type SessionReader,
-} from './session-reads';
+import { INDEXED, readFilteredLog, runSessionJob, type SessionReader } from './session-reads';
 
 const LOW = '';
 const HIGH = '\uffff';
 
 // --- Reference data ----------------------------------------------------------------------------
 
+// Kept (renderer/db/kept-query.ts): 5,000 people, 1,000 teams and 4,000 assignments at scale,
+// read once for the pairing screens, quick entry and the cycle's pairing on Plan, not again on
+// every visit.
+const useKeptPeople = keptQuery((db) => db.people.orderBy('name').toArray());
+const useKeptTeams = keptQuery((db) => db.teams.orderBy('name').toArray());
+const useKeptAssignments = keptQuery((db) => db.assignments.orderBy('startDate').toArray());
+
 /** Everyone, by name. */
 export function usePeople(): Person[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => db.people.orderBy('name').toArray(), [db]);
+  return useKeptPeople(useDatabase());
 }
 
 /** Every team, by name. */
 export function useTeams(): Team[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => db.teams.orderBy('name').toArray(), [db]);
+  return useKeptTeams(useDatabase());
+}
+
+/** Separates ids in a key (ids are uuids or import keys: never a control character). */
+const ID_SEPARATOR = '\u001f';
+
+/** The names of the records with these ids: null for one that no longer exists. */
+async function readNames(
+  table: { bulkGet(ids: string[]): Promise<({ name: string } | undefined)[]> },
+  ids: string[],
+): Promise<Map<string, string | null>> {
+  const records = await table.bulkGet(ids);
+  return new Map(ids.map((id, i) => [id, records[i]?.name ?? null]));
 }
 
 /** The cycles in time order. */
@@ -83,12 +96,8 @@ export function useGoldenPaths(): GoldenPath[] | undefined {
  */
 export function useAppNames(ids: readonly string[]): (id: string) => string | null | undefined {
   const db = useDatabase();
-  const key = [...new Set(ids)].sort().join(',');
-  const names = useLiveQuery(async () => {
-    const list = key ? key.split(',') : [];
-    const apps = await db.apps.bulkGet(list);
-    return new Map(list.map((id, i) => [id, apps[i]?.name ?? null]));
-  }, [db, key]);
+  const key = [...new Set(ids)].sort().join(ID_SEPARATOR);
+  const names = useLiveQuery(() => readNames(db.apps, key ? key.split(ID_SEPARATOR) : []), [db, key]);
   return (id) => names?.get(id);
 }
 
@@ -101,12 +110,11 @@ export function useNames(
   ids: readonly string[],
 ): (id: string) => string | null | undefined {
   const db = useDatabase();
-  const key = [...new Set(ids)].sort().join(',');
-  const names = useLiveQuery(async () => {
-    const list = key ? key.split(',') : [];
-    const rows = await (table === 'people' ? db.people : db.teams).bulkGet(list);
-    return new Map(list.map((id, i) => [id, rows[i]?.name ?? null]));
-  }, [db, table, key]);
+  const key = [...new Set(ids)].sort().join(ID_SEPARATOR);
+  const names = useLiveQuery(
+    () => readNames(table === 'people' ? db.people : db.teams, key ? key.split(ID_SEPARATOR) : []),
+    [db, table, key],
+  );
   return (id) => names?.get(id);
 }
 
@@ -533,8 +541,7 @@ export function useStaleApps(today: IsoDate, cycleId: string | null = null): Sta
 
 /** Every assignment (a board counts a person's load over all of theirs), by start date. */
 export function useAssignments(): Assignment[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => db.assignments.orderBy('startDate').toArray(), [db]);
+  return useKeptAssignments(useDatabase());
 }
 
 /** One assignment, live (null once deleted). */
