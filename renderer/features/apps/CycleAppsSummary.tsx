@@ -12,6 +12,10 @@ import {
   timeToHelloWorldDays,
   type Cycle,
 } from '../../../shared/domain';
+import { useMemo } from 'react';
+import { EMPTY_FILTERS } from '../../../shared/domain/app-table';
+import { useAppsUi } from '../../store/apps';
+import { useUi } from '../../store/ui';
 import { useLeadDrawn } from '../../ui/contributions';
 import { useCycleApps } from './data/queries';
 import { StageBadge, count, formatDays } from './parts';
@@ -19,20 +23,31 @@ import './cycle-apps-summary.css';
 import './cycle-check.css';
 import { collator } from '../../../shared/domain/app-table';
 
+/**
+ * The apps listed by name at most; a cycle of an enterprise program can hold hundreds (the
+ * playbook advises two to five), and the table lists them all, filtered to the cycle.
+ */
+export const LISTED_APPS = 12;
+
 export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
   const apps = useCycleApps(cycle.id);
+  const navigate = useUi((s) => s.navigate);
   // The lead of the cycle's panels on Plan: the others follow once the apps are read.
   useLeadDrawn(apps !== undefined);
-  if (!apps)
+  const sorted = useMemo(() => apps && [...apps].sort((a, b) => collator.compare(a.name, b.name)), [apps]);
+  if (!sorted)
     return (
       <p className="muted" role="status">
         Loading the cycle’s apps…
       </p>
     );
 
-  const sorted = [...apps].sort((a, b) => collator.compare(a.name, b.name));
   const selected = sorted.filter((a) => countsTowardCycle(a, cycle.id));
   const others = sorted.filter((a) => !countsTowardCycle(a, cycle.id));
+  const openInTable = () => {
+    useAppsUi.setState({ filters: { ...EMPTY_FILTERS, cycleId: cycle.id } });
+    navigate('apps');
+  };
   const check = cycleSelectionCheck(cycle.phase, selected.length);
   const median = medianTimeToHelloWorld(selected);
   const headingId = `cycle-apps-${cycle.id}`;
@@ -67,7 +82,7 @@ export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 
       </p>
       {selected.length > 0 ? (
         <ul className="cycle-app-list">
-          {selected.map((app) => {
+          {selected.slice(0, LISTED_APPS).map((app) => {
             const days = timeToHelloWorldDays(app);
             return (
               <li key={app.id}>
@@ -83,7 +98,18 @@ export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 
       {others.length > 0 && (
         <p className="muted">
           Also linked but not counted:{' '}
-          {others.map((a) => `${a.name} (${APP_STAGE_LABELS[a.stage].toLowerCase()})`).join(', ')}.
+          {others
+            .slice(0, LISTED_APPS)
+            .map((a) => `${a.name} (${APP_STAGE_LABELS[a.stage].toLowerCase()})`)
+            .join(', ')}
+          {others.length > LISTED_APPS ? `, and ${count(others.length - LISTED_APPS, 'more app')}.` : '.'}
+        </p>
+      )}
+      {sorted.length > LISTED_APPS && (
+        <p>
+          <button type="button" className="link" onClick={openInTable}>
+            All {count(sorted.length, 'app')} of this cycle in the apps table
+          </button>
         </p>
       )}
       <p>
