@@ -20,6 +20,9 @@ import { usePairingUi } from './pairing-store';
 import { lastSessionWords } from './StaleAppsView';
 import './cycle-pairing.css';
 
+/** The places listed at most: an enterprise cycle staffs dozens of teams; the board shows them all. */
+export const LISTED_PLACES = 12;
+
 export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
   const [today] = useState(todayIso);
   const assignments = useAssignments();
@@ -58,7 +61,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
         <p className="muted">No one is assigned in this cycle yet.</p>
       ) : (
         <ul className="cycle-pairing-places">
-          {board.columns.map((column) => (
+          {board.columns.slice(0, LISTED_PLACES).map((column) => (
             <li key={column.place}>
               <strong>{placeTitle(column, teamName, appName)}:</strong>{' '}
               {column.assignments
@@ -67,6 +70,14 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
             </li>
           ))}
         </ul>
+      )}
+      {board.columns.length > LISTED_PLACES && (
+        <p>
+          <a href="#/pairing/board" onClick={() => setBoardCycle(cycle.id)}>
+            {(board.columns.length - LISTED_PLACES).toLocaleString('en')} more{' '}
+            {board.columns.length - LISTED_PLACES === 1 ? 'place' : 'places'} on the assignments board
+          </a>
+        </p>
       )}
       {flagged.length > 0 && (
         <p className="cycle-pairing-flags" role="note">

@@ -7,7 +7,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord } from '../../../renderer/db/repository';
-import CyclePairingSummary from '../../../renderer/features/pairing/CyclePairingSummary';
+import CyclePairingSummary, { LISTED_PLACES } from '../../../renderer/features/pairing/CyclePairingSummary';
 import { createAssignment } from '../../../renderer/features/pairing/data/assignments';
 import { usePairingUi } from '../../../renderer/features/pairing/pairing-store';
 import StaleAppsView from '../../../renderer/features/pairing/StaleAppsView';
@@ -16,8 +16,10 @@ import {
   addDaysIso,
   assignmentInputSchema,
   NO_SESSION_FILTER,
+  teamInputSchema,
   todayIso,
   type Assignment,
+  type Team,
 } from '../../../shared/domain';
 import { appRecord } from '../db/db-helpers';
 import { logAt } from './fixtures';
@@ -171,6 +173,48 @@ describe('a cycle’s pairing on Plan', () => {
 
     within(region).getByRole('link', { name: 'Staff this cycle on the assignments board' }).focus();
     await keys.press('{Enter}');
+    await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
+  });
+
+  it('lists the first places, and leads to the board for the rest', async () => {
+    const { database: db, w } = await setUp();
+    const teams = Array.from(
+      { length: LISTED_PLACES + 2 },
+      (_, i) =>
+        buildRecord(
+          teamInputSchema,
+          { name: `Team ${String(i).padStart(2, '0')}`, kind: 'product' },
+          'T',
+        ) as Team,
+    );
+    await db.teams.bulkAdd(teams);
+    await db.assignments.bulkAdd(
+      teams.map(
+        (team, i) =>
+          buildRecord(
+            assignmentInputSchema,
+            {
+              kind: 'pairing',
+              personId: i % 2 ? w.ana.id : w.dev2.id,
+              targetTeamId: team.id,
+              cycleId: w.active.id,
+              startDate: w.active.startDate,
+              endDate: null,
+            },
+            'A',
+          ) as Assignment,
+      ),
+    );
+    renderWith(db, <CyclePairingSummary cycle={w.active} />);
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    await within(region).findAllByText(/^Team \d\d:$/);
+    const places = within(within(region).getAllByRole('list')[0]!).getAllByRole('listitem');
+    expect(places).toHaveLength(LISTED_PLACES);
+    for (const place of places)
+      expect(place).toHaveTextContent(/^Team \d\d: (Dee Ortiz|Ana Lima) \(pairing\)$/);
+    const more = within(region).getByRole('link', { name: '2 more places on the assignments board' });
+    more.focus();
+    await countingKeyboard().press('{Enter}');
     await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
   });
 
