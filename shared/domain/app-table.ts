@@ -121,27 +121,8 @@ export function buildAppRows(
     const team = app.teamId ? teamById.get(app.teamId) : undefined;
     const teamName = team?.name || '';
     const cycle = app.cycleId ? labels.get(app.cycleId) : undefined;
+    const goldenPathNames = app.goldenPathIds.flatMap((id) => pathNames.get(id) ?? []);
     const label = cycle ? cycle.label : '';
-    const searchParts = [
-      app.name,
-      teamName,
-      app.description,
-      app.externalId ?? '',
-      app.system,
-      app.lifecycle,
-      APP_STAGE_LABELS[app.stage],
-      label,
-    ];
-    // One loop gives both the names and the search text's tail, instead of flatMap (a callback
-    // per path) and then spreading the names into the text's parts again.
-    const goldenPathNames: string[] = [];
-    const pathIds = app.goldenPathIds;
-    for (let k = 0; k < pathIds.length; k++) {
-      const name = pathNames.get(pathIds[k]!);
-      if (name === undefined) continue;
-      goldenPathNames.push(name);
-      searchParts.push(name);
-    }
     return {
       app,
       teamName,
@@ -151,7 +132,19 @@ export function buildAppRows(
       goldenPathNames,
       nameRank: ranks[i]!,
       teamRank: teamName ? team!.rank : null,
-      search: searchParts.join('\u0000').toLowerCase(),
+      search: [
+        app.name,
+        teamName,
+        app.description,
+        app.externalId ?? '',
+        app.system,
+        app.lifecycle,
+        APP_STAGE_LABELS[app.stage],
+        label,
+        ...goldenPathNames,
+      ]
+        .join('\u0000')
+        .toLowerCase(),
     };
   });
 }
