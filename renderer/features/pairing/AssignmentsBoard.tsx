@@ -211,7 +211,7 @@ function Board({ cycle, all, maxLoad, personName, teamName, onEdit }: BoardProps
       </div>
       <div className="pairing-board" role="region" aria-label={`Assignments in ${cycleLabel(cycle)}`}>
         {board.columns.map((column) => {
-          const title = placeTitle(column, (id) => teamName.get(id), appName);
+          const title = placeTitle(column, (id) => teamName.get(id) ?? null, appName);
           return (
             <section key={column.place} className="board-column" aria-label={title}>
               <h3>

@@ -39,9 +39,16 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
   const teamIds = board?.columns.flatMap((c) => (c.targetTeamId ? [c.targetTeamId] : [])) ?? [];
   const personName = useNames('people', personIds);
   const teamName = useNames('teams', teamIds);
-  const named =
+  // Drawn once every name is read; later, a name still being read (someone just placed) shows "…".
+  const allNamed =
     personIds.every((id) => personName(id) !== undefined) &&
     teamIds.every((id) => teamName(id) !== undefined);
+  const [named, setNamed] = useState(false);
+  if (allNamed && !named) setNamed(true);
+  const nameOf = (id: string) => {
+    const name = personName(id);
+    return name === undefined ? '…' : (name ?? 'Deleted person');
+  };
   const headingId = `cycle-pairing-${cycle.id}`;
 
   if (!board || !named || !stale || !settings || hours === undefined) {
@@ -64,9 +71,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
           {board.columns.slice(0, LISTED_PLACES).map((column) => (
             <li key={column.place}>
               <strong>{placeTitle(column, teamName, appName)}:</strong>{' '}
-              {column.assignments
-                .map((a) => `${personName(a.personId) ?? 'Deleted person'} (${a.kind})`)
-                .join(', ')}
+              {column.assignments.map((a) => `${nameOf(a.personId)} (${a.kind})`).join(', ')}
             </li>
           ))}
         </ul>
@@ -82,10 +87,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
       {flagged.length > 0 && (
         <p className="cycle-pairing-flags" role="note">
           Flagged:{' '}
-          {flagged
-            .map((p) => `${personName(p.personId) ?? 'Deleted person'} (${flagWords(p, settings.maxLoad)})`)
-            .join('; ')}
-          .
+          {flagged.map((p) => `${nameOf(p.personId)} (${flagWords(p, settings.maxLoad)})`).join('; ')}.
         </p>
       )}
       <p>

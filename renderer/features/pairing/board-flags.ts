@@ -17,12 +17,15 @@ export function flagWords(p: BoardPerson<unknown>, maxLoad: number): string {
   return words.join(', ');
 }
 
-/** A column's title: its team, or its app for a place without a team. */
+/** A column's title: its team ("…" while its name is read), or its app for a place without a team. */
 export function placeTitle(
   column: BoardColumn<AssignmentFacts>,
   teamName: (id: string) => string | null | undefined,
   appName: (id: string | null) => string | null,
 ): string {
-  if (column.targetTeamId) return teamName(column.targetTeamId) ?? 'Deleted team';
+  if (column.targetTeamId) {
+    const name = teamName(column.targetTeamId);
+    return name === undefined ? '…' : (name ?? 'Deleted team');
+  }
   return appName(column.appId) ?? 'No team';
 }

@@ -218,6 +218,40 @@ describe('a cycle’s pairing on Plan', () => {
     await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
   });
 
+  it('stays drawn when someone is placed meanwhile, their name following', async () => {
+    const { database: db, w } = await setUp();
+    const place = (personId: string) =>
+      buildRecord(
+        assignmentInputSchema,
+        {
+          kind: 'pairing',
+          personId,
+          targetTeamId: w.payments.id,
+          cycleId: w.active.id,
+          startDate: w.active.startDate,
+          endDate: null,
+        },
+        'A',
+      ) as Assignment;
+    await db.assignments.add(place(w.ana.id));
+    renderWith(db, <CyclePairingSummary cycle={w.active} />);
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    await within(region).findByText('Payments:');
+    const loading: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (document.body.textContent?.includes('Loading the cycle’s pairing…')) loading.push('loading');
+    });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    await db.assignments.add(place(w.bo.id));
+    // Cards of one place in the order they started: the same day here, so either order.
+    await waitFor(() =>
+      expect(within(region).getByText('Payments:').closest('li')).toHaveTextContent(w.bo.name),
+    );
+    expect(within(region).getByText('Payments:').closest('li')).toHaveTextContent(w.ana.name);
+    watch.disconnect();
+    expect(loading).toEqual([]);
+  });
+
   it('says when no one is placed and nothing was logged in the cycle', async () => {
     const { database: db, w } = await setUp();
     renderWith(db, <CyclePairingSummary cycle={w.closed} />);
