@@ -20,7 +20,10 @@ import { usePairingUi } from './pairing-store';
 import { lastSessionWords } from './StaleAppsView';
 import './cycle-pairing.css';
 
-/** The places listed at most: an enterprise cycle staffs dozens of teams; the board shows them all. */
+/**
+ * The places (and the flagged people) listed at most: an enterprise cycle staffs dozens of teams;
+ * the board shows them all.
+ */
 export const LISTED_PLACES = 12;
 
 export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
@@ -87,7 +90,21 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
       {flagged.length > 0 && (
         <p className="cycle-pairing-flags" role="note">
           Flagged:{' '}
-          {flagged.map((p) => `${nameOf(p.personId)} (${flagWords(p, settings.maxLoad)})`).join('; ')}.
+          {flagged
+            .slice(0, LISTED_PLACES)
+            .map((p) => `${nameOf(p.personId)} (${flagWords(p, settings.maxLoad)})`)
+            .join('; ')}
+          {flagged.length > LISTED_PLACES ? (
+            <>
+              ; and{' '}
+              <a href="#/pairing/board" onClick={() => setBoardCycle(cycle.id)}>
+                {(flagged.length - LISTED_PLACES).toLocaleString('en')} more on the assignments board
+              </a>
+              .
+            </>
+          ) : (
+            '.'
+          )}
         </p>
       )}
       <p>

@@ -16,9 +16,11 @@ import {
   addDaysIso,
   assignmentInputSchema,
   NO_SESSION_FILTER,
+  personInputSchema,
   teamInputSchema,
   todayIso,
   type Assignment,
+  type Person,
   type Team,
 } from '../../../shared/domain';
 import { appRecord } from '../db/db-helpers';
@@ -212,8 +214,50 @@ describe('a cycle’s pairing on Plan', () => {
     expect(places).toHaveLength(LISTED_PLACES);
     for (const place of places)
       expect(place).toHaveTextContent(/^Team \d\d: (Dee Ortiz|Ana Lima) \(pairing\)$/);
+    // Dee and Ana are each in seven places at once: two flagged, under the limit of the list.
+    expect(within(region).getByRole('note')).toHaveTextContent(
+      /^Flagged: .+ \(7 places at once, over 2\); .+\.$/,
+    );
     const more = within(region).getByRole('link', { name: '2 more places on the assignments board' });
     more.focus();
+    await countingKeyboard().press('{Enter}');
+    await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
+  });
+
+  it('names the first flagged people, and leads to the board for the rest', async () => {
+    const { database: db, w } = await setUp();
+    const people = Array.from(
+      { length: LISTED_PLACES + 3 },
+      (_, i) =>
+        buildRecord(personInputSchema, { name: `Person ${String(i).padStart(2, '0')}` }, 'P') as Person,
+    );
+    await db.people.bulkAdd(people);
+    // Each in three places at once (over the limit of 2): every one flagged.
+    await db.assignments.bulkAdd(
+      people.flatMap((person) =>
+        [w.payments, w.risk, w.platform].map(
+          (team) =>
+            buildRecord(
+              assignmentInputSchema,
+              {
+                kind: 'pairing',
+                personId: person.id,
+                targetTeamId: team.id,
+                cycleId: w.active.id,
+                startDate: w.active.startDate,
+                endDate: null,
+              },
+              'A',
+            ) as Assignment,
+        ),
+      ),
+    );
+    renderWith(db, <CyclePairingSummary cycle={w.active} />);
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    const note = await within(region).findByRole('note');
+    expect(note.textContent?.match(/\(3 places at once, over 2\)/g)).toHaveLength(LISTED_PLACES);
+    expect(note).toHaveTextContent(/; and 3 more on the assignments board\.$/);
+    within(note).getByRole('link', { name: '3 more on the assignments board' }).focus();
     await countingKeyboard().press('{Enter}');
     await waitFor(() => expect(usePairingUi.getState().boardCycleId).toBe(w.active.id));
   });
