@@ -139,7 +139,9 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
               </li>
             ))}
           </ul>
-          {stale.length > 8 && <a href="#/pairing/stale">All {stale.length} stale apps</a>}
+          {stale.length > 8 && (
+            <a href={`#/pairing/stale/${cycle.id}`}>All {stale.length} stale apps of this cycle</a>
+          )}
         </div>
       ) : (
         <p className="muted">Every onboarding app of this cycle had a session in the last two weeks.</p>

@@ -2,7 +2,7 @@
  * The Pairing area: the session log (with quick entry), hours per person, app, team, cycle and
  * topic, the assignments board of a cycle, and the onboarding apps nobody paired on lately. The
  * view comes from the hash route (`#/pairing`, `#/pairing/hours`, `#/pairing/board`,
- * `#/pairing/stale`), so each can be linked and reloaded.
+ * `#/pairing/stale`, `#/pairing/stale/<cycle id>`), so each can be linked and reloaded.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -74,7 +74,7 @@ export default function PairingScreen({ route }: { route: string }) {
         {view === '' && <SessionLog />}
         {view === 'hours' && <HoursView />}
         {view === 'board' && <AssignmentsBoard />}
-        {view === 'stale' && <StaleAppsView />}
+        {view === 'stale' && <StaleAppsView cycleId={route.split('/')[2] || null} />}
         {!known && (
           <div className="card empty" role="status">
             <h2>There is no such page</h2>

@@ -33,9 +33,10 @@ export function lastSessionWords(s: StaleApp<unknown>, today: string): string {
   return `${formatIsoDate(s.lastDate)} (${days} ${days === 1 ? 'day' : 'days'} ago)`;
 }
 
-export default function StaleAppsView() {
+/** `cycleId`: only that cycle's apps (`#/pairing/stale/<cycle id>`); null: every onboarding app. */
+export default function StaleAppsView({ cycleId = null }: { cycleId?: string | null }) {
   const [today] = useState(todayIso);
-  const stale = useStaleApps(today);
+  const stale = useStaleApps(today, cycleId);
   const teams = useTeams();
   const cycles = useCycles();
   const openQuickEntry = usePairingUi((s) => s.openQuickEntry);
@@ -55,12 +56,29 @@ export default function StaleAppsView() {
     showSessions({ appId: app.id });
     navigate('pairing');
   };
+  const inCycle = cycleId === null ? '' : ` of ${cycleName.get(cycleId) ?? 'this cycle'}`;
   return (
     <section aria-label="Stale onboarding apps">
+      <div className="toolbar stale-scope">
+        <label>
+          Cycle{' '}
+          <select
+            value={cycleId ?? ''}
+            onChange={(e) => navigate(e.target.value ? `pairing/stale/${e.target.value}` : 'pairing/stale')}
+          >
+            <option value="">All cycles</option>
+            {cycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {cycleLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <p role="status">
         {stale.length === 0
-          ? `Every onboarding app had a pairing session in the last ${STALE_AFTER_DAYS} days.`
-          : `${stale.length.toLocaleString('en')} onboarding ${stale.length === 1 ? 'app has' : 'apps have'} had no pairing session in the last ${STALE_AFTER_DAYS} days (${stale.filter((s) => !s.lastDate).length.toLocaleString('en')} never).`}
+          ? `Every onboarding app${inCycle} had a pairing session in the last ${STALE_AFTER_DAYS} days.`
+          : `${stale.length.toLocaleString('en')} onboarding ${stale.length === 1 ? 'app' : 'apps'}${inCycle} ${stale.length === 1 ? 'has' : 'have'} had no pairing session in the last ${STALE_AFTER_DAYS} days (${stale.filter((s) => !s.lastDate).length.toLocaleString('en')} never).`}
       </p>
       <VirtualTable
         label={`Stale onboarding apps, ${stale.length.toLocaleString('en')} shown`}

@@ -91,6 +91,21 @@ describe('stale onboarding apps', () => {
     expect(usePairingUi.getState().filter).toEqual({ ...NO_SESSION_FILTER, appId: w.cards.id });
   });
 
+  it("lists one cycle's stale apps when opened from it, and changes cycle by its select", async () => {
+    const { database: db, w } = await setUp();
+    renderWith(db, <StaleAppsView cycleId={w.active.id} />);
+    // Vault is in no cycle: only Cards, of the active cycle.
+    const table = await screen.findByRole('table', { name: 'Stale onboarding apps, 1 shown' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Cards');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^1 onboarding app of .+ has had no pairing session in the last 14 days \(0 never\)\.$/,
+    );
+    const select = screen.getByRole('combobox', { name: 'Cycle' });
+    expect(select).toHaveValue(w.active.id);
+    await countingKeyboard().user.selectOptions(select, '');
+    expect(useUi.getState().route).toBe('pairing/stale');
+  });
+
   it('says so when every onboarding app had a session lately', async () => {
     const { database: db, w, vault } = await setUp();
     await logAt(db, { person: w.bo, date: todayIso(), minutes: 30, team: w.risk, app: vault, topic: 'CI' });
@@ -294,6 +309,23 @@ describe('a cycle’s pairing on Plan', () => {
     expect(within(region).getByText('Payments:').closest('li')).toHaveTextContent(w.ana.name);
     watch.disconnect();
     expect(loading).toEqual([]);
+  });
+
+  it("lists eight stale apps and leads to all of the cycle's", async () => {
+    const { database: db, w } = await setUp();
+    await db.apps.bulkAdd(
+      Array.from({ length: 9 }, (_, i) =>
+        appRecord({ name: `Quiet ${i}`, teamId: w.risk.id, stage: 'onboarding', cycleId: w.active.id }),
+      ),
+    );
+    renderWith(db, <CyclePairingSummary cycle={w.active} />);
+    const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
+    expect(await within(region).findByText(/^10 onboarding apps with no session/)).toBeInTheDocument();
+    expect(within(region).getAllByRole('link', { name: /^(Quiet \d|Cards)$/ })).toHaveLength(8);
+    expect(within(region).getByRole('link', { name: 'All 10 stale apps of this cycle' })).toHaveAttribute(
+      'href',
+      `#/pairing/stale/${w.active.id}`,
+    );
   });
 
   it('says when no one is placed and nothing was logged in the cycle', async () => {
