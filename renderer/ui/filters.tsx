@@ -4,6 +4,7 @@
  * the same way.
  */
 import { memo, type ChangeEvent } from 'react';
+import { cycleLabel, type Cycle } from '../../shared/domain';
 
 export interface Choice {
   value: string;
@@ -62,4 +63,13 @@ export function SearchField({
       onChange={(e) => onChange(e.target.value)}
     />
   );
+}
+
+/** One option per cycle, named by its label ("Scaling cycle 4 — Payments"), valued by its id. */
+export function CycleOptions({ cycles }: { cycles: readonly Pick<Cycle, 'id' | 'index' | 'name'>[] }) {
+  return cycles.map((c) => (
+    <option key={c.id} value={c.id}>
+      {cycleLabel(c)}
+    </option>
+  ));
 }

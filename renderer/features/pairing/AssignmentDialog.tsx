@@ -7,7 +7,6 @@
 import { useMemo, useRef, type FormEvent } from 'react';
 import {
   cycleDays,
-  cycleLabel,
   type Assignment,
   type AssignmentInput,
   type AssignmentKind,
@@ -23,6 +22,7 @@ import { useSaveForm } from '../../ui/use-save';
 import { createAssignment, editAssignment } from './data/assignments';
 import { searchApps, shownAppName, useAppNames, usePeople, useTeams } from './data/queries';
 import { matchOptions, Picker } from './Picker';
+import { CycleOptions } from '../../ui/filters';
 
 interface Draft {
   kind: AssignmentKind;
@@ -212,11 +212,7 @@ function AssignmentForm({
             }}
           >
             <option value="">No cycle (dates only)</option>
-            {cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {cycleLabel(c)}
-              </option>
-            ))}
+            <CycleOptions cycles={cycles} />
           </select>
         </Field>
         <Field label="Start date" error={errors.startDate} hint="yyyy-mm-dd">

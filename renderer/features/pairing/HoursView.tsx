@@ -23,6 +23,7 @@ import { shownAppName, useCycles, useHours, useRowNames } from './data/queries';
 import { usePairingUi } from './pairing-store';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import './hours.css';
+import { CycleOptions } from '../../ui/filters';
 
 const DIMENSION_LABELS: Record<
   TotalDimension,
@@ -187,11 +188,7 @@ export default function HoursView() {
             onChange={(e) => setHours({ cycleId: e.target.value || null })}
           >
             <option value="">All time</option>
-            {(cycles ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {cycleLabel(c)}
-              </option>
-            ))}
+            <CycleOptions cycles={cycles ?? []} />
           </select>
         </label>
       </div>

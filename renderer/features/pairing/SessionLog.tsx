@@ -8,7 +8,6 @@
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  cycleLabel,
   formatDuration,
   formatHours,
   formatIsoDate,
@@ -39,6 +38,7 @@ import { matchOptions, Picker } from './Picker';
 import { OUTCOME_LABELS } from './SessionFields';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import './session-log.css';
+import { CycleOptions } from '../../ui/filters';
 
 const ROW_HEIGHT = 46;
 /** Sessions read per page; three pages around the rows in view are kept. */
@@ -244,11 +244,7 @@ export function SessionLog() {
             onChange={(e) => setFilter({ cycleId: e.target.value || null })}
           >
             <option value="">Any cycle</option>
-            {cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {cycleLabel(c)}
-              </option>
-            ))}
+            <CycleOptions cycles={cycles} />
           </select>
         </Field>
         <Field label="Topic">

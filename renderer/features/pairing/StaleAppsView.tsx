@@ -17,6 +17,7 @@ import { useUi } from '../../store/ui';
 import { useCycles, useStaleApps, useTeams } from './data/queries';
 import { usePairingUi } from './pairing-store';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { CycleOptions } from '../../ui/filters';
 
 const COLUMNS: readonly VirtualColumn[] = [
   { label: 'App', width: 200 },
@@ -67,11 +68,7 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
             onChange={(e) => navigate(e.target.value ? `pairing/stale/${e.target.value}` : 'pairing/stale')}
           >
             <option value="">All cycles</option>
-            {cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {cycleLabel(c)}
-              </option>
-            ))}
+            <CycleOptions cycles={cycles} />
           </select>
         </label>
       </div>
