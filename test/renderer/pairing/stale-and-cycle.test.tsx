@@ -20,6 +20,7 @@ import {
   teamInputSchema,
   todayIso,
   type Assignment,
+  type Cycle,
   type Person,
   type Team,
 } from '../../../shared/domain';
@@ -125,6 +126,20 @@ describe('stale onboarding apps', () => {
   });
 });
 
+/** An assignment of `personId` to `teamId` for the whole of `cycle` (written as stored, unchecked). */
+function placed(
+  cycle: Pick<Cycle, 'id' | 'startDate'>,
+  personId: string,
+  teamId: string,
+  kind: Assignment['kind'] = 'pairing',
+): Assignment {
+  return buildRecord(
+    assignmentInputSchema,
+    { kind, personId, targetTeamId: teamId, cycleId: cycle.id, startDate: cycle.startDate, endDate: null },
+    'A',
+  ) as Assignment;
+}
+
 describe('a cycle’s pairing on Plan', () => {
   it('shows who is placed where, flags, its hours and its stale apps, each leading on', async () => {
     const { database: db, w } = await setUp();
@@ -141,20 +156,10 @@ describe('a cycle’s pairing on Plan', () => {
       },
       db,
     );
-    const place = (teamId: string, kind: Assignment['kind']) =>
-      buildRecord(
-        assignmentInputSchema,
-        {
-          kind,
-          personId: w.dev2.id,
-          targetTeamId: teamId,
-          cycleId: w.active.id,
-          startDate: w.active.startDate,
-          endDate: null,
-        },
-        'A',
-      ) as Assignment;
-    await db.assignments.bulkAdd([place(w.risk.id, 'seeding'), place(w.payments.id, 'pairing')]);
+    await db.assignments.bulkAdd([
+      placed(w.active, w.dev2.id, w.risk.id, 'seeding'),
+      placed(w.active, w.dev2.id, w.payments.id),
+    ]);
     await logAt(db, {
       person: w.ana,
       date: '2026-04-10',
@@ -206,21 +211,7 @@ describe('a cycle’s pairing on Plan', () => {
     );
     await db.teams.bulkAdd(teams);
     await db.assignments.bulkAdd(
-      teams.map(
-        (team, i) =>
-          buildRecord(
-            assignmentInputSchema,
-            {
-              kind: 'pairing',
-              personId: i % 2 ? w.ana.id : w.dev2.id,
-              targetTeamId: team.id,
-              cycleId: w.active.id,
-              startDate: w.active.startDate,
-              endDate: null,
-            },
-            'A',
-          ) as Assignment,
-      ),
+      teams.map((team, i) => placed(w.active, i % 2 ? w.ana.id : w.dev2.id, team.id)),
     );
     renderWith(db, <CyclePairingSummary cycle={w.active} />);
     const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
@@ -250,21 +241,7 @@ describe('a cycle’s pairing on Plan', () => {
     // Each in three places at once (over the limit of 2): every one flagged.
     await db.assignments.bulkAdd(
       people.flatMap((person) =>
-        [w.payments, w.risk, w.platform].map(
-          (team) =>
-            buildRecord(
-              assignmentInputSchema,
-              {
-                kind: 'pairing',
-                personId: person.id,
-                targetTeamId: team.id,
-                cycleId: w.active.id,
-                startDate: w.active.startDate,
-                endDate: null,
-              },
-              'A',
-            ) as Assignment,
-        ),
+        [w.payments, w.risk, w.platform].map((team) => placed(w.active, person.id, team.id)),
       ),
     );
     renderWith(db, <CyclePairingSummary cycle={w.active} />);
@@ -279,20 +256,7 @@ describe('a cycle’s pairing on Plan', () => {
 
   it('stays drawn when someone is placed meanwhile, their name following', async () => {
     const { database: db, w } = await setUp();
-    const place = (personId: string) =>
-      buildRecord(
-        assignmentInputSchema,
-        {
-          kind: 'pairing',
-          personId,
-          targetTeamId: w.payments.id,
-          cycleId: w.active.id,
-          startDate: w.active.startDate,
-          endDate: null,
-        },
-        'A',
-      ) as Assignment;
-    await db.assignments.add(place(w.ana.id));
+    await db.assignments.add(placed(w.active, w.ana.id, w.payments.id));
     renderWith(db, <CyclePairingSummary cycle={w.active} />);
     const region = await screen.findByRole('region', { name: 'Pairing and seeding' });
     await within(region).findByText('Payments:');
@@ -301,7 +265,7 @@ describe('a cycle’s pairing on Plan', () => {
       if (document.body.textContent?.includes('Loading the cycle’s pairing…')) loading.push('loading');
     });
     watch.observe(document.body, { subtree: true, childList: true, characterData: true });
-    await db.assignments.add(place(w.bo.id));
+    await db.assignments.add(placed(w.active, w.bo.id, w.payments.id));
     // Cards of one place in the order they started: the same day here, so either order.
     await waitFor(() =>
       expect(within(region).getByText('Payments:').closest('li')).toHaveTextContent(w.bo.name),
