@@ -4,6 +4,7 @@
  * apps themselves live in Dexie and are read with useLiveQuery.
  */
 import { create } from 'zustand';
+import { useUi } from './ui';
 import type { AppStage } from '../../shared/domain';
 import { DEFAULT_SORT, EMPTY_FILTERS, type AppFilters, type AppSort } from '../../shared/domain/app-table';
 
@@ -72,3 +73,12 @@ export const useAppsUi = create<AppsUiState>((set) => ({
     set({ candidatesOnly: value });
   },
 }));
+
+/**
+ * Opens the apps table showing exactly the apps `filters` select, every other filter cleared, so
+ * that the table's count is the number the user followed (a drill-down from a count).
+ */
+export function openAppsTable(filters: Partial<AppFilters>): void {
+  useAppsUi.setState({ filters: { ...EMPTY_FILTERS, ...filters } });
+  useUi.getState().navigate('apps');
+}

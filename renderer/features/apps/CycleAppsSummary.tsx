@@ -13,9 +13,7 @@ import {
   type Cycle,
 } from '../../../shared/domain';
 import { useMemo } from 'react';
-import { EMPTY_FILTERS } from '../../../shared/domain/app-table';
-import { useAppsUi } from '../../store/apps';
-import { useUi } from '../../store/ui';
+import { openAppsTable } from '../../store/apps';
 import { useLeadDrawn } from '../../ui/contributions';
 import { useCycleApps } from './data/queries';
 import { StageBadge, count, formatDays } from './parts';
@@ -31,7 +29,6 @@ export const LISTED_APPS = 12;
 
 export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 'phase' | 'index'> }) {
   const apps = useCycleApps(cycle.id);
-  const navigate = useUi((s) => s.navigate);
   // The lead of the cycle's panels on Plan: the others follow once the apps are read.
   useLeadDrawn(apps !== undefined);
   const sorted = useMemo(() => apps && [...apps].sort((a, b) => collator.compare(a.name, b.name)), [apps]);
@@ -44,10 +41,6 @@ export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 
 
   const selected = sorted.filter((a) => countsTowardCycle(a, cycle.id));
   const others = sorted.filter((a) => !countsTowardCycle(a, cycle.id));
-  const openInTable = () => {
-    useAppsUi.setState({ filters: { ...EMPTY_FILTERS, cycleId: cycle.id } });
-    navigate('apps');
-  };
   const check = cycleSelectionCheck(cycle.phase, selected.length);
   const median = medianTimeToHelloWorld(selected);
   const headingId = `cycle-apps-${cycle.id}`;
@@ -107,7 +100,7 @@ export default function CycleAppsSummary({ cycle }: { cycle: Pick<Cycle, 'id' | 
       )}
       {sorted.length > LISTED_APPS && (
         <p>
-          <button type="button" className="link" onClick={openInTable}>
+          <button type="button" className="link" onClick={() => openAppsTable({ cycleId: cycle.id })}>
             All {count(sorted.length, 'app')} of this cycle in the apps table
           </button>
         </p>

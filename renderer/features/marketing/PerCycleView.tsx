@@ -26,10 +26,9 @@ import {
   type MarketingActivity,
   type MarketingCycleRow,
 } from '../../../shared/domain';
-import { EMPTY_FILTERS } from '../../../shared/domain/app-table';
 import { shortCycleLabel } from '../../../shared/domain/adoption';
 import { useAppActuals } from '../../db/workspace-queries';
-import { useAppsUi } from '../../store/apps';
+import { openAppsTable } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import { listRoute } from './route';
@@ -67,8 +66,7 @@ export function PerCycleView({
   const openActivities = (row: Row) => navigate(listRoute({ cycleId: row.cycleId }));
   const openApps = (row: Row) => {
     if (!row.next) return;
-    useAppsUi.setState({ filters: { ...EMPTY_FILTERS, cycleId: row.next.id, stage: 'on-platform' } });
-    navigate('apps');
+    openAppsTable({ cycleId: row.next.id, stage: 'on-platform' });
   };
   const shown = rows.some((r) => r.activities > 0) ? rows : [];
   const data = shown.map((r) => ({
