@@ -3,7 +3,7 @@
  * board's flags), the hours logged in it, and its onboarding apps with no session in the last
  * two weeks. Reads its own data, so it can sit beside the cycle's apps.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { assignmentBoard, formatHours, todayIso, type Cycle } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { flaggedPeople, flagWords, placeTitle } from './board-flags';
@@ -35,7 +35,11 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
   const setBoardCycle = usePairingUi((s) => s.setBoardCycle);
   const showSessions = usePairingUi((s) => s.showSessions);
   const navigate = useUi((s) => s.navigate);
-  const board = assignments && settings ? assignmentBoard(assignments, cycle, settings.maxLoad) : undefined;
+  const maxLoad = settings?.maxLoad;
+  const board = useMemo(
+    () => (assignments && maxLoad !== undefined ? assignmentBoard(assignments, cycle, maxLoad) : undefined),
+    [assignments, cycle, maxLoad],
+  );
   const appNames = useAppNames(board?.columns.flatMap((c) => (c.appId ? [c.appId] : [])) ?? []);
   // The names of those on the board and of their teams only: a few among thousands.
   const personIds = board ? [...board.people.keys()] : [];
@@ -53,6 +57,12 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
     return name === undefined ? '…' : (name ?? 'Deleted person');
   };
   const headingId = `cycle-pairing-${cycle.id}`;
+  /** A link to the assignments board, opened on this cycle. */
+  const toBoard = (text: string) => (
+    <a href="#/pairing/board" onClick={() => setBoardCycle(cycle.id)}>
+      {text}
+    </a>
+  );
 
   if (!board || !named || !stale || !settings || hours === undefined) {
     return (
@@ -81,10 +91,9 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
       )}
       {board.columns.length > LISTED_PLACES && (
         <p>
-          <a href="#/pairing/board" onClick={() => setBoardCycle(cycle.id)}>
-            {(board.columns.length - LISTED_PLACES).toLocaleString('en')} more{' '}
-            {board.columns.length - LISTED_PLACES === 1 ? 'place' : 'places'} on the assignments board
-          </a>
+          {toBoard(
+            `${(board.columns.length - LISTED_PLACES).toLocaleString('en')} more ${board.columns.length - LISTED_PLACES === 1 ? 'place' : 'places'} on the assignments board`,
+          )}
         </p>
       )}
       {flagged.length > 0 && (
@@ -97,9 +106,9 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
           {flagged.length > LISTED_PLACES ? (
             <>
               ; and{' '}
-              <a href="#/pairing/board" onClick={() => setBoardCycle(cycle.id)}>
-                {(flagged.length - LISTED_PLACES).toLocaleString('en')} more on the assignments board
-              </a>
+              {toBoard(
+                `${(flagged.length - LISTED_PLACES).toLocaleString('en')} more on the assignments board`,
+              )}
               .
             </>
           ) : (
@@ -146,16 +155,7 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
       ) : (
         <p className="muted">Every onboarding app of this cycle had a session in the last two weeks.</p>
       )}
-      <p>
-        <a
-          href="#/pairing/board"
-          onClick={() => {
-            setBoardCycle(cycle.id);
-          }}
-        >
-          Staff this cycle on the assignments board
-        </a>
-      </p>
+      <p>{toBoard('Staff this cycle on the assignments board')}</p>
     </section>
   );
 }
