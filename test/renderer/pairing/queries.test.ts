@@ -10,7 +10,7 @@ import { createAssignment } from '../../../renderer/features/pairing/data/assign
 import { setLastEntry, setMe } from '../../../renderer/features/pairing/data/preferences';
 import {
   countDateRange,
-  loadCycleRecount,
+  loadKeptCycleTotals,
   loadCycleTotals,
   loadQuickEntryContext,
   loadSessionLog,
@@ -162,7 +162,7 @@ describe('the session log', () => {
         { numRuns: 40 },
       );
       for (const cycle of [w.closed, w.active]) {
-        const kept = await loadCycleRecount(database, cycle.id);
+        const kept = await loadKeptCycleTotals(database, cycle.id);
         expect(kept.length).toBeGreaterThan(0);
         expect(kept).toEqual(recountTotals(all.filter((s) => s.cycleId === cycle.id)));
       }

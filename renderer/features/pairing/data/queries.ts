@@ -68,6 +68,8 @@ export function useTeams(): Team[] | undefined {
 
 /** Separates ids in a key (ids are uuids or import keys: never a control character). */
 const ID_SEPARATOR = '\u001f';
+/** Separates lists of ids in a key. */
+const LIST_SEPARATOR = '\u001e';
 
 /** The names of the records with these ids: null for one that no longer exists. */
 async function readNames(
@@ -137,10 +139,10 @@ const NAMED_TABLES = ['people', 'teams', 'apps'] as const;
  */
 export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app: NameOf } {
   const db = useDatabase();
-  const keyOf = (list: readonly string[] | undefined) => [...new Set(list)].sort().join(',');
-  const key = NAMED_TABLES.map((table) => keyOf(ids[table])).join('|');
+  const keyOf = (list: readonly string[] | undefined) => [...new Set(list)].sort().join(ID_SEPARATOR);
+  const key = NAMED_TABLES.map((table) => keyOf(ids[table])).join(LIST_SEPARATOR);
   const names = useLiveQuery(async () => {
-    const lists = key.split('|').map((k) => (k ? k.split(',') : []));
+    const lists = key.split(LIST_SEPARATOR).map((k) => (k ? k.split(ID_SEPARATOR) : []));
     if (lists.every((list) => list.length === 0)) return lists.map(() => new Map<string, string | null>());
     return db.transaction('r', NAMED_TABLES, () =>
       Promise.all(
@@ -449,7 +451,10 @@ export async function loadTotals(
 }
 
 /** The totals of every dimension within one cycle, kept with every write (one row a cycle). */
-export async function loadCycleRecount(database: AdoptionDatabase, cycleId: string): Promise<PairingTotal[]> {
+export async function loadKeptCycleTotals(
+  database: AdoptionDatabase,
+  cycleId: string,
+): Promise<PairingTotal[]> {
   return (await database.pairingCycleTotals.get(cycleId))?.totals ?? [];
 }
 
@@ -459,7 +464,7 @@ export async function loadCycleTotals(
   cycleId: string,
   dimension: TotalDimension,
 ): Promise<PairingTotal[]> {
-  return totalsOf(await loadCycleRecount(database, cycleId), dimension);
+  return totalsOf(await loadKeptCycleTotals(database, cycleId), dimension);
 }
 
 /** {@link loadTotals} in the worker (session-reads.ts), watching every kept total. */
@@ -488,7 +493,7 @@ export function useHours(dimension: TotalDimension, cycleId: string | null): Hou
     async () =>
       cycleId === null
         ? { dimension, cycleId, totals: await totalsOffPage(db, dimension) }
-        : { dimension: null, cycleId, totals: await loadCycleRecount(db, cycleId) },
+        : { dimension: null, cycleId, totals: await loadKeptCycleTotals(db, cycleId) },
     [db, cycleId, cycleId === null ? dimension : null],
   );
   return useMemo(
