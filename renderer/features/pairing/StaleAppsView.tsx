@@ -57,6 +57,8 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
     showSessions({ appId: app.id });
     navigate('pairing');
   };
+  // An address naming a cycle that is not there (deleted, mistyped): said so, not an empty list.
+  const unknownCycle = cycleId !== null && !cycleName.has(cycleId);
   const inCycle = cycleId === null ? '' : ` of ${cycleName.get(cycleId) ?? 'this cycle'}`;
   return (
     <section aria-label="Stale onboarding apps">
@@ -64,7 +66,7 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
         <label>
           Cycle{' '}
           <select
-            value={cycleId ?? ''}
+            value={unknownCycle ? '' : (cycleId ?? '')}
             onChange={(e) => navigate(e.target.value ? `pairing/stale/${e.target.value}` : 'pairing/stale')}
           >
             <option value="">All cycles</option>
@@ -72,47 +74,53 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
           </select>
         </label>
       </div>
-      <p role="status">
-        {stale.length === 0
-          ? `Every onboarding app${inCycle} had a pairing session in the last ${STALE_AFTER_DAYS} days.`
-          : `${stale.length.toLocaleString('en')} onboarding ${stale.length === 1 ? 'app' : 'apps'}${inCycle} ${stale.length === 1 ? 'has' : 'have'} had no pairing session in the last ${STALE_AFTER_DAYS} days (${stale.filter((s) => !s.lastDate).length.toLocaleString('en')} never).`}
-      </p>
-      <VirtualTable
-        label={`Stale onboarding apps, ${stale.length.toLocaleString('en')} shown`}
-        columns={COLUMNS}
-        count={stale.length}
-        rowHeight={44}
-        item={(i) => stale[i] ?? null}
-        itemKey={(s) => s.app.id}
-        onOpen={(i) => stale[i] && navigate(`apps/${stale[i].app.id}`)}
-        empty="Nothing to catch up on."
-        cells={(s) => {
-          const { app } = s;
-          return [
-            <a href={`#/apps/${app.id}`} tabIndex={-1}>
-              {app.name}
-            </a>,
-            app.teamId ? (teamName.get(app.teamId) ?? 'Deleted team') : '—',
-            app.cycleId ? (cycleName.get(app.cycleId) ?? '—') : '—',
-            s.lastDate ? (
-              <button type="button" className="link" tabIndex={-1} onClick={() => sessionsOf(app)}>
-                {lastSessionWords(s, today)}
-              </button>
-            ) : (
-              'never'
-            ),
-            <button
-              type="button"
-              className="link"
-              tabIndex={-1}
-              onClick={() => openQuickEntry({ appId: app.id, teamId: app.teamId })}
-            >
-              Log a session
-            </button>,
-          ];
-        }}
-      />
-      <p className="muted pairing-keys">On a row, Enter opens the app.</p>
+      {unknownCycle ? (
+        <p role="status">No cycle has this address (it may have been deleted): choose one above.</p>
+      ) : (
+        <>
+          <p role="status">
+            {stale.length === 0
+              ? `Every onboarding app${inCycle} had a pairing session in the last ${STALE_AFTER_DAYS} days.`
+              : `${stale.length.toLocaleString('en')} onboarding ${stale.length === 1 ? 'app' : 'apps'}${inCycle} ${stale.length === 1 ? 'has' : 'have'} had no pairing session in the last ${STALE_AFTER_DAYS} days (${stale.filter((s) => !s.lastDate).length.toLocaleString('en')} never).`}
+          </p>
+          <VirtualTable
+            label={`Stale onboarding apps, ${stale.length.toLocaleString('en')} shown`}
+            columns={COLUMNS}
+            count={stale.length}
+            rowHeight={44}
+            item={(i) => stale[i] ?? null}
+            itemKey={(s) => s.app.id}
+            onOpen={(i) => stale[i] && navigate(`apps/${stale[i].app.id}`)}
+            empty="Nothing to catch up on."
+            cells={(s) => {
+              const { app } = s;
+              return [
+                <a href={`#/apps/${app.id}`} tabIndex={-1}>
+                  {app.name}
+                </a>,
+                app.teamId ? (teamName.get(app.teamId) ?? 'Deleted team') : '—',
+                app.cycleId ? (cycleName.get(app.cycleId) ?? '—') : '—',
+                s.lastDate ? (
+                  <button type="button" className="link" tabIndex={-1} onClick={() => sessionsOf(app)}>
+                    {lastSessionWords(s, today)}
+                  </button>
+                ) : (
+                  'never'
+                ),
+                <button
+                  type="button"
+                  className="link"
+                  tabIndex={-1}
+                  onClick={() => openQuickEntry({ appId: app.id, teamId: app.teamId })}
+                >
+                  Log a session
+                </button>,
+              ];
+            }}
+          />
+          <p className="muted pairing-keys">On a row, Enter opens the app.</p>
+        </>
+      )}
     </section>
   );
 }

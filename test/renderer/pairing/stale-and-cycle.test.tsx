@@ -107,6 +107,16 @@ describe('stale onboarding apps', () => {
     expect(useUi.getState().route).toBe('pairing/stale');
   });
 
+  it('says so when its address names no cycle, and offers every cycle', async () => {
+    const { database: db } = await setUp();
+    renderWith(db, <StaleAppsView cycleId="no-such-cycle" />);
+    expect(
+      await screen.findByText('No cycle has this address (it may have been deleted): choose one above.'),
+    ).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Cycle' })).toHaveValue('');
+  });
+
   it('says so when every onboarding app had a session lately', async () => {
     const { database: db, w, vault } = await setUp();
     await logAt(db, { person: w.bo, date: todayIso(), minutes: 30, team: w.risk, app: vault, topic: 'CI' });
