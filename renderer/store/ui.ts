@@ -21,6 +21,8 @@ interface UiState {
   /** The message on screen (at most one). */
   toasts: Toast[];
   navigate(route: string): void;
+  /** Shows `route` in place of the current address, no history step (a filter being changed). */
+  replaceRoute(route: string): void;
   setRoute(route: string): void;
   setTheme(theme: Theme): void;
   toast(toast: Omit<Toast, 'id'>): number;
@@ -50,6 +52,10 @@ export const useUi = create<UiState>((set) => ({
   toasts: [],
   navigate(route) {
     if (globalThis.location) globalThis.location.hash = `#/${route}`;
+    set({ route });
+  },
+  replaceRoute(route) {
+    globalThis.history?.replaceState(globalThis.history.state, '', `#/${route}`);
     set({ route });
   },
   setRoute(route) {

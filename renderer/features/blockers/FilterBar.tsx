@@ -32,12 +32,8 @@ import { viewRoute, type View } from './route';
 
 /** Replaces the address (no history step) with the view and these filters. */
 export function useReplaceFilters(view: View) {
-  const setRoute = useUi((s) => s.setRoute);
-  return (filters: BlockerFilters) => {
-    const route = viewRoute(view, filters);
-    history.replaceState(history.state, '', `#/${route}`);
-    setRoute(route);
-  };
+  const replaceRoute = useUi((s) => s.replaceRoute);
+  return (filters: BlockerFilters) => replaceRoute(viewRoute(view, filters));
 }
 
 function rangeText(value: string): string {

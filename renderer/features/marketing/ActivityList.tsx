@@ -28,16 +28,14 @@ export function ActivityList({
   cycles: readonly Cycle[];
   filter: ActivityFilter;
 }) {
-  const setRoute = useUi((s) => s.setRoute);
+  const replaceRoute = useUi((s) => s.replaceRoute);
   const shown = useMemo(() => filterActivities(activities, filter, cycles), [activities, filter, cycles]);
   const cycleById = useMemo(() => new Map(cycles.map((c) => [c.id, c])), [cycles]);
   const reach = shown.reduce((sum, a) => sum + a.reach, 0);
   const filtered = Boolean(filter.kind || filter.cycleId || filter.text);
 
   const change = (patch: Partial<ActivityFilter>) => {
-    const route = listRoute({ ...filter, ...patch });
-    history.replaceState(history.state, '', `#/${route}`);
-    setRoute(route);
+    replaceRoute(listRoute({ ...filter, ...patch }));
   };
   const kindChoices = useMemo(
     () => [

@@ -43,6 +43,7 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
   const openQuickEntry = usePairingUi((s) => s.openQuickEntry);
   const showSessions = usePairingUi((s) => s.showSessions);
   const navigate = useUi((s) => s.navigate);
+  const replaceRoute = useUi((s) => s.replaceRoute);
   const teamName = useMemo(() => new Map((teams ?? []).map((t) => [t.id, t.name])), [teams]);
   const cycleName = useMemo(() => new Map((cycles ?? []).map((c) => [c.id, cycleLabel(c)])), [cycles]);
 
@@ -67,7 +68,9 @@ export default function StaleAppsView({ cycleId = null }: { cycleId?: string | n
           Cycle{' '}
           <select
             value={unknownCycle ? '' : (cycleId ?? '')}
-            onChange={(e) => navigate(e.target.value ? `pairing/stale/${e.target.value}` : 'pairing/stale')}
+            onChange={(e) =>
+              replaceRoute(e.target.value ? `pairing/stale/${e.target.value}` : 'pairing/stale')
+            }
           >
             <option value="">All cycles</option>
             <CycleOptions cycles={cycles} />
