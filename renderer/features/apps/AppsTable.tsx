@@ -160,13 +160,113 @@ const AppTableRow = memo(function AppTableRow({
   );
 });
 
+/**
+ * The header: its sort buttons. Memoized, as are the rows, so that scrolling draws only the rows
+ * coming into view, not the header, the filters (a thousand teams in a select) or the count.
+ */
+const AppsTableHead = memo(function AppsTableHead() {
+  const sort = useAppsUi((s) => s.sort);
+  const sortBy = useAppsUi((s) => s.sortBy);
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        {COLUMNS.map((c) => {
+          const sorted = sort.key === c.key;
+          return (
+            <th
+              key={c.key}
+              scope="col"
+              aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              className={c.numeric ? 'numeric' : undefined}
+            >
+              <button type="button" className="sort-button" onClick={() => sortBy(c.key)} title={c.label}>
+                <span className="sort-label">{c.label}</span>
+                {sorted && (
+                  <span aria-hidden="true" className="sort-arrow">
+                    {sort.direction === 'asc' ? '▲' : '▼'}
+                  </span>
+                )}
+              </button>
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
+/**
+ * The scrolling table of the rows shown. Its scroll position lives here, so a scroll renders this
+ * component alone: the rows coming into view, with those already drawn kept (memo).
+ */
+function AppsTableRows({
+  visible,
+  stale,
+  onOpen,
+  onClearFilters,
+}: {
+  visible: readonly AppRow[];
+  stale: boolean;
+  onOpen(route: string): void;
+  onClearFilters(): void;
+}) {
+  const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
+    visible.length,
+    ROW_HEIGHT,
+    (index) => {
+      const row = visible[index];
+      if (row) onOpen(`apps/${row.app.id}`);
+    },
+  );
+  return (
+    <div
+      ref={scrollRef}
+      className={`apps-table-scroll${stale ? ' is-stale' : ''}`}
+      data-testid="apps-table-scroll"
+    >
+      <table
+        className="data apps-table"
+        style={{ minWidth: MIN_TABLE_WIDTH }}
+        aria-rowcount={visible.length + 1}
+        aria-label={`Apps, ${visible.length.toLocaleString('en')} shown`}
+      >
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.key} style={{ width: percent(c.width) }} />
+          ))}
+        </colgroup>
+        <AppsTableHead />
+        <tbody {...bodyProps}>
+          <SpacerRow height={padTop} columns={COLUMNS.length} />
+          {items.map((item) => (
+            <AppTableRow
+              key={visible[item.index]!.app.id}
+              row={visible[item.index]!}
+              index={item.index}
+              active={item.index === activeIndex}
+            />
+          ))}
+          <SpacerRow height={padBottom} columns={COLUMNS.length} />
+        </tbody>
+      </table>
+      {visible.length === 0 && (
+        <div className="empty">
+          No app matches these filters.{' '}
+          <button type="button" className="link" onClick={onClearFilters}>
+            Clear filters
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function AppsTable({ data }: { data: AppsData }) {
   const { apps, teams, cycles, goldenPaths } = data;
   const filters = useAppsUi((s) => s.filters);
   const sort = useAppsUi((s) => s.sort);
   const setFilters = useAppsUi((s) => s.setFilters);
   const clearFilters = useAppsUi((s) => s.clearFilters);
-  const sortBy = useAppsUi((s) => s.sortBy);
   const navigate = useUi((s) => s.navigate);
 
   // Kept across mounts (memoizeLast): back on the table over the same data, nothing is redone.
@@ -175,15 +275,6 @@ export function AppsTable({ data }: { data: AppsData }) {
   const deferredFilters = useDeferredValue(filters);
   const visible = filterAndSort(rows, deferredFilters, sort);
   const stale = deferredFilters !== filters;
-
-  const { scrollRef, items, activeIndex, padTop, padBottom, bodyProps } = useVirtualRows(
-    visible.length,
-    ROW_HEIGHT,
-    (index) => {
-      const row = visible[index];
-      if (row) navigate(`apps/${row.app.id}`);
-    },
-  );
 
   const exportCsv = useCsvExport();
   const exportVisible = () =>
@@ -285,73 +376,7 @@ export function AppsTable({ data }: { data: AppsData }) {
         </button>
       </div>
 
-      <div
-        ref={scrollRef}
-        className={`apps-table-scroll${stale ? ' is-stale' : ''}`}
-        data-testid="apps-table-scroll"
-      >
-        <table
-          className="data apps-table"
-          style={{ minWidth: MIN_TABLE_WIDTH }}
-          aria-rowcount={visible.length + 1}
-          aria-label={`Apps, ${visible.length.toLocaleString('en')} shown`}
-        >
-          <colgroup>
-            {COLUMNS.map((c) => (
-              <col key={c.key} style={{ width: percent(c.width) }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              {COLUMNS.map((c) => {
-                const sorted = sort.key === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                    className={c.numeric ? 'numeric' : undefined}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => sortBy(c.key)}
-                      title={c.label}
-                    >
-                      <span className="sort-label">{c.label}</span>
-                      {sorted && (
-                        <span aria-hidden="true" className="sort-arrow">
-                          {sort.direction === 'asc' ? '▲' : '▼'}
-                        </span>
-                      )}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody {...bodyProps}>
-            <SpacerRow height={padTop} columns={COLUMNS.length} />
-            {items.map((item) => (
-              <AppTableRow
-                key={visible[item.index]!.app.id}
-                row={visible[item.index]!}
-                index={item.index}
-                active={item.index === activeIndex}
-              />
-            ))}
-            <SpacerRow height={padBottom} columns={COLUMNS.length} />
-          </tbody>
-        </table>
-        {visible.length === 0 && (
-          <div className="empty">
-            No app matches these filters.{' '}
-            <button type="button" className="link" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </div>
-        )}
-      </div>
+      <AppsTableRows visible={visible} stale={stale} onOpen={navigate} onClearFilters={clearFilters} />
       <p className="muted apps-table-hint">
         Click a column to sort. Use the arrow keys to move between rows and Enter to open an app.
       </p>
