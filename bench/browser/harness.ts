@@ -488,7 +488,7 @@ async function restoreRun(
   await page.getByRole('button', { name: 'Restore from a backup…' }).click();
   const fileChooser = await chooser;
   const dialog: Ready = [{ selector: 'dialog[open] h2', text: 'Restore this backup?' }];
-  await call(page, 'longTasksStart');
+  await call(page, 'longTasksStart', true);
   const check = await timed(page, dialog, () => fileChooser.setFiles(workspace.path), 30 * 60_000, [
     { selector: '.data-error[role="alert"]' },
   ]).catch((error: Error) => {
@@ -497,7 +497,7 @@ async function restoreRun(
   const checkLongTasks = await call(page, 'longTasksStop');
   log(`    read and checked the file in ${Math.round(check.ms)} ms`);
 
-  await call(page, 'longTasksStart');
+  await call(page, 'longTasksStart', true);
   const restored: Ready = [{ selector: '.toast span', text: 'The backup is restored' }];
   const restore = await timed(
     page,

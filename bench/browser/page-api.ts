@@ -66,7 +66,8 @@ export interface BenchPageApi {
   interactionDone(): Promise<InteractionTiming>;
   /** Waits until `ready` holds (no timing). */
   waitFor(ready: Ready, timeoutMs: number): Promise<void>;
-  longTasksStart(): void;
+  /** `watchProgress`: also record the values a progress bar shows (the restore). */
+  longTasksStart(watchProgress?: boolean): void;
   longTasksStop(): LongTaskReport;
   /** A bare DOM control's input-to-paint on this page: the floor under every interaction figure. */
   armBareControl(): void;

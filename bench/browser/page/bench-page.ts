@@ -130,7 +130,12 @@ function sampleProgress() {
   if (Number.isFinite(value) && progressSeen.at(-1) !== value) progressSeen.push(value);
 }
 
-function longTasksStart() {
+/**
+ * Starts counting long tasks and frames. `watchProgress` also records each value a progress bar
+ * shows (the restore): it reads the page on every change, work that would otherwise be counted
+ * in the long tasks of scrolling and typing it has nothing to do with.
+ */
+function longTasksStart(watchProgress = false) {
   longTasks = [];
   frameGap = 0;
   frames = 0;
@@ -148,10 +153,11 @@ function longTasksStart() {
     frameGap = Math.max(frameGap, now - last);
     frames += 1;
     last = now;
-    sampleProgress();
+    if (watchProgress) sampleProgress();
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  if (!watchProgress) return;
   const progressObserver = new MutationObserver(() => {
     if (!observing) progressObserver.disconnect();
     else sampleProgress();
