@@ -3,22 +3,22 @@
  * readings it has and its latest; add one, rename it or change its unit, retire it (its readings
  * stay, its column and tile go) or bring it back. Every change can be undone.
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { formatIsoDate, storedText } from '../../../shared/domain';
-import { formatMetricValue, pointsByMetric, type MetricColumn } from '../../../shared/domain/metric-series';
+import { formatMetricValue, type MetricColumn } from '../../../shared/domain/metric-series';
 import { useDatabase } from '../../db/DatabaseContext';
 import { Field, FormError } from '../../ui/Field';
 import { useOfferUndo } from '../../ui/undo';
 import { useAction, useSaveForm } from '../../ui/use-save';
 import { addMetric, editMetric, setMetricRetired } from './data/metrics';
 import { setTileMetrics, useTileMetrics } from './data/preferences';
-import { useMetricColumns, useSnapshots } from './data/queries';
+import { keptPointsByMetric, useMetricColumns, useSnapshots } from './data/queries';
 import { readingsHref } from './route';
 
 export function ManageMetrics() {
   const columns = useMetricColumns();
   const snapshots = useSnapshots();
-  const byMetric = useMemo(() => (snapshots ? pointsByMetric(snapshots) : null), [snapshots]);
+  const byMetric = snapshots ? keptPointsByMetric(snapshots) : null;
   const [editing, setEditing] = useState<string | null>(null);
   const tiles = useTileMetrics();
   const database = useDatabase();

@@ -10,16 +10,24 @@ import {
   PRODUCTION_APPS_KEY,
   todayIso,
   type IsoDate,
+  type MetricSnapshot,
 } from '../../../shared/domain';
 import { productionAppsSeries, snapshotRows, type MetricColumn } from '../../../shared/domain/metric-series';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useProductionDates } from '../../db/workspace-queries';
 import { useOfferUndo } from '../../ui/undo';
+import { memoizeLast } from '../../ui/memoize-last';
 import { useAction } from '../../ui/use-save';
 import { setProductionAppsSource } from './data/metrics';
 import { useMetricColumns, useSnapshots } from './data/queries';
 import { readingsHref } from './route';
 import { SnapshotGrid } from './SnapshotGrid';
+
+/** The rows by date and the cells of each date, kept across openings over the same snapshots. */
+type Rows = ReturnType<typeof snapshotRows<MetricSnapshot>>;
+const keptRows = memoizeLast((snapshots: readonly MetricSnapshot[]): Rows => snapshotRows(snapshots));
+const keptByDate = memoizeLast((rows: Rows) => new Map(rows.map((r) => [r.date, r.cells])));
+const NO_ROWS: Rows = [];
 
 export function ReadingsView({ metric, date }: { metric: string | null; date: IsoDate | null }) {
   const columns = useMetricColumns();
@@ -34,8 +42,8 @@ export function ReadingsView({ metric, date }: { metric: string | null; date: Is
   const database = useDatabase();
   const action = useAction();
 
-  const rows = useMemo(() => (snapshots ? snapshotRows(snapshots) : []), [snapshots]);
-  const byDate = useMemo(() => new Map(rows.map((r) => [r.date, r.cells])), [rows]);
+  const rows = snapshots ? keptRows(snapshots) : NO_ROWS;
+  const byDate = keptByDate(rows);
   const productionSeries = useMemo(
     () => (productionDates ? productionAppsSeries(productionDates) : null),
     [productionDates],

@@ -1,11 +1,14 @@
 /**
- * The Metrics area's reads, live (useLiveQuery: a write here or in another window refreshes
- * them): the program's metrics as columns (built-in ones included before they are stored) and
- * every snapshot. Nothing else reads the metrics tables; the apps' production dates (for a
- * counted "Production apps") come from renderer/db/workspace-queries.
+ * The Metrics area's reads, live (a write here or in another window refreshes them): the
+ * program's metrics as columns (built-in ones included before they are stored) and every
+ * snapshot. Both are kept queries (db/kept-query.ts): ten years of daily readings are 33,000
+ * records, read once and kept while the user moves between the grid, the overview and the other
+ * areas, instead of read and copied out of IndexedDB on every opening. What is derived from them
+ * (points by metric, rows by date) is kept with them (memoizeLast). Nothing else reads the
+ * metrics tables; the apps' production dates (for a counted "Production apps") come from
+ * renderer/db/workspace-queries.
  */
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { MetricSnapshot } from '../../../../shared/domain';
 import {
   metricColumns,
@@ -16,12 +19,16 @@ import {
 } from '../../../../shared/domain/metric-series';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { AdoptionDatabase } from '../../../db/database';
+import { keptQuery } from '../../../db/kept-query';
 import { useProductionDates } from '../../../db/workspace-queries';
+import { memoizeLast } from '../../../ui/memoize-last';
+
+const useKeptColumns = keptQuery(async (db) => metricColumns(await db.metrics.toArray()));
+const useKeptSnapshots = keptQuery(readSnapshots);
 
 /** Every metric, built-in ones first in the deck's order; undefined while the first read is under way. */
 export function useMetricColumns(): MetricColumn[] | undefined {
-  const database = useDatabase();
-  return useLiveQuery(async () => metricColumns(await database.metrics.toArray()), [database]);
+  return useKeptColumns(useDatabase());
 }
 
 /** Every snapshot (ten years of nine daily metrics is 33,000 small records). */
@@ -30,9 +37,11 @@ export function readSnapshots(database: AdoptionDatabase): Promise<MetricSnapsho
 }
 
 export function useSnapshots(): MetricSnapshot[] | undefined {
-  const database = useDatabase();
-  return useLiveQuery(() => readSnapshots(database), [database]);
+  return useKeptSnapshots(useDatabase());
 }
+
+/** The readings of each metric, oldest first; the same map for the same snapshots. */
+export const keptPointsByMetric = memoizeLast(pointsByMetric);
 
 /** Every metric with its readings, oldest first: typed in, or counted from the apps' production dates. */
 export interface MetricSeriesData {
@@ -47,7 +56,7 @@ export function useMetricSeries(): MetricSeriesData | undefined {
   const productionDates = useProductionDates(columns?.some((c) => c.source === 'apps') ?? false);
   return useMemo(() => {
     if (!columns || !snapshots || !productionDates) return undefined;
-    const byMetric = pointsByMetric(snapshots);
+    const byMetric = keptPointsByMetric(snapshots);
     const counted = productionAppsSeries(productionDates);
     return {
       columns,
