@@ -21,6 +21,7 @@ import type { IsoDate } from '../../shared/domain/dates';
 import { db as defaultDb, type AdoptionDatabase } from './database';
 import { useDatabase } from './DatabaseContext';
 import { guardStorage } from './errors';
+import { keptQuery } from './kept-query';
 import { jobKey, runForecastJob, type ForecastJob } from './forecast-jobs';
 import { useCycles, useProgram } from './workspace-queries';
 
@@ -65,25 +66,31 @@ export interface PlatformArrivals {
   undated: number;
 }
 
+/**
+ * Kept (kept-query.ts): the forecast, its calibration and the overview's fan all start from the
+ * apps on the platform (thousands at scale, read through the stage index); read once and kept
+ * while the user moves between the overview and Plan, instead of read again on every opening.
+ */
+const useKeptArrivals = keptQuery(async (database): Promise<PlatformArrivals> => {
+  const onPlatform = await database.apps.where('stage').equals('on-platform').toArray();
+  const apps: ArrivalApp[] = [];
+  let undated = 0;
+  for (const { id, name, productionOn } of onPlatform) {
+    if (productionOn) apps.push({ id, name, productionOn });
+    else undated += 1;
+  }
+  apps.sort((a, b) =>
+    a.productionOn === b.productionOn
+      ? a.name.localeCompare(b.name)
+      : a.productionOn < b.productionOn
+        ? -1
+        : 1,
+  );
+  return { apps, dates: apps.map((a) => a.productionOn), undated };
+});
+
 export function usePlatformArrivals(): PlatformArrivals | undefined {
-  const database = useDatabase();
-  return useLiveQuery(async () => {
-    const onPlatform = await database.apps.where('stage').equals('on-platform').toArray();
-    const apps: ArrivalApp[] = [];
-    let undated = 0;
-    for (const { id, name, productionOn } of onPlatform) {
-      if (productionOn) apps.push({ id, name, productionOn });
-      else undated += 1;
-    }
-    apps.sort((a, b) =>
-      a.productionOn === b.productionOn
-        ? a.name.localeCompare(b.name)
-        : a.productionOn < b.productionOn
-          ? -1
-          : 1,
-    );
-    return { apps, dates: apps.map((a) => a.productionOn), undated };
-  }, [database]);
+  return useKeptArrivals(useDatabase());
 }
 
 /** Runs a job whenever its input changes; the result of the job asked last, undefined while it runs. */

@@ -288,27 +288,22 @@ export type BlockerHistory = Pick<Blocker, 'category' | 'statusHistory'>;
 
 /**
  * The blockers opened on or before `day` (of one team, when given), with what the overview
- * counts: one read through the openedOn index, nothing opened later (it cannot have been open
- * by then).
+ * counts; nothing opened later (it cannot have been open by then). The same list for the same
+ * blockers, day and team.
  */
-export async function loadBlockersOpenedBy(
-  database: AdoptionDatabase,
-  day: IsoDate,
-  teamId: string | null,
-): Promise<BlockerHistory[]> {
-  const blockers = await database.blockers.where('openedOn').belowOrEqual(day).toArray();
-  return blockers
-    .filter((b) => teamId === null || b.teamId === teamId)
-    .map(({ category, statusHistory }) => ({ category, statusHistory }));
-}
+const openedBy = memoizeLast(
+  (every: readonly Blocker[], day: IsoDate, teamId: string | null): BlockerHistory[] =>
+    every
+      .filter((b) => b.openedOn <= day && (teamId === null || b.teamId === teamId))
+      .map(({ category, statusHistory }) => ({ category, statusHistory })),
+);
 
-/** {@link loadBlockersOpenedBy}, live; undefined while the first read is under way. */
+/**
+ * The blockers opened by `day` (of `teamId`'s when given), from the blockers kept for the area:
+ * the overview's tile and chart share one read and one list, and coming back to the overview
+ * reads nothing again. Undefined while the first read is under way.
+ */
 export function useBlockersOpenedBy(day: IsoDate, teamId: string | null): BlockerHistory[] | undefined {
-  const database = useDatabase();
-  const read = useLiveQuery(
-    async () => ({ day, teamId, blockers: await loadBlockersOpenedBy(database, day, teamId) }),
-    [database, day, teamId],
-  );
-  // While another day or team is read, the last answer is not this one's.
-  return read?.day === day && read.teamId === teamId ? read.blockers : undefined;
+  const every = useEveryBlocker(useDatabase());
+  return every && openedBy(every, day, teamId);
 }
