@@ -17,7 +17,7 @@ import {
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import type { OverviewScope } from '../../ui/contributions';
-import { useValueStreamsData } from './data/queries';
+import { useMappedApps } from './data/queries';
 import { formatDuration, versionName } from './parts';
 import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
@@ -40,11 +40,11 @@ function changeText(pct: number | undefined): string {
 
 export default function OverviewLeadTimes({ asOf, teamId }: OverviewScope) {
   const navigate = useUi((s) => s.navigate);
-  const data = useValueStreamsData();
+  const data = useMappedApps();
   const result = useMemo(() => {
     if (!data) return undefined;
     const appIds = teamId
-      ? new Set(data.appChoices.filter((a) => a.teamId === teamId).map((a) => a.id))
+      ? new Set([...data.apps.values()].filter((a) => a.teamId === teamId).map((a) => a.id))
       : undefined;
     return leadTimesBeforeAfter(data.maps, { asOf, appIds });
   }, [data, asOf, teamId]);

@@ -23,6 +23,28 @@ const useAppNames = keptQuery(async (db) => {
   return apps.map(({ id, name, teamId }) => ({ id, name, teamId }));
 });
 
+/**
+ * The apps that have maps (id, name, team), read by id through the maps' appId index: the
+ * overview's chart names them and filters them by team without reading every app, as the area's
+ * own screens do (to map a new one).
+ */
+const useMappedAppsRead = keptQuery(async (db) => {
+  const ids = (await db.valueStreamMaps.orderBy('appId').uniqueKeys()) as string[];
+  const apps = await db.apps.bulkGet(ids);
+  return new Map(
+    apps.flatMap((a) => (a ? [[a.id, { id: a.id, name: a.name, teamId: a.teamId }] as const] : [])),
+  );
+});
+
+/** Every map and the apps they are of, for the overview; undefined while the first read is under way. */
+export function useMappedApps():
+  { maps: ValueStreamMap[]; apps: ReadonlyMap<string, Pick<App, 'id' | 'name' | 'teamId'>> } | undefined {
+  const db = useDatabase();
+  const maps = useMaps(db);
+  const apps = useMappedAppsRead(db);
+  return useMemo(() => (maps && apps ? { maps, apps } : undefined), [maps, apps]);
+}
+
 /** The area's data, or undefined while the first read is under way. */
 export function useValueStreamsData(): ValueStreamsData | undefined {
   const db = useDatabase();
