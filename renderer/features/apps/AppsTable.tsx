@@ -5,12 +5,13 @@
  * rows in view are in the DOM. Keyboard: arrows, Page Up/Down, Home/End move between rows;
  * Enter opens the app.
  */
-import { memo, useDeferredValue, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, type ReactNode } from 'react';
 import { APP_STAGES, APP_STAGE_LABELS, cycleLabel, formatIsoDate } from '../../../shared/domain';
 import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { useCsvExport } from '../../ui/csv-export';
+import { NamePicker } from '../../ui/NamePicker';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import {
   buildAppRows,
@@ -26,6 +27,8 @@ import { StageBadge, formatDays, formatScore, today } from './parts';
 import type { AppsData } from './data/queries';
 
 const ROW_HEIGHT = 50;
+/** The Team filter's choice of apps without a team. */
+const NO_TEAM = { value: NONE, label: 'No team' };
 
 interface Column {
   key: SortKey;
@@ -268,6 +271,7 @@ export function AppsTable({ data }: { data: AppsData }) {
   const setFilters = useAppsUi((s) => s.setFilters);
   const clearFilters = useAppsUi((s) => s.clearFilters);
   const navigate = useUi((s) => s.navigate);
+  const setTeam = useCallback((teamId: string) => setFilters({ teamId }), [setFilters]);
 
   // Kept across mounts (memoizeLast): back on the table over the same data, nothing is redone.
   const rows = buildRows(apps, teams, cycles, goldenPaths);
@@ -324,19 +328,15 @@ export function AppsTable({ data }: { data: AppsData }) {
             </option>
           ))}
         </select>
-        <select
-          aria-label="Team"
+        <NamePicker
+          label="Team"
+          allLabel="All teams"
+          none={NO_TEAM}
+          records={teams}
           value={filters.teamId}
-          onChange={(e) => setFilters({ teamId: e.target.value })}
-        >
-          <option value="">All teams</option>
-          <option value={NONE}>No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+          onChange={setTeam}
+          noun="team"
+        />
         <select
           aria-label="Cycle"
           value={filters.cycleId}

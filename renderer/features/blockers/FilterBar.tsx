@@ -26,6 +26,7 @@ import {
   type BlockerFilters,
 } from '../../../shared/domain/blocker-filters';
 import { useUi } from '../../store/ui';
+import { NamePicker } from '../../ui/NamePicker';
 import { AppPicker } from './AppPicker';
 import type { BlockerLookups } from './data/queries';
 import { viewRoute, type View } from './route';
@@ -42,6 +43,9 @@ function rangeText(value: string): string {
   if (range.from && range.to) return `${formatIsoDate(range.from)} – ${formatIsoDate(range.to)}`;
   return range.from ? `since ${formatIsoDate(range.from)}` : `until ${formatIsoDate(range.to)}`;
 }
+
+const NO_TEAM = { value: NONE, label: 'No team' };
+const NO_OWNER = { value: NONE, label: 'No owner' };
 
 /** The filters only a count sets, as the chips say them. */
 const CHIPS: { key: 'openOn' | 'age' | 'opened' | 'resolved'; label: (value: string) => string }[] = [
@@ -62,6 +66,8 @@ export function FilterBar({
 }) {
   const replace = useReplaceFilters(view);
   const set = (patch: Partial<BlockerFilters>) => replace({ ...filters, ...patch });
+  const setTeam = (teamId: string) => set({ teamId });
+  const setOwner = (ownerId: string) => set({ ownerId });
   // The words are typed here and written to the address as they are typed.
   const [text, setText] = useState(filters.text);
   // The address keeps the words trimmed: a space just typed stays in the box.
@@ -77,24 +83,12 @@ export function FilterBar({
       )),
     [lookups.cycles],
   );
-  const teamOptions = useMemo(
-    () =>
-      lookups.teams.map((t) => (
-        <option key={t.id} value={t.id}>
-          {t.name}
-        </option>
-      )),
-    [lookups.teams],
-  );
-  const ownerOptions = useMemo(
-    () =>
-      lookups.people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      )),
-    [lookups.people],
-  );
+  // Thousands of teams and owners: chosen by typing a name (NamePicker), not from a select.
+  const teamRecords = lookups.teams;
+  const ownerRecords = useMemo(() => {
+    const teamName = new Map(lookups.teams.map((t) => [t.id, t.name]));
+    return lookups.people.map((p) => ({ id: p.id, name: p.name, detail: teamName.get(p.teamId ?? '') }));
+  }, [lookups.people, lookups.teams]);
   const subCategories: readonly string[] = filters.category
     ? BLOCKER_CATEGORIES[filters.category].subCategories
     : [];
@@ -168,16 +162,24 @@ export function FilterBar({
         <option value={NONE}>No cycle</option>
         {cycleOptions}
       </select>
-      <select aria-label="Team" value={filters.teamId} onChange={(e) => set({ teamId: e.target.value })}>
-        <option value="">All teams</option>
-        <option value={NONE}>No team</option>
-        {teamOptions}
-      </select>
-      <select aria-label="Owner" value={filters.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
-        <option value="">All owners</option>
-        <option value={NONE}>No owner</option>
-        {ownerOptions}
-      </select>
+      <NamePicker
+        label="Team"
+        allLabel="All teams"
+        none={NO_TEAM}
+        records={teamRecords}
+        value={filters.teamId}
+        onChange={setTeam}
+        noun="team"
+      />
+      <NamePicker
+        label="Owner"
+        allLabel="All owners"
+        none={NO_OWNER}
+        records={ownerRecords}
+        value={filters.ownerId}
+        onChange={setOwner}
+        noun="owner"
+      />
       <AppPicker
         label="App"
         placeholder="All apps"

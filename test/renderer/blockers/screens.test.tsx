@@ -7,7 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { todayIso } from '../../../shared/domain';
+import { personInputSchema, teamInputSchema, todayIso, type Person, type Team } from '../../../shared/domain';
+import { NONE } from '../../../shared/domain/blocker-filters';
+import { buildRecord } from '../../../renderer/db/repository';
 import { useUi } from '../../../renderer/store/ui';
 import BlockersScreen from '../../../renderer/features/blockers/BlockersScreen';
 import AppBlockers from '../../../renderer/features/blockers/AppBlockers';
@@ -201,6 +203,64 @@ describe('the register', () => {
     const table = await screen.findByRole('table', { name: 'Blockers, 1 shown' });
     await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
     expect(within(table).getByText('Of team A')).toBeInTheDocument();
+  });
+
+  it('filters by an owner typed by name, says when no one has that name, and tells namesakes apart by team', async () => {
+    const user = userEvent.setup();
+    const database = freshDb();
+    const team = (name: string) => buildRecord(teamInputSchema, { name, kind: 'product' }, 'Team') as Team;
+    const [payments, risk] = [team('Payments'), team('Risk')];
+    const person = (name: string, teamId: string) =>
+      buildRecord(personInputSchema, { name, teamId, roles: [], canSeed: false }, 'Person') as Person;
+    const [alexP, alexR, bo] = [
+      person('Alex Kim', payments.id),
+      person('Alex Kim', risk.id),
+      person('Bo Chen', risk.id),
+    ];
+    await database.teams.bulkAdd([payments, risk]);
+    await database.people.bulkAdd([alexP, alexR, bo]);
+    await database.blockers.bulkAdd([
+      blockerRecord([{ status: 'open', on: '2026-01-05' }], { title: 'Of Alex in Risk', ownerId: alexR.id }),
+      blockerRecord([{ status: 'open', on: '2026-01-06' }], { title: 'Of Bo', ownerId: bo.id }),
+      blockerRecord([{ status: 'open', on: '2026-01-07' }], { title: 'Of no one' }),
+    ]);
+    const view = renderWith(database, <BlockersScreen route="blockers/register" />);
+    // The screen shows the route the app passes it: the address the filters wrote.
+    const follow = () =>
+      view.rerender(
+        <DatabaseProvider database={database}>
+          <BlockersScreen route={useUi.getState().route} />
+        </DatabaseProvider>,
+      );
+    expect(await screen.findByRole('table', { name: 'Blockers, 3 shown' })).toBeInTheDocument();
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+
+    await user.type(owner, 'Nobody');
+    expect(screen.getByText('No owner is named “Nobody”')).toBeInTheDocument();
+    expect(owner).toHaveAttribute('aria-invalid', 'true');
+    expect(routeFilters().filters.ownerId).toBeUndefined();
+    // Leaving the box puts back what is chosen (every owner).
+    await user.tab();
+    expect(owner).toHaveValue('');
+    expect(screen.queryByText(/No owner is named/)).not.toBeInTheDocument();
+
+    await user.type(owner, 'alex kim (risk)');
+    await waitFor(() => expect(routeFilters().filters.ownerId).toBe(alexR.id));
+    follow();
+    expect(await screen.findByRole('table', { name: 'Blockers, 1 shown' })).toBeInTheDocument();
+    expect(screen.getByText('Of Alex in Risk')).toBeInTheDocument();
+
+    await user.clear(owner);
+    await user.type(owner, 'No owner');
+    await waitFor(() => expect(routeFilters().filters.ownerId).toBe(NONE));
+    follow();
+    expect(await screen.findByText('Of no one')).toBeInTheDocument();
+
+    // A choice made elsewhere shows in the box.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    follow();
+    await waitFor(() => expect(owner).toHaveValue(''));
+    expect(await screen.findByRole('table', { name: 'Blockers, 3 shown' })).toBeInTheDocument();
   });
 
   it('filters by status without reading the blockers again', async () => {

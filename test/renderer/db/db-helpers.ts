@@ -81,7 +81,7 @@ export function cycleRecord(input: {
  */
 export function blockerRecord(
   changes: Pick<BlockerStatusChange, 'status' | 'on' | 'note'>[],
-  input: { title?: string; appId?: string | null; teamId?: string | null } = {},
+  input: { title?: string; appId?: string | null; teamId?: string | null; ownerId?: string | null } = {},
 ): Blocker {
   const last = changes.at(-1)!;
   return buildRecord(
