@@ -3,7 +3,7 @@
  * screen readers by its label (the bar has no room for visible labels), so every list filters
  * the same way.
  */
-import { memo, type ChangeEvent } from 'react';
+import { memo, type ChangeEvent, type ReactNode } from 'react';
 import { cycleLabel, type Cycle } from '../../shared/domain';
 
 export interface Choice {
@@ -72,4 +72,25 @@ export function CycleOptions({ cycles }: { cycles: readonly Pick<Cycle, 'id' | '
       {cycleLabel(c)}
     </option>
   ));
+}
+
+/** A filtered list that shows nothing: says so, and offers to clear its filters. */
+export function NoMatches({
+  what,
+  onClear,
+  children,
+}: {
+  what: string;
+  onClear: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="empty">
+      {what} matches these filters.{' '}
+      <button type="button" className="link" onClick={onClear}>
+        Clear filters
+      </button>
+      {children}
+    </div>
+  );
 }

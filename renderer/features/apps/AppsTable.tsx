@@ -11,6 +11,7 @@ import { appsToCsv, type AppExportRow } from '../../../shared/export/apps-csv';
 import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { useCsvExport } from '../../ui/csv-export';
+import { NoMatches } from '../../ui/filters';
 import { NamePicker } from '../../ui/NamePicker';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import {
@@ -252,14 +253,7 @@ function AppsTableRows({
           <SpacerRow height={padBottom} columns={COLUMNS.length} />
         </tbody>
       </table>
-      {visible.length === 0 && (
-        <div className="empty">
-          No app matches these filters.{' '}
-          <button type="button" className="link" onClick={onClearFilters}>
-            Clear filters
-          </button>
-        </div>
-      )}
+      {visible.length === 0 && <NoMatches what="No app" onClear={onClearFilters} />}
     </div>
   );
 }

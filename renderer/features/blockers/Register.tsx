@@ -31,6 +31,7 @@ import {
   type RegisterSortKey,
 } from '../../../shared/domain/blocker-register';
 import { useUi } from '../../store/ui';
+import { NoMatches } from '../../ui/filters';
 import { memoizeLast } from '../../ui/memoize-last';
 import { useBlockersRead, useLinkedAppNames, type BlockerLookups } from './data/queries';
 import { ExportButton } from './ExportButton';
@@ -332,13 +333,10 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
           </tbody>
         </table>
         {rows.length === 0 && (
-          <div className="empty">
-            No blocker matches these filters.{' '}
-            <button type="button" className="link" onClick={() => clear(EMPTY_BLOCKER_FILTERS)}>
-              Clear filters
-            </button>{' '}
+          <NoMatches what="No blocker" onClear={() => clear(EMPTY_BLOCKER_FILTERS)}>
+            {' '}
             or <a href="#/blockers/new">log a blocker</a>.
-          </div>
+          </NoMatches>
         )}
       </div>
       <p className="muted register-hint">

@@ -21,7 +21,7 @@ import { useUi } from '../../store/ui';
 import { usePeopleUi } from './people-store';
 import { LeftBadge } from './parts';
 import { Dialog } from '../../ui/Dialog';
-import { FilterSelect, SearchField, type Choice } from '../../ui/filters';
+import { FilterSelect, NoMatches, SearchField, type Choice } from '../../ui/filters';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import { PersonForm } from './PersonForm';
 import type { PeopleViewProps } from './PeopleScreen';
@@ -239,14 +239,7 @@ export function PeopleList({ data, route }: PeopleViewProps) {
               <SpacerRow height={padBottom} columns={4} />
             </tbody>
           </table>
-          {visible.length === 0 && (
-            <div className="empty">
-              No one matches these filters.{' '}
-              <button type="button" className="link" onClick={clearFilters}>
-                Clear filters
-              </button>
-            </div>
-          )}
+          {visible.length === 0 && <NoMatches what="No one" onClear={clearFilters} />}
         </div>
       )}
       <p className="muted people-hint">Use the arrow keys to move between people and Enter to open one.</p>
