@@ -4,7 +4,7 @@
  * Chunks loaded with `import()` (the screens, charts, the import wizard) are not counted; the
  * browser benchmark adds the list of scripts the page really fetched before its first screen.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -51,4 +51,17 @@ export function initialChunks(distDir: string): ChunkSize[] {
     }
   }
   return [...seen].map((file) => ({ ...gzipSize(file), file: relative(distDir, file) }));
+}
+
+/**
+ * The chunks of a build that hold React's development JSX runtime (`jsxDEV`): a build made with
+ * NODE_ENV other than "production" (vitest sets "test"), which runs React's development checks
+ * and performance tracks on every render. What users run, and what the benchmark measures, has
+ * none.
+ */
+export function developmentChunks(distDir: string): string[] {
+  const assets = resolve(distDir, 'assets');
+  return readdirSync(assets)
+    .filter((file) => file.endsWith('.js') && readFileSync(resolve(assets, file), 'utf8').includes('jsxDEV'))
+    .sort();
 }

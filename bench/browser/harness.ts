@@ -33,7 +33,7 @@ import ts from 'typescript';
 import { build } from 'vite';
 import { DATA_TABLE_NAMES, TABLE_INDEXES } from '../../shared/schema/tables';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../../test/e2e/browser';
-import { gzipSize, initialChunks } from '../build-size';
+import { developmentChunks, gzipSize, initialChunks } from '../build-size';
 import { figure, median, percentile, round, type Figure } from '../figures';
 import { workspaceFile, type WorkspaceFile } from '../workspace/write';
 import type {
@@ -563,12 +563,28 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Fig
   );
   if (options.build !== false) {
     log('  building the renderer (vite build)…');
-    await build({
-      root: resolve(ROOT, 'renderer'),
-      configFile: resolve(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-    });
+    // Vitest runs this with NODE_ENV=test, and Vite builds for the NODE_ENV it finds: React's
+    // development build, not the one users run. The production build, as `npm start` makes it.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root: resolve(ROOT, 'renderer'),
+        configFile: resolve(ROOT, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+      });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
+  const development = developmentChunks(DIST);
+  if (development.length > 0)
+    throw new Error(
+      `dist/renderer is a development build (React's development runtime in ${development.length} chunks, ` +
+        `${development[0]} first): build it with \`npx vite build\`, or let the benchmark build it.`,
+    );
   const figures: Figure[] = [];
   const add = (f: Omit<Figure, 'pass' | 'ratio' | 'group'>) => {
     const made = figure({ group: 'browser', ...f });
