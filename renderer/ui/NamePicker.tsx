@@ -40,7 +40,8 @@ export const NamePicker = memo(function NamePicker({
   const choices = useMemo(() => pickerChoices(records), [records]);
   const byKey = useMemo(() => new Map(choices.map((c) => [c.key, c])), [choices]);
   const byId = useMemo(() => new Map(choices.map((c) => [c.id, c])), [choices]);
-  const labelOf = (v: string) => (v === '' ? '' : none && v === none.value ? none.label : (byId.get(v)?.label ?? ''));
+  const labelOf = (v: string) =>
+    v === '' ? '' : none && v === none.value ? none.label : (byId.get(v)?.label ?? '');
   const [text, setText] = useState(() => labelOf(value));
   // What is chosen elsewhere, or a record renamed, shows in the box.
   useEffect(() => {

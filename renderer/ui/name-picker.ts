@@ -29,14 +29,19 @@ export function pickerChoices(records: readonly NamedRecord[]): PickerChoice[] {
   return records.map((r) => {
     let label = r.name;
     if ((count.get(r.name.toLowerCase()) ?? 0) > 1 && r.detail) label = `${r.name} (${r.detail})`;
-    for (let n = 2; used.has(label.toLowerCase()); n++) label = `${r.name} (${r.detail ? `${r.detail}, ` : ''}${n})`;
+    for (let n = 2; used.has(label.toLowerCase()); n++)
+      label = `${r.name} (${r.detail ? `${r.detail}, ` : ''}${n})`;
     used.add(label.toLowerCase());
     return { id: r.id, label, key: label.toLowerCase() };
   });
 }
 
 /** At most `limit` choices matching `text`: those starting with it first, then those containing it. */
-export function matchingChoices(choices: readonly PickerChoice[], text: string, limit: number): PickerChoice[] {
+export function matchingChoices(
+  choices: readonly PickerChoice[],
+  text: string,
+  limit: number,
+): PickerChoice[] {
   const wanted = text.trim().toLowerCase();
   if (wanted === '') return choices.slice(0, limit);
   const starting: PickerChoice[] = [];
