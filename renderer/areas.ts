@@ -9,6 +9,7 @@ import { areaOf } from './store/ui';
 import { preload, preloadable, type Preloadable } from './ui/preloadable';
 import { inQuietTurns } from './ui/when-quiet';
 import type { Contributions, ContributionSlots } from './ui/contributions';
+import type { AdoptionDatabase } from './db/database';
 
 export interface Area {
   id: string;
@@ -173,13 +174,14 @@ const FIRST_SLOTS: Partial<Record<string, readonly (keyof ContributionSlots)[]>>
  * Starts loading the code of the screen at `route` (an area's first segment, or none for the
  * default area) and of the lead contribution of each slot it shows first (a staged Slot draws
  * its lead first): the app calls it while IndexedDB opens, so the first screen does not wait for
- * the database and then for its code.
+ * the database and then for its code. Given the database, a lead whose module exports `warm`
+ * also starts its reads then (ui/preloadable.ts).
  */
-export function preloadScreen(route: string): void {
+export function preloadScreen(route: string, database?: AdoptionDatabase): void {
   const area = AREAS.find((a) => a.id === (areaOf(route) || DEFAULT_AREA));
   if (!area) return;
-  preload(area.screen);
-  for (const slot of FIRST_SLOTS[area.id] ?? []) preload(CONTRIBUTIONS[slot][0]);
+  preload(area.screen, database);
+  for (const slot of FIRST_SLOTS[area.id] ?? []) preload(CONTRIBUTIONS[slot][0], database);
 }
 
 /**

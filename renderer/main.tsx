@@ -15,8 +15,9 @@ import './styles.css';
 // Its failures are the app's to show (db/connection.ts opens the same promise), not this line's.
 db.open().catch(() => undefined);
 // Meanwhile, the first screen's code loads, when the last start found a program: without one the
-// welcome screen shows, and loading the overview's charts would only slow drawing it.
-if (programHint()) preloadScreen(routeFromHash(location.hash));
+// welcome screen shows, and loading the overview's charts would only slow drawing it. The lead
+// chart's reads start as soon as its code is in (its module's `warm`).
+if (programHint()) preloadScreen(routeFromHash(location.hash), db);
 void requestPersistentStorage();
 
 const root = document.getElementById('root');

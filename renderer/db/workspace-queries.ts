@@ -51,6 +51,12 @@ export function useCycles(): Cycle[] | undefined {
   return useKeptCycles(useDatabase());
 }
 
+/** Starts reading the program and its cycles before a screen that draws them mounts. */
+export function warmProgramAndCycles(database: AdoptionDatabase): void {
+  useKeptProgram.warm(database);
+  useKeptCycles.warm(database);
+}
+
 /** What the apps actually did: per cycle and for the whole program. */
 export interface AppActuals {
   /** Apps on the platform, with or without a cycle. */

@@ -42,9 +42,20 @@ export function preloadable<P extends object>(
   return Object.assign(PreloadableComponent, { preload: start });
 }
 
-/** Starts loading `component`'s code if it is a preloadable one; a failure shows when it is drawn. */
-export function preload(component: unknown): void {
+/**
+ * Starts loading `component`'s code if it is a preloadable one; a failure shows when it is drawn.
+ * With a `context` (the database), a module that also exports `warm(context)` is asked, once
+ * loaded, to start the reads its component draws from: they then run while the rest of the
+ * screen's code arrives, not after the component mounts.
+ */
+export function preload(component: unknown, context?: unknown): void {
   if (typeof component === 'function' && 'preload' in component) {
-    (component as Preloadable<object>).preload().catch(() => undefined);
+    (component as Preloadable<object>).preload().then(
+      (module) => {
+        const warm = (module as { warm?: unknown }).warm;
+        if (context !== undefined && typeof warm === 'function') warm(context);
+      },
+      () => undefined,
+    );
   }
 }

@@ -2,7 +2,8 @@
 /**
  * A preloadable component: drawn after its code was preloaded, it draws at once (no Suspense
  * fallback, which React would hold for up to 300 ms); drawn before, it shows the fallback until
- * the code arrives and keeps its state when it does; a failed preload is asked again when drawn.
+ * the code arrives and keeps its state when it does; a failed preload is asked again when drawn;
+ * preloaded with a context, a module's `warm` starts its reads.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense, useState, type ComponentType } from 'react';
@@ -79,6 +80,23 @@ describe('preloadable', () => {
     expect(load).toHaveBeenCalledTimes(2);
     await act(async () => loads[1]!.resolve());
     expect(await screen.findByRole('button', { name: 'Clicks 0' })).toBeInTheDocument();
+  });
+
+  it("starts its module's reads (warm) with the context it is given, once the code is in", async () => {
+    const warm = vi.fn();
+    const context = { name: 'database' };
+    const Component = preloadable(async () => ({ default: Counter, warm }));
+    const Plain = preloadable(async () => ({ default: Counter }));
+    preload(Component, context);
+    preload(Plain, context); // a module without warm: nothing to start, nothing thrown
+    await act(async () => undefined);
+    expect(warm).toHaveBeenCalledTimes(1);
+    expect(warm).toHaveBeenCalledWith(context);
+
+    const Unwarmed = preloadable(async () => ({ default: Counter, warm }));
+    preload(Unwarmed); // without a context, the code only
+    await act(async () => undefined);
+    expect(warm).toHaveBeenCalledTimes(1);
   });
 
   it('leaves anything else alone', () => {

@@ -14,6 +14,9 @@ import { AdoptionChart, type AdoptionForecastFan } from './AdoptionChart';
 import { useOpenApps } from './open-apps';
 import { useAdoption } from './use-adoption';
 
+/** Started by the app while this module's screen loads (ui/preloadable.ts). */
+export { warmAdoption as warm } from './use-adoption';
+
 const dash = (n: number | null) => (n === null ? '—' : n);
 
 export default function AdoptionOverTime(props: OverviewScope & { forecast?: AdoptionForecastFan | null }) {

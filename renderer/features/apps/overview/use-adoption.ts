@@ -27,7 +27,8 @@ import {
 import type { Cycle, IsoDate, Program, Team } from '../../../../shared/domain';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
-import { useCycles, useProgram } from '../../../db/workspace-queries';
+import { useCycles, useProgram, warmProgramAndCycles } from '../../../db/workspace-queries';
+import type { AdoptionDatabase } from '../../../db/database';
 import type { OverviewScope } from '../../../ui/contributions';
 
 export interface Adoption {
@@ -68,6 +69,15 @@ const useProgramFacts = keptQuery(async (database): Promise<AdoptionFacts> => {
     helloWorld: helloWorldTimesFromTallies(hello!),
   };
 });
+
+/**
+ * Starts the reads the overview's adoption chart and tiles draw from (the whole program's facts,
+ * the program and its cycles) before they mount: the app calls it while the overview's code loads.
+ */
+export function warmAdoption(database: AdoptionDatabase): void {
+  useProgramFacts.warm(database);
+  warmProgramAndCycles(database);
+}
 
 /** One team's facts, from its apps; undefined while read. */
 function useTeamFacts(teamId: string | null): AdoptionFacts | undefined {
