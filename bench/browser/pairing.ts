@@ -71,14 +71,20 @@ export async function measurePairing(
   };
 
   log('  pairing: open and filter the session log…');
+  const open = () => nav.getByRole('link', { name: 'Pairing' }).click();
+  // Once first, untimed, like the Blockers views and the Metrics grid: the area's code and its
+  // worker load on the first opening. Then a few openings a run, so a run's p95 is not one sample.
+  await open();
+  await call(page, 'waitFor', SESSION_LOG_READY, 120_000);
   for (let run = 0; run < runs; run++) {
     samples.opens.next();
-    await nav.getByRole('link', { name: 'Plan' }).click();
-    await call(page, 'waitFor', SCREENS.plan, 120_000);
-    const open = () => nav.getByRole('link', { name: 'Pairing' }).click();
-    await watch();
-    samples.opens.add('Session log', await session.timed(SESSION_LOG_READY, open, 120_000));
-    await longest('opens');
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      await nav.getByRole('link', { name: 'Plan' }).click();
+      await call(page, 'waitFor', SCREENS.plan, 120_000);
+      await watch();
+      samples.opens.add('Session log', await session.timed(SESSION_LOG_READY, open, 120_000));
+      await longest('opens');
+    }
   }
   const label = (await page.locator('.session-log table').getAttribute('aria-label')) ?? '';
   let total = Number(/([\d,]+) shown/.exec(label)?.[1]?.replaceAll(',', '') ?? Number.NaN);

@@ -115,6 +115,9 @@ export function ChartCard<R>({
     <section
       ref={cardRef}
       className={`card chart-card${className ? ` ${className}` : ''}`}
+      // How many rows (points, bars) the chart draws: for tests and the benchmark, which wait for
+      // a change of range or granularity to be drawn.
+      data-rows={rows.length}
       aria-labelledby={titleId}
       aria-describedby={readingId}
     >
