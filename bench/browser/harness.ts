@@ -18,7 +18,8 @@
  *   second while scrolling, against the page sitting idle for as long;
  * - the JS heap on each screen after a collection (the busiest one is the figure);
  * - opening and filtering the people list, opening the knowledge map and its what-if (./people.ts);
- * - opening the metrics readings grid, choosing the overview chart's metric (./metrics.ts).
+ * - opening the metrics readings grid, choosing the overview chart's metric, changing the
+ *   overview's granularity and time range (./metrics.ts).
  * - opening and filtering the session log, hours per person and per cycle, and quick entry until
  *   the session is counted in the log (./pairing.ts).
  *

@@ -5,10 +5,10 @@
  * once and are kept on this machine, so the overview opens as it was left before the next
  * steering meeting.
  */
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { PAGE_SIZE_LABELS, PAGE_SIZES, isPageSize } from '../../../shared/export/page-size';
 import { formatIsoDate, todayIso } from '../../../shared/domain';
-import { resolveOverviewScope, type OverviewControls } from '../../../shared/domain/overview-scope';
+import { resolveOverviewScope } from '../../../shared/domain/overview-scope';
 import { useDatabase } from '../../db/DatabaseContext';
 import { describeError } from '../../db/errors';
 import { useCycles, useProgram } from '../../db/workspace-queries';
@@ -16,7 +16,7 @@ import { desktop } from '../../desktop';
 import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ContributionStage, Slot, type OverviewScope } from '../../ui/contributions';
-import { saveOverviewControls, useOverviewControls } from './data/controls';
+import { useOverviewControlsEditor } from './data/controls';
 import { useTeamChoices } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
 import { makeReport, reportFileName, setReportPageSize, useReportPageSize } from './report';
@@ -27,7 +27,13 @@ export default function OverviewScreen(_props: { route: string }) {
   const toast = useUi((s) => s.toast);
   const program = useProgram();
   const cycles = useCycles();
-  const controls = useOverviewControls();
+  const keptNot = useCallback(
+    (error: unknown) =>
+      toast({ kind: 'error', text: `The overview's controls were not kept: ${describeError(error)}` }),
+    [toast],
+  );
+  // A change shows at once; it is written meanwhile (data/controls.ts).
+  const [controls, change] = useOverviewControlsEditor(keptNot);
   const teams = useTeamChoices();
   const pageSize = useReportPageSize();
   const appInfo = useAppInfo();
@@ -59,12 +65,6 @@ export default function OverviewScreen(_props: { route: string }) {
   if (program === null || !scope) {
     return <p className="empty">There is no program yet: create one from the welcome screen.</p>;
   }
-
-  const change = (next: OverviewControls) => {
-    saveOverviewControls(next, database).catch((error: unknown) =>
-      toast({ kind: 'error', text: `The overview's controls were not kept: ${describeError(error)}` }),
-    );
-  };
 
   const report = async () => {
     setMaking(true);

@@ -4,7 +4,7 @@
  * drawn for the scope the controls resolve to; a change applies at once and is kept on this
  * machine (the settings table), so the overview opens again as it was left.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import OverviewScreen from '../../../renderer/features/overview/OverviewScreen';
@@ -20,6 +20,7 @@ import {
 import { buildRecord } from '../../../renderer/db/repository';
 import { cycleEndDate, teamInputSchema } from '../../../shared/domain';
 import type { AdoptionDatabase } from '../../../renderer/db/database';
+import { useUi } from '../../../renderer/store/ui';
 import { freshDb, PROGRAM, renderWith, resetAll } from '../plan/helpers';
 
 const Tile = (scope: OverviewScope) => <p data-testid="tile">{JSON.stringify(scope)}</p>;
@@ -125,6 +126,42 @@ describe('the overview screen', () => {
       teamId: payments.id,
     });
     expect(screen.getByLabelText('Granularity')).toHaveValue('quarter');
+  });
+
+  it('shows a change before it is written, shows the kept controls again when the write fails, and yields to a later write', async () => {
+    const user = userEvent.setup();
+    const database = await programWithCycles();
+    show(database);
+    const controls = await screen.findByRole('form', { name: 'Overview controls' });
+    await screen.findByTestId('chart');
+
+    // The write held back: the charts move at once all the same.
+    let fail: (error: Error) => void = () => {};
+    const put = vi
+      .spyOn(database.settings, 'put')
+      .mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)) as never);
+    await user.selectOptions(within(controls).getByLabelText('Granularity'), 'Quarter');
+    expect(screen.getByTestId('chart')).toHaveTextContent('quarter');
+    expect(screen.getByLabelText('Granularity')).toHaveValue('quarter');
+    expect(put).toHaveBeenCalledTimes(1);
+
+    // Refused: the kept controls again, and the user is told.
+    await act(async () => fail(new Error('disk full')));
+    await waitFor(() => expect(screen.getByTestId('chart')).toHaveTextContent('month'));
+    expect(useUi.getState().toasts.at(-1)?.text).toMatch(/^The overview's controls were not kept/);
+    put.mockRestore();
+
+    // Written: kept; then another window's later choice is what shows.
+    await user.selectOptions(within(controls).getByLabelText('Granularity'), 'Week');
+    await waitFor(async () =>
+      expect((await database.settings.get(OVERVIEW_CONTROLS_KEY))?.value).toMatchObject({
+        granularity: 'week',
+      }),
+    );
+    const kept = (await database.settings.get(OVERVIEW_CONTROLS_KEY))!.value as Record<string, unknown>;
+    await database.settings.put({ key: OVERVIEW_CONTROLS_KEY, value: { ...kept, granularity: 'cycle' } });
+    await waitFor(() => expect(screen.getByTestId('chart')).toHaveTextContent('cycle'));
+    expect(screen.getByLabelText('Granularity')).toHaveValue('cycle');
   });
 
   it('switches to custom dates when a date is typed, keeping the other end of the range', async () => {
