@@ -9,7 +9,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BLOCKER_CATEGORY_IDS, formatIsoDate, type BlockerCategory } from '../../../shared/domain';
-import { bucketsBetween } from '../../../shared/domain/adoption';
+import { bucketsBetween, MAX_CHART_POINTS } from '../../../shared/domain/adoption';
 import { openBlockersAtPoints, pointsAsOf } from '../../../shared/domain/area-overview';
 import { useCycles } from '../../db/workspace-queries';
 import { useUi } from '../../store/ui';
@@ -35,6 +35,13 @@ interface Row {
   open: number;
 }
 
+/**
+ * Each point is a bar of every category, stacked: at most 600 bars in all (ten years by week
+ * were 1,560, a third of a second to draw). The counts are levels (blockers unresolved on a
+ * day), so a thinned series shows days that happened, evenly spread, first and last kept.
+ */
+const BARS_PER_CATEGORY = Math.floor(MAX_CHART_POINTS / BLOCKER_CATEGORY_IDS.length);
+
 export default function OverviewBlockersChart(scope: OverviewScope) {
   const { asOf, from, to, granularity, teamId } = scope;
   const navigate = useUi((s) => s.navigate);
@@ -43,7 +50,10 @@ export default function OverviewBlockersChart(scope: OverviewScope) {
   const series = useMemo(
     () =>
       blockers && cycles
-        ? openBlockersAtPoints(blockers, pointsAsOf(bucketsBetween(from, to, granularity, cycles), asOf))
+        ? openBlockersAtPoints(
+            blockers,
+            pointsAsOf(bucketsBetween(from, to, granularity, cycles), asOf, BARS_PER_CATEGORY),
+          )
         : undefined,
     [blockers, cycles, from, to, granularity, asOf],
   );
