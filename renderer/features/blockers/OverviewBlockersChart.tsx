@@ -96,9 +96,9 @@ export default function OverviewBlockersChart(scope: OverviewScope) {
     !first || !last || !worst
       ? 'No period of the range has started yet.'
       : `${count(last.total, 'unresolved blocker')} on ${formatIsoDate(last.on)}` +
-        (last.total ? `, most in ${categoryLabel(worst)} (${last.counts[worst]})` : '') +
+        (last.total ? `, most in ${categoryLabel(worst)} (${last.counts[worst].toLocaleString('en')})` : '') +
         (series.length > 1
-          ? `; ${change === 0 ? 'as many as' : `${Math.abs(change)} ${change < 0 ? 'fewer' : 'more'} than`} at the end of ${first.bucket.label} (${first.total})${change < 0 ? ': getting better' : change > 0 ? ': getting worse' : ''}.`
+          ? `; ${change === 0 ? 'as many as' : `${Math.abs(change).toLocaleString('en')} ${change < 0 ? 'fewer' : 'more'} than`} at the end of ${first.bucket.label} (${first.total.toLocaleString('en')})${change < 0 ? ': getting better' : change > 0 ? ': getting worse' : ''}.`
           : '.');
   return (
     <ChartCard<Row>

@@ -86,10 +86,10 @@ export default function OverviewPairingChart({ asOf, from, to, teamId }: Overvie
       empty={`No pairing session in this range${teamId ? ' for this team' : ''} yet.`}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} minTickGap={8} />
-          <YAxis tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" />
+          <YAxis tick={{ fill: 'var(--text-muted)', fontSize: 12 }} unit=" h" width="auto" />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
             cursor={{ fill: 'var(--surface-2)' }}

@@ -288,7 +288,7 @@ export default function CapacityForecast({ program, cycles, actuals }: CapacityF
             >
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="label" stroke="var(--text-muted)" interval="preserveStartEnd" minTickGap={8} />
-              <YAxis stroke="var(--text-muted)" width={48} allowDecimals={false} />
+              <YAxis stroke="var(--text-muted)" width="auto" allowDecimals={false} />
               <Tooltip
                 isAnimationActive={false}
                 contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}

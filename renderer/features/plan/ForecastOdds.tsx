@@ -166,7 +166,7 @@ export default function ForecastOdds(scope: OverviewScope) {
                 tickFormatter={(d: string) => formatIsoDate(d, 'MMM yyyy')}
                 minTickGap={24}
               />
-              <YAxis stroke="var(--text-muted)" width={56} allowDecimals={false} />
+              <YAxis stroke="var(--text-muted)" width="auto" allowDecimals={false} />
               <Tooltip
                 isAnimationActive={false}
                 labelFormatter={(d) => `Week ending ${formatIsoDate(String(d))}`}

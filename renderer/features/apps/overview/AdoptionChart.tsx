@@ -116,7 +116,7 @@ export function AdoptionChart({
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart
         data={data}
-        margin={{ top: 16, right: 16, bottom: 0, left: -8 }}
+        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
         onClick={(state) => {
           const index = Number(state?.activeIndex);
           const point = Number.isInteger(index) ? data[index] : undefined;
@@ -135,7 +135,7 @@ export function AdoptionChart({
           minTickGap={28}
           tickCount={8}
         />
-        <YAxis allowDecimals={false} tick={TICK} width={48} />
+        <YAxis allowDecimals={false} tick={TICK} width="auto" />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(t) => formatIsoDate(isoOfDay(Number(t)))}
