@@ -22,9 +22,9 @@ function relaxCspForDevServer(): Plugin {
 }
 
 /**
- * `vite preview` with this config (what the end-to-end tests and the benchmark load; `npm start`'s
- * offline fallback, electron/launch.mjs, runs without a config file) asks the browser to revalidate every file on every
- * start. Files under assets/ carry a hash of their content in their name, so they never change:
+ * `vite preview` with this config (what the end-to-end tests and the benchmark load;
+ * electron/launch.mjs, `npm start`'s offline fallback, runs without a config file) asks the
+ * browser to revalidate every file on every start. Files under assets/ carry a hash of their content in their name, so they never change:
  * marked immutable, as any static host serves a Vite build, a second start reads them from the
  * browser's cache instead of asking the server about each of its chunks, six at a time.
  */
