@@ -140,6 +140,10 @@ describe('the Blockers area', () => {
     // The board, by keyboard: → to mitigating, → to resolved.
     await view(page, 'Board');
     await page.getByRole('searchbox', { name: 'Search blockers' }).fill('E2E: nobody');
+    // The search applies through the route and a live query: until the board shows that card
+    // alone, the card holding the board's tab stop may be another that the search then removes.
+    await expect.poll(() => page.locator('li.blocker-card').count()).toBe(1);
+    await page.locator(`li.blocker-card[aria-label="${TITLE}, critical, open"]`).waitFor();
     // From the search box, Tab alone reaches the card (the board is one stop in the Tab order).
     await tabTo(page, `${TITLE}, critical, open`);
     await page.keyboard.press('ArrowRight');
