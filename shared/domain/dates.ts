@@ -3,19 +3,12 @@
  * records sort and index as text and mean the same day on every machine. date-fns does the
  * arithmetic on UTC dates (@date-fns/utc) built from those strings: in local time, a zone that
  * skipped a day (Samoa, 30 December 2011) or starts summer time at midnight would shift results
- * on some machines.
+ * on some machines. The steps charts take hundreds of times per drawing (a stored date to text and
+ * back, adding days, the days between two dates) are plain UTC arithmetic here instead: the same
+ * answers (tested against date-fns), a fraction of the cost.
  */
 import { UTCDate } from '@date-fns/utc';
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  differenceInCalendarDays,
-  format,
-  isWeekend,
-  startOfMonth,
-  startOfWeek,
-} from 'date-fns';
+import { addDays, addMonths, addWeeks, format, isWeekend, startOfMonth, startOfWeek } from 'date-fns';
 import { z } from 'zod';
 
 export type IsoDate = string;
@@ -43,8 +36,38 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === 'string' && parseIsoDate(value) !== undefined;
 }
 
+/** A calendar day in UTC, in milliseconds (UTC has no summer time). */
+export const DAY_MS = 86_400_000;
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const pad4 = (n: number) => (n < 1000 ? String(n).padStart(4, '0') : `${n}`);
+
+/** `yyyy-MM-dd` of a date's own calendar fields (a UTCDate's in UTC, a Date's in local time). */
 export function toIsoDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  const year = date.getFullYear();
+  if (Number.isNaN(year)) throw new RangeError('Invalid time value');
+  return `${pad4(year)}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+}
+
+/** `yyyy-MM-dd` of a UTC time (milliseconds since 1970). */
+export function isoOfUtc(ms: number): IsoDate {
+  const date = new Date(ms);
+  return `${pad4(date.getUTCFullYear())}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/** The UTC midnight of a stored date, in milliseconds; throws when it is not a calendar day. */
+export function utcMs(value: IsoDate): number {
+  if (ISO_DATE.test(value)) {
+    const year = Number(value.slice(0, 4));
+    const month = Number(value.slice(5, 7)) - 1;
+    const day = Number(value.slice(8, 10));
+    const ms = Date.UTC(year, month, day);
+    const date = new Date(ms);
+    // Date.UTC rolls 30 February over into March: a real day reads back the same.
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day)
+      return ms;
+  }
+  throw new RangeError(`Not a calendar date: ${value}`);
 }
 
 /** Today's calendar date on this machine (in its own time zone: the user's today). */
@@ -59,7 +82,8 @@ function mustParse(value: IsoDate): Date {
 }
 
 export function addDaysIso(value: IsoDate, days: number): IsoDate {
-  return toIsoDate(addDays(mustParse(value), days));
+  if (!Number.isInteger(days)) return toIsoDate(addDays(mustParse(value), days));
+  return isoOfUtc(utcMs(value) + days * DAY_MS);
 }
 
 export function addMonthsIso(value: IsoDate, months: number): IsoDate {
@@ -111,7 +135,7 @@ export function workdayOnOrBefore(value: IsoDate): IsoDate {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(mustParse(to), mustParse(from));
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }
 
 /** Formats a stored date for people, e.g. "31 Jan 2026". */

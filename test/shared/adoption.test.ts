@@ -16,6 +16,7 @@ import {
   downsample,
   helloWorldTimes,
   medianHelloWorldAsOf,
+  medianHelloWorldOnEach,
   medianTimeToHelloWorldAsOf,
   planLine,
   plannedAt,
@@ -403,6 +404,27 @@ describe('median time to hello world as of a day', () => {
         }
       }),
     );
+  });
+
+  it('gives, on each of several days in one pass, the median of each day on its own (property)', () => {
+    const someDay = fc.integer({ min: 0, max: 400 }).map((n) => addDaysIso('2026-01-01', n));
+    const aTime = fc.record({ on: someDay, days: fc.integer({ min: 0, max: 300 }) });
+    fc.assert(
+      fc.property(
+        fc.array(aTime, { maxLength: 200 }),
+        fc.array(someDay, { maxLength: 12 }),
+        (raw, picked) => {
+          const sorted = [...raw].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+          const times = { on: sorted.map((t) => t.on), days: sorted.map((t) => t.days) };
+          const days = [...picked].sort();
+          expect(medianHelloWorldOnEach(times, days)).toEqual(
+            days.map((d) => medianHelloWorldAsOf(times, d).days),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(medianHelloWorldOnEach({ on: [], days: [] }, ['2026-01-01'])).toEqual([null]);
   });
 });
 
