@@ -6,6 +6,7 @@
  */
 import {
   createContext,
+  memo,
   Suspense,
   useContext,
   useEffect,
@@ -26,6 +27,21 @@ export interface OverviewScope {
   granularity: Granularity;
   /** Only this team's records, when set. */
   teamId: string | null;
+}
+
+/**
+ * An overview contribution that draws from only some of the scope's fields: it renders again only
+ * when one of those changes (pairing hours per cycle do not move with the granularity), so a
+ * change of the controls redraws only the charts it concerns. Its props are typed as those
+ * fields alone: it cannot read one it did not name.
+ */
+export function usingScope<K extends keyof OverviewScope>(
+  fields: readonly K[],
+  component: ComponentType<Pick<OverviewScope, K>>,
+): ComponentType<OverviewScope> {
+  return memo(component as ComponentType<OverviewScope>, (before, after) =>
+    fields.every((field) => before[field] === after[field]),
+  );
 }
 
 /** The places areas may contribute to, with the props each contribution receives. */
@@ -102,17 +118,39 @@ export function useLeadDrawn(drawn: boolean) {
 }
 
 /**
+ * Each contribution as a memo component, made once: a host that renders again with props equal
+ * field by field (the overview's controls read back from the database, a toast, a button's busy
+ * state) does not render every chart below it again. The props are spread, so the comparison is
+ * of their fields, not of the object holding them.
+ */
+const memoized = new WeakMap<ComponentType<object>, ComponentType<object>>();
+function memoOf(component: ComponentType<object>): ComponentType<object> {
+  let made = memoized.get(component);
+  if (!made) {
+    made = memo(component) as ComponentType<object>;
+    memoized.set(component, made);
+  }
+  return made;
+}
+
+/**
  * Renders every contribution to `slot` with the same props, each loading on its own. Inside a
  * ContributionStage, a `staged` slot renders its first contribution at once and the others when
  * the stage opens, saying meanwhile that they are on their way (`staged.waiting`).
+ *
+ * `lagging` is what the contributions after the first receive instead of `props`: the host's
+ * useDeferredValue of them. A change then draws the lead in the next frame, and the others in a
+ * render of their own that React interrupts for any input meanwhile.
  */
 export function Slot<S extends keyof ContributionSlots>({
   name,
   props,
+  lagging = props,
   staged,
 }: {
   name: S;
   props: SlotProps[S];
+  lagging?: SlotProps[S];
   staged?: { waiting: string };
 }) {
   const list = useContext(ContributionsContext)[name] as readonly ComponentType<object>[];
@@ -120,11 +158,14 @@ export function Slot<S extends keyof ContributionSlots>({
   const shown = staged && stage && !stage.open ? list.slice(0, 1) : list;
   return (
     <>
-      {shown.map((Panel, i) => (
-        <Suspense key={i} fallback={null}>
-          <Panel {...props} />
-        </Suspense>
-      ))}
+      {shown.map((component, i) => {
+        const Panel = memoOf(component);
+        return (
+          <Suspense key={i} fallback={null}>
+            <Panel {...(i === 0 ? props : lagging)} />
+          </Suspense>
+        );
+      })}
       {shown.length < list.length && (
         <p className="muted slot-waiting" role="status">
           {staged?.waiting}

@@ -5,7 +5,7 @@
  * once and are kept on this machine, so the overview opens as it was left before the next
  * steering meeting.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { PAGE_SIZE_LABELS, PAGE_SIZES, isPageSize } from '../../../shared/export/page-size';
 import { formatIsoDate, todayIso } from '../../../shared/domain';
 import { resolveOverviewScope } from '../../../shared/domain/overview-scope';
@@ -48,6 +48,11 @@ export default function OverviewScreen(_props: { route: string }) {
         : undefined,
     [program, cycles, controls, today],
   );
+
+  // A change of the controls redraws the lead tile and chart (adoption) in the next frame; the
+  // other areas' tiles and charts follow in a render React interrupts for any input meanwhile.
+  const settled = useDeferredValue(scope);
+  const settling = settled !== scope;
 
   if (
     program === undefined ||
@@ -141,12 +146,22 @@ export default function OverviewScreen(_props: { route: string }) {
       {/* Adoption leads (the apps area ranks first): its tiles and chart draw before the other
           areas read their records (ui/contributions.tsx, ContributionStage). */}
       <ContributionStage>
-        <section className="overview-tiles" aria-label="Headline numbers">
-          <Slot name="overviewTiles" props={scope} staged={{ waiting: 'Loading the other numbers…' }} />
+        <section className="overview-tiles" aria-label="Headline numbers" aria-busy={settling}>
+          <Slot
+            name="overviewTiles"
+            props={scope}
+            lagging={settled ?? scope}
+            staged={{ waiting: 'Loading the other numbers…' }}
+          />
         </section>
 
-        <section className="overview-charts" aria-label="Charts">
-          <Slot name="overviewCharts" props={scope} staged={{ waiting: 'Loading the other charts…' }} />
+        <section className="overview-charts" aria-label="Charts" aria-busy={settling}>
+          <Slot
+            name="overviewCharts"
+            props={scope}
+            lagging={settled ?? scope}
+            staged={{ waiting: 'Loading the other charts…' }}
+          />
         </section>
       </ContributionStage>
     </div>

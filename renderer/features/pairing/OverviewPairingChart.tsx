@@ -11,14 +11,21 @@ import { shortCycleLabel } from '../../../shared/domain/adoption';
 import type { CycleHours } from '../../../shared/domain/area-overview';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
-import type { OverviewScope } from '../../ui/contributions';
+import { usingScope, type OverviewScope } from '../../ui/contributions';
 import { useCycleHours, useCycles } from './data/queries';
 import { usePairingUi } from './pairing-store';
 import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
 
 type Row = CycleHours & { cycle: Cycle };
 
-export default function OverviewPairingChart({ asOf, from, to, teamId }: OverviewScope) {
+const FIELDS = ['asOf', 'from', 'to', 'teamId'] as const;
+
+function OverviewPairingChart({
+  asOf,
+  from,
+  to,
+  teamId,
+}: Pick<OverviewScope, 'asOf' | 'from' | 'to' | 'teamId'>) {
   const today = todayIso();
   const navigate = useUi((s) => s.navigate);
   const showSessions = usePairingUi((s) => s.showSessions);
@@ -113,3 +120,6 @@ export default function OverviewPairingChart({ asOf, from, to, teamId }: Overvie
     </ChartCard>
   );
 }
+
+/** Drawn again only when one of FIELDS changes (not the granularity, say). */
+export default usingScope(FIELDS, OverviewPairingChart);

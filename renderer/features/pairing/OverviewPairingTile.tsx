@@ -9,14 +9,16 @@ import { cycleLabel, formatHours, formatIsoDate, todayIso } from '../../../share
 import { shortCycleLabel } from '../../../shared/domain/adoption';
 import { useUi } from '../../store/ui';
 import { StatTile } from '../../ui/chart/StatTile';
-import type { OverviewScope } from '../../ui/contributions';
+import { usingScope, type OverviewScope } from '../../ui/contributions';
 import { useCycleHours, useCycles } from './data/queries';
 import { usePairingUi } from './pairing-store';
 
 /** Cycles the sparkline goes back over, this one included. */
 const SPARK_CYCLES = 8;
 
-export default function OverviewPairingTile({ asOf, teamId }: OverviewScope) {
+const FIELDS = ['asOf', 'teamId'] as const;
+
+function OverviewPairingTile({ asOf, teamId }: Pick<OverviewScope, 'asOf' | 'teamId'>) {
   const today = todayIso();
   const navigate = useUi((s) => s.navigate);
   const showSessions = usePairingUi((s) => s.showSessions);
@@ -56,3 +58,6 @@ export default function OverviewPairingTile({ asOf, teamId }: OverviewScope) {
     />
   );
 }
+
+/** Drawn again only when one of FIELDS changes (not the granularity, say). */
+export default usingScope(FIELDS, OverviewPairingTile);

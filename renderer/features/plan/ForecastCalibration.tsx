@@ -38,7 +38,7 @@ const EPOCH = '1970-01-01';
 const dayOf = (date: string | null) => (date === null ? null : isoDayNumber(date));
 const dateOf = (day: number) => addDaysIso(EPOCH, Math.round(day));
 
-export default function ForecastCalibration(scope: OverviewScope) {
+export default function ForecastCalibration(scope: Pick<OverviewScope, 'asOf' | 'teamId'>) {
   const calibration = useForecastCalibration(scope.asOf);
   const [opened, setOpened] = useState<AppsOpened | null>(null);
   if (calibration === null) return null;

@@ -49,7 +49,7 @@ const COLUMNS: readonly ChartColumn<OddsRow>[] = [
   { label: '5% likely at least', value: (r) => (r.kind === 'forecast' ? blank(r.p95) : ''), numeric: true },
 ];
 
-export default function ForecastOdds(scope: OverviewScope) {
+export default function ForecastOdds(scope: Pick<OverviewScope, 'asOf' | 'teamId'>) {
   const database = useDatabase();
   const toast = useUi((s) => s.toast);
   const forecast = useAdoptionForecast(scope.asOf);

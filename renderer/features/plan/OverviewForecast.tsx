@@ -2,11 +2,13 @@
  * What the Plan area shows on the leadership overview (the overviewCharts slot): the forecast
  * with odds of reaching the program's target, and how past forecasts compared with what happened.
  */
-import type { OverviewScope } from '../../ui/contributions';
+import { usingScope, type OverviewScope } from '../../ui/contributions';
 import ForecastCalibration from './ForecastCalibration';
 import ForecastOdds from './ForecastOdds';
 
-export default function OverviewForecast(scope: OverviewScope) {
+const FIELDS = ['asOf', 'teamId'] as const;
+
+function OverviewForecast(scope: Pick<OverviewScope, 'asOf' | 'teamId'>) {
   return (
     <>
       <ForecastOdds {...scope} />
@@ -14,3 +16,6 @@ export default function OverviewForecast(scope: OverviewScope) {
     </>
   );
 }
+
+/** Drawn again only when one of FIELDS changes (not the granularity, say). */
+export default usingScope(FIELDS, OverviewForecast);

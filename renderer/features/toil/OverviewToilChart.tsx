@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { auditGroup, auditResults, formatIsoDate, type ToilAudit } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
-import type { OverviewScope } from '../../ui/contributions';
+import { usingScope, type OverviewScope } from '../../ui/contributions';
 import { usePrivacyThreshold } from './data/preferences';
 import { useToilData } from './data/queries';
 import { formatChange, formatScore, groupName, plural } from './parts';
@@ -29,7 +29,9 @@ const WIDTH = 640;
 const LABEL = 170;
 const ROW = 22;
 
-export default function OverviewToilChart({ asOf, from, teamId }: OverviewScope) {
+const FIELDS = ['asOf', 'from', 'teamId'] as const;
+
+function OverviewToilChart({ asOf, from, teamId }: Pick<OverviewScope, 'asOf' | 'from' | 'teamId'>) {
   const data = useToilData();
   const threshold = usePrivacyThreshold();
   const navigate = useUi((s) => s.navigate);
@@ -161,3 +163,6 @@ export default function OverviewToilChart({ asOf, from, teamId }: OverviewScope)
     </ChartCard>
   );
 }
+
+/** Drawn again only when one of FIELDS changes (not the granularity, say). */
+export default usingScope(FIELDS, OverviewToilChart);

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
-import type { OverviewScope } from '../../ui/contributions';
+import { usingScope, type OverviewScope } from '../../ui/contributions';
 import { useMappedApps } from './data/queries';
 import { formatDuration, versionName } from './parts';
 import { TOOLTIP_STYLE } from '../../ui/chart/chart-style';
@@ -38,7 +38,9 @@ function changeText(pct: number | undefined): string {
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)} %`;
 }
 
-export default function OverviewLeadTimes({ asOf, teamId }: OverviewScope) {
+const FIELDS = ['asOf', 'teamId'] as const;
+
+function OverviewLeadTimes({ asOf, teamId }: Pick<OverviewScope, 'asOf' | 'teamId'>) {
   const navigate = useUi((s) => s.navigate);
   const data = useMappedApps();
   const result = useMemo(() => {
@@ -134,3 +136,6 @@ export default function OverviewLeadTimes({ asOf, teamId }: OverviewScope) {
     </ChartCard>
   );
 }
+
+/** Drawn again only when one of FIELDS changes (not the granularity, say). */
+export default usingScope(FIELDS, OverviewLeadTimes);

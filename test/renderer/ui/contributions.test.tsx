@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
-/** Slots: every contribution to a slot renders with the slot's props; an empty slot renders nothing. */
+/**
+ * Slots: every contribution to a slot renders with the slot's props; an empty slot renders nothing;
+ * a contribution renders again only when a prop it reads changes; the lead can run a render ahead.
+ */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import * as React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +14,7 @@ import {
   NO_CONTRIBUTIONS,
   Slot,
   useLeadDrawn,
+  usingScope,
   type OverviewScope,
 } from '../../../renderer/ui/contributions';
 
@@ -50,6 +54,57 @@ describe('contribution slots', () => {
   it('gathers every slot from the areas', () => {
     expect(Object.keys(CONTRIBUTIONS).sort()).toEqual(Object.keys(NO_CONTRIBUTIONS).sort());
     expect(CONTRIBUTIONS.cycleDetail.length).toBeGreaterThan(0);
+  });
+
+  describe('renders a contribution again only when it must', () => {
+    const scope: OverviewScope = {
+      asOf: '2027-01-01',
+      from: '2026-01-01',
+      to: '2027-01-01',
+      granularity: 'month',
+      teamId: null,
+    };
+    const renders = { all: 0, some: 0 };
+    const ReadsAll = (props: OverviewScope) => {
+      renders.all++;
+      return <p>all {props.granularity}</p>;
+    };
+    const ReadsSome = usingScope(['asOf', 'teamId'], ({ asOf }) => {
+      renders.some++;
+      return <p>some {asOf}</p>;
+    });
+    const page = (props: OverviewScope, lagging?: OverviewScope) => (
+      <ContributionsProvider value={{ ...NO_CONTRIBUTIONS, overviewCharts: [ReadsAll, ReadsSome] }}>
+        <Slot name="overviewCharts" props={props} {...(lagging ? { lagging } : {})} />
+      </ContributionsProvider>
+    );
+
+    it('skips every contribution when the host renders again with equal props in a new object', async () => {
+      renders.all = renders.some = 0;
+      const { rerender } = render(page(scope));
+      await screen.findByText('all month');
+      expect(renders).toEqual({ all: 1, some: 1 });
+      rerender(page({ ...scope }));
+      expect(renders).toEqual({ all: 1, some: 1 });
+    });
+
+    it('renders a contribution that names its fields only when one of them changes', async () => {
+      renders.all = renders.some = 0;
+      const { rerender } = render(page(scope));
+      await screen.findByText('all month');
+      rerender(page({ ...scope, granularity: 'week' }));
+      expect(screen.getByText('all week')).toBeInTheDocument();
+      expect(renders).toEqual({ all: 2, some: 1 });
+      rerender(page({ ...scope, granularity: 'week', asOf: '2026-12-31' }));
+      expect(screen.getByText('some 2026-12-31')).toBeInTheDocument();
+      expect(renders).toEqual({ all: 3, some: 2 });
+    });
+
+    it('gives the lead the props and the others the lagging ones', async () => {
+      render(page({ ...scope, granularity: 'week', asOf: '2026-12-31' }, scope));
+      expect(await screen.findByText('all week')).toBeInTheDocument();
+      expect(screen.getByText('some 2027-01-01')).toBeInTheDocument();
+    });
   });
 
   describe('a staged slot', () => {

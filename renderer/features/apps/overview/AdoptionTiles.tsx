@@ -5,7 +5,7 @@
  * apps it counts in the apps table.
  */
 import { useMemo } from 'react';
-import { medianHelloWorldAsOf } from '../../../../shared/domain/adoption';
+import { medianHelloWorldAsOf, medianHelloWorldOnEach } from '../../../../shared/domain/adoption';
 import { formatIsoDate } from '../../../../shared/domain';
 import { useLeadDrawn, type OverviewScope } from '../../../ui/contributions';
 import { StatTile } from '../../../ui/chart/StatTile';
@@ -34,11 +34,11 @@ export default function AdoptionTiles(scope: OverviewScope) {
     if (!adoption || !times) return undefined;
     const now = medianHelloWorldAsOf(times, scope.asOf);
     // The median as it stood at the end of each of the last steps shown: how it is moving.
-    const trend = adoption.series
+    const days = adoption.series
       .filter((p) => p.production !== null)
       .slice(-TREND_POINTS)
-      .map((p) => medianHelloWorldAsOf(times, p.date).days)
-      .filter((d): d is number => d !== null);
+      .map((p) => p.date);
+    const trend = medianHelloWorldOnEach(times, days).filter((d): d is number => d !== null);
     return { ...now, trend };
   }, [adoption, times, scope.asOf]);
 

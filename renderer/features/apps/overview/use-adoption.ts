@@ -6,7 +6,6 @@
  * per change of the data or the team, so changing the range or the granularity only counts again.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import {
   adoptionHeadlineFrom,
   adoptionSeriesFrom,
@@ -25,6 +24,8 @@ import {
   tallyRange,
 } from '../../../../shared/domain/app-tallies';
 import type { Cycle, IsoDate, Program, Team } from '../../../../shared/domain';
+import type { Granularity } from '../../../../shared/domain/dates';
+import { memoizeLast } from '../../../ui/memoize-last';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
 import { useCycles, useProgram, warmProgramAndCycles } from '../../../db/workspace-queries';
@@ -107,18 +108,32 @@ export function useAdoption(scope: OverviewScope): Adoption | null | undefined {
   const ofTeam = useTeamFacts(teamId);
   // While a newly chosen team's apps are read, the last answer is not this scope's.
   const facts = teamId === null ? whole : ofTeam?.teamId === teamId ? ofTeam : undefined;
-  return useMemo(() => {
-    if (program === null) return null;
-    if (!program || !cycles || !facts) return undefined;
-    const team = facts.team;
-    return {
-      program,
-      cycles,
-      team,
-      series: adoptionSeriesFrom(facts.dates, { cycles, from, to, asOf, granularity, teamId }),
-      headline: adoptionHeadlineFrom(facts.dates, cycles, program.eligibleApps, asOf, teamId),
-      bands: cycleBands(cycles, from, to),
-      helloWorld: facts.helloWorld,
-    };
-  }, [program, cycles, facts, from, to, asOf, granularity, teamId]);
+  if (program === null) return null;
+  if (!program || !cycles || !facts) return undefined;
+  return adoptionOf(program, cycles, facts, from, to, asOf, granularity, teamId);
 }
+
+/**
+ * The figures of one scope, remembered in the module: the tiles and the chart ask for the same
+ * scope in the same render, and it is worked out once for both.
+ */
+const adoptionOf = memoizeLast(
+  (
+    program: Program,
+    cycles: Cycle[],
+    facts: AdoptionFacts,
+    from: IsoDate,
+    to: IsoDate,
+    asOf: IsoDate,
+    granularity: Granularity,
+    teamId: string | null,
+  ): Adoption => ({
+    program,
+    cycles,
+    team: facts.team,
+    series: adoptionSeriesFrom(facts.dates, { cycles, from, to, asOf, granularity, teamId }),
+    headline: adoptionHeadlineFrom(facts.dates, cycles, program.eligibleApps, asOf, teamId),
+    bands: cycleBands(cycles, from, to),
+    helloWorld: facts.helloWorld,
+  }),
+);
