@@ -3,7 +3,7 @@
  * Each change is handed up at once as a whole new set of controls; the dates shown are the
  * range the preset resolves to, and typing a date switches the range to custom dates.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   cycleLabel,
   formatIsoDate,
@@ -40,6 +40,16 @@ export function OverviewControlsBar({
   onChange: (next: OverviewControls) => void;
 }) {
   const id = useId();
+  // A thousand teams: their options are made once, and React skips them on every other change.
+  const teamOptions = useMemo(
+    () =>
+      teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      )),
+    [teams],
+  );
   const set = (patch: Partial<OverviewControls>) => onChange({ ...controls, ...patch });
   const past = pastCycles(cycles, today).reverse();
   // A team or cycle that was removed since it was chosen: shown as "all" / "today".
@@ -116,11 +126,7 @@ export function OverviewControlsBar({
         <label htmlFor={`${id}-team`}>Team</label>
         <select id={`${id}-team`} value={teamValue} onChange={(e) => set({ teamId: e.target.value || null })}>
           <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          {teamOptions}
         </select>
       </div>
       <div className="overview-control">

@@ -17,10 +17,12 @@ import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import { ContributionStage, Slot, type OverviewScope } from '../../ui/contributions';
 import { useOverviewControlsEditor } from './data/controls';
-import { useTeamChoices } from './data/queries';
+import { useTeamChoices, type TeamChoice } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
 import { makeReport, reportFileName, setReportPageSize, useReportPageSize } from './report';
 import './overview.css';
+
+const NO_TEAMS: TeamChoice[] = [];
 
 export default function OverviewScreen(_props: { route: string }) {
   const database = useDatabase();
@@ -34,6 +36,8 @@ export default function OverviewScreen(_props: { route: string }) {
   );
   // A change shows at once; it is written meanwhile (data/controls.ts).
   const [controls, change] = useOverviewControlsEditor(keptNot);
+  // A thousand teams are a tenth of a second's read: the overview draws without waiting for them
+  // (only the team filter and the scope line name a team).
   const teams = useTeamChoices();
   const pageSize = useReportPageSize();
   const appInfo = useAppInfo();
@@ -54,13 +58,7 @@ export default function OverviewScreen(_props: { route: string }) {
   const settled = useDeferredValue(scope);
   const settling = settled !== scope;
 
-  if (
-    program === undefined ||
-    cycles === undefined ||
-    controls === undefined ||
-    teams === undefined ||
-    pageSize === undefined
-  ) {
+  if (program === undefined || cycles === undefined || controls === undefined || pageSize === undefined) {
     return (
       <div className="empty" role="status">
         Loading the overview…
@@ -98,7 +96,9 @@ export default function OverviewScreen(_props: { route: string }) {
   const savesPdf = appInfo?.shell === 'desktop';
 
   const asOfToday = scope.asOf === today;
-  const team = scope.teamId ? teams.find((t) => t.id === scope.teamId) : undefined;
+  const team = scope.teamId ? teams?.find((t) => t.id === scope.teamId) : undefined;
+  // While the teams are read, a chosen team is not named yet (nor called "all teams").
+  const teamPart = team ? ` · ${team.name}` : scope.teamId && !teams ? '' : ' · all teams';
 
   return (
     <div className="overview">
@@ -108,7 +108,7 @@ export default function OverviewScreen(_props: { route: string }) {
           <h1>{program.name}</h1>
           <p className="overview-scope-line">
             {formatIsoDate(scope.from)} – {formatIsoDate(scope.to)}
-            {team ? ` · ${team.name}` : ' · all teams'}
+            {teamPart}
             {asOfToday ? '' : ` · as it stood on ${formatIsoDate(scope.asOf)}`}
           </p>
           <p className="overview-print-only">Report made on {formatIsoDate(today)}</p>
@@ -138,7 +138,7 @@ export default function OverviewScreen(_props: { route: string }) {
         controls={controls}
         scope={scope}
         cycles={cycles}
-        teams={teams}
+        teams={teams ?? NO_TEAMS}
         today={today}
         onChange={change}
       />
