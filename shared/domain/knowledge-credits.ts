@@ -524,6 +524,25 @@ export class KnowledgeCreditCount {
     return n;
   }
 
+  /**
+   * Room for the most credits `sessions` can add, made once: growing the arrays by doubling
+   * allocated and copied tens of megabytes over 200,000 sessions, and each large allocation
+   * pressed the garbage collector into a full collection of everything the caller holds.
+   */
+  private reserve(sessions: readonly KnowledgeSession[]) {
+    let most = this.size;
+    for (const s of sessions) {
+      // An app's session credits the app and its golden path (or the app's unpathed row).
+      if (s.durationMinutes > 0 && (s.appId || s.goldenPathId))
+        most += (s.appId ? 2 : 1) * (1 + s.partnerIds.length);
+    }
+    if (most <= this.creditRows.length) return;
+    this.creditRows = grown(this.creditRows, most);
+    this.creditPeople = grown(this.creditPeople, most);
+    this.creditDays = grown(this.creditDays, most);
+    this.creditMinutes = grown(this.creditMinutes, most);
+  }
+
   /** Appends a session's credit to a row for the first `n` people of `scratch`. */
   private credit(row: number, n: number, day: number, minutes: number) {
     const end = this.size + n;
@@ -543,6 +562,7 @@ export class KnowledgeCreditCount {
   }
 
   add(sessions: readonly KnowledgeSession[]) {
+    this.reserve(sessions);
     for (const s of sessions) {
       if (s.durationMinutes > 0 && (s.appId || s.goldenPathId)) {
         const day = this.dayOf(s.date);
