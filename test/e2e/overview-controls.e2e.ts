@@ -4,7 +4,8 @@
  * sections say they are busy meanwhile, and stop); a long series of open blockers is drawn as
  * stacked areas, whose click opens the register listing that day's unresolved blockers, and a
  * short one as bars; the choice is still there after a reload. The blockers chart both ways:
- * test-results/screenshots/overview-controls-blockers-*.png.
+ * test-results/screenshots/overview-controls-blockers-*.png; the overview by week at both sizes,
+ * light and dark: overview-controls-{light,dark}-{1440,1024}{,-charts}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -85,4 +86,27 @@ describe('the overview controls', () => {
     await settled(page);
     expect(app.errors).toEqual([]);
   }, 120_000);
+
+  it('looks right at 1440×900 and 1024×700, light and dark', async () => {
+    const { page } = app;
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: scheme });
+        await settled(page);
+        await blockersChart(page).getByRole('application').waitFor();
+        // The main area scrolls on its own: the top of the overview, then its charts.
+        await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `overview-controls-${scheme}-${width}.png`) });
+        await blockersChart(page).scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: join(SCREENSHOT_DIR, `overview-controls-${scheme}-${width}-charts.png`),
+        });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }, 60_000);
 });
