@@ -20,6 +20,14 @@ import {
 
 afterEach(cleanup);
 
+const scope: OverviewScope = {
+  asOf: '2027-01-01',
+  from: '2026-01-01',
+  to: '2027-01-01',
+  granularity: 'month',
+  teamId: null,
+};
+
 describe('contribution slots', () => {
   it('renders each contribution with the slot props', async () => {
     const A = ({ appId }: { appId: string }) => <p>blockers of {appId}</p>;
@@ -57,13 +65,6 @@ describe('contribution slots', () => {
   });
 
   describe('renders a contribution again only when it must', () => {
-    const scope: OverviewScope = {
-      asOf: '2027-01-01',
-      from: '2026-01-01',
-      to: '2027-01-01',
-      granularity: 'month',
-      teamId: null,
-    };
     const renders = { all: 0, some: 0 };
     const ReadsAll = (props: OverviewScope) => {
       renders.all++;
@@ -108,13 +109,6 @@ describe('contribution slots', () => {
   });
 
   describe('a staged slot', () => {
-    const scope: OverviewScope = {
-      asOf: '2027-01-01',
-      from: '2026-01-01',
-      to: '2027-01-01',
-      granularity: 'month',
-      teamId: null,
-    };
     let drawn: (value: boolean) => void = () => {};
     function Lead() {
       const [ready, setReady] = React.useState(false);
