@@ -95,6 +95,8 @@ export default function OverviewScreen(_props: { route: string }) {
   // The desktop app saves a PDF itself; a browser opens its print dialog ("Save as PDF" there).
   const savesPdf = appInfo?.shell === 'desktop';
 
+  // The lead contributions draw for the scope, the others for its deferred value.
+  const scoped = { props: scope, lagging: settled ?? scope };
   const asOfToday = scope.asOf === today;
   const team = scope.teamId ? teams?.find((t) => t.id === scope.teamId) : undefined;
   // While the teams are read, a chosen team is not named yet (nor called "all teams").
@@ -147,21 +149,11 @@ export default function OverviewScreen(_props: { route: string }) {
           areas read their records (ui/contributions.tsx, ContributionStage). */}
       <ContributionStage>
         <section className="overview-tiles" aria-label="Headline numbers" aria-busy={settling}>
-          <Slot
-            name="overviewTiles"
-            props={scope}
-            lagging={settled ?? scope}
-            staged={{ waiting: 'Loading the other numbers…' }}
-          />
+          <Slot name="overviewTiles" {...scoped} staged={{ waiting: 'Loading the other numbers…' }} />
         </section>
 
         <section className="overview-charts" aria-label="Charts" aria-busy={settling}>
-          <Slot
-            name="overviewCharts"
-            props={scope}
-            lagging={settled ?? scope}
-            staged={{ waiting: 'Loading the other charts…' }}
-          />
+          <Slot name="overviewCharts" {...scoped} staged={{ waiting: 'Loading the other charts…' }} />
         </section>
       </ContributionStage>
     </div>
