@@ -42,7 +42,7 @@ export default function AdoptionTiles(scope: OverviewScope) {
     return { ...now, trend };
   }, [adoption, times, scope.asOf]);
 
-  if (!adoption || !helloWorld) return null;
+  if (!adoption) return null;
   const { headline, program, team } = adoption;
   const asOf = formatIsoDate(scope.asOf);
   const trend = adoption.series
@@ -69,23 +69,34 @@ export default function AdoptionTiles(scope: OverviewScope) {
         onOpen={() => openApps({ step: 'production', after: null, onOrBefore: scope.asOf }, scope.teamId)}
         openLabel={`Open the ${plural(headline.onPlatform, 'app')} on the platform by ${asOf}`}
       />
-      <StatTile
-        label="Median time to hello world"
-        value={helloWorld.days === null ? '—' : `${helloWorld.days.toLocaleString('en')} d`}
-        detail={
-          helloWorld.days === null
-            ? `No app had reached hello world by ${asOf}`
-            : `From selection to first deploy, over ${plural(helloWorld.apps, 'app')}`
-        }
-        trend={helloWorld.trend}
-        {...(helloWorld.apps > 0
-          ? {
-              onOpen: () =>
-                openApps({ step: 'helloWorld', after: null, onOrBefore: scope.asOf }, scope.teamId),
-              openLabel: `Open the apps that had reached hello world by ${asOf}`,
-            }
-          : {})}
-      />
+      {helloWorld ? (
+        <StatTile
+          label="Median time to hello world"
+          value={helloWorld.days === null ? '—' : `${helloWorld.days.toLocaleString('en')} d`}
+          detail={
+            helloWorld.days === null
+              ? `No app had reached hello world by ${asOf}`
+              : `From selection to first deploy, over ${plural(helloWorld.apps, 'app')}`
+          }
+          trend={helloWorld.trend}
+          {...(helloWorld.apps > 0
+            ? {
+                onOpen: () =>
+                  openApps({ step: 'helloWorld', after: null, onOrBefore: scope.asOf }, scope.teamId),
+                openLabel: `Open the apps that had reached hello world by ${asOf}`,
+              }
+            : {})}
+        />
+      ) : (
+        // The times to hello world are read after the days reached (use-adoption.ts).
+        <div className="card stat-tile" aria-busy="true">
+          <span className="stat-tile-label">Median time to hello world</span>
+          <span className="stat-tile-value">…</span>
+          <span className="stat-tile-detail" role="status">
+            Reading the apps' times to hello world…
+          </span>
+        </div>
+      )}
     </>
   );
 }

@@ -40,8 +40,8 @@ export interface Adoption {
   series: AdoptionPoint[];
   headline: AdoptionHeadline;
   bands: CycleBand[];
-  /** The scope's apps' times from selection to hello world, by day of first deploy. */
-  helloWorld: HelloWorldTimes;
+  /** The scope's apps' times from selection to hello world, by day of first deploy; undefined while read. */
+  helloWorld: HelloWorldTimes | undefined;
 }
 
 /** What the series and the tiles are computed from: each step's dates and the times to hello world. */
@@ -50,34 +50,47 @@ interface AdoptionFacts {
   teamId: string | null;
   team: Team | null;
   dates: Record<AdoptionStep, IsoDate[]>;
-  helloWorld: HelloWorldTimes;
+  /** Undefined while read. */
+  helloWorld: HelloWorldTimes | undefined;
 }
 
-/** The whole program's facts, kept (db/kept-query.ts): the tiles and the chart, and coming back, read them once. */
-const useProgramFacts = keptQuery(async (database): Promise<AdoptionFacts> => {
-  const [reached, hello] = await Promise.all(
-    (['reached', 'hello'] as const).map((kind) =>
-      database.appTallies
-        .where(':id')
-        .between(...tallyRange(kind), true, true)
-        .toArray(),
-    ),
-  );
-  return {
+/** The rows of one kind of the apps' tallies. */
+const tallies = (database: AdoptionDatabase, kind: 'reached' | 'hello') =>
+  database.appTallies
+    .where(':id')
+    .between(...tallyRange(kind), true, true)
+    .toArray();
+
+/*
+ * The whole program's facts, kept (db/kept-query.ts): the tiles and the chart, and coming back,
+ * read them once. Two reads: the chart needs only the days each step was reached, and draws
+ * without waiting for the times to hello world (the tile's median), read after them.
+ */
+const useProgramReached = keptQuery(async (database) =>
+  reachedDatesFromTallies(await tallies(database, 'reached')),
+);
+const useProgramHello = keptQuery(async (database) =>
+  helloWorldTimesFromTallies(await tallies(database, 'hello')),
+);
+
+const wholeProgramFacts = memoizeLast(
+  (dates: Record<AdoptionStep, IsoDate[]>, helloWorld: HelloWorldTimes | undefined): AdoptionFacts => ({
     teamId: null,
     team: null,
-    dates: reachedDatesFromTallies(reached!),
-    helloWorld: helloWorldTimesFromTallies(hello!),
-  };
-});
+    dates,
+    helloWorld,
+  }),
+);
 
 /**
- * Starts the reads the overview's adoption chart and tiles draw from (the whole program's facts,
- * the program and its cycles) before they mount: the app calls it while the overview's code loads.
+ * Starts the reads the overview's adoption chart and tiles draw from before they mount, the small
+ * ones first (IndexedDB answers them in turn): the program, its cycles, the days reached, the
+ * times to hello world. The app calls it while the overview's code loads.
  */
 export function warmAdoption(database: AdoptionDatabase): void {
-  useProgramFacts.warm(database);
   warmProgramAndCycles(database);
+  useProgramReached.warm(database);
+  useProgramHello.warm(database);
 }
 
 /** One team's facts, from its apps; undefined while read. */
@@ -104,7 +117,9 @@ export function useAdoption(scope: OverviewScope): Adoption | null | undefined {
   const program = useProgram();
   const cycles = useCycles();
   const { asOf, from, to, granularity, teamId } = scope;
-  const whole = useProgramFacts(database);
+  const reached = useProgramReached(database);
+  const hello = useProgramHello(database);
+  const whole = reached && wholeProgramFacts(reached, hello);
   const ofTeam = useTeamFacts(teamId);
   // While a newly chosen team's apps are read, the last answer is not this scope's.
   const facts = teamId === null ? whole : ofTeam?.teamId === teamId ? ofTeam : undefined;
