@@ -19,14 +19,20 @@ export interface StatTileProps {
   onOpen?: () => void;
   /** The accessible name of the tile's button, e.g. "Open the 42 apps on the platform". */
   openLabel?: string;
+  /** Its figures are still being read: the tile says so (aria-busy, the detail as a status). */
+  busy?: boolean;
 }
 
-export function StatTile({ label, value, detail, trend, onOpen, openLabel }: StatTileProps) {
+export function StatTile({ label, value, detail, trend, onOpen, openLabel, busy }: StatTileProps) {
   const body = (
     <>
       <span className="stat-tile-label">{label}</span>
       <span className="stat-tile-value">{value}</span>
-      {detail !== undefined && <span className="stat-tile-detail">{detail}</span>}
+      {detail !== undefined && (
+        <span className="stat-tile-detail" {...(busy ? { role: 'status' } : {})}>
+          {detail}
+        </span>
+      )}
       {trend && trend.length >= 2 && <Sparkline values={trend} />}
     </>
   );
@@ -35,7 +41,9 @@ export function StatTile({ label, value, detail, trend, onOpen, openLabel }: Sta
       {body}
     </button>
   ) : (
-    <div className="card stat-tile">{body}</div>
+    <div className="card stat-tile" aria-busy={busy || undefined}>
+      {body}
+    </div>
   );
 }
 

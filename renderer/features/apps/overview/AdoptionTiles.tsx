@@ -89,13 +89,12 @@ export default function AdoptionTiles(scope: OverviewScope) {
         />
       ) : (
         // The times to hello world are read after the days reached (use-adoption.ts).
-        <div className="card stat-tile" aria-busy="true">
-          <span className="stat-tile-label">Median time to hello world</span>
-          <span className="stat-tile-value">…</span>
-          <span className="stat-tile-detail" role="status">
-            Reading the apps' times to hello world…
-          </span>
-        </div>
+        <StatTile
+          label="Median time to hello world"
+          value="…"
+          detail="Reading the apps' times to hello world…"
+          busy
+        />
       )}
     </>
   );
