@@ -26,6 +26,8 @@ export const METRICS_READY: Ready = [
 const PICKER = '.metric-chart-picker select';
 const GRANULARITY = '.overview-controls select[id$="-granularity"]';
 const RANGE = '.overview-controls select[id$="-range"]';
+/** Every tile and chart of the overview drawn for its controls (OverviewScreen, aria-busy). */
+const SETTLED = '.overview-charts[aria-busy="false"]';
 /** The adoption chart with `rows` periods drawn. */
 const adoptionDrawn = (rows: string): Ready => [{ selector: `.adoption-card[data-rows="${rows}"]` }];
 
@@ -94,8 +96,8 @@ export async function measureMetrics(
     const rows = new Map<string, string>();
     for (const value of values) {
       await page.locator(control).selectOption(value);
-      await call(page, 'waitFor', [{ selector: control, value }], 60_000);
-      await page.waitForTimeout(300);
+      // Drawn when every chart has caught up with the controls (the overview's sections not busy).
+      await call(page, 'waitFor', [{ selector: control, value }, { selector: SETTLED }], 60_000);
       rows.set(value, (await page.locator('.adoption-card').getAttribute('data-rows')) ?? '');
     }
     return rows;
