@@ -149,10 +149,10 @@ describe('the apps’ tallies', () => {
     expect(appTallyKeys(onPlatform)).toEqual([
       'stage|on-platform',
       'cycle|c1|on-platform',
-      'reached|selected|2025-01-06',
-      'reached|helloWorld|2025-01-20',
-      'reached|production|2025-02-03',
-      'hello|2025-01-20|14',
+      'reached|selected|2025-01#06',
+      'reached|helloWorld|2025-01#20',
+      'reached|production|2025-02#03',
+      'hello|2025-01#20|14',
     ]);
     expect(appTallyKeys({ ...onPlatform, stage: 'dropped' })).toEqual(['stage|dropped']);
     expect(appTallyKeys({ ...onPlatform, stage: 'candidate', cycleId: null })).toEqual(['stage|candidate']);
@@ -175,6 +175,11 @@ describe('the apps’ tallies', () => {
     expect(rows.get('stage|onboarding')?.count).toBe(1);
     write(rows, [{ ...app, id: 'b' }], []);
     expect(rows.has('stage|selected')).toBe(false);
-    expect(rows.get('reached|selected|2025-01-06')?.count).toBe(1);
+    // The month's row counts the one app left, on its day.
+    expect(rows.get('reached|selected|2025-01')).toEqual({
+      id: 'reached|selected|2025-01',
+      count: 1,
+      parts: Int32Array.from([6, 0, 1]),
+    });
   });
 });

@@ -27,7 +27,14 @@ import v7BackupText from '../../fixtures/schema-v7/backup.json?raw';
 import v8BackupText from '../../fixtures/schema-v8/backup.json?raw';
 import v9BackupText from '../../fixtures/schema-v9/backup.json?raw';
 import v10BackupText from '../../fixtures/schema-v10/backup.json?raw';
-import { tallyApps, type TallyApp } from '../../../shared/domain/app-tallies';
+import v11BackupText from '../../fixtures/schema-v11/backup.json?raw';
+import {
+  appTallyKeys,
+  reachedDatesFromTallies,
+  tallyApps,
+  type TallyApp,
+} from '../../../shared/domain/app-tallies';
+import { reachedDates } from '../../../shared/domain/adoption';
 import { KNOWLEDGE_HALF_LIFE_DAYS, type KnowledgeSession } from '../../../shared/domain/knowledge';
 import { knowledgeCreditRows, type KnowledgeCreditRow } from '../../../shared/domain/knowledge-credits';
 import {
@@ -59,6 +66,7 @@ const FIXTURES: Record<number, string> = {
   8: v8BackupText,
   9: v9BackupText,
   10: v10BackupText,
+  11: v11BackupText,
 };
 
 const names: string[] = [];
@@ -405,7 +413,8 @@ describe('schema version 8', () => {
     expect(tallies).toEqual(tallyApps(apps).sort(byId));
     // Two apps on the platform, in cycles: counted per cycle, per stage and per step reached.
     expect(tallies.find((t) => t.id === 'stage|on-platform')?.count).toBe(2);
-    expect(tallies.filter((t) => t.id.startsWith('reached|production|'))).toHaveLength(2);
+    const production = tallies.filter((t) => t.id.startsWith('reached|production|'));
+    expect(production.reduce((n, t) => n + t.count, 0)).toBe(2);
   });
 });
 
@@ -498,5 +507,30 @@ describe('schema version 11', () => {
         'pairingCycleTotals',
       );
     }
+  });
+});
+
+describe('schema version 12', () => {
+  it('counts the apps’ days reached and times to hello world one row per month, replacing the rows per day', async () => {
+    const name = uniqueName();
+    const old = fixtureTables(11);
+    const apps = old.apps as unknown as TallyApp[];
+    // Version 11 kept a row per day ("reached|<step>|<date>"): written as that app did.
+    const perDay = new Map<string, number>();
+    for (const app of apps) {
+      for (const key of appTallyKeys(app)) {
+        const day = key.replace(/^(reached\|[^|]+\|\d{4}-\d{2})#(\d{2})$/, '$1-$2');
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      }
+    }
+    const v11Tallies = [...perDay].map(([id, count]) => ({ id, count }));
+    expect(v11Tallies.some((t) => /^reached\|production\|\d{4}-\d{2}-\d{2}$/.test(t.id))).toBe(true);
+    await writeOldDatabase(name, 11, { ...old, appTallies: v11Tallies });
+    const database = new AdoptionDatabase(name);
+    opened.push(database);
+    const tallies = await database.appTallies.orderBy('id').toArray();
+    expect(tallies).toEqual(tallyApps(apps).sort(byId));
+    expect(tallies.some((t) => /\d{4}-\d{2}-\d{2}/.test(t.id))).toBe(false);
+    expect(reachedDatesFromTallies(tallies)).toEqual(reachedDates(apps));
   });
 });
