@@ -32,12 +32,14 @@ import type { IsoDate } from './dates';
  * A row: a count, and for a month's row (`reached`, `hello`) its parts, a flat list of
  * (day of the month, days to hello world or 0, count) triples in order, whose counts sum to
  * `count`. A month in one row, not a row per day: the overview reads a few hundred rows, not
- * 15,000 (IndexedDB's cost is per row read).
+ * 15,000 (IndexedDB's cost is per row read). Plain numbers, not a typed array: Dexie's cache
+ * copies a query's answer and keeps typed arrays only of its own realm's kind, which a test's
+ * in-memory IndexedDB does not make.
  */
 export const appTallySchema = z.object({
   id: z.string().min(1),
   count: z.number().int().positive(),
-  parts: z.instanceof(Int32Array).optional(),
+  parts: z.array(z.number().int()).optional(),
 });
 export type AppTally = z.infer<typeof appTallySchema>;
 
@@ -107,7 +109,7 @@ function monthRow(id: string, counts: ReadonlyMap<string, number>): AppTally | u
   }
   if (count === 0) return undefined;
   triples.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return { id, count, parts: Int32Array.from(triples.flat()) };
+  return { id, count, parts: triples.flat() };
 }
 
 /** The counts of keys (from {@link appTallyKeys}) as rows. */

@@ -179,7 +179,7 @@ describe('the apps’ tallies', () => {
     expect(rows.get('reached|selected|2025-01')).toEqual({
       id: 'reached|selected|2025-01',
       count: 1,
-      parts: Int32Array.from([6, 0, 1]),
+      parts: [6, 0, 1],
     });
   });
 });
