@@ -22,7 +22,7 @@ import {
   type BlockerStatus,
   type BlockerStatusChange,
 } from './blockers';
-import type { IsoDate } from './dates';
+import { DAY_MS, isoOfDay, type IsoDate } from './dates';
 import { isoDayNumber, median } from './pipeline';
 
 type History = readonly Pick<BlockerStatusChange, 'status' | 'on'>[];
@@ -37,11 +37,6 @@ function dayOf(value: IsoDate): number {
   const day = isoDayNumber(value);
   if (day === null) throw new RangeError(`Not a calendar date: ${value}`);
   return day;
-}
-
-/** The date of a day number (days since 1970-01-01). */
-export function isoOfDay(day: number): IsoDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The status a blocker had at the end of day `on`; null before it was opened. */
@@ -219,12 +214,12 @@ export function trendPoints(from: IsoDate, to: IsoDate, step: TrendStep): IsoDat
     for (let day = start + ((3 - (start % 7) + 7) % 7); day < end; day += 7) points.push(day);
   } else {
     const months = step === 'month' ? 1 : 3;
-    const first = new Date(start * 86_400_000);
+    const first = new Date(start * DAY_MS);
     let year = first.getUTCFullYear();
     // The period the start falls in: its month, or its calendar quarter.
     let month = first.getUTCMonth() - (first.getUTCMonth() % months);
     for (;;) {
-      const last = Math.round(Date.UTC(year, month + months, 0) / 86_400_000);
+      const last = Math.round(Date.UTC(year, month + months, 0) / DAY_MS);
       if (last >= end) break;
       points.push(last);
       month += months;

@@ -55,6 +55,11 @@ export function isoOfUtc(ms: number): IsoDate {
   return `${pad4(date.getUTCFullYear())}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
 }
 
+/** `yyyy-MM-dd` of a day number (days since 1970-01-01, UTC; pipeline.ts `isoDayNumber` is its inverse). */
+export function isoOfDay(day: number): IsoDate {
+  return isoOfUtc(day * DAY_MS);
+}
+
 /** The UTC midnight of a stored date, in milliseconds; throws when it is not a calendar day. */
 export function utcMs(value: IsoDate): number {
   if (ISO_DATE.test(value)) {

@@ -30,7 +30,7 @@
  * than `minWeeks` or no app arrived in it, the result says so (a typed reason and a message)
  * instead of giving numbers.
  */
-import { addDaysIso, formatIsoDate, type IsoDate } from './dates';
+import { addDaysIso, formatIsoDate, isoOfDay, type IsoDate } from './dates';
 import { isoDayNumber } from './pipeline';
 import { indexOfBits, Mulberry32, MULBERRY32_STEP, mulberry32Bits } from './random';
 
@@ -147,11 +147,6 @@ function wholeInRange(label: string, value: number, min: number, max: number): n
   if (!Number.isInteger(value) || value < min || value > max)
     throw new RangeError(`${label} must be a whole number from ${min} to ${max} (got ${value})`);
   return value;
-}
-
-/** The `yyyy-MM-dd` of a day number (days since 1970-01-01, UTC): cheaper than date-fns for every week of a fan. */
-function isoOfDay(day: number): IsoDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function dayOf(label: string, value: IsoDate): number {

@@ -29,7 +29,7 @@
  * (plus sorting the people of the lineage and each subject's holders).
  */
 import type { AppStage } from './apps';
-import { minIsoDate, type IsoDate } from './dates';
+import { isoOfDay, minIsoDate, type IsoDate } from './dates';
 import {
   creditedPeople,
   creditSubjects,
@@ -509,8 +509,7 @@ function creditHolders(
   const isoOf = new Map<number, IsoDate>();
   const holderOf = (person: number, weight: number, day: number): Holder => {
     let lastDate = isoOf.get(day);
-    if (lastDate === undefined)
-      isoOf.set(day, (lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    if (lastDate === undefined) isoOf.set(day, (lastDate = isoOfDay(day)));
     return { personId: people[person]!.id, weight, lastDate };
   };
   // People who left hold nothing now (their past credit stays with the lineage only).

@@ -11,7 +11,8 @@ import {
   pipelineTime,
   unresolvedPeriods,
 } from '../../shared/domain/blocked-time';
-import { isOpenOn, isoOfDay } from '../../shared/domain/blocker-stats';
+import { isOpenOn } from '../../shared/domain/blocker-stats';
+import { isoOfDay } from '../../shared/domain/dates';
 import { isoDayNumber } from '../../shared/domain/pipeline';
 
 type Change = [BlockerStatus, string, string?];

@@ -14,7 +14,8 @@ import {
   type BlockerStatusChange,
 } from '../../shared/domain';
 import { boardCellKey, boardCells } from '../../shared/domain/blocker-board';
-import { daysOpen, isoOfDay } from '../../shared/domain/blocker-stats';
+import { daysOpen } from '../../shared/domain/blocker-stats';
+import { isoOfDay } from '../../shared/domain/dates';
 import { isoDayNumber } from '../../shared/domain/pipeline';
 
 const day = (iso: string) => isoDayNumber(iso)!;

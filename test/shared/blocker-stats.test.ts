@@ -20,13 +20,13 @@ import {
   categorySeverityCounts,
   daysOpen,
   isOpenOn,
-  isoOfDay,
   openPerCategoryOver,
   statusOn,
   timeToResolveByCategory,
   timeToResolveDays,
   trendPoints,
 } from '../../shared/domain/blocker-stats';
+import { isoOfDay } from '../../shared/domain/dates';
 import {
   blockerMatcher,
   EMPTY_BLOCKER_FILTERS,

@@ -18,9 +18,11 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketsBetween, type Bucket } from '../../shared/domain/adoption';
+import { isoDayNumber } from '../../shared/domain/pipeline';
 import {
   addDaysIso,
   daysBetween,
+  isoOfDay,
   parseIsoDate,
   toIsoDate,
   type Granularity,
@@ -81,6 +83,16 @@ describe('calendar arithmetic without date-fns', () => {
     fc.assert(
       fc.property(anyDay, anyDay, (a, b) => {
         expect(daysBetween(iso(a), iso(b))).toBe(differenceInCalendarDays(utc(iso(b)), utc(iso(a))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns a day number into its date and back (property)', () => {
+    fc.assert(
+      fc.property(anyDay, (n) => {
+        expect(isoOfDay(n)).toBe(format(new UTCDate(n * DAY), 'yyyy-MM-dd'));
+        expect(isoDayNumber(isoOfDay(n))).toBe(n);
       }),
       { numRuns: 2000 },
     );

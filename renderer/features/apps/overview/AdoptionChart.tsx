@@ -21,7 +21,13 @@ import {
   useXAxisScale,
 } from 'recharts';
 import { downsample, type AdoptionPoint, type CycleBand } from '../../../../shared/domain/adoption';
-import { formatIsoDate, isoDayNumber, type Granularity, type IsoDate } from '../../../../shared/domain';
+import {
+  formatIsoDate,
+  isoDayNumber,
+  isoOfDay,
+  type Granularity,
+  type IsoDate,
+} from '../../../../shared/domain';
 import { TOOLTIP_STYLE } from '../../../ui/chart/chart-style';
 
 /**
@@ -45,10 +51,6 @@ const TICK = { fill: 'var(--text-muted)', fontSize: 12 };
 
 function day(value: IsoDate): number {
   return isoDayNumber(value) ?? 0;
-}
-
-function isoOfDay(n: number): IsoDate {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
 const TICK_FORMAT: Record<Granularity, string> = {
