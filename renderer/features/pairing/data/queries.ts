@@ -133,9 +133,22 @@ export interface NamedIds {
 const NAMED_TABLES = ['people', 'teams', 'apps'] as const;
 
 /**
+ * The names each database answered before, per table: a row whose names were all read once draws
+ * with the data that brings it, instead of a frame and a read later. Each answer updates them, so a
+ * name changed since shows until the read of the rows in view answers, then the new one.
+ */
+const namesSeen = new WeakMap<AdoptionDatabase, Map<string, string | null>[]>();
+
+function namesSeenIn(db: AdoptionDatabase): Map<string, string | null>[] {
+  let seen = namesSeen.get(db);
+  if (!seen) namesSeen.set(db, (seen = NAMED_TABLES.map(() => new Map())));
+  return seen;
+}
+
+/**
  * The names of the people, teams and apps with these ids (the rows in view), live, read in one
- * transaction: rows that name all three wait for one answer (one redraw), not three. As
- * {@link useNames}, names read for the ids before stay meanwhile.
+ * transaction: rows that name all three wait for one answer (one redraw), not three. While it is
+ * read, a name read before (for these ids or others, in any view of this database) stands in.
  */
 export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app: NameOf } {
   const db = useDatabase();
@@ -144,7 +157,7 @@ export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app:
   const names = useLiveQuery(async () => {
     const lists = key.split(LIST_SEPARATOR).map((k) => (k ? k.split(ID_SEPARATOR) : []));
     if (lists.every((list) => list.length === 0)) return lists.map(() => new Map<string, string | null>());
-    return db.transaction('r', NAMED_TABLES, () =>
+    const answer = await db.transaction('r', NAMED_TABLES, () =>
       Promise.all(
         NAMED_TABLES.map(async (table, t) => {
           const list = lists[t]!;
@@ -153,15 +166,23 @@ export function useRowNames(ids: NamedIds): { person: NameOf; team: NameOf; app:
         }),
       ),
     );
+    const seen = namesSeenIn(db);
+    answer.forEach((read, t) => {
+      for (const [id, name] of read) seen[t]!.set(id, name);
+    });
+    return answer;
   }, [db, key]);
-  return useMemo(
-    () => ({
-      person: (id: string) => names?.[0]?.get(id),
-      team: (id: string) => names?.[1]?.get(id),
-      app: (id: string) => names?.[2]?.get(id),
-    }),
-    [names],
-  );
+  return useMemo(() => {
+    const seen = namesSeenIn(db);
+    // This answer first (null: deleted since), then what was read before.
+    const lookup =
+      (t: number): NameOf =>
+      (id) => {
+        const answer = names?.[t];
+        return answer?.has(id) ? answer.get(id) : seen[t]!.get(id);
+      };
+    return { person: lookup(0), team: lookup(1), app: lookup(2) };
+  }, [db, names]);
 }
 
 /**
