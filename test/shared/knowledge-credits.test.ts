@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_STAGES } from '../../shared/domain/apps';
+import { mulberry32, randomIndex } from '../../shared/domain/random';
 import {
   buildKnowledgeMap,
   lessonSuspects,
@@ -325,6 +326,39 @@ describe('the whole table counted at once', () => {
     expect(app.sums[1]).toBe(120 + 60 * 2 ** (-(dayNumber('2025-06-30') - dayNumber('2025-01-01')) / 180));
     expect(rows.find((r) => r.id === 'path:g')).toMatchObject({ people: app.people, refDay: app.refDay });
     expect(rows.some((r) => r.id === 'app-unpathed:a')).toBe(false);
+  });
+});
+
+describe('the whole table counted at once, at scale', () => {
+  it('keeps each row as a write at a time does when its people fill many texts', () => {
+    // 1,500 people with long ids: their ids joined make several of the texts rows are cut from.
+    const random = mulberry32(7);
+    const draw = (n: number) => randomIndex(random, n);
+    const person = () => `person-${String(draw(1500)).padStart(4, '0')}-with-a-long-import-key`;
+    const sessions: KnowledgeSession[] = Array.from({ length: 4000 }, () => ({
+      date: new Date((dayNumber('2020-01-01') + draw(2000)) * 86_400_000).toISOString().slice(0, 10),
+      durationMinutes: 30 * draw(5),
+      personId: person(),
+      partnerIds: Array.from({ length: draw(4) }, person),
+      appId: draw(8) === 0 ? null : `a${draw(4)}`,
+      goldenPathId: draw(3) === 0 ? null : `g${draw(3)}`,
+    }));
+    const kept = new KnowledgeCredits(180);
+    kept.add(sessions);
+    const expected = kept.changes().puts;
+    const rows = knowledgeCreditRows(sessions, 180);
+    expectSameRows(rows, expected, TODAY);
+    // The people of each row, in the order first credited, to the character.
+    const byId = new Map(expected.map((r) => [r.id, r]));
+    const credits = rows.filter((r): r is CreditRow => r.row === 'credit');
+    expect(credits.reduce((sum, r) => sum + r.people.length, 0)).toBeGreaterThan(100_000);
+    for (const row of credits) {
+      const other = byId.get(row.id) as CreditRow;
+      expect(row.people, row.id).toBe(other.people);
+      expect([...row.counts], row.id).toEqual([...other.counts]);
+      expect([...row.lastDays], row.id).toEqual([...other.lastDays]);
+      expect(row.refDay, row.id).toBe(other.refDay);
+    }
   });
 });
 
