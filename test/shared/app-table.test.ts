@@ -99,6 +99,41 @@ describe('building the rows', () => {
       helloWorldDays: null,
     });
   });
+
+  it('keeps the fields the text filter reads, lower-cased, in order, one field from the next apart', () => {
+    // A golden path the workspace no longer has is left out, as it is of the golden path names.
+    const [app] = buildAppRows(
+      [
+        makeApp('Ledger SERVICE', {
+          teamId: 'team-data',
+          cycleId: 'cycle-10',
+          stage: 'onboarding',
+          description: 'Books ΣΟΦΙΑΣ',
+          externalId: 'CMDB-7',
+          system: 'Core',
+          lifecycle: 'Production',
+          goldenPathIds: ['gp-gone', 'gp-java'],
+        }),
+      ],
+      teams,
+      cycles,
+      paths,
+    );
+    expect(app!.goldenPathNames).toEqual(['Java service']);
+    expect(app!.search).toBe(
+      [
+        'ledger service',
+        'data',
+        'books σοφιας',
+        'cmdb-7',
+        'core',
+        'production',
+        'onboarding',
+        'scaling cycle 10',
+        'java service',
+      ].join('\u0000'),
+    );
+  });
 });
 
 describe('filtering', () => {
