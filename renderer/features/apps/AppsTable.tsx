@@ -221,11 +221,7 @@ function AppsTableRows({
     },
   );
   return (
-    <div
-      ref={scrollRef}
-      className="apps-table-scroll"
-      data-testid="apps-table-scroll"
-    >
+    <div ref={scrollRef} className="apps-table-scroll" data-testid="apps-table-scroll">
       <table
         className="data apps-table"
         style={{ minWidth: MIN_TABLE_WIDTH }}
