@@ -9,7 +9,7 @@
  * Each hook returns undefined while the first read is under way.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { actualsFromTallies, tallyRange } from '../../shared/domain/app-tallies';
+import { actualsFromTallies, tallyRange, type TallyKind } from '../../shared/domain/app-tallies';
 import {
   COUNTED_STAGES,
   isUnfinished,
@@ -65,17 +65,21 @@ export interface AppActuals {
   byCycle: ReadonlyMap<string, CycleActual>;
 }
 
+/** The rows of one kind of the apps' tallies (shared/domain/app-tallies.ts): one key range. */
+export function readTallies(database: AdoptionDatabase, kind: TallyKind) {
+  return database.appTallies
+    .where(':id')
+    .between(...tallyRange(kind), true, true)
+    .toArray();
+}
+
 /** Kept (./kept-query.ts): coming back to Plan reads nothing again. */
 const useKeptActuals = keptQuery(async (database): Promise<AppActuals> => {
-  const [cycles, stages] = await Promise.all(
-    (['cycle', 'stage'] as const).map((kind) =>
-      database.appTallies
-        .where(':id')
-        .between(...tallyRange(kind), true, true)
-        .toArray(),
-    ),
-  );
-  return actualsFromTallies([...cycles!, ...stages!]);
+  const [cycles, stages] = await Promise.all([
+    readTallies(database, 'cycle'),
+    readTallies(database, 'stage'),
+  ]);
+  return actualsFromTallies([...cycles, ...stages]);
 });
 
 /**

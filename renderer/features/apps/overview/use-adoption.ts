@@ -18,17 +18,13 @@ import {
   type CycleBand,
   type HelloWorldTimes,
 } from '../../../../shared/domain/adoption';
-import {
-  helloWorldTimesFromTallies,
-  reachedDatesFromTallies,
-  tallyRange,
-} from '../../../../shared/domain/app-tallies';
+import { helloWorldTimesFromTallies, reachedDatesFromTallies } from '../../../../shared/domain/app-tallies';
 import type { Cycle, IsoDate, Program, Team } from '../../../../shared/domain';
 import type { Granularity } from '../../../../shared/domain/dates';
 import { memoizeLast } from '../../../ui/memoize-last';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { keptQuery } from '../../../db/kept-query';
-import { useCycles, useProgram, warmProgramAndCycles } from '../../../db/workspace-queries';
+import { readTallies, useCycles, useProgram, warmProgramAndCycles } from '../../../db/workspace-queries';
 import type { AdoptionDatabase } from '../../../db/database';
 import type { OverviewScope } from '../../../ui/contributions';
 
@@ -54,23 +50,16 @@ interface AdoptionFacts {
   helloWorld: HelloWorldTimes | undefined;
 }
 
-/** The rows of one kind of the apps' tallies. */
-const tallies = (database: AdoptionDatabase, kind: 'reached' | 'hello') =>
-  database.appTallies
-    .where(':id')
-    .between(...tallyRange(kind), true, true)
-    .toArray();
-
 /*
  * The whole program's facts, kept (db/kept-query.ts): the tiles and the chart, and coming back,
  * read them once. Two reads: the chart needs only the days each step was reached, and draws
  * without waiting for the times to hello world (the tile's median), read after them.
  */
 const useProgramReached = keptQuery(async (database) =>
-  reachedDatesFromTallies(await tallies(database, 'reached')),
+  reachedDatesFromTallies(await readTallies(database, 'reached')),
 );
 const useProgramHello = keptQuery(async (database) =>
-  helloWorldTimesFromTallies(await tallies(database, 'hello')),
+  helloWorldTimesFromTallies(await readTallies(database, 'hello')),
 );
 
 const wholeProgramFacts = memoizeLast(
