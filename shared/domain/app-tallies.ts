@@ -112,32 +112,9 @@ function monthRow(id: string, counts: ReadonlyMap<string, number>): AppTally | u
   return { id, count, parts: triples.flat() };
 }
 
-/** The counts of keys (from {@link appTallyKeys}) as rows. */
-function rowsOf(counts: ReadonlyMap<string, number>): AppTally[] {
-  const rows: AppTally[] = [];
-  const months = new Map<string, Map<string, number>>();
-  for (const [key, count] of counts) {
-    const [id, part] = splitKey(key);
-    if (part === '') {
-      if (count > 0) rows.push({ id, count });
-      continue;
-    }
-    let parts = months.get(id);
-    if (!parts) months.set(id, (parts = new Map()));
-    parts.set(part, (parts.get(part) ?? 0) + count);
-  }
-  for (const [id, parts] of months) {
-    const row = monthRow(id, parts);
-    if (row) rows.push(row);
-  }
-  return rows;
-}
-
-/** Every row for these apps (a restore, the demo, an upgrade). */
+/** Every row for these apps (a restore, the demo, an upgrade): their write onto no rows. */
 export function tallyApps(apps: readonly TallyApp[]): AppTally[] {
-  const counts = new Map<string, number>();
-  for (const app of apps) for (const key of appTallyKeys(app)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return rowsOf(counts);
+  return applyAppTallyDelta(new Map(), [], apps).put;
 }
 
 /** The ids of the rows a write touches: those its removed (before) and added (after) images count in. */
