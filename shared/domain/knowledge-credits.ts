@@ -252,9 +252,34 @@ interface Taught {
   learnerIds: string[];
 }
 
-/** An earlier lesson wins; on the same day the lower teacher id. */
-function earlierLesson(date: IsoDate, teacherId: string, than: Lesson | undefined): boolean {
-  return !than || date < than.date || (date === than.date && teacherId < than.teacherId);
+/**
+ * Whether a lesson given on `date` by `teacherId` comes before the one on `thanDate` by
+ * `thanTeacherId`: an earlier lesson wins; on the same day the lower teacher id.
+ */
+function earlierLesson(date: IsoDate, teacherId: string, thanDate: IsoDate, thanTeacherId: string): boolean {
+  return date < thanDate || (date === thanDate && teacherId < thanTeacherId);
+}
+
+/**
+ * What a session on `date` is to its teacher's first day teaching (`first`, undefined: none yet):
+ * an earlier day (its learners replace that day's), the same day (its learners join them), or a
+ * later one (null).
+ */
+function teachingDay(date: IsoDate, first: IsoDate | undefined): 'earlier' | 'same day' | null {
+  return first === undefined || date < first ? 'earlier' : date === first ? 'same day' : null;
+}
+
+/** The learners of one day taught by several sessions: each once, sorted. */
+function mergedLearners(day: readonly string[], more: readonly string[]): string[] {
+  return [...new Set([...day, ...more])].sort();
+}
+
+function learnerRow(personId: string, date: IsoDate, teacherId: string): LearnerRow {
+  return { id: `learner:${personId}`, row: 'learner', personId, date, teacherId };
+}
+
+function teacherRow(personId: string, date: IsoDate, learnerIds: string[]): TeacherRow {
+  return { id: `teacher:${personId}`, row: 'teacher', personId, date, learnerIds };
 }
 
 const KINDS: readonly CreditKind[] = ['app', 'path', 'app-unpathed'];
@@ -277,16 +302,18 @@ class Lessons {
       const p = s.partnerIds[i]!;
       if (p === s.personId || s.partnerIds.indexOf(p) !== i) continue;
       taught = true;
-      if (earlierLesson(s.date, s.personId, this.learners.get(p)))
+      const lesson = this.learners.get(p);
+      if (!lesson || earlierLesson(s.date, s.personId, lesson.date, lesson.teacherId))
         this.learners.set(p, { date: s.date, teacherId: s.personId });
       this.touchedLearners.add(p);
     }
     if (taught) {
       const current = this.teachers.get(s.personId);
-      if (!current || s.date < current.date) {
+      const day = teachingDay(s.date, current?.date);
+      if (day === 'earlier') {
         this.teachers.set(s.personId, { date: s.date, learnerIds: learnersOf(s).sort() });
-      } else if (s.date === current.date) {
-        current.learnerIds = [...new Set([...current.learnerIds, ...learnersOf(s)])].sort();
+      } else if (day === 'same day') {
+        current!.learnerIds = mergedLearners(current!.learnerIds, learnersOf(s));
       }
       this.touchedTeachers.add(s.personId);
     }
@@ -315,12 +342,12 @@ class Lessons {
 
   learnerRow(personId: string): LearnerRow | undefined {
     const lesson = this.learners.get(personId);
-    return lesson && { id: `learner:${personId}`, row: 'learner', personId, ...lesson };
+    return lesson && learnerRow(personId, lesson.date, lesson.teacherId);
   }
 
   teacherRow(personId: string): TeacherRow | undefined {
     const taught = this.teachers.get(personId);
-    return taught && { id: `teacher:${personId}`, row: 'teacher', personId, ...taught };
+    return taught && teacherRow(personId, taught.date, taught.learnerIds);
   }
 }
 
@@ -617,22 +644,19 @@ export class KnowledgeCreditCount {
       const p = people[k]!;
       const first = lessonTeachers[p] === -1;
       if (first) this.learners.push(p);
-      if (
-        first ||
-        s.date < lessonDates[p]! ||
-        (s.date === lessonDates[p] && s.personId < personIds[lessonTeachers[p]!]!)
-      ) {
+      if (first || earlierLesson(s.date, s.personId, lessonDates[p]!, personIds[lessonTeachers[p]!]!)) {
         lessonDates[p] = s.date;
         lessonTeachers[p] = teacher;
       }
     }
     const taught = this.taughtLearners[teacher];
-    if (!taught || s.date < this.taughtDates[teacher]!) {
+    const day = teachingDay(s.date, taught ? this.taughtDates[teacher] : undefined);
+    if (day === 'earlier') {
       if (!taught) this.teachers.push(teacher);
       this.taughtDates[teacher] = s.date;
       this.taughtLearners[teacher] = this.learnerIds(from, n).sort();
-    } else if (s.date === this.taughtDates[teacher]) {
-      this.taughtLearners[teacher] = [...new Set([...taught, ...this.learnerIds(from, n)])].sort();
+    } else if (day === 'same day') {
+      this.taughtLearners[teacher] = mergedLearners(taught!, this.learnerIds(from, n));
     }
   }
 
@@ -655,28 +679,11 @@ export class KnowledgeCreditCount {
   /** The learner rows, then the teacher rows, each in the order first found. */
   private lessonRows(): (LearnerRow | TeacherRow)[] {
     const rows: (LearnerRow | TeacherRow)[] = [];
-    for (const p of this.learners) {
-      const personId = this.personIds[p]!;
-      const teacherId = this.personIds[this.lessonTeachers[p]!]!;
-      rows.push({
-        id: `learner:${personId}`,
-        row: 'learner',
-        personId,
-        date: this.lessonDates[p]!,
-        teacherId,
-      });
-    }
-    for (const p of this.teachers) {
-      const personId = this.personIds[p]!;
-      const learnerIds = this.taughtLearners[p]!;
-      rows.push({
-        id: `teacher:${personId}`,
-        row: 'teacher',
-        personId,
-        date: this.taughtDates[p]!,
-        learnerIds,
-      });
-    }
+    const { personIds } = this;
+    for (const p of this.learners)
+      rows.push(learnerRow(personIds[p]!, this.lessonDates[p]!, personIds[this.lessonTeachers[p]!]!));
+    for (const p of this.teachers)
+      rows.push(teacherRow(personIds[p]!, this.taughtDates[p]!, this.taughtLearners[p]!));
     return rows;
   }
 
