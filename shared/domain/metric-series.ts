@@ -7,8 +7,9 @@
  *
  * Every function here takes plain arrays and is pure; screens and the overview only render.
  */
-import { bucketLastDay, type Bucket } from './adoption';
-import { addDaysIso, addMonthsIso, type IsoDate } from './dates';
+import { bucketLastDay, bucketsBetween, downsample, MAX_CHART_POINTS, type Bucket } from './adoption';
+import { addDaysIso, addMonthsIso, type Granularity, type IsoDate } from './dates';
+import type { Cycle } from './program';
 import { BUILT_IN_METRICS, type Metric, type MetricSource } from './metrics';
 
 /** One reading of a metric: its value on a date, and the record it came from (for drill-down). */
@@ -119,6 +120,34 @@ export function bucketSeries(
       });
   }
   return out;
+}
+
+/** What of the overview's scope a metric's series follows. */
+export interface SeriesScope {
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+  granularity: Granularity;
+}
+
+/** The last day a scope's series reaches: its range's end, or its "as of" day when that is earlier. */
+export function scopeEnd(scope: SeriesScope): IsoDate {
+  return scope.asOf < scope.to ? scope.asOf : scope.to;
+}
+
+/**
+ * A metric over a scope, as the overview draws it (the chart and the tiles' sparklines): its
+ * {@link bucketSeries} from the scope's start to {@link scopeEnd}, downsampled to `max` points.
+ */
+export function scopeSeries(
+  points: readonly MetricPoint[],
+  scope: SeriesScope,
+  cycles: readonly Pick<Cycle, 'id' | 'index' | 'startDate' | 'endDate'>[],
+  max: number = MAX_CHART_POINTS,
+): BucketPoint[] {
+  const end = scopeEnd(scope);
+  const buckets = bucketsBetween(scope.from, end, scope.granularity, cycles);
+  return downsample(bucketSeries(points, buckets, scope.from, end), max);
 }
 
 /**

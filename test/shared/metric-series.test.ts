@@ -15,6 +15,8 @@ import {
   pointsByMetric,
   productionAppsOn,
   productionAppsSeries,
+  scopeEnd,
+  scopeSeries,
   snapshotRows,
   type Granularity,
   type MetricPoint,
@@ -147,6 +149,40 @@ describe('bucketSeries', () => {
     expect(thin.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     // The range ends on 31 December 2026: its reading, not 1 January 2027's, is the last drawn.
     expect(thin.at(-1)?.date).toBe('2026-12-31');
+  });
+});
+
+describe("a metric over the overview's scope", () => {
+  const daily = Array.from({ length: 3653 }, (_, i) => p(addDaysIso('2017-01-01', i), i));
+  const scope = { from: '2017-01-01', to: '2026-12-31', asOf: '2026-12-31', granularity: 'week' as const };
+
+  it('ends at the "as of" day when it is earlier than the range\'s end, else at the range\'s end', () => {
+    expect(scopeEnd(scope)).toBe('2026-12-31');
+    expect(scopeEnd({ ...scope, asOf: '2020-06-30' })).toBe('2020-06-30');
+    expect(scopeEnd({ ...scope, asOf: '2030-01-01' })).toBe('2026-12-31');
+  });
+
+  it('is the bucketed series up to that day, thinned to the points asked for', () => {
+    const asOf = '2020-06-30';
+    const full = bucketSeries(daily, bucketsBetween(scope.from, asOf, 'week'), scope.from, asOf);
+    expect(scopeSeries(daily, { ...scope, asOf }, [])).toEqual(full);
+    const spark = scopeSeries(daily, { ...scope, asOf }, [], 60);
+    expect(spark).toEqual(downsample(full, 60));
+    expect(spark.at(-1)?.date).toBe(asOf);
+  });
+
+  it('draws at most 600 points by default, in cycles when asked', () => {
+    expect(scopeSeries(daily, scope, []).length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    const cycles = [
+      { id: 'c0', index: 0, startDate: '2026-01-01', endDate: '2026-04-01' },
+      { id: 'c1', index: 1, startDate: '2026-04-01', endDate: '2026-07-01' },
+    ];
+    expect(
+      scopeSeries(daily, { ...scope, granularity: 'cycle' }, cycles).map((b) => [b.label, b.date]),
+    ).toEqual([
+      ['Initial', '2026-03-31'],
+      ['Cycle 1', '2026-06-30'],
+    ]);
   });
 });
 

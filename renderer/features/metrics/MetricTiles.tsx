@@ -6,12 +6,11 @@
  * filter does not narrow them (the tile says so).
  */
 import { DEFAULT_CYCLE_LENGTH_MONTHS, formatIsoDate } from '../../../shared/domain';
-import { bucketsBetween, downsample } from '../../../shared/domain/adoption';
 import {
-  bucketSeries,
   formatMetricChange,
   formatMetricValue,
   latestAsOf,
+  scopeSeries,
 } from '../../../shared/domain/metric-series';
 import { useCycles, useProgram } from '../../db/workspace-queries';
 import { useUi } from '../../store/ui';
@@ -33,8 +32,6 @@ export default function MetricTiles(scope: OverviewScope) {
   if (!data || !chosen || program === undefined || !cycles) return null;
 
   const cycleMonths = program?.cycleLengthMonths ?? DEFAULT_CYCLE_LENGTH_MONTHS;
-  const end = scope.asOf < scope.to ? scope.asOf : scope.to;
-  const buckets = bucketsBetween(scope.from, end, scope.granularity, cycles);
   const tiles = chosen.flatMap((key) => {
     const column = data.columns.find((c) => c.key === key && !c.retired);
     return column ? [column] : [];
@@ -57,9 +54,7 @@ export default function MetricTiles(scope: OverviewScope) {
             />
           );
         }
-        const trend = downsample(bucketSeries(points, buckets, scope.from, end), SPARK_POINTS).map(
-          (p) => p.value,
-        );
+        const trend = scopeSeries(points, scope, cycles, SPARK_POINTS).map((p) => p.value);
         // The number alone, big; its unit opens the line under it (a long unit would wrap the number).
         const value = formatMetricValue(latest.latest.value);
         const withUnit = `${value}${column.unit ? ` ${column.unit}` : ''}`;

@@ -5,23 +5,24 @@
  * reading, its data as a table, and each point or row opening the reading behind it in the
  * Metrics area.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DEFAULT_CYCLE_LENGTH_MONTHS, formatIsoDate, type Granularity } from '../../../shared/domain';
-import { bucketsBetween, downsample } from '../../../shared/domain/adoption';
 import {
-  bucketSeries,
+  scopeEnd,
+  scopeSeries,
   formatMetricChange,
   formatMetricValue,
   latestAsOf,
   type BucketPoint,
 } from '../../../shared/domain/metric-series';
 import { useDatabase } from '../../db/DatabaseContext';
+import { describeError } from '../../db/errors';
 import { useCycles, useProgram } from '../../db/workspace-queries';
 import { useUi } from '../../store/ui';
 import { ChartCard } from '../../ui/chart/ChartCard';
 import type { OverviewScope } from '../../ui/contributions';
-import { useAction } from '../../ui/use-save';
+import { useKeptChoice } from '../../ui/use-kept-choice';
 import { setChartMetric, useChartMetric } from './data/preferences';
 import { useMetricSeries } from './data/queries';
 import { readingsHref } from './route';
@@ -36,32 +37,27 @@ const GRANULARITY_WORD: Record<Granularity, string> = {
 
 export default function MetricsChart(scope: OverviewScope) {
   const data = useMetricSeries();
-  const stored = useChartMetric();
-  // The choice draws at once; the stored one (this machine's preference) follows the write.
-  const [picked, setPicked] = useState<string | null>(null);
-  const chosen = picked ?? stored;
+  const database = useDatabase();
+  const toast = useUi((s) => s.toast);
+  // The choice draws at once while it is written (this machine's preference); another window's
+  // choice shows once ours has landed.
+  const [chosen, choose] = useKeptChoice(
+    useChartMetric(),
+    (key) => setChartMetric(key, database),
+    (error) => toast({ kind: 'error', text: `The choice was not kept: ${describeError(error)}` }),
+  );
   const program = useProgram();
   const cycles = useCycles();
   const navigate = useUi((s) => s.navigate);
-  const action = useAction();
-  const database = useDatabase();
 
   const choices = useMemo(() => (data ? data.columns.filter((c) => !c.retired) : []), [data]);
   const column = choices.find((c) => c.key === chosen) ?? choices[0];
-  const end = scope.asOf < scope.to ? scope.asOf : scope.to;
+  const end = scopeEnd(scope);
+  const { from, to, asOf, granularity } = scope;
   const series = useMemo(
     () =>
-      data && column
-        ? downsample(
-            bucketSeries(
-              data.pointsOf(column),
-              bucketsBetween(scope.from, end, scope.granularity, cycles ?? []),
-              scope.from,
-              end,
-            ),
-          )
-        : [],
-    [data, column, scope.granularity, scope.from, end, cycles],
+      data && column ? scopeSeries(data.pointsOf(column), { from, to, asOf, granularity }, cycles ?? []) : [],
+    [data, column, from, to, asOf, granularity, cycles],
   );
   if (!data || !chosen || program === undefined || !cycles || !column) return null;
 
@@ -79,14 +75,7 @@ export default function MetricsChart(scope: OverviewScope) {
   const picker = (
     <label className="metric-chart-picker">
       <span className="visually-hidden">Metric</span>
-      <select
-        value={column.key}
-        onChange={(e) => {
-          const key = e.target.value;
-          setPicked(key);
-          void action.run(() => setChartMetric(key, database), 'The choice was not kept');
-        }}
-      >
+      <select value={column.key} onChange={(e) => choose(e.target.value)}>
         {choices.map((c) => (
           <option key={c.key} value={c.key}>
             {c.name}

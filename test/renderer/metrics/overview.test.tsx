@@ -5,8 +5,8 @@
  * feeds over time" chart with its reading, its picker kept in the settings, and its table rows
  * opening the reading behind them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdoptionDatabase } from '../../../renderer/db/database';
 import { DatabaseProvider } from '../../../renderer/db/DatabaseContext';
@@ -75,16 +75,21 @@ describe('the metrics’ tiles', () => {
   });
 });
 
+/** The chart as of 31 December, over the readings of {@link withReadings}. */
+async function chartWithReadings() {
+  const database = await withReadings();
+  render(
+    <DatabaseProvider database={database}>
+      <MetricsChart {...scope('2026-12-31')} />
+    </DatabaseProvider>,
+  );
+  return { database, card: await screen.findByRole('region', { name: 'Speeds and feeds over time' }) };
+}
+
 describe('the speeds and feeds chart', () => {
   it('reads the chosen metric, keeps the choice, and opens the reading behind each row', async () => {
     const user = userEvent.setup();
-    const database = await withReadings();
-    render(
-      <DatabaseProvider database={database}>
-        <MetricsChart {...scope('2026-12-31')} />
-      </DatabaseProvider>,
-    );
-    const card = await screen.findByRole('region', { name: 'Speeds and feeds over time' });
+    const { database, card } = await chartWithReadings();
     // The default metric (container workloads) has no reading: the card says why.
     expect(await within(card).findByText(/No reading of Container workloads between/)).toBeInTheDocument();
 
@@ -110,5 +115,32 @@ describe('the speeds and feeds chart', () => {
       within(card).getByRole('button', { name: 'Open the reading of Clusters on 1 Aug 2026' }),
     );
     expect(useUi.getState().route).toBe('metrics/readings?metric=clusters&date=2026-08-01');
+  });
+
+  it('shows a choice at once, the kept one again when the write is refused, and another window’s later choice', async () => {
+    const user = userEvent.setup();
+    const { database, card } = await chartWithReadings();
+    const picker = await within(card).findByRole('combobox', { name: 'Metric' });
+
+    // The write held back: the chart draws the choice all the same; then it is refused.
+    let fail: (error: Error) => void = () => {};
+    const put = vi
+      .spyOn(database.settings, 'put')
+      .mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)) as never);
+    await user.selectOptions(picker, 'servers');
+    expect(picker).toHaveValue('servers');
+    expect(await within(card).findByText(/^Servers: 120 servers on 1 Oct 2026/)).toBeInTheDocument();
+    await act(async () => fail(new Error('disk full')));
+    await waitFor(() => expect(picker).toHaveValue('container-workloads'));
+    expect(useUi.getState().toasts.at(-1)?.text).toMatch(/^The choice was not kept: /);
+    put.mockRestore();
+
+    // Kept; then another window's later choice is what this one shows.
+    await user.selectOptions(picker, 'clusters');
+    await waitFor(async () =>
+      expect((await database.settings.get(CHART_METRIC_KEY))?.value).toBe('clusters'),
+    );
+    await database.settings.put({ key: CHART_METRIC_KEY, value: 'servers' });
+    await waitFor(() => expect(picker).toHaveValue('servers'));
   });
 });

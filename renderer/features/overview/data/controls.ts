@@ -4,7 +4,6 @@
  * the overview opens next time as it was left; what is read back is checked field by field.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
 import {
   overviewControlsSchema,
   readOverviewControls,
@@ -13,6 +12,7 @@ import {
 import { db as defaultDb, type AdoptionDatabase } from '../../../db/database';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { guardStorage } from '../../../db/errors';
+import { useKeptChoice } from '../../../ui/use-kept-choice';
 
 export const OVERVIEW_CONTROLS_KEY = 'overview.controls';
 
@@ -44,40 +44,18 @@ function sameControls(a: OverviewControls, b: OverviewControls): boolean {
 }
 
 /**
- * The controls as the screen shows them, and a change: a change shows at once, while it is
- * written (an IndexedDB write, then the live query reading it back, took a round trip before the
- * charts moved). Until the stored controls say otherwise, once the write has landed: then they
- * are the truth, ours or another window's written since. A write refused shows the stored
- * controls again, and `onError` says why.
+ * The controls as the screen shows them, and a change: a change shows at once while it is
+ * written (ui/use-kept-choice.ts); a write refused shows the stored controls again, and `onError`
+ * says why.
  */
 export function useOverviewControlsEditor(
   onError: (error: unknown) => void,
 ): [OverviewControls | undefined, (next: OverviewControls) => void] {
   const database = useDatabase();
-  const stored = useOverviewControls();
-  const [pending, setPending] = useState<{ value: OverviewControls; landed: boolean } | null>(null);
-  const [seen, setSeen] = useState(stored);
-  if (stored !== seen) {
-    // A new answer from the database: after our write landed, it is what is kept.
-    setSeen(stored);
-    if (pending?.landed) setPending(null);
-  }
-  const change = useCallback(
-    (next: OverviewControls) => {
-      setPending({ value: next, landed: false });
-      saveOverviewControls(next, database).then(
-        () => setPending((current) => (current?.value === next ? { ...current, landed: true } : current)),
-        (error: unknown) => {
-          setPending((current) => (current?.value === next ? null : current));
-          onError(error);
-        },
-      );
-    },
-    [database, onError],
+  return useKeptChoice(
+    useOverviewControls(),
+    (next) => saveOverviewControls(next, database),
+    onError,
+    sameControls,
   );
-  const shown =
-    pending && !(pending.landed && stored !== undefined && sameControls(stored, pending.value))
-      ? pending.value
-      : stored;
-  return [shown, change];
 }
