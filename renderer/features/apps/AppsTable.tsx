@@ -12,6 +12,7 @@ import { useAppsUi } from '../../store/apps';
 import { useUi } from '../../store/ui';
 import { useCsvExport } from '../../ui/csv-export';
 import { NoMatches } from '../../ui/filters';
+import { SortableHeaders } from '../../ui/SortableHeader';
 import { NamePicker } from '../../ui/NamePicker';
 import { SpacerRow, useVirtualRows } from '../../ui/use-virtual-rows';
 import {
@@ -174,26 +175,7 @@ const AppsTableHead = memo(function AppsTableHead() {
   return (
     <thead>
       <tr aria-rowindex={1}>
-        {COLUMNS.map((c) => {
-          const sorted = sort.key === c.key;
-          return (
-            <th
-              key={c.key}
-              scope="col"
-              aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              className={c.numeric ? 'numeric' : undefined}
-            >
-              <button type="button" className="sort-button" onClick={() => sortBy(c.key)} title={c.label}>
-                <span className="sort-label">{c.label}</span>
-                {sorted && (
-                  <span aria-hidden="true" className="sort-arrow">
-                    {sort.direction === 'asc' ? '▲' : '▼'}
-                  </span>
-                )}
-              </button>
-            </th>
-          );
-        })}
+        <SortableHeaders columns={COLUMNS} sort={sort} onSort={sortBy} />
       </tr>
     </thead>
   );

@@ -32,6 +32,7 @@ import {
 } from '../../../shared/domain/blocker-register';
 import { useUi } from '../../store/ui';
 import { NoMatches } from '../../ui/filters';
+import { SortableHeaders } from '../../ui/SortableHeader';
 import { memoizeLast } from '../../ui/memoize-last';
 import { useBlockersRead, useLinkedAppNames, type BlockerLookups } from './data/queries';
 import { ExportButton } from './ExportButton';
@@ -283,22 +284,7 @@ export function Register({ filters, lookups }: { filters: BlockerFilters; lookup
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
-              {COLUMNS.map((c) => {
-                const sorted = sort.key === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className={c.numeric ? 'numeric' : undefined}
-                    aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                  >
-                    <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
-                      {c.label}
-                      {sorted && <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span>}
-                    </button>
-                  </th>
-                );
-              })}
+              <SortableHeaders columns={COLUMNS} sort={sort} onSort={sortBy} />
             </tr>
           </thead>
           <tbody
