@@ -9,10 +9,9 @@ import { useUi } from '../../store/ui';
 import { flaggedPeople, flagWords, placeTitle } from './board-flags';
 import {
   shownAppName,
-  useAppNames,
   useAssignments,
-  useNames,
   usePairingSettings,
+  useRowNames,
   useStaleApps,
   useTotal,
 } from './data/queries';
@@ -40,12 +39,15 @@ export default function CyclePairingSummary({ cycle }: { cycle: Cycle }) {
     () => (assignments && maxLoad !== undefined ? assignmentBoard(assignments, cycle, maxLoad) : undefined),
     [assignments, cycle, maxLoad],
   );
-  const appNames = useAppNames(board?.columns.flatMap((c) => (c.appId ? [c.appId] : [])) ?? []);
-  // The names of those on the board and of their teams only: a few among thousands.
+  // The names of those on the board, of their teams and apps only: a few among thousands.
   const personIds = board ? [...board.people.keys()] : [];
   const teamIds = board?.columns.flatMap((c) => (c.targetTeamId ? [c.targetTeamId] : [])) ?? [];
-  const personName = useNames('people', personIds);
-  const teamName = useNames('teams', teamIds);
+  const appIds = board?.columns.flatMap((c) => (c.appId ? [c.appId] : [])) ?? [];
+  const {
+    person: personName,
+    team: teamName,
+    app: appNames,
+  } = useRowNames({ people: personIds, teams: teamIds, apps: appIds });
   // Drawn once every name is read; later, a name still being read (someone just placed) shows "…".
   const allNamed =
     personIds.every((id) => personName(id) !== undefined) &&

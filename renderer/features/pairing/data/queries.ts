@@ -71,15 +71,6 @@ const ID_SEPARATOR = '\u001f';
 /** Separates lists of ids in a key. */
 const LIST_SEPARATOR = '\u001e';
 
-/** The names of the records with these ids: null for one that no longer exists. */
-async function readNames(
-  table: { bulkGet(ids: string[]): Promise<({ name: string } | undefined)[]> },
-  ids: string[],
-): Promise<Map<string, string | null>> {
-  const records = await table.bulkGet(ids);
-  return new Map(ids.map((id, i) => [id, records[i]?.name ?? null]));
-}
-
 /** The cycles in time order. */
 export function useCycles(): Cycle[] | undefined {
   const db = useDatabase();
@@ -93,31 +84,11 @@ export function useGoldenPaths(): GoldenPath[] | undefined {
 
 /**
  * The names of the apps with these ids (the rows in view), live: `name(id)` is the app's name,
- * null for an app that no longer exists, undefined while it is being read. Names read for the
- * ids before stay meanwhile, so rows that stay in view keep theirs.
+ * null for an app that no longer exists, undefined while it is being read (as {@link useRowNames},
+ * which reads the names of a view that names people and teams too).
  */
-export function useAppNames(ids: readonly string[]): (id: string) => string | null | undefined {
-  const db = useDatabase();
-  const key = [...new Set(ids)].sort().join(ID_SEPARATOR);
-  const names = useLiveQuery(() => readNames(db.apps, key ? key.split(ID_SEPARATOR) : []), [db, key]);
-  return (id) => names?.get(id);
-}
-
-/**
- * The names of the people or teams with these ids (the rows in view), live, as {@link useAppNames}:
- * a few hundred read by id instead of every person (5,000) and team (1,000) of the workspace.
- */
-export function useNames(
-  table: 'people' | 'teams',
-  ids: readonly string[],
-): (id: string) => string | null | undefined {
-  const db = useDatabase();
-  const key = [...new Set(ids)].sort().join(ID_SEPARATOR);
-  const names = useLiveQuery(
-    () => readNames(table === 'people' ? db.people : db.teams, key ? key.split(ID_SEPARATOR) : []),
-    [db, table, key],
-  );
-  return (id) => names?.get(id);
+export function useAppNames(ids: readonly string[]): NameOf {
+  return useRowNames({ apps: ids }).app;
 }
 
 /** Names by id, live: the name, null for one that no longer exists, undefined while it is read. */
