@@ -33,6 +33,7 @@ import {
   runElectronInstaller,
 } from '../../electron/launch-lib.mjs';
 import type { DownloadProgress, ElectronLookup, InstallResult } from '../../electron/launch-lib.mjs';
+import { IMMUTABLE } from '../../electron/preview-cache.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -80,14 +81,14 @@ describe('finding the Electron binary', () => {
   });
 
   it('never loads the electron package to look (that would start a download)', () => {
-    for (const file of ['launch.mjs', 'launch-lib.mjs']) {
+    for (const file of ['launch.mjs', 'launch-lib.mjs', 'preview-cache.mjs']) {
       const source = readFileSync(join(repo, 'electron', file), 'utf8');
       const specifiers = [...source.matchAll(/(?:from\s+|import\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map(
         (m) => m[1],
       );
       expect(specifiers.length, file).toBeGreaterThan(0);
       for (const specifier of specifiers)
-        expect(specifier, file).toMatch(/^(node:|\.\/launch-lib\.mjs$|vite$)/);
+        expect(specifier, file).toMatch(/^(node:|\.\/(launch-lib|preview-cache)\.mjs$|vite$)/);
     }
   });
 });
@@ -119,12 +120,14 @@ describe('the browser fallback settings', () => {
 function scratchProject(withRenderer: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'pat-launch-'));
   mkdirSync(join(dir, 'electron'));
-  for (const file of ['launch.mjs', 'launch-lib.mjs'])
+  for (const file of ['launch.mjs', 'launch-lib.mjs', 'preview-cache.mjs'])
     copyFileSync(join(repo, 'electron', file), join(dir, 'electron', file));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
   if (withRenderer) {
     mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
     writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Scratch app</title>');
+    mkdirSync(join(dir, 'dist', 'renderer', 'assets'));
+    writeFileSync(join(dir, 'dist', 'renderer', 'assets', 'index-Bx7cQ2.js'), 'export {};');
   }
   return dir;
 }
@@ -178,6 +181,13 @@ describe('npm start without the Electron binary', () => {
     const response = await fetch(`http://127.0.0.1:${port}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Scratch app</title>');
+    // As the benchmark's server: the page asked about on every start, its hashed chunks kept.
+    expect(response.headers.get('cache-control')).not.toBe(IMMUTABLE);
+    const chunk = await fetch(`http://127.0.0.1:${port}/assets/index-Bx7cQ2.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('cache-control')).toBe(IMMUTABLE);
+    const missing = await fetch(`http://127.0.0.1:${port}/assets/gone-123.js`);
+    expect(missing.headers.get('cache-control')).not.toBe(IMMUTABLE);
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     expect(run.output().stdout.split('\n').filter(Boolean)).toHaveLength(1);
@@ -498,7 +508,7 @@ function scratchWithFakeElectron(mode: InstallerMode, binaryPresent = false) {
   const dir = mkdtempSync(join(tmpdir(), 'pat-launch-'));
   scratch.push(dir);
   mkdirSync(join(dir, 'electron'));
-  for (const file of ['launch.mjs', 'launch-lib.mjs'])
+  for (const file of ['launch.mjs', 'launch-lib.mjs', 'preview-cache.mjs'])
     copyFileSync(join(repo, 'electron', file), join(dir, 'electron', file));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(join(repo, 'node_modules', 'vite'), join(dir, 'node_modules', 'vite'), 'dir');
