@@ -3,7 +3,7 @@
  * Each change is handed up at once as a whole new set of controls; the dates shown are the
  * range the preset resolves to, and typing a date switches the range to custom dates.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import {
   cycleLabel,
   formatIsoDate,
@@ -24,7 +24,8 @@ import {
 import type { OverviewScope } from '../../ui/contributions';
 import type { TeamChoice } from './data/queries';
 
-export function OverviewControlsBar({
+/** Memo: the overview renders again as its charts catch up with a change; the bar's props do not move. */
+export const OverviewControlsBar = memo(function OverviewControlsBar({
   controls,
   scope,
   cycles,
@@ -146,7 +147,7 @@ export function OverviewControlsBar({
       </div>
     </form>
   );
-}
+});
 
 /**
  * A date field that applies each whole, plausible date at once. While a year is typed digit by

@@ -5,7 +5,7 @@
  * once and are kept on this machine, so the overview opens as it was left before the next
  * steering meeting.
  */
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { PAGE_SIZE_LABELS, PAGE_SIZES, isPageSize } from '../../../shared/export/page-size';
 import { formatIsoDate, todayIso } from '../../../shared/domain';
 import { resolveOverviewScope } from '../../../shared/domain/overview-scope';
@@ -15,7 +15,13 @@ import { useCycles, useProgram } from '../../db/workspace-queries';
 import { desktop } from '../../desktop';
 import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
-import { ContributionStage, Slot, type OverviewScope } from '../../ui/contributions';
+import {
+  ContributionStage,
+  Slot,
+  useCatchUp,
+  useContributionCount,
+  type OverviewScope,
+} from '../../ui/contributions';
 import { useOverviewControlsEditor } from './data/controls';
 import { useTeamChoices, type TeamChoice } from './data/queries';
 import { OverviewControlsBar } from './OverviewControlsBar';
@@ -23,6 +29,20 @@ import { makeReport, reportFileName, setReportPageSize, useReportPageSize } from
 import './overview.css';
 
 const NO_TEAMS: TeamChoice[] = [];
+
+/** Two scopes every contribution draws alike (the controls read back are a new object). */
+function sameScope(a: OverviewScope | undefined, b: OverviewScope | undefined): boolean {
+  return (
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.asOf === b.asOf &&
+      a.from === b.from &&
+      a.to === b.to &&
+      a.granularity === b.granularity &&
+      a.teamId === b.teamId)
+  );
+}
 
 export default function OverviewScreen(_props: { route: string }) {
   const database = useDatabase();
@@ -54,9 +74,11 @@ export default function OverviewScreen(_props: { route: string }) {
   );
 
   // A change of the controls redraws the lead tile and chart (adoption) in the next frame; the
-  // other areas' tiles and charts follow in a render React interrupts for any input meanwhile.
-  const settled = useDeferredValue(scope);
-  const settling = settled !== scope;
+  // other areas' tiles, then charts, follow one at a time, each in a render any input goes before.
+  const tileCount = useContributionCount('overviewTiles');
+  const others = Math.max(0, tileCount - 1) + Math.max(0, useContributionCount('overviewCharts') - 1);
+  const catchUp = useCatchUp(scope, others, sameScope);
+  const settling = !catchUp.settled;
 
   if (program === undefined || cycles === undefined || controls === undefined || pageSize === undefined) {
     return (
@@ -95,8 +117,10 @@ export default function OverviewScreen(_props: { route: string }) {
   // The desktop app saves a PDF itself; a browser opens its print dialog ("Save as PDF" there).
   const savesPdf = appInfo?.shell === 'desktop';
 
-  // The lead contributions draw for the scope, the others for its deferred value.
-  const scoped = { props: scope, lagging: settled ?? scope };
+  // The lead contributions draw for the scope, the others as they catch up with it: the tiles
+  // first (at the top of the page), then the charts.
+  const tilesLag = (i: number) => catchUp.lagging(i - 1) ?? scope;
+  const chartsLag = (i: number) => catchUp.lagging(tileCount - 1 + i - 1) ?? scope;
   const asOfToday = scope.asOf === today;
   const team = scope.teamId ? teams?.find((t) => t.id === scope.teamId) : undefined;
   // While the teams are read, a chosen team is not named yet (nor called "all teams").
@@ -149,11 +173,21 @@ export default function OverviewScreen(_props: { route: string }) {
           areas read their records (ui/contributions.tsx, ContributionStage). */}
       <ContributionStage>
         <section className="overview-tiles" aria-label="Headline numbers" aria-busy={settling}>
-          <Slot name="overviewTiles" {...scoped} staged={{ waiting: 'Loading the other numbers…' }} />
+          <Slot
+            name="overviewTiles"
+            props={scope}
+            lagging={tilesLag}
+            staged={{ waiting: 'Loading the other numbers…' }}
+          />
         </section>
 
         <section className="overview-charts" aria-label="Charts" aria-busy={settling}>
-          <Slot name="overviewCharts" {...scoped} staged={{ waiting: 'Loading the other charts…' }} />
+          <Slot
+            name="overviewCharts"
+            props={scope}
+            lagging={chartsLag}
+            staged={{ waiting: 'Loading the other charts…' }}
+          />
         </section>
       </ContributionStage>
     </div>

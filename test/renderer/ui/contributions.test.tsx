@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /**
  * Slots: every contribution to a slot renders with the slot's props; an empty slot renders nothing;
- * a contribution renders again only when a prop it reads changes; the lead can run a render ahead.
+ * a contribution renders again only when a prop it reads changes; the lead can run a render ahead,
+ * and the others catch up one per commit.
  */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import * as React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTRIBUTIONS } from '../../../renderer/areas';
@@ -13,6 +14,8 @@ import {
   FALLBACK_MS,
   NO_CONTRIBUTIONS,
   Slot,
+  useCatchUp,
+  useContributionCount,
   useLeadDrawn,
   usingScope,
   type OverviewScope,
@@ -76,7 +79,7 @@ describe('contribution slots', () => {
     });
     const page = (props: OverviewScope, lagging?: OverviewScope) => (
       <ContributionsProvider value={{ ...NO_CONTRIBUTIONS, overviewCharts: [ReadsAll, ReadsSome] }}>
-        <Slot name="overviewCharts" props={props} {...(lagging ? { lagging } : {})} />
+        <Slot name="overviewCharts" props={props} {...(lagging ? { lagging: () => lagging } : {})} />
       </ContributionsProvider>
     );
 
@@ -105,6 +108,88 @@ describe('contribution slots', () => {
       render(page({ ...scope, granularity: 'week', asOf: '2026-12-31' }, scope));
       expect(await screen.findByText('all week')).toBeInTheDocument();
       expect(screen.getByText('some 2027-01-01')).toBeInTheDocument();
+    });
+  });
+
+  describe('the others catching up with the lead', () => {
+    /** Each contribution's renders, in order: its name and the granularity it drew. */
+    const drawn: string[] = [];
+    const panel = (name: string) =>
+      function Panel(props: OverviewScope) {
+        drawn.push(`${name} ${props.granularity}`);
+        return <p>{`${name} ${props.granularity}`}</p>;
+      };
+    const contributions = {
+      ...NO_CONTRIBUTIONS,
+      overviewTiles: [panel('lead tile'), panel('tile')],
+      overviewCharts: [panel('lead chart'), panel('chart 1'), panel('chart 2')],
+    };
+    /** At each commit of the host: whether it is settled, and what each contribution shows. */
+    const snapshots: string[] = [];
+    function Host({ value }: { value: OverviewScope | undefined }) {
+      const tiles = useContributionCount('overviewTiles');
+      const charts = useContributionCount('overviewCharts');
+      const catchUp = useCatchUp(value, tiles - 1 + charts - 1);
+      const section = React.useRef<HTMLElement>(null);
+      React.useEffect(() => {
+        const texts = [...(section.current?.querySelectorAll('p') ?? [])].map((p) => p.textContent);
+        snapshots.push(`${catchUp.settled ? 'settled' : 'busy'}: ${texts.join(', ')}`);
+      });
+      if (!value) return <p>loading</p>;
+      return (
+        <section ref={section} aria-label="charts" aria-busy={!catchUp.settled}>
+          <Slot name="overviewTiles" props={value} lagging={(i) => catchUp.lagging(i - 1) ?? value} />
+          <Slot
+            name="overviewCharts"
+            props={value}
+            lagging={(i) => catchUp.lagging(tiles - 1 + i - 1) ?? value}
+          />
+        </section>
+      );
+    }
+    const page = (value: OverviewScope | undefined) => (
+      <ContributionsProvider value={contributions}>
+        <Host value={value} />
+      </ContributionsProvider>
+    );
+
+    it('draws everything for the first value at once, then a change on the leads first and on the others in order', async () => {
+      drawn.length = 0;
+      const { rerender } = render(page(undefined));
+      rerender(page(scope));
+      expect(await screen.findByText('chart 2 month')).toBeInTheDocument();
+      expect(screen.getByRole('region', { name: 'charts' })).toHaveAttribute('aria-busy', 'false');
+      drawn.length = 0;
+
+      rerender(page({ ...scope, granularity: 'week' }));
+      await waitFor(() =>
+        expect(screen.getByRole('region', { name: 'charts' })).toHaveAttribute('aria-busy', 'false'),
+      );
+      // The leads in the change's own render; then the tile, then each chart, each alone.
+      expect(drawn).toEqual([
+        'lead tile week',
+        'lead chart week',
+        'tile week',
+        'chart 1 week',
+        'chart 2 week',
+      ]);
+      expect(screen.getByText('chart 2 week')).toBeInTheDocument();
+    });
+
+    it('is busy in every commit until the last has caught up', async () => {
+      const { rerender } = render(page(scope));
+      await screen.findByText('chart 2 month');
+      snapshots.length = 0;
+      rerender(page({ ...scope, granularity: 'quarter' }));
+      await waitFor(() =>
+        expect(screen.getByRole('region', { name: 'charts' })).toHaveAttribute('aria-busy', 'false'),
+      );
+      expect(snapshots).toEqual([
+        'busy: lead tile quarter, tile month, lead chart quarter, chart 1 month, chart 2 month',
+        'busy: lead tile quarter, tile quarter, lead chart quarter, chart 1 month, chart 2 month',
+        'busy: lead tile quarter, tile quarter, lead chart quarter, chart 1 quarter, chart 2 month',
+        'settled: lead tile quarter, tile quarter, lead chart quarter, chart 1 quarter, chart 2 quarter',
+      ]);
     });
   });
 
