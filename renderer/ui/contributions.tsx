@@ -11,6 +11,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ComponentType,
   type ReactNode,
@@ -139,13 +140,20 @@ export function useContributionCount(name: keyof ContributionSlots): number {
 }
 
 /**
+ * How long the others wait after a change before they start catching up: changes in quick
+ * succession (arrowing through a select's options) redraw the leads each time and the others
+ * once, when the controls rest.
+ */
+export const QUIET_MS = 200;
+
+/**
  * What the contributions after the leads draw when the host's props change: `value`, reached one
  * contribution at a time (`lagging(i)`, i from 0 to count - 1), each in a render and commit of its
  * own. An input meanwhile waits for at most one contribution's drawing. (A deferred value draws
  * them all in one commit, and Recharts lays out every chart in that commit's effects, which no
- * input interrupts: 46–86 ms on the overview of the enterprise workspace, against a
- * contribution's 5–30.) `settled` once every one draws `value`; a contribution beyond `count`
- * draws `value` at once.
+ * input interrupts: 46–104 ms on the overview of the enterprise workspace, against a
+ * contribution's 5–50.) They start once the value has rested for QUIET_MS. `settled` once every
+ * one draws `value`; a contribution beyond `count` draws `value` at once.
  */
 export function useCatchUp<T>(
   value: T,
@@ -165,8 +173,14 @@ export function useCatchUp<T>(
       break;
     }
   }
+  // Whether the next step only fills in what drew nothing yet: no need to wait for that.
+  const filling = next >= 0 && shown[next] === undefined;
+  // The value the steps are moving the others to: a new one waits for the controls to rest.
+  const movingTo = useRef(value);
   useEffect(() => {
     if (next < 0) return;
+    const delay = filling || movingTo.current === value ? 0 : QUIET_MS;
+    movingTo.current = value;
     const step = () =>
       setShown((current) => {
         // Those that drew nothing yet (the host's first value was undefined) take it at once.
@@ -174,9 +188,9 @@ export function useCatchUp<T>(
         caught[next] = value;
         return caught;
       });
-    const timer = setTimeout(step, 0);
+    const timer = setTimeout(step, delay);
     return () => clearTimeout(timer);
-  }, [next, value]);
+  }, [next, value, filling]);
   return { lagging: (i) => (i < shown.length ? (shown[i] as T) : value), settled: next < 0 };
 }
 

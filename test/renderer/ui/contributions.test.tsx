@@ -191,6 +191,31 @@ describe('contribution slots', () => {
         'settled: lead tile quarter, tile quarter, lead chart quarter, chart 1 quarter, chart 2 quarter',
       ]);
     });
+
+    it('waits for the value to rest: changes in quick succession move the leads each time and the others once', async () => {
+      const { rerender } = render(page(scope));
+      await screen.findByText('chart 2 month');
+      drawn.length = 0;
+      rerender(page({ ...scope, granularity: 'week' }));
+      rerender(page({ ...scope, granularity: 'cycle' }));
+      rerender(page({ ...scope, granularity: 'quarter' }));
+      expect(screen.getByText('lead chart quarter')).toBeInTheDocument();
+      expect(screen.getByText('chart 1 month')).toBeInTheDocument();
+      await waitFor(() =>
+        expect(screen.getByRole('region', { name: 'charts' })).toHaveAttribute('aria-busy', 'false'),
+      );
+      expect(drawn).toEqual([
+        'lead tile week',
+        'lead chart week',
+        'lead tile cycle',
+        'lead chart cycle',
+        'lead tile quarter',
+        'lead chart quarter',
+        'tile quarter',
+        'chart 1 quarter',
+        'chart 2 quarter',
+      ]);
+    });
   });
 
   describe('a staged slot', () => {
