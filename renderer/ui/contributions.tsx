@@ -8,6 +8,7 @@ import {
   createContext,
   memo,
   Suspense,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -16,6 +17,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
+import { flushSync } from 'react-dom';
 import type { Cycle } from '../../shared/domain';
 import type { Granularity, IsoDate } from '../../shared/domain/dates';
 
@@ -153,14 +155,15 @@ export const QUIET_MS = 200;
  * them all in one commit, and Recharts lays out every chart in that commit's effects, which no
  * input interrupts: 46–104 ms on the overview of the enterprise workspace, against a
  * contribution's 5–50.) They start once the value has rested for QUIET_MS. `settled` once every
- * one draws `value`; a contribution beyond `count` draws `value` at once.
+ * one draws `value`; a contribution beyond `count` draws `value` at once. `now()` moves every one
+ * at once, in the same call (before printing the page).
  */
 export function useCatchUp<T>(
   value: T,
   count: number,
   /** Whether a contribution drawing `a` draws the same as one drawing `b` (no step needed). */
   same: (a: T, b: T) => boolean = Object.is,
-): { lagging: (i: number) => T; settled: boolean } {
+): { lagging: (i: number) => T; settled: boolean; now: () => void } {
   const [shown, setShown] = useState<readonly T[]>(() => Array<T>(count).fill(value));
   // The first contribution not yet drawing the value: the next step. It is set after each commit,
   // in a task of its own (a timer): an input that came meanwhile goes first, and a chart's own
@@ -191,7 +194,11 @@ export function useCatchUp<T>(
     const timer = setTimeout(step, delay);
     return () => clearTimeout(timer);
   }, [next, value, filling]);
-  return { lagging: (i) => (i < shown.length ? (shown[i] as T) : value), settled: next < 0 };
+  // Every one at once, drawn before this returns (a report printing the page needs them all).
+  const now = useCallback(() => {
+    if (next >= 0) flushSync(() => setShown(Array<T>(count).fill(value)));
+  }, [next, count, value]);
+  return { lagging: (i) => (i < shown.length ? (shown[i] as T) : value), settled: next < 0, now };
 }
 
 /**

@@ -5,7 +5,7 @@
  * once and are kept on this machine, so the overview opens as it was left before the next
  * steering meeting.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { PAGE_SIZE_LABELS, PAGE_SIZES, isPageSize } from '../../../shared/export/page-size';
 import { formatIsoDate, todayIso } from '../../../shared/domain';
 import { resolveOverviewScope } from '../../../shared/domain/overview-scope';
@@ -79,6 +79,12 @@ export default function OverviewScreen(_props: { route: string }) {
   const others = Math.max(0, tileCount - 1) + Math.max(0, useContributionCount('overviewCharts') - 1);
   const catchUp = useCatchUp(scope, others, sameScope);
   const settling = !catchUp.settled;
+  // The page printed (the report, or the browser's own Print) shows every chart for the controls.
+  const catchUpNow = catchUp.now;
+  useEffect(() => {
+    window.addEventListener('beforeprint', catchUpNow);
+    return () => window.removeEventListener('beforeprint', catchUpNow);
+  }, [catchUpNow]);
 
   if (program === undefined || cycles === undefined || controls === undefined || pageSize === undefined) {
     return (
@@ -92,6 +98,8 @@ export default function OverviewScreen(_props: { route: string }) {
   }
 
   const report = async () => {
+    // The others drawn for the controls as they are now, even if they changed a moment ago.
+    catchUp.now();
     setMaking(true);
     try {
       const outcome = await makeReport({

@@ -15,6 +15,7 @@ import { addCycle } from '../../../renderer/features/plan/data/cycles';
 import {
   ContributionsProvider,
   NO_CONTRIBUTIONS,
+  useLeadDrawn,
   type OverviewScope,
 } from '../../../renderer/ui/contributions';
 import { buildRecord } from '../../../renderer/db/repository';
@@ -197,5 +198,48 @@ describe('the overview screen', () => {
     window.dispatchEvent(new Event('afterprint'));
     expect(document.documentElement.dataset.reportPaper).toBeUndefined();
     print.mockRestore();
+  });
+
+  it('prints every chart for the controls as they are, even those still catching up with a change', async () => {
+    const user = userEvent.setup();
+    const database = await programWithCycles();
+    const Lead = (scope: OverviewScope) => {
+      useLeadDrawn(true);
+      return <Chart {...scope} />;
+    };
+    const Other = (scope: OverviewScope) => <p data-testid="other">{scope.granularity}</p>;
+    renderWith(
+      database,
+      <ContributionsProvider
+        value={{ ...NO_CONTRIBUTIONS, overviewTiles: [Tile], overviewCharts: [Lead, Other] }}
+      >
+        <OverviewScreen route="overview" />
+      </ContributionsProvider>,
+    );
+    const controls = await screen.findByRole('form', { name: 'Overview controls' });
+    expect(await screen.findByTestId('other')).toHaveTextContent('month');
+
+    const printed: string[] = [];
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      printed.push(screen.getByTestId('chart').textContent!, screen.getByTestId('other').textContent!);
+    });
+    // The other chart waits for the controls to rest; the report does not wait for it.
+    await user.selectOptions(within(controls).getByLabelText('Granularity'), 'Quarter');
+    expect(screen.getByTestId('other')).toHaveTextContent('month');
+    expect(screen.getByRole('region', { name: 'Charts' })).toHaveAttribute('aria-busy', 'true');
+    await user.click(screen.getByRole('button', { name: 'Print report…' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(printed).toEqual(['quarter', 'quarter']);
+    expect(screen.getByRole('region', { name: 'Charts' })).toHaveAttribute('aria-busy', 'false');
+    window.dispatchEvent(new Event('afterprint'));
+    print.mockRestore();
+
+    // The browser's own Print (Ctrl+P) too.
+    await user.selectOptions(within(controls).getByLabelText('Granularity'), 'Week');
+    expect(screen.getByTestId('other')).toHaveTextContent('quarter');
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    expect(screen.getByTestId('other')).toHaveTextContent('week');
   });
 });
