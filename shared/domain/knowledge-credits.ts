@@ -228,18 +228,12 @@ class Credit {
       counts[i] = entry.count;
       lastDays[i++] = entry.lastDay;
     }
-    return {
-      id: `${this.kind}:${this.subjectId}`,
-      row: 'credit',
-      kind: this.kind,
-      subjectId: this.subjectId,
-      halfLifeDays: this.halfLifeDays,
-      refDay: this.refDay,
+    return creditRow(this.kind, this.subjectId, this.halfLifeDays, this.refDay, {
       people: people.join(SEP),
       sums,
       counts,
       lastDays,
-    };
+    });
   }
 }
 
@@ -272,6 +266,28 @@ function teachingDay(date: IsoDate, first: IsoDate | undefined): 'earlier' | 'sa
 /** The learners of one day taught by several sessions: each once, sorted. */
 function mergedLearners(day: readonly string[], more: readonly string[]): string[] {
   return [...new Set([...day, ...more])].sort();
+}
+
+/** A credit row: its subject, half-life and reference day, and its people's entries. */
+function creditRow(
+  kind: CreditKind,
+  subjectId: string,
+  halfLifeDays: number,
+  refDay: number,
+  entries: Pick<CreditRow, 'people' | 'sums' | 'counts' | 'lastDays'>,
+): CreditRow {
+  return {
+    id: `${kind}:${subjectId}`,
+    row: 'credit',
+    kind,
+    subjectId,
+    halfLifeDays,
+    refDay,
+    people: entries.people,
+    sums: entries.sums,
+    counts: entries.counts,
+    lastDays: entries.lastDays,
+  };
 }
 
 function learnerRow(personId: string, date: IsoDate, teacherId: string): LearnerRow {
@@ -694,18 +710,12 @@ export class KnowledgeCreditCount {
   private pack(kind: CreditKind, subjectId: string, r: number, grouped: Grouped): CreditRow {
     const from = grouped.starts[r]!;
     const to = grouped.starts[r + 1]!;
-    return {
-      id: `${kind}:${subjectId}`,
-      row: 'credit',
-      kind,
-      subjectId,
-      halfLifeDays: this.halfLifeDays,
-      refDay: this.rowLatest[r]!,
+    return creditRow(kind, subjectId, this.halfLifeDays, this.rowLatest[r]!, {
       people: grouped.texts[r]!,
       sums: grouped.sums.slice(from, to),
       counts: grouped.counts.slice(from, to),
       lastDays: grouped.lastDays.slice(from, to),
-    };
+    });
   }
 
   /** Every row's entries, row after row. */
