@@ -32,6 +32,20 @@ export interface OverviewScope {
   teamId: string | null;
 }
 
+/** Every field of a scope; the compiler says so when one is added to OverviewScope and not here. */
+const SCOPE_FIELDS = Object.keys({
+  asOf: true,
+  from: true,
+  to: true,
+  granularity: true,
+  teamId: true,
+} satisfies Record<keyof OverviewScope, true>) as (keyof OverviewScope)[];
+
+/** Two scopes every contribution draws alike: the same fields, in the same or a new object. */
+export function sameScope(a: OverviewScope | undefined, b: OverviewScope | undefined): boolean {
+  return a === b || (!!a && !!b && SCOPE_FIELDS.every((field) => a[field] === b[field]));
+}
+
 /**
  * An overview contribution that draws from only some of the scope's fields: it renders again only
  * when one of those changes (pairing hours per cycle do not move with the granularity), so a

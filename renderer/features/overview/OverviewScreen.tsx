@@ -17,6 +17,7 @@ import { useAppInfo } from '../../desktop/use-app-info';
 import { useUi } from '../../store/ui';
 import {
   ContributionStage,
+  sameScope,
   Slot,
   useCatchUp,
   useContributionCount,
@@ -29,20 +30,6 @@ import { makeReport, reportFileName, setReportPageSize, useReportPageSize } from
 import './overview.css';
 
 const NO_TEAMS: TeamChoice[] = [];
-
-/** Two scopes every contribution draws alike (the controls read back are a new object). */
-function sameScope(a: OverviewScope | undefined, b: OverviewScope | undefined): boolean {
-  return (
-    a === b ||
-    (!!a &&
-      !!b &&
-      a.asOf === b.asOf &&
-      a.from === b.from &&
-      a.to === b.to &&
-      a.granularity === b.granularity &&
-      a.teamId === b.teamId)
-  );
-}
 
 export default function OverviewScreen(_props: { route: string }) {
   const database = useDatabase();

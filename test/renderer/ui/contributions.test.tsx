@@ -13,6 +13,7 @@ import {
   ContributionsProvider,
   FALLBACK_MS,
   NO_CONTRIBUTIONS,
+  sameScope,
   Slot,
   useCatchUp,
   useContributionCount,
@@ -109,6 +110,20 @@ describe('contribution slots', () => {
       expect(await screen.findByText('all week')).toBeInTheDocument();
       expect(screen.getByText('some 2027-01-01')).toBeInTheDocument();
     });
+  });
+
+  it('takes two scopes with the same fields for the same, and any field changed for another', () => {
+    expect(sameScope(scope, { ...scope })).toBe(true);
+    expect(sameScope(undefined, undefined)).toBe(true);
+    expect(sameScope(scope, undefined)).toBe(false);
+    for (const change of [
+      { asOf: '2026-12-31' },
+      { from: '2026-02-01' },
+      { to: '2027-02-01' },
+      { granularity: 'week' as const },
+      { teamId: 't1' },
+    ])
+      expect(sameScope(scope, { ...scope, ...change })).toBe(false);
   });
 
   describe('the others catching up with the lead', () => {
