@@ -194,11 +194,15 @@ describe('contribution slots', () => {
     it('is busy in every commit until the last has caught up', async () => {
       const { rerender } = render(page(scope));
       await screen.findByText('chart 2 month');
+      // The host's effects run after its commits: wait for the one of each commit awaited, so a
+      // busy machine cannot record a commit before the list is emptied or after it is read.
+      await waitFor(() => expect(snapshots.at(-1)).toMatch(/^settled: .*chart 2 month$/));
       snapshots.length = 0;
       rerender(page({ ...scope, granularity: 'quarter' }));
       await waitFor(() =>
         expect(screen.getByRole('region', { name: 'charts' })).toHaveAttribute('aria-busy', 'false'),
       );
+      await waitFor(() => expect(snapshots.at(-1)).toMatch(/^settled: /));
       expect(snapshots).toEqual([
         'busy: lead tile quarter, tile month, lead chart quarter, chart 1 month, chart 2 month',
         'busy: lead tile quarter, tile quarter, lead chart quarter, chart 1 month, chart 2 month',
